@@ -1,0 +1,157 @@
+// LabApi: the one contract between the UI and the lab. Three hosts serve it (Electron IPC, the
+// browser-mode WebSocket, the CLI calling src-main/lab directly); the renderer has one client for it.
+// Every request has a runtime schema: hosts validate each payload before it reaches the lab.
+import { z } from 'zod'
+import type { ProfileIssue } from './profile/validate'
+import type { Profile, Variant } from './profile/schema'
+import type { ExperimentResults, JobStatus } from './results/types'
+
+export interface HostInfo {
+  host: 'electron' | 'browser'
+  appVersion: string
+  engineVersion: string
+  /** Native file dialogs (Electron) or file picker + download (browser). */
+  nativeDialogs: boolean
+}
+
+export interface PresetInfo {
+  id: string
+  name: string
+  description: string
+  profile: Profile
+}
+
+export type ValidationReply = { ok: true; profile: Profile } | { ok: false; issues: ProfileIssue[] }
+
+export interface JobProgress {
+  id: string
+  variant: Variant
+  seed: number
+  sweepLabel: string | null
+  status: 'queued' | 'running' | JobStatus
+  fraction: number
+  eventsPerSec: number
+  etaMs: number | null
+  error?: string
+}
+
+export interface RunProgress {
+  runId: string
+  jobs: JobProgress[]
+  overall: { fraction: number; etaMs: number | null; eventsPerSec: number }
+}
+
+export interface RunFinished {
+  runId: string
+  status: 'completed' | 'partial' | 'failed' | 'cancelled'
+}
+
+export interface HistoryEntry {
+  id: string
+  name: string
+  createdAt: string
+  variants: Variant[]
+  seeds: number[]
+  status: RunFinished['status']
+  /** headline numbers per variant for the list view */
+  headline: Array<{ variant: Variant; misses: number; latencyMaxNs: number; drainP99Ns: number; stalled: number }>
+}
+
+export interface ProfileFile {
+  path: string
+  profile: Profile
+}
+
+export const EXPORT_FORMATS = ['json', 'csv', 'png', 'svg', 'html', 'trace'] as const
+export type ExportFormat = (typeof EXPORT_FORMATS)[number]
+
+export interface ExportedFile {
+  fileName: string
+  mime: string
+  /** file contents, base64 (binary-safe over every transport) */
+  base64: string
+}
+
+/** The methods, request -> response. Every method returns a promise on the client side. */
+export interface LabApi {
+  hostInfo(req: Record<string, never>): Promise<HostInfo>
+  listPresets(req: Record<string, never>): Promise<PresetInfo[]>
+  validateProfile(req: { profile: unknown }): Promise<ValidationReply>
+  startRun(req: { profile: unknown; jobs?: number }): Promise<{ runId: string }>
+  cancelRun(req: { runId: string }): Promise<{ cancelled: boolean }>
+  getResults(req: { runId: string }): Promise<ExperimentResults>
+  listHistory(req: Record<string, never>): Promise<HistoryEntry[]>
+  deleteHistory(req: { runId: string }): Promise<{ deleted: boolean }>
+  restoreHistory(req: { runId: string }): Promise<{ restored: boolean }>
+  listRecentProfiles(req: Record<string, never>): Promise<string[]>
+  /** Electron: a native Open dialog when path is absent. Browser host: paths from the recent list only. */
+  openProfile(req: { path?: string }): Promise<ProfileFile | null>
+  /** Electron: a native Save dialog when path is absent. Atomic write. */
+  saveProfile(req: { path?: string; profile: unknown }): Promise<{ path: string } | null>
+  exportResults(req: { runId: string; format: ExportFormat }): Promise<ExportedFile[]>
+}
+
+export type LabMethod = keyof LabApi
+export type LabRequest<M extends LabMethod> = Parameters<LabApi[M]>[0]
+export type LabResponse<M extends LabMethod> = Awaited<ReturnType<LabApi[M]>>
+
+const empty = z.strictObject({})
+const runId = z.string().regex(/^[A-Za-z0-9._-]{1,128}$/, 'runId is a folder-safe name')
+const filePath = z.string().min(1).max(4096)
+
+/** Runtime schemas of every request, checked by every host before the lab sees it. */
+export const labRequestSchemas = {
+  hostInfo: empty,
+  listPresets: empty,
+  validateProfile: z.strictObject({ profile: z.unknown() }),
+  startRun: z.strictObject({ profile: z.unknown(), jobs: z.number().int().min(1).max(256).optional() }),
+  cancelRun: z.strictObject({ runId }),
+  getResults: z.strictObject({ runId }),
+  listHistory: empty,
+  deleteHistory: z.strictObject({ runId }),
+  restoreHistory: z.strictObject({ runId }),
+  listRecentProfiles: empty,
+  openProfile: z.strictObject({ path: filePath.optional() }),
+  saveProfile: z.strictObject({ path: filePath.optional(), profile: z.unknown() }),
+  exportResults: z.strictObject({ runId, format: z.enum(EXPORT_FORMATS) })
+} satisfies { [M in LabMethod]: z.ZodType }
+
+export const LAB_METHODS = Object.keys(labRequestSchemas) as LabMethod[]
+
+/** Pushed events, lab -> UI. */
+export interface LabEvents {
+  runProgress: RunProgress
+  runFinished: RunFinished
+}
+export type LabEvent = keyof LabEvents
+export const LAB_EVENTS: LabEvent[] = ['runProgress', 'runFinished']
+
+/** The renderer-side surface: the methods plus a subscription to pushed events. */
+export interface LabClient extends LabApi {
+  on<E extends LabEvent>(event: E, listener: (payload: LabEvents[E]) => void): () => void
+}
+
+/** Errors cross every transport as { code, message }; codes let the UI say what to do. */
+export type LabErrorCode = 'invalid-request' | 'invalid-profile' | 'not-found' | 'not-available' | 'failed' | 'forbidden'
+
+export class LabError extends Error {
+  constructor(readonly code: LabErrorCode, message: string, readonly issues?: ProfileIssue[]) {
+    super(message)
+    this.name = 'LabError'
+  }
+}
+
+export interface SerializedLabError {
+  code: LabErrorCode
+  message: string
+  issues?: ProfileIssue[]
+}
+
+export function serializeLabError(e: unknown): SerializedLabError {
+  if (e instanceof LabError) return { code: e.code, message: e.message, ...(e.issues ? { issues: e.issues } : {}) }
+  return { code: 'failed', message: e instanceof Error ? e.message : String(e) }
+}
+
+export function deserializeLabError(e: SerializedLabError): LabError {
+  return new LabError(e.code, e.message, e.issues)
+}

@@ -1,0 +1,92 @@
+// Cross-field rules of a profile: what a single field's schema cannot see.
+import { z } from 'zod'
+import { CpulistError, parseCpulist } from './cpulist'
+import { estimateJobEvents, MAX_EVENTS_PER_JOB } from './estimate'
+import { profileObjectSchema, type Distribution, type Profile } from './schema'
+
+/** Mean of an execution-time distribution, µs. */
+export function meanRuntimeUs(runtime: number | Distribution): number {
+  if (typeof runtime === 'number') return runtime
+  switch (runtime.dist) {
+    case 'fixed': return runtime.valueUs
+    case 'uniform': return (runtime.minUs + runtime.maxUs) / 2
+    case 'lognormal': return runtime.medianUs * Math.exp((runtime.sigma * runtime.sigma) / 2)
+  }
+}
+
+export function isolatedCpus(profile: Pick<Profile, 'machine'>): number[] {
+  return parseCpulist(profile.machine.isolated, profile.machine.cpus)
+}
+
+export function housekeepingCpus(profile: Pick<Profile, 'machine'>): number[] {
+  const isolated = new Set(isolatedCpus(profile))
+  return Array.from({ length: profile.machine.cpus }, (_, cpu) => cpu).filter((cpu) => !isolated.has(cpu))
+}
+
+function checkProfile(p: Profile, ctx: z.RefinementCtx): void {
+  let isolated: Set<number>
+  try {
+    isolated = new Set(parseCpulist(p.machine.isolated, p.machine.cpus))
+  } catch (e) {
+    if (!(e instanceof CpulistError)) throw e
+    ctx.addIssue({ code: 'custom', path: ['machine', 'isolated'], message: e.message })
+    return
+  }
+  if (isolated.size >= p.machine.cpus) {
+    ctx.addIssue({ code: 'custom', path: ['machine', 'isolated'], message: 'at least one CPU must stay housekeeping (drains, kworkers and the kernel run there)' })
+    return
+  }
+  const owner = new Map<number, string>()
+  p.rtTasks.forEach((task, i) => {
+    const at = (key: string) => ['rtTasks', i, key]
+    if (task.cpu >= p.machine.cpus) {
+      ctx.addIssue({ code: 'custom', path: at('cpu'), message: `CPU ${task.cpu} does not exist (the machine has CPUs 0-${p.machine.cpus - 1})` })
+    } else if (!isolated.has(task.cpu)) {
+      ctx.addIssue({ code: 'custom', path: at('cpu'), message: `CPU ${task.cpu} is a housekeeping CPU; realtime tasks run on isolated CPUs (machine.isolated)` })
+    }
+    const other = owner.get(task.cpu)
+    if (other !== undefined) ctx.addIssue({ code: 'custom', path: at('cpu'), message: `CPU ${task.cpu} already runs task "${other}"; one realtime task per isolated CPU` })
+    owner.set(task.cpu, task.name)
+    if (task.mode === 'periodic' && task.deadlineUs !== undefined && task.deadlineUs > task.periodUs) {
+      ctx.addIssue({ code: 'custom', path: at('deadlineUs'), message: 'a periodic task\'s deadline cannot be longer than its period (the next release would overtake it)' })
+    }
+    const utilisation = meanRuntimeUs(task.runtimeUs) / task.periodUs
+    if (utilisation > 1) {
+      ctx.addIssue({ code: 'custom', path: at('runtimeUs'), message: `mean runtime is ${(utilisation * 100).toFixed(0)} % of the period; utilisation cannot exceed 100 %` })
+    }
+  })
+  const names = new Set<string>()
+  p.rtTasks.forEach((task, i) => {
+    if (names.has(task.name)) ctx.addIssue({ code: 'custom', path: ['rtTasks', i, 'name'], message: `another task is already named "${task.name}"` })
+    names.add(task.name)
+  })
+  p.housekeeping.perCpu.forEach((o, i) => {
+    if (o.cpu >= p.machine.cpus || isolated.has(o.cpu)) {
+      ctx.addIssue({ code: 'custom', path: ['housekeeping', 'perCpu', i, 'cpu'], message: `CPU ${o.cpu} is not a housekeeping CPU of this machine` })
+    }
+  })
+  p.drainSources.forEach((s, i) => {
+    const at = (key: string) => ['drainSources', i, key]
+    if (s.kind === 'once' && s.atMs === undefined) ctx.addIssue({ code: 'custom', path: at('atMs'), message: 'a "once" drain needs atMs, the time it fires' })
+    if (s.kind === 'once' && s.atMs !== undefined && s.atMs >= p.run.durationMs) {
+      ctx.addIssue({ code: 'custom', path: at('atMs'), message: `fires at ${s.atMs} ms, after the run ends (run.durationMs = ${p.run.durationMs})` })
+    }
+    if (s.kind !== 'once' && s.ratePerSec === undefined) ctx.addIssue({ code: 'custom', path: at('ratePerSec'), message: `a "${s.kind}" source needs ratePerSec (Poisson arrivals per second)` })
+    if (s.cpu !== undefined && (s.cpu >= p.machine.cpus || isolated.has(s.cpu))) {
+      ctx.addIssue({ code: 'custom', path: at('cpu'), message: `CPU ${s.cpu} is not a housekeeping CPU; drains are requested from housekeeping CPUs` })
+    }
+  })
+  if (p.run.warmupMs >= p.run.durationMs) {
+    ctx.addIssue({ code: 'custom', path: ['run', 'warmupMs'], message: 'the warm-up must be shorter than the run' })
+  }
+  const events = estimateJobEvents(p)
+  if (events > MAX_EVENTS_PER_JOB) {
+    ctx.addIssue({
+      code: 'custom', path: ['run', 'durationMs'],
+      message: `about ${(events / 1e6).toFixed(0)} M events per run, over the limit of ${MAX_EVENTS_PER_JOB / 1e6} M: shorten run.durationMs, lengthen rtTasks[].periodUs, lower allocsPerJob, housekeeping rates or drain ratePerSec`
+    })
+  }
+}
+
+/** The full profile schema: field rules plus cross-field rules. */
+export const profileSchema = profileObjectSchema.superRefine(checkProfile)

@@ -1,0 +1,32 @@
+// One entry point for "is this a profile?": used by the loader, the CLI, LabApi and the Design form.
+import type { z } from 'zod'
+import { profileSchema } from './rules'
+import type { Profile } from './schema'
+
+export interface ProfileIssue {
+  /** Dotted path into the profile, e.g. "rtTasks.0.cpu"; "" for the whole document. */
+  path: string
+  message: string
+}
+
+export type ProfileValidation = { ok: true; profile: Profile } | { ok: false; issues: ProfileIssue[] }
+
+export function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  return path.map(String).join('.')
+}
+
+export function issuesOf(error: z.ZodError): ProfileIssue[] {
+  return error.issues.map((issue) => {
+    const path = formatPath(issue.path)
+    if (issue.code === 'unrecognized_keys') {
+      return { path, message: `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} (check the spelling)` }
+    }
+    if (issue.code === 'invalid_type' && issue.input === undefined) return { path, message: 'is required' }
+    return { path, message: issue.message }
+  })
+}
+
+export function validateProfile(input: unknown): ProfileValidation {
+  const parsed = profileSchema.safeParse(input)
+  return parsed.success ? { ok: true, profile: parsed.data } : { ok: false, issues: issuesOf(parsed.error) }
+}

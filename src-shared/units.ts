@@ -1,0 +1,31 @@
+// Durations: the engine counts integer nanoseconds; people read and type µs, ms and s.
+
+const NS_PER: Record<string, number> = { ns: 1, us: 1e3, 'µs': 1e3, ms: 1e6, s: 1e9 }
+
+export class DurationParseError extends Error {}
+
+/** "10s", "250ms", "20 µs", "1500ns" -> nanoseconds. A bare number is taken in `defaultUnit`. */
+export function parseDuration(text: string, defaultUnit: keyof typeof NS_PER = 'ms'): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(ns|us|µs|ms|s)?\s*$/.exec(text)
+  if (!m) throw new DurationParseError(`"${text}" is not a duration (use a number with ns, us, µs, ms or s)`)
+  return Math.round(Number(m[1]) * NS_PER[m[2] ?? defaultUnit])
+}
+
+/** A duration in the unit that keeps 1–3 significant integer digits: 950 ns, 12.3 µs, 4.07 ms, 1.20 s. */
+export function formatNs(ns: number): string {
+  if (!Number.isFinite(ns)) return '—'
+  const abs = Math.abs(ns)
+  if (abs < 1e3) return `${Math.round(ns)} ns`
+  if (abs < 1e6) return `${trim(ns / 1e3)} µs`
+  if (abs < 1e9) return `${trim(ns / 1e6)} ms`
+  return `${trim(ns / 1e9)} s`
+}
+
+function trim(v: number): string {
+  const abs = Math.abs(v)
+  return abs >= 100 ? v.toFixed(0) : abs >= 10 ? v.toFixed(1) : v.toFixed(2)
+}
+
+export const nsToUs = (ns: number): number => ns / 1e3
+export const usToNs = (us: number): number => Math.round(us * 1e3)
+export const msToNs = (ms: number): number => Math.round(ms * 1e6)
