@@ -1,0 +1,49 @@
+// The drainlab command. Each subcommand lives in commands/<name>.ts and registers itself on the
+// program; adding one is an import and a call below.
+//
+// Exit codes: a command sets process.exitCode (0 ok, 1 a run failed, 2 invalid input) or throws.
+// Usage errors (unknown option, missing argument) are invalid input: 2. A LabError thrown by a command
+// is printed as its message, 2 for invalid input and 1 otherwise.
+import { readFileSync } from 'node:fs'
+import { Command, CommanderError } from 'commander'
+import { LabError } from '../../src-shared/api'
+
+/** The version in package.json: one source of truth for the CLI, the app and the results documents. */
+function packageVersion(): string {
+  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+  return manifest.version
+}
+
+export function buildProgram(): Command {
+  const program = new Command('drainlab')
+    .description('Drain Lab: simulate per-CPU page list draining and its effect on realtime tasks')
+    .version(packageVersion(), '-V, --version', 'print the version')
+    .showHelpAfterError()
+    .exitOverride()
+  program.configureOutput({
+    writeOut: (text) => process.stdout.write(text),
+    writeErr: (text) => process.stderr.write(text)
+  })
+  return program
+}
+
+function exitCodeFor(error: unknown): number {
+  if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2
+  if (error instanceof LabError) {
+    process.stderr.write(`drainlab: ${error.message}\n`)
+    for (const issue of error.issues ?? []) process.stderr.write(`${issue.path}: ${issue.message}\n`)
+    return error.code === 'invalid-request' || error.code === 'invalid-profile' ? 2 : 1
+  }
+  process.stderr.write(`drainlab: ${error instanceof Error ? error.message : String(error)}\n`)
+  return 1
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram()
+  try {
+    await program.parseAsync(argv)
+  } catch (error) {
+    return exitCodeFor(error)
+  }
+  return typeof process.exitCode === 'number' ? process.exitCode : 0
+}
