@@ -1,0 +1,134 @@
+// New / Open / Open Recent / Save / Save As, the same actions in both hosts: native dialogs through
+// LabApi in Electron, a file picker and a download in the browser host. Every action that would drop
+// unsaved changes asks first.
+import { LabError } from '@shared/api'
+import { validateProfile } from '@shared/profile/validate'
+import { useDialog, useMessage } from 'naive-ui'
+import { ref } from 'vue'
+import { lab } from '../api/lab-instance'
+import { useHostStore } from '../stores/host'
+import { useProfileStore } from '../stores/profile'
+import { downloadBlob } from './download'
+import { profileFileName } from './profile-file-name'
+import { readProfileFile } from './read-profile-file'
+
+const recent = ref<string[]>([])
+
+export function useProfileFiles() {
+  const profile = useProfileStore()
+  const host = useHostStore()
+  const dialog = useDialog()
+  const message = useMessage()
+
+  const fail = (what: string, e: unknown) => {
+    const text = e instanceof Error ? e.message : String(e)
+    message.error(`${what}: ${text}`, { duration: 8000, closable: true })
+  }
+
+  /** Resolves true when there is nothing unsaved or the user chose to discard it. */
+  function confirmDiscard(action: string): Promise<boolean> {
+    if (!profile.dirty) return Promise.resolve(true)
+    return new Promise((resolve) => {
+      dialog.warning({
+        title: 'Unsaved changes',
+        content: `"${profile.name}" has changes that are not saved to a file. ${action} anyway and discard them?`,
+        positiveText: 'Discard changes',
+        negativeText: 'Keep editing',
+        onPositiveClick: () => resolve(true),
+        onNegativeClick: () => resolve(false),
+        onClose: () => resolve(false),
+        onMaskClick: () => resolve(false)
+      })
+    })
+  }
+
+  async function newProfile(): Promise<void> {
+    if (await confirmDiscard('Start a new experiment')) profile.reset()
+  }
+
+  function loadOpened(json: unknown, path: string | null): void {
+    const check = validateProfile(json)
+    // a valid file is loaded with its defaults filled in, so the form shows every value
+    profile.load(check.ok ? check.profile : json, path)
+    if (check.ok) message.success(`Opened ${path ?? 'profile'}`)
+    else message.warning(`Opened with ${check.issues.length} problem(s), marked at the fields. Fix them to run.`, { duration: 6000 })
+  }
+
+  async function open(): Promise<void> {
+    if (!(await confirmDiscard('Open another profile'))) return
+    if (host.nativeDialogs) {
+      try {
+        const opened = await lab().openProfile({})
+        if (opened) loadOpened(opened.profile, opened.path)
+      } catch (e) {
+        fail('Could not open the profile', e)
+      }
+      return
+    }
+    const input = document.createElement('input')
+    input.type = 'file'
+    input.accept = '.json,application/json'
+    input.dataset.testid = 'profile-file-input'
+    input.style.display = 'none'
+    input.addEventListener('change', () => {
+      const file = input.files?.[0]
+      input.remove()
+      if (file) void openFile(file)
+    })
+    document.body.append(input)
+    input.click()
+  }
+
+  async function openFile(file: File): Promise<void> {
+    const read = await readProfileFile(file)
+    if ('error' in read) {
+      message.error(read.error, { duration: 8000, closable: true })
+      return
+    }
+    loadOpened(read.json, file.name)
+  }
+
+  async function openRecent(path: string): Promise<void> {
+    if (!(await confirmDiscard('Open another profile'))) return
+    try {
+      const opened = await lab().openProfile({ path })
+      if (opened) loadOpened(opened.profile, opened.path)
+    } catch (e) {
+      fail(`Could not open ${path}`, e)
+    }
+  }
+
+  async function refreshRecent(): Promise<void> {
+    try {
+      recent.value = await lab().listRecentProfiles({})
+    } catch (e) {
+      // not every host keeps a recent list yet; the menu just stays empty
+      if (!(e instanceof LabError)) throw e
+      recent.value = []
+    }
+  }
+
+  async function save(as = false): Promise<void> {
+    if (!profile.valid) message.warning('Saving a profile that does not validate yet; it will open with its problems marked.')
+    if (host.nativeDialogs) {
+      try {
+        const saved = await lab().saveProfile({ profile: profile.snapshot(), ...(as || !profile.path ? {} : { path: profile.path }) })
+        if (saved) {
+          profile.markSaved(saved.path)
+          message.success(`Saved ${saved.path}`)
+          void refreshRecent()
+        }
+      } catch (e) {
+        fail('Could not save the profile', e)
+      }
+      return
+    }
+    const fileName = profileFileName(profile.name)
+    const text = `${JSON.stringify(profile.snapshot(), null, 2)}\n`
+    downloadBlob(fileName, new Blob([text], { type: 'application/json' }))
+    profile.markSaved(fileName)
+    message.success(`Downloaded ${fileName}`)
+  }
+
+  return { recent, confirmDiscard, newProfile, open, openFile, openRecent, refreshRecent, save, saveAs: () => save(true) }
+}

@@ -1,0 +1,57 @@
+// Past experiments as the lab keeps them: list, delete with undo, and the two picked for Compare.
+import { LabError, type HistoryEntry } from '@shared/api'
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import { lab } from '../api/lab-instance'
+
+export const useHistoryStore = defineStore('history', () => {
+  const entries = ref<HistoryEntry[]>([])
+  const loading = ref(false)
+  const error = ref<LabError | null>(null)
+  /** run ids picked for Compare, at most two, in the order picked */
+  const compare = ref<string[]>([])
+
+  const asLabError = (e: unknown) => (e instanceof LabError ? e : new LabError('failed', e instanceof Error ? e.message : String(e)))
+
+  async function refresh(): Promise<void> {
+    loading.value = true
+    try {
+      entries.value = await lab().listHistory({})
+      error.value = null
+    } catch (e) {
+      error.value = asLabError(e)
+    } finally {
+      loading.value = false
+    }
+  }
+
+  async function remove(runId: string): Promise<boolean> {
+    try {
+      const { deleted } = await lab().deleteHistory({ runId })
+      compare.value = compare.value.filter((id) => id !== runId)
+      await refresh()
+      return deleted
+    } catch (e) {
+      error.value = asLabError(e)
+      return false
+    }
+  }
+
+  async function restore(runId: string): Promise<boolean> {
+    try {
+      const { restored } = await lab().restoreHistory({ runId })
+      await refresh()
+      return restored
+    } catch (e) {
+      error.value = asLabError(e)
+      return false
+    }
+  }
+
+  function toggleCompare(runId: string): void {
+    if (compare.value.includes(runId)) compare.value = compare.value.filter((id) => id !== runId)
+    else compare.value = [...compare.value.slice(-1), runId]
+  }
+
+  return { entries, loading, error, compare, refresh, remove, restore, toggleCompare }
+})

@@ -1,0 +1,39 @@
+// The experiment whose results are on screen. ExperimentResults can hold large series: it is kept
+// in a shallowRef so Vue does not proxy every number, and charts get plain copies anyway.
+import { LabError } from '@shared/api'
+import type { ExperimentResults } from '@shared/results/types'
+import { defineStore } from 'pinia'
+import { ref, shallowRef } from 'vue'
+import { lab } from '../api/lab-instance'
+
+export const useResultsStore = defineStore('results', () => {
+  const runId = ref<string | null>(null)
+  const results = shallowRef<ExperimentResults | null>(null)
+  const loading = ref(false)
+  const error = ref<LabError | null>(null)
+  /** The charts the user picked on the Results view, by CHARTS id. */
+  const chosenCharts = ref<string[]>([])
+
+  async function load(id: string): Promise<boolean> {
+    loading.value = true
+    error.value = null
+    try {
+      results.value = await lab().getResults({ runId: id })
+      runId.value = id
+      return true
+    } catch (e) {
+      error.value = e instanceof LabError ? e : new LabError('failed', e instanceof Error ? e.message : String(e))
+      return false
+    } finally {
+      loading.value = false
+    }
+  }
+
+  function show(id: string, loaded: ExperimentResults): void {
+    runId.value = id
+    results.value = loaded
+    error.value = null
+  }
+
+  return { runId, results, loading, error, chosenCharts, load, show }
+})
