@@ -1,0 +1,65 @@
+// One browser tab's WebSocket: call frames in, reply frames out. A bad frame (too large, not JSON,
+// not a call, invalid payload) gets an error reply and the socket keeps serving, so one buggy or
+// hostile message cannot take the page's session down.
+import type { RawData, WebSocket } from 'ws'
+import { LabError, serializeLabError, type LabApi } from '../../src-shared/api'
+import { callFrameSchema, MAX_CLIENT_FRAME_BYTES, type ServerFrame } from '../../src-shared/transport'
+import { dispatchLabCall } from '../lab/dispatch'
+
+function byteLength(data: RawData): number {
+  if (Array.isArray(data)) return data.reduce((sum, part) => sum + part.length, 0)
+  return data instanceof ArrayBuffer ? data.byteLength : data.length
+}
+
+function asText(data: RawData): string {
+  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8')
+  return Buffer.from(data instanceof ArrayBuffer ? new Uint8Array(data) : data).toString('utf8')
+}
+
+/** The id of a frame that failed the schema, when it has a usable one, so the caller's promise settles. */
+function salvageId(value: unknown): number | null {
+  if (typeof value !== 'object' || value === null || !('id' in value)) return null
+  const id = (value as { id: unknown }).id
+  return typeof id === 'number' && Number.isSafeInteger(id) && id >= 0 ? id : null
+}
+
+export function send(socket: WebSocket, frame: ServerFrame): void {
+  if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame))
+}
+
+function refuse(socket: WebSocket, id: number | null, message: string): void {
+  send(socket, { type: 'reply', id, ok: false, error: serializeLabError(new LabError('invalid-request', message)) })
+}
+
+export function serveLabSocket(socket: WebSocket, api: LabApi): void {
+  socket.on('message', (data, isBinary) => {
+    const size = byteLength(data)
+    if (size > MAX_CLIENT_FRAME_BYTES) {
+      refuse(socket, null, `frame: ${size} bytes is over the ${MAX_CLIENT_FRAME_BYTES}-byte limit`)
+      return
+    }
+    if (isBinary) {
+      refuse(socket, null, 'frame: binary frames are not part of the protocol; send JSON text')
+      return
+    }
+    let parsed: unknown
+    try {
+      parsed = JSON.parse(asText(data))
+    } catch {
+      refuse(socket, null, 'frame: not valid JSON')
+      return
+    }
+    const frame = callFrameSchema.safeParse(parsed)
+    if (!frame.success) {
+      const issue = frame.error.issues[0]
+      const where = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : 'frame'
+      refuse(socket, salvageId(parsed), `${where}: ${issue?.message ?? 'not a call frame'}`)
+      return
+    }
+    const { id, method, payload } = frame.data
+    dispatchLabCall(api, method, payload).then(
+      (value) => send(socket, { type: 'reply', id, ok: true, value }),
+      (error: unknown) => send(socket, { type: 'reply', id, ok: false, error: serializeLabError(error) })
+    )
+  })
+}
