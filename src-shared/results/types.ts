@@ -188,4 +188,6 @@ export interface ExperimentResults {
   profile: Profile
   jobs: JobResult[]
   aggregates: Aggregate[]
+  /** present (true) only when the run was cancelled: some jobs are cancelled, their results partial or absent */
+  partial?: true
 }

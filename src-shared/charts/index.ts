@@ -1,0 +1,54 @@
+// The chart registry: the UI's Results tabs and the CLI's PNG/SVG/HTML exports iterate this same list,
+// so an exported chart is the chart on screen. Builders are pure: results in, a fresh Chart.js config out.
+import type { ChartConfiguration } from 'chart.js'
+import type { ExperimentResults } from '../results/types'
+import { buildDrainHistogram } from './drain-histogram'
+import { buildDrainOverTime } from './drain-over-time'
+import { buildDrainPercentiles } from './drain-percentiles'
+import { buildInterference } from './interference'
+import { buildLatencyHistogram } from './latency-histogram'
+import { buildLatencyPercentiles } from './latency-percentiles'
+import { buildMaxPerWindow } from './max-per-window'
+import { buildMissesOverTime } from './misses-over-time'
+import type { ChartBuildOptions } from './select-jobs'
+import { buildStrandedPages } from './stranded-pages'
+import { buildSweepMetric, type SweepChartOptions } from './sweep-metric'
+import { buildWorstBreakdown } from './worst-breakdown'
+
+export interface ChartSpec {
+  id: string
+  title: string
+  /** the Results tab the chart belongs to (ux.md) */
+  group: 'latency' | 'drains' | 'interference' | 'worst' | 'sweep'
+  /** false when the results hold nothing for this chart (e.g. the sweep chart without a sweep) */
+  available(results: ExperimentResults): boolean
+  build(results: ExperimentResults, opts?: ChartBuildOptions & SweepChartOptions): ChartConfiguration
+}
+
+const hasJobs = (r: ExperimentResults) => r.jobs.some((j) => j.result !== undefined)
+const hasTasks = (r: ExperimentResults) => r.jobs.some((j) => (j.result?.tasks.length ?? 0) > 0)
+const hasDrains = (r: ExperimentResults) => r.jobs.some((j) => (j.result?.drains.completed ?? 0) > 0)
+const hasWorst = (r: ExperimentResults) => r.jobs.some((j) => j.result?.worst != null)
+
+/** Chart.js configs of several chart types share one registry; each builder's own type is exact. */
+const widen = <T>(build: (r: ExperimentResults, o?: ChartBuildOptions & SweepChartOptions) => T) =>
+  build as unknown as ChartSpec['build']
+
+export const CHARTS: ChartSpec[] = [
+  { id: 'latency-histogram', title: 'Wakeup latency histogram', group: 'latency', available: hasTasks, build: widen(buildLatencyHistogram) },
+  { id: 'latency-percentiles', title: 'Wakeup latency by percentile', group: 'latency', available: hasTasks, build: widen(buildLatencyPercentiles) },
+  { id: 'max-per-window', title: 'Max latency per window', group: 'latency', available: hasTasks, build: widen(buildMaxPerWindow) },
+  { id: 'misses-over-time', title: 'Deadline misses over time', group: 'latency', available: hasTasks, build: widen(buildMissesOverTime) },
+  { id: 'drain-histogram', title: 'Drain time histogram', group: 'drains', available: hasDrains, build: widen(buildDrainHistogram) },
+  { id: 'drain-percentiles', title: 'Drain time by percentile', group: 'drains', available: hasDrains, build: widen(buildDrainPercentiles) },
+  { id: 'drain-over-time', title: 'Drain times over time', group: 'drains', available: hasDrains, build: widen(buildDrainOverTime) },
+  { id: 'stranded-pages', title: 'Pages on pcplists over time', group: 'drains', available: hasJobs, build: widen(buildStrandedPages) },
+  { id: 'interference', title: 'Interference by source', group: 'interference', available: hasTasks, build: widen(buildInterference) },
+  { id: 'worst-breakdown', title: 'Worst sample breakdown', group: 'worst', available: hasWorst, build: widen(buildWorstBreakdown) },
+  { id: 'sweep-metric', title: 'Metric vs sweep parameter', group: 'sweep', available: (r) => r.profile.sweep !== undefined && r.aggregates.length > 0, build: widen(buildSweepMetric) }
+]
+
+export { VARIANT_COLORS, variantFill } from './variant-colors'
+export { SOURCE_COLORS } from './source-colors'
+export type { ChartBuildOptions } from './select-jobs'
+export type { SweepChartOptions } from './sweep-metric'

@@ -1,0 +1,49 @@
+// Wakeup latency histogram, OSADL style: linear µs classes, logarithmic counts, one line per variant.
+import type { ChartConfiguration } from 'chart.js'
+import { classWidthNs, linearClasses, mergeHdr, recordedValues } from '../results/hdr-decode'
+import type { DistributionNs, ExperimentResults } from '../results/types'
+import { axisTitle, frameOptions, US_PER_NS } from './chart-frame'
+import { pointSuffix, runsByVariant, tasksOf, type ChartBuildOptions } from './select-jobs'
+import { VARIANT_COLORS } from './variant-colors'
+
+/** OSADL plots 1 µs classes; a long tail widens them (1-2-5 steps) to keep the plot readable. */
+const MAX_CLASSES = 400
+
+export function histogramChart(
+  title: string,
+  xTitle: string,
+  series: Array<{ variant: keyof typeof VARIANT_COLORS; dists: DistributionNs[] }>,
+  subtitle: string
+): ChartConfiguration<'line'> {
+  const merged = series.map((s) => ({ variant: s.variant, h: mergeHdr(s.dists.map((d) => d.hdr)) }))
+  const maxNs = Math.max(1, ...merged.map((m) => (m.h === null ? 0 : m.h.maxValue)))
+  const width = classWidthNs(maxNs, MAX_CLASSES, 1000)
+  const datasets = merged.map(({ variant, h }) => {
+    const classes = h === null ? [] : linearClasses(recordedValues(h), width)
+    return {
+      label: variant,
+      data: classes.map((c) => ({ x: c.fromNs * US_PER_NS, y: c.count > 0 ? c.count : null })),
+      borderColor: VARIANT_COLORS[variant],
+      backgroundColor: VARIANT_COLORS[variant],
+      borderWidth: 1.5,
+      pointRadius: 0,
+      stepped: 'before' as const,
+      spanGaps: false
+    }
+  })
+  const options = frameOptions<'line'>(title, `${subtitle}; class width ${width * US_PER_NS} µs`)
+  options.scales = {
+    x: { type: 'linear', title: axisTitle(xTitle), min: 0 },
+    y: { type: 'logarithmic', title: axisTitle('samples (log)'), min: 0.8 }
+  }
+  return { type: 'line', data: { datasets }, options }
+}
+
+export function buildLatencyHistogram(results: ExperimentResults, opts: ChartBuildOptions = {}): ChartConfiguration<'line'> {
+  const series = runsByVariant(results, opts).map(({ variant, runs }) => ({
+    variant,
+    dists: runs.flatMap((run) => tasksOf(run, opts).map((t) => t.latencyNs))
+  }))
+  const who = opts.task === undefined ? 'all realtime tasks' : `task ${opts.task}`
+  return histogramChart(`Wakeup latency histogram${pointSuffix(results, opts)}`, 'wakeup latency (µs)', series, `${who}, all seeds`)
+}

@@ -1,0 +1,61 @@
+// HDR percentile plot on a "nines" axis (x = -log10(1 - p)): the tail is spread out, as HdrHistogram plots it.
+import type { ChartConfiguration, Scale } from 'chart.js'
+import type { Variant } from '../profile/schema'
+import { mergeHdr, ninesCurve } from '../results/hdr-decode'
+import type { DistributionNs, ExperimentResults } from '../results/types'
+import { axisTitle, frameOptions, US_PER_NS } from './chart-frame'
+import { pointSuffix, runsByVariant, tasksOf, type ChartBuildOptions } from './select-jobs'
+import { VARIANT_COLORS } from './variant-colors'
+
+export const NINES_TICKS: ReadonlyArray<{ nines: number; label: string }> = [
+  { nines: Math.log10(2), label: '50' },
+  { nines: 1, label: '90' },
+  { nines: 2, label: '99' },
+  { nines: 3, label: '99.9' },
+  { nines: 4, label: '99.99' },
+  { nines: 5, label: '99.999' }
+]
+
+export function percentileChart(
+  title: string,
+  yTitle: string,
+  series: Array<{ variant: Variant; dists: DistributionNs[] }>,
+  subtitle: string
+): ChartConfiguration<'line'> {
+  const curves = series.map((s) => {
+    const h = mergeHdr(s.dists.map((d) => d.hdr))
+    return { variant: s.variant, points: h === null ? [] : ninesCurve(h) }
+  })
+  const maxNines = Math.max(1, ...curves.flatMap((c) => c.points.map((p) => p.nines)))
+  const datasets = curves.map(({ variant, points }) => ({
+    label: variant,
+    data: points.map((p) => ({ x: p.nines, y: p.valueNs * US_PER_NS })),
+    borderColor: VARIANT_COLORS[variant],
+    backgroundColor: VARIANT_COLORS[variant],
+    borderWidth: 2,
+    pointRadius: 0
+  }))
+  const ticks = NINES_TICKS.filter((t) => t.nines <= maxNines + 1e-9)
+  const options = frameOptions<'line'>(title, subtitle)
+  options.scales = {
+    x: {
+      type: 'linear',
+      min: 0,
+      max: maxNines,
+      title: axisTitle('percentile (%)'),
+      afterBuildTicks: (scale: Scale) => { scale.ticks = ticks.map((t) => ({ value: t.nines })) },
+      ticks: { callback: (value) => ticks.find((t) => Math.abs(t.nines - Number(value)) < 1e-9)?.label ?? '' }
+    },
+    y: { type: 'logarithmic', title: axisTitle(yTitle) }
+  }
+  return { type: 'line', data: { datasets }, options }
+}
+
+export function buildLatencyPercentiles(results: ExperimentResults, opts: ChartBuildOptions = {}): ChartConfiguration<'line'> {
+  const series = runsByVariant(results, opts).map(({ variant, runs }) => ({
+    variant,
+    dists: runs.flatMap((run) => tasksOf(run, opts).map((t) => t.latencyNs))
+  }))
+  const who = opts.task === undefined ? 'all realtime tasks' : `task ${opts.task}`
+  return percentileChart(`Wakeup latency by percentile${pointSuffix(results, opts)}`, 'wakeup latency (µs, log)', series, `${who}, all seeds`)
+}

@@ -1,0 +1,38 @@
+// Per-window series over time (max latency per window, misses per window), first seed of each variant.
+import type { ChartConfiguration } from 'chart.js'
+import type { Variant } from '../profile/schema'
+import type { WindowSeries } from '../results/types'
+import { axisTitle, frameOptions, S_PER_NS } from './chart-frame'
+import { VARIANT_COLORS } from './variant-colors'
+
+/** Several tasks' series combined window by window (max for latencies, sum for counts). */
+export function combineWindows(series: readonly WindowSeries[], combine: (a: number, b: number) => number): WindowSeries | null {
+  if (series.length === 0) return null
+  const length = Math.max(...series.map((s) => s.values.length))
+  const values = Array.from({ length }, (_, i) => series.reduce((acc, s) => (i < s.values.length ? combine(acc, s.values[i]) : acc), 0))
+  return { windowNs: series[0].windowNs, values }
+}
+
+export function windowSeriesChart(
+  title: string,
+  yTitle: string,
+  series: Array<{ variant: Variant; windows: WindowSeries | null; scale: number }>,
+  subtitle: string,
+  logY: boolean
+): ChartConfiguration<'line'> {
+  const datasets = series.map(({ variant, windows, scale }) => ({
+    label: variant,
+    data: windows === null ? [] : windows.values.map((v, i) => ({ x: (i + 1) * windows.windowNs * S_PER_NS, y: logY && v <= 0 ? null : v * scale })),
+    borderColor: VARIANT_COLORS[variant],
+    backgroundColor: VARIANT_COLORS[variant],
+    borderWidth: 1.5,
+    pointRadius: 2,
+    stepped: 'after' as const
+  }))
+  const options = frameOptions<'line'>(title, subtitle)
+  options.scales = {
+    x: { type: 'linear', min: 0, title: axisTitle('simulated time, end of window (s)') },
+    y: logY ? { type: 'logarithmic', title: axisTitle(yTitle) } : { type: 'linear', min: 0, title: axisTitle(yTitle) }
+  }
+  return { type: 'line', data: { datasets }, options }
+}

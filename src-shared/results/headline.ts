@@ -1,0 +1,38 @@
+// The headline numbers of a run: what the summary table, the history list and the aggregates show.
+import type { RunResult } from './types'
+
+export const HEADLINE_METRICS = [
+  'misses', 'latencyP9999Ns', 'latencyMaxNs', 'drainP50Ns', 'drainP99Ns', 'drainMaxNs', 'stalled', 'skipped'
+] as const
+export type HeadlineMetric = (typeof HEADLINE_METRICS)[number]
+
+/** Column titles and whether the value is a duration (ns) or a count. */
+export const HEADLINE_LABELS: Record<HeadlineMetric, { title: string; unit: 'ns' | 'count' }> = {
+  misses: { title: 'misses', unit: 'count' },
+  latencyP9999Ns: { title: 'latency p99.99', unit: 'ns' },
+  latencyMaxNs: { title: 'latency max', unit: 'ns' },
+  drainP50Ns: { title: 'drain p50', unit: 'ns' },
+  drainP99Ns: { title: 'drain p99', unit: 'ns' },
+  drainMaxNs: { title: 'drain max', unit: 'ns' },
+  stalled: { title: 'stalled', unit: 'count' },
+  skipped: { title: 'skipped', unit: 'count' }
+}
+
+/**
+ * Across several realtime tasks the worst one speaks for the run: latency figures take the maximum over
+ * tasks (a deadline is per task, and the isolated CPU that suffers most is the finding); misses add up.
+ */
+export function headlineOf(run: RunResult): Record<HeadlineMetric, number> {
+  const latencyMax = Math.max(0, ...run.tasks.map((t) => t.latencyNs.max))
+  const latencyP9999 = Math.max(0, ...run.tasks.map((t) => t.latencyNs.p9999))
+  return {
+    misses: run.tasks.reduce((sum, t) => sum + t.misses, 0),
+    latencyP9999Ns: latencyP9999,
+    latencyMaxNs: latencyMax,
+    drainP50Ns: run.drains.durationNs.p50,
+    drainP99Ns: run.drains.durationNs.p99,
+    drainMaxNs: run.drains.durationNs.max,
+    stalled: run.drains.stalled,
+    skipped: run.drains.skipped
+  }
+}
