@@ -1,0 +1,48 @@
+// Atomic file replacement: a crash or kill mid-write leaves either the old file or the new one, never a
+// torn mix. Write a temporary file in the same directory (rename is atomic only within a file system),
+// fsync it so the data is on disk before the name points at it, rename over the target, fsync the directory
+// so the rename itself survives a power cut.
+import { randomBytes } from 'node:crypto'
+import { mkdir, open, rename, unlink } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
+
+async function fsyncDirectory(dir: string): Promise<void> {
+  let handle
+  try {
+    handle = await open(dir, 'r')
+    await handle.sync()
+  } catch (e) {
+    // Windows cannot open or fsync a directory; the rename is still atomic there.
+    const code = (e as NodeJS.ErrnoException).code
+    if (code !== 'EISDIR' && code !== 'EPERM' && code !== 'EINVAL' && code !== 'EBADF') throw e
+  } finally {
+    await handle?.close()
+  }
+}
+
+export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
+  const dir = dirname(target)
+  await mkdir(dir, { recursive: true })
+  const temp = join(dir, `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`)
+  const handle = await open(temp, 'wx', 0o644)
+  try {
+    await handle.writeFile(data)
+    await handle.sync()
+  } catch (e) {
+    await handle.close()
+    await unlink(temp).catch(() => undefined)
+    throw e
+  }
+  await handle.close()
+  try {
+    await rename(temp, target)
+  } catch (e) {
+    await unlink(temp).catch(() => undefined)
+    throw e
+  }
+  await fsyncDirectory(dir)
+}
+
+export async function writeJsonAtomic(target: string, value: unknown): Promise<void> {
+  await writeFileAtomic(target, `${JSON.stringify(value, null, 2)}\n`)
+}
