@@ -1,0 +1,128 @@
+// Every profile field the Design form shows: label, unit, the kernel's name for it (so a kernel
+// engineer recognises the knob), a one-line explanation, and how it is edited. Defaults are not
+// repeated here: they are read from the schema itself (field-defaults.ts), so they cannot drift.
+import { ANTI_STARVATION_POLICIES, DRAIN_SOURCE_KINDS, VARIANTS } from '@shared/profile/schema'
+
+export type FieldKind =
+  | { type: 'number'; integer?: boolean; step?: number }
+  /** "auto" or a number: pcp->batch, pcp->high, housekeeping initialPcpPages */
+  | { type: 'auto-number' }
+  | { type: 'select'; options: readonly (string | number)[] }
+  | { type: 'multi'; options: readonly string[] }
+  | { type: 'bool' }
+  | { type: 'text'; multiline?: boolean }
+  | { type: 'cpulist' }
+  | { type: 'number-list' }
+
+export interface FieldSpec {
+  /** dotted path; `*` stands for a list index (rtTasks.*.cpu) */
+  path: string
+  label: string
+  kind: FieldKind
+  unit?: string
+  kernel?: string
+  help: string
+  /** shown only under "more settings" */
+  advanced?: boolean
+}
+
+const num = (integer = false): FieldKind => ({ type: 'number', integer })
+
+export const MACHINE_FIELDS: FieldSpec[] = [
+  { path: 'name', label: 'Experiment name', kind: { type: 'text' }, help: 'Shown in History and used as the file name when saving.' },
+  { path: 'description', label: 'Description', kind: { type: 'text', multiline: true }, help: 'What this experiment asks; kept in the profile file.' },
+  { path: 'machine.cpus', label: 'CPUs', kind: num(true), unit: 'CPUs', kernel: 'nr_cpu_ids', help: 'Number of CPUs of the simulated machine (one NUMA node).' },
+  { path: 'machine.isolated', label: 'Isolated CPUs', kind: { type: 'cpulist' }, unit: 'cpulist', kernel: 'isolcpus= nohz_full=', help: 'CPUs reserved for realtime tasks, kernel cpulist syntax (0-3,8,10-15:2). Or click the CPU map.' },
+  { path: 'machine.memoryGiB', label: 'Zone memory', kind: num(), unit: 'GiB', kernel: 'zone->managed_pages', help: 'Managed memory of the one ZONE_NORMAL; batch, high and watermarks derive from it.' },
+  { path: 'machine.pageSizeKiB', label: 'Page size', kind: { type: 'select', options: [4, 16, 64] }, unit: 'KiB', kernel: 'PAGE_SIZE', help: 'Base page size; 4 KiB on x86, 16/64 KiB on some arm64 kernels.' },
+  { path: 'machine.hz', label: 'Tick rate', kind: { type: 'select', options: [100, 250, 300, 1000] }, unit: 'Hz', kernel: 'CONFIG_HZ', help: 'Scheduler tick on CPUs that are not nohz_full.' },
+  { path: 'machine.llcShared', label: 'Shared last-level cache', kind: { type: 'bool' }, kernel: 'cpus_share_cache()', help: 'Housekeeping and isolated CPUs share an LLC: queue_work_on may then skip the IPI (ttwu_queue_cond).' }
+]
+
+export const KERNEL_FIELDS: FieldSpec[] = [
+  { path: 'kernel.variants', label: 'Drain variants to compare', kind: { type: 'multi', options: VARIANTS }, kernel: 'drain_all_pages()', help: 'workqueue ≤5.19 (kworker per CPU); direct 6.0–6.1 (remote drain under pcp->lock, IRQs off); direct-irqon 6.2–6.9; direct-chunked 6.10+.' },
+  { path: 'kernel.antiStarvation.policy', label: 'Anti-starvation policy', kind: { type: 'select', options: ANTI_STARVATION_POLICIES }, help: 'How a starved kworker gets CPU time under a FIFO hog: none (sched_rt_runtime_us = -1), RT throttling, the 6.12+ fair server, or stalld.' },
+  { path: 'kernel.antiStarvation.runtimeUs', label: 'RT runtime', kind: num(), unit: 'µs', kernel: 'sched_rt_runtime_us', help: 'RT tasks may run this long per period before the RT runqueue is throttled (rt-throttling).' },
+  { path: 'kernel.antiStarvation.periodUs', label: 'RT period', kind: num(), unit: 'µs', kernel: 'sched_rt_period_us', help: 'The throttling accounting period (rt-throttling).' },
+  { path: 'kernel.antiStarvation.fairServerRuntimeUs', label: 'Fair server runtime', kind: num(), unit: 'µs', kernel: 'fair_server/cpuN/runtime', help: 'CFS time per period granted by the 6.12+ deadline server once CFS has starved (fair-server).', advanced: true },
+  { path: 'kernel.antiStarvation.fairServerPeriodUs', label: 'Fair server period', kind: num(), unit: 'µs', kernel: 'fair_server/cpuN/period', help: 'Period of the fair server (fair-server).', advanced: true },
+  { path: 'kernel.antiStarvation.stalldThresholdUs', label: 'stalld threshold', kind: num(), unit: 'µs', kernel: 'stalld -t', help: 'How long a thread starves before stalld boosts it (stalld).', advanced: true },
+  { path: 'kernel.antiStarvation.stalldBoostRuntimeUs', label: 'stalld boost runtime', kind: num(), unit: 'µs', kernel: 'stalld -r', help: 'SCHED_DEADLINE runtime of the boost per boost period (stalld).', advanced: true },
+  { path: 'kernel.antiStarvation.stalldBoostPeriodUs', label: 'stalld boost period', kind: num(), unit: 'µs', kernel: 'stalld -p', help: 'SCHED_DEADLINE period of the boost (stalld).', advanced: true },
+  { path: 'kernel.antiStarvation.stalldBoostDurationUs', label: 'stalld boost duration', kind: num(), unit: 'µs', kernel: 'stalld -d', help: 'How long the boost lasts (stalld).', advanced: true },
+  { path: 'kernel.pcp.batch', label: 'pcp batch', kind: { type: 'auto-number' }, unit: 'pages', kernel: 'pcp->batch', help: 'Pages moved per refill or free to the zone; auto = zone_batchsize() (63 above 1 GiB).' },
+  { path: 'kernel.pcp.high', label: 'pcp high', kind: { type: 'auto-number' }, unit: 'pages', kernel: 'pcp->high', help: 'A CPU frees pages to the zone above this count; auto = zone_highsize().' },
+  { path: 'kernel.pcp.highFraction', label: 'High fraction', kind: num(true), kernel: 'vm.percpu_pagelist_high_fraction', help: '0 = off; else high = managed pages / fraction (at least 8).' },
+  { path: 'kernel.pcp.autotune', label: 'Auto-tune high (6.7+)', kind: { type: 'bool' }, kernel: 'pcp->high_min/high_max', help: 'Let high grow by batch on free bursts and decay by 1/8 each vmstat interval.' },
+  { path: 'kernel.pcp.batchScaleMax', label: 'Batch scale max', kind: num(true), kernel: 'CONFIG_PCP_BATCH_SCALE_MAX', help: '0..6: a 6.10+ chunked remote drain frees at most batch << this per lock hold.' },
+  { path: 'kernel.pcp.thpFraction', label: 'THP share of lists', kind: { type: 'number', step: 0.05 }, unit: 'fraction', kernel: 'PCP THP lists (order 9)', help: 'Share of pcplist pages held as THP-sized entries; drain cost scales with entries.' },
+  { path: 'kernel.ipiOnQueue', label: 'IPI on queue_work_on', kind: { type: 'select', options: ['always', 'cross-llc', 'never'] }, kernel: 'ttwu_queue_cond()', help: 'Whether queueing a drain work item IPIs the isolated CPU.' }
+]
+
+export const COST_FIELDS: FieldSpec[] = ([
+  { path: 'kernel.costs.tPageLocalNs', label: 'Free a page, local', kind: num(), unit: 'ns', kernel: 'free_pcppages_bulk()', help: 'Per order-0 page freed by its own CPU (workqueue drain).' },
+  { path: 'kernel.costs.tPageRemoteNs', label: 'Free a page, remote', kind: num(), unit: 'ns', kernel: 'free_pcppages_bulk()', help: 'Per order-0 page freed by another CPU (cold cache lines).' },
+  { path: 'kernel.costs.tThpEntryNs', label: 'Free a THP entry', kind: num(), unit: 'ns', help: 'Per THP-sized list entry freed.' },
+  { path: 'kernel.costs.ipiNs', label: 'IPI', kind: num(), unit: 'ns', kernel: 'smp_call_function', help: 'IPI delivery and handler on the target CPU.' },
+  { path: 'kernel.costs.kworkerWakeSwitchNs', label: 'kworker wake + switches', kind: num(), unit: 'ns', kernel: 'mm_percpu_wq', help: 'Wake-up, two context switches and work dispatch on the target CPU.' },
+  { path: 'kernel.costs.cacheRefillNs', label: 'Cache refill penalty', kind: num(), unit: 'ns', help: 'Extra time for the RT task after a kworker ran on its CPU (estimate, 0–5 µs).' },
+  { path: 'kernel.costs.fastPathOverhead', label: 'Fast-path overhead', kind: { type: 'number', step: 0.001 }, unit: 'fraction', kernel: 'pcp->lock', help: 'Added to every owner alloc/free by the spinlock designs (0.005 = 0.5 %).' },
+  { path: 'kernel.costs.ownerCriticalSectionNs', label: 'Owner critical section', kind: num(), unit: 'ns', help: 'Owner pcp alloc/free critical section.' },
+  { path: 'kernel.costs.zoneLockNs', label: 'zone->lock acquire+release', kind: num(), unit: 'ns', kernel: 'zone->lock', help: 'Uncontended acquire and release.' },
+  { path: 'kernel.costs.rmqueueBulkNs', label: 'Refill a batch', kind: num(), unit: 'ns', kernel: 'rmqueue_bulk()', help: 'Refill of batch pages from the buddy allocator.' },
+  { path: 'kernel.costs.buddyOpNs', label: 'Buddy operation', kind: num(), unit: 'ns', kernel: '__rmqueue()', help: 'One buddy alloc or free (the fallback path).' },
+  { path: 'kernel.costs.tickNs', label: 'Tick', kind: num(), unit: 'ns', kernel: 'tick_sched_timer', help: 'Cost of one scheduler tick on a non-nohz_full CPU.' },
+  { path: 'kernel.costs.timerLatencyMinNs', label: 'Timer latency min', kind: num(), unit: 'ns', kernel: 'hrtimer', help: 'Lower bound of the baseline timer wake-up latency.' },
+  { path: 'kernel.costs.timerLatencyMaxNs', label: 'Timer latency max', kind: num(), unit: 'ns', kernel: 'hrtimer', help: 'Upper bound of the baseline timer wake-up latency.' }
+] satisfies FieldSpec[]).map((f) => ({ ...f, advanced: true }))
+
+export const TASK_FIELDS: FieldSpec[] = [
+  { path: 'rtTasks.*.name', label: 'Name', kind: { type: 'text' }, kernel: 'comm', help: 'Unique name of the task.' },
+  { path: 'rtTasks.*.mode', label: 'Mode', kind: { type: 'select', options: ['periodic', 'polling'] }, help: 'periodic: cyclictest-like, sleeps between jobs; polling: oslat/DPDK-like, never sleeps.' },
+  { path: 'rtTasks.*.priority', label: 'Priority', kind: num(true), kernel: 'SCHED_FIFO sched_priority', help: 'FIFO priority 1..99.' },
+  { path: 'rtTasks.*.periodUs', label: 'Period', kind: num(), unit: 'µs', help: 'Release period (periodic) or work arrival interval (polling).' },
+  { path: 'rtTasks.*.runtimeUs', label: 'Runtime', kind: num(), unit: 'µs', help: 'Execution time per job: a fixed value or a distribution.' },
+  { path: 'rtTasks.*.deadlineUs', label: 'Deadline', kind: num(), unit: 'µs', help: 'Relative to release; empty = the period.' },
+  { path: 'rtTasks.*.allocsPerJob', label: 'Allocations per job', kind: num(true), unit: 'pages', kernel: 'alloc_pages()', help: 'Page allocations and frees per job; 0 = a task that does not allocate.' },
+  { path: 'rtTasks.*.initialPcpPages', label: 'pcplist pages at start', kind: num(true), unit: 'pages', kernel: 'pcp->count', help: 'Pages left on this CPU\'s pcplist when the task started: what a drain must free.' },
+  { path: 'rtTasks.*.missPolicy', label: 'On a missed deadline', kind: { type: 'select', options: ['continue', 'skip-next', 'abort-job'] }, help: 'continue the late job, skip the next release, or abort the job.' }
+]
+
+export const HOUSEKEEPING_FIELDS: FieldSpec[] = [
+  { path: 'housekeeping.allocRatePagesPerSec', label: 'Allocation rate', kind: num(), unit: 'pages/s per CPU', kernel: 'alloc_pages()', help: 'Page allocations on each housekeeping CPU.' },
+  { path: 'housekeeping.freeRatePagesPerSec', label: 'Free rate', kind: num(), unit: 'pages/s per CPU', kernel: 'free_unref_page()', help: 'Page frees on each housekeeping CPU.' },
+  { path: 'housekeeping.initialPcpPages', label: 'pcplist pages at start', kind: { type: 'auto-number' }, unit: 'pages', kernel: 'pcp->count', help: 'On each housekeeping CPU; auto = halfway between batch and high.' }
+]
+
+export const DRAIN_SOURCE_FIELDS: FieldSpec[] = [
+  { path: 'drainSources.*.kind', label: 'Source', kind: { type: 'select', options: DRAIN_SOURCE_KINDS }, kernel: 'drain_all_pages()', help: 'reclaim: global drains from direct reclaim; cma: alloc_contig_range; compaction; offline: forced zone drain; once: a single drain at a time.' },
+  { path: 'drainSources.*.ratePerSec', label: 'Rate', kind: num(), unit: '/s', help: 'Poisson arrival rate (not for "once"); the series\' stress test used 100/s.' },
+  { path: 'drainSources.*.atMs', label: 'At', kind: num(), unit: 'ms', help: 'When a "once" drain fires.' },
+  { path: 'drainSources.*.cpu', label: 'On CPU', kind: num(true), help: 'The housekeeping CPU requesting the drain; empty = the first housekeeping CPU.' }
+]
+
+export const RUN_FIELDS: FieldSpec[] = [
+  { path: 'run.durationMs', label: 'Duration', kind: num(), unit: 'ms', help: 'Simulated time per job (variant × seed).' },
+  { path: 'run.warmupMs', label: 'Warm-up', kind: num(), unit: 'ms', help: 'Simulated time discarded before measuring.' },
+  { path: 'run.seeds', label: 'Seeds', kind: { type: 'number-list' }, help: 'One job per seed and variant; the same seed gives the same result.' },
+  { path: 'run.seriesWindowMs', label: 'Series window', kind: num(), unit: 'ms', help: 'Window of the max-per-window and misses-per-window series (OSADL plots use 1 s or more).' },
+  { path: 'run.timelineWindowMs', label: 'Timeline window', kind: num(), unit: 'ms', help: 'Width of the timeline excerpt around the worst sample.' },
+  { path: 'run.checkInvariants', label: 'Check invariants', kind: { type: 'bool' }, help: 'Check page conservation and the other model invariants after every event (slower).' }
+]
+
+/** Numeric fields a sweep can vary (sweep.parameters[].path). */
+export const SWEEPABLE_PATHS: string[] = [
+  'kernel.pcp.high', 'kernel.pcp.batch', 'kernel.pcp.batchScaleMax', 'kernel.pcp.thpFraction', 'machine.cpus', 'machine.memoryGiB',
+  'kernel.antiStarvation.runtimeUs', 'kernel.antiStarvation.periodUs', 'housekeeping.allocRatePagesPerSec', 'housekeeping.freeRatePagesPerSec',
+  'housekeeping.initialPcpPages', 'drainSources.0.ratePerSec', 'rtTasks.0.periodUs', 'rtTasks.0.runtimeUs', 'rtTasks.0.allocsPerJob', 'rtTasks.0.initialPcpPages',
+  'kernel.costs.fastPathOverhead', 'kernel.costs.tPageRemoteNs', 'kernel.costs.kworkerWakeSwitchNs'
+]
+
+/** The spec for a concrete path: rtTasks.3.cpu → rtTasks.*.cpu. */
+export function specFor(path: string): FieldSpec | undefined {
+  const generic = path.replace(/\.\d+\./g, '.*.')
+  return [...MACHINE_FIELDS, ...KERNEL_FIELDS, ...COST_FIELDS, ...TASK_FIELDS, ...HOUSEKEEPING_FIELDS, ...DRAIN_SOURCE_FIELDS, ...RUN_FIELDS]
+    .find((f) => f.path === generic)
+}
+
+export const concretePath = (spec: FieldSpec, index: number): string => spec.path.replace('*', String(index))
