@@ -16,6 +16,11 @@ export function axisTitle(text: string): { display: true; text: string } {
   return { display: true, text }
 }
 
-/** "12.3 µs" style tick labels for axes in µs. */
+/** Count axes on a log scale: label 1, 10, 100, 1,000 … and leave the minor ticks bare. */
+export function powersOfTen(value: number | string): string {
+  const v = Number(value)
+  return v >= 1 && Number.isInteger(Math.log10(v)) ? v.toLocaleString('en-US') : ''
+}
+
 export const US_PER_NS = 1e-3
 export const S_PER_NS = 1e-9

@@ -2,12 +2,13 @@
 import type { ChartConfiguration } from 'chart.js'
 import { classWidthNs, linearClasses, mergeHdr, recordedValues } from '../results/hdr-decode'
 import type { DistributionNs, ExperimentResults } from '../results/types'
-import { axisTitle, frameOptions, US_PER_NS } from './chart-frame'
+import { axisTitle, frameOptions, powersOfTen, US_PER_NS } from './chart-frame'
 import { pointSuffix, runsByVariant, tasksOf, type ChartBuildOptions } from './select-jobs'
 import { VARIANT_COLORS } from './variant-colors'
 
 /** OSADL plots 1 µs classes; a long tail widens them (1-2-5 steps) to keep the plot readable. */
 const MAX_CLASSES = 400
+const EMPTY_CLASS = 0.1
 
 export function histogramChart(
   title: string,
@@ -22,19 +23,19 @@ export function histogramChart(
     const classes = h === null ? [] : linearClasses(recordedValues(h), width)
     return {
       label: variant,
-      data: classes.map((c) => ({ x: c.fromNs * US_PER_NS, y: c.count > 0 ? c.count : null })),
+      // an empty class is drawn below the axis (clipped), so the line drops to the floor as in OSADL plots
+      data: classes.map((c) => ({ x: c.fromNs * US_PER_NS, y: c.count > 0 ? c.count : EMPTY_CLASS })),
       borderColor: VARIANT_COLORS[variant],
       backgroundColor: VARIANT_COLORS[variant],
       borderWidth: 1.5,
       pointRadius: 0,
-      stepped: 'before' as const,
-      spanGaps: false
+      stepped: 'after' as const
     }
   })
   const options = frameOptions<'line'>(title, `${subtitle}; class width ${width * US_PER_NS} µs`)
   options.scales = {
     x: { type: 'linear', title: axisTitle(xTitle), min: 0 },
-    y: { type: 'logarithmic', title: axisTitle('samples (log)'), min: 0.8 }
+    y: { type: 'logarithmic', title: axisTitle('samples (count, log)'), min: 0.8, ticks: { callback: powersOfTen } }
   }
   return { type: 'line', data: { datasets }, options }
 }

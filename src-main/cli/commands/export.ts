@@ -1,0 +1,45 @@
+// drainlab export RESULTS.json --format … [--out DIR] — re-export saved results (default DIR: next to the file).
+import { dirname, resolve } from 'node:path'
+import type { Command } from 'commander'
+import { LabError } from '../../../src-shared/api'
+import { parseFormats, parsePositiveInt } from '../../lab/cli-arguments'
+import { writeExports } from '../../lab/export/write-exports'
+import { readResultsFile, ResultsFileError } from '../../store/results-file'
+
+interface ExportOptions {
+  format: string
+  out?: string
+  width?: string
+  height?: string
+  dpi?: string
+}
+
+export function registerExportCommand(program: Command): void {
+  program
+    .command('export')
+    .description('export saved results (results.json) as charts, tables, a trace or a report')
+    .argument('<results>', 'a results.json written by drainlab run or the app')
+    .requiredOption('--format <list>', 'comma-separated: json,csv,png,svg,html,trace')
+    .option('--out <dir>', 'where to write (default: the folder of the results file)')
+    .option('--width <px>', 'chart width in CSS pixels (default 1000)')
+    .option('--height <px>', 'chart height in CSS pixels (default 500)')
+    .option('--dpi <n>', 'PNG pixels per inch; 96 = 1 pixel per CSS pixel (default 96)')
+    .action(async (file: string, o: ExportOptions) => {
+      const formats = parseFormats(o.format)
+      const image = {
+        width: o.width === undefined ? undefined : parsePositiveInt(o.width, '--width'),
+        height: o.height === undefined ? undefined : parsePositiveInt(o.height, '--height'),
+        dpi: o.dpi === undefined ? undefined : parsePositiveInt(o.dpi, '--dpi')
+      }
+      let results
+      try {
+        results = await readResultsFile(file)
+      } catch (e) {
+        if (e instanceof ResultsFileError) throw new LabError('invalid-request', e.message)
+        throw e
+      }
+      const out = resolve(o.out ?? dirname(file))
+      const written = await writeExports(results, formats, out, { ...image, command: 'npx drainlab run profile.drainlab.json' })
+      for (const path of written) process.stdout.write(`${path}\n`)
+    })
+}

@@ -1,0 +1,179 @@
+// One experiment in flight: its jobs on the pool, their progress sampled at a bounded rate, cancellation at
+// any moment, and at the end one results document. A failing or crashing job fails alone.
+import { performance } from 'node:perf_hooks'
+import type { JobProgress, RunFinished, RunProgress } from '../../src-shared/api'
+import type { Profile } from '../../src-shared/profile/schema'
+import { aggregateJobs } from '../../src-shared/results/aggregate'
+import { sweepLabel } from '../../src-shared/results/sweep-point'
+import { RESULTS_SCHEMA_VERSION, type ExperimentResults, type JobResult, type RunResult } from '../../src-shared/results/types'
+import type { PlannedJob } from './experiment-plan'
+import { JobControl } from './pool/job-control'
+import type { JobPool } from './pool/job-pool'
+
+/** 5 progress events per second at most: smooth for a bar, nothing for IPC or a WebSocket. */
+export const PROGRESS_INTERVAL_MS = 200
+
+export interface ExperimentRunOptions {
+  runId: string
+  profile: Profile
+  engineVersion: string
+  jobs: PlannedJob[]
+  pool: JobPool
+  /** jobs in flight at once; default the pool's size */
+  concurrency?: number
+  progressIntervalMs?: number
+  onProgress?: (progress: RunProgress) => void
+}
+
+export interface ExperimentOutcome {
+  results: ExperimentResults
+  status: RunFinished['status']
+  completed: number
+  failed: number
+  cancelled: number
+}
+
+interface JobState {
+  planned: PlannedJob
+  control: JobControl
+  status: JobProgress['status']
+  startedAt: number
+  endedAt: number
+  error?: string
+  result?: RunResult
+}
+
+export class ExperimentRun {
+  readonly done: Promise<ExperimentOutcome>
+  private readonly states: JobState[]
+  private readonly startedAt = performance.now()
+  private cancelRequested = false
+  private timer: NodeJS.Timeout | undefined
+  private wake: (() => void) | null = null
+
+  constructor(private readonly options: ExperimentRunOptions) {
+    this.states = options.jobs.map((planned) => ({ planned, control: new JobControl(), status: 'queued', startedAt: 0, endedAt: 0 }))
+    this.done = this.execute()
+  }
+
+  get runId(): string {
+    return this.options.runId
+  }
+
+  /** Queued jobs are dropped; running ones stop at their next event check and keep their partial result. */
+  cancel(): void {
+    this.cancelRequested = true
+    for (const s of this.states) {
+      if (s.status === 'queued') s.status = 'cancelled'
+      if (s.status === 'running') s.control.cancel()
+    }
+    this.wake?.()
+  }
+
+  progress(): RunProgress {
+    const now = performance.now()
+    const jobs = this.states.map((s) => jobProgress(s, now))
+    const fraction = jobs.reduce((sum, j) => sum + (j.status === 'running' || j.status === 'queued' ? j.fraction : 1), 0) / Math.max(1, jobs.length)
+    const elapsed = now - this.startedAt
+    const eventsPerSec = jobs.reduce((sum, j) => sum + (j.status === 'running' ? j.eventsPerSec : 0), 0)
+    return {
+      runId: this.options.runId,
+      jobs,
+      overall: { fraction, eventsPerSec, etaMs: fraction > 0 && fraction < 1 ? Math.round((elapsed * (1 - fraction)) / fraction) : fraction >= 1 ? 0 : null }
+    }
+  }
+
+  private async execute(): Promise<ExperimentOutcome> {
+    const { pool, onProgress } = this.options
+    const concurrency = Math.max(1, Math.min(this.options.concurrency ?? pool.threads, pool.threads))
+    if (onProgress !== undefined) this.timer = setInterval(() => onProgress(this.progress()), this.options.progressIntervalMs ?? PROGRESS_INTERVAL_MS)
+    const inFlight = new Set<Promise<void>>()
+    try {
+      for (const state of this.states) {
+        while (inFlight.size >= concurrency && !this.cancelRequested) await this.waitForSlot(inFlight)
+        if (this.cancelRequested || state.status !== 'queued') continue
+        const job = this.runOne(state).finally(() => {
+          inFlight.delete(job)
+          this.wake?.()
+        })
+        inFlight.add(job)
+      }
+      await Promise.all(inFlight)
+    } finally {
+      if (this.timer !== undefined) clearInterval(this.timer)
+    }
+    onProgress?.(this.progress())
+    return this.outcome()
+  }
+
+  private waitForSlot(inFlight: Set<Promise<void>>): Promise<void> {
+    return new Promise<void>((resolve) => {
+      this.wake = () => {
+        this.wake = null
+        resolve()
+      }
+      if (inFlight.size === 0) this.wake()
+    })
+  }
+
+  private async runOne(state: JobState): Promise<void> {
+    state.status = 'running'
+    state.startedAt = performance.now()
+    const { planned } = state
+    try {
+      const result = await this.options.pool.run({ profile: planned.profile, variant: planned.variant, seed: planned.seed, control: state.control.buffer })
+      state.result = result
+      state.status = state.control.cancelled && result.partial ? 'cancelled' : 'completed'
+    } catch (e) {
+      state.status = 'failed'
+      state.error = e instanceof Error ? e.message : String(e)
+    }
+    state.endedAt = performance.now()
+  }
+
+  private outcome(): ExperimentOutcome {
+    const jobs: JobResult[] = this.states.map((s) => ({
+      id: s.planned.id,
+      variant: s.planned.variant,
+      seed: s.planned.seed,
+      sweepPoint: s.planned.sweepPoint,
+      status: s.status === 'completed' || s.status === 'failed' ? s.status : 'cancelled',
+      ...(s.error !== undefined ? { error: s.error } : {}),
+      ...(s.result !== undefined ? { result: s.result } : {})
+    }))
+    const completed = jobs.filter((j) => j.status === 'completed').length
+    const failed = jobs.filter((j) => j.status === 'failed').length
+    const cancelled = jobs.filter((j) => j.status === 'cancelled').length
+    const results: ExperimentResults = {
+      schemaVersion: RESULTS_SCHEMA_VERSION,
+      engineVersion: this.options.engineVersion,
+      profile: this.options.profile,
+      jobs,
+      aggregates: aggregateJobs(jobs),
+      ...(cancelled > 0 ? { partial: true as const } : {})
+    }
+    const status: RunFinished['status'] = completed === jobs.length ? 'completed'
+      : completed > 0 ? 'partial'
+        : cancelled > 0 ? 'cancelled' : 'failed'
+    return { results, status, completed, failed, cancelled }
+  }
+}
+
+function jobProgress(s: JobState, now: number): JobProgress {
+  const sample = s.control.sample()
+  const running = s.status === 'running'
+  const elapsedMs = (running ? now : s.endedAt) - s.startedAt
+  const fraction = s.status === 'completed' ? 1 : s.status === 'queued' ? 0 : Math.min(1, Math.max(0, sample.fraction))
+  const eventsPerSec = elapsedMs > 0 && s.status !== 'queued' ? Math.round((sample.events * 1000) / elapsedMs) : 0
+  return {
+    id: s.planned.id,
+    variant: s.planned.variant,
+    seed: s.planned.seed,
+    sweepLabel: sweepLabel(s.planned.sweepPoint),
+    status: s.status,
+    fraction,
+    eventsPerSec,
+    etaMs: running && fraction > 0 ? Math.round((elapsedMs * (1 - fraction)) / fraction) : s.status === 'queued' ? null : 0,
+    ...(s.error !== undefined ? { error: s.error } : {})
+  }
+}

@@ -1,0 +1,102 @@
+// CSV tables, one file per table, times in integer ns (lossless; spreadsheets convert units easily).
+import { classWidthNs, linearClasses, mergeHdr, recordedValues } from '../../../src-shared/results/hdr-decode'
+import { HEADLINE_METRICS, headlineOf } from '../../../src-shared/results/headline'
+import { summaryRows } from '../../../src-shared/results/summary-table'
+import { sweepKey, sweepLabel } from '../../../src-shared/results/sweep-point'
+import type { DistributionNs, ExperimentResults, JobResult } from '../../../src-shared/results/types'
+
+export interface CsvTable {
+  name: string
+  text: string
+}
+
+function cell(value: unknown): string {
+  if (value === null || value === undefined) return ''
+  if (typeof value === 'number' && !Number.isFinite(value)) return ''
+  const text = String(value)
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+}
+
+function table(header: string[], rows: unknown[][]): string {
+  return [header, ...rows].map((row) => row.map(cell).join(',')).join('\n') + '\n'
+}
+
+const MAX_HISTOGRAM_CLASSES = 1000
+
+function histogramRows(results: ExperimentResults, kind: string, pick: (job: JobResult) => DistributionNs[]): unknown[][] {
+  const groups = new Map<string, { variant: string; sweep: string | null; dists: DistributionNs[] }>()
+  for (const job of results.jobs) {
+    if (job.status !== 'completed' || job.result === undefined) continue
+    const key = `${job.variant}\u0000${sweepKey(job.sweepPoint)}`
+    const g = groups.get(key) ?? { variant: job.variant, sweep: sweepLabel(job.sweepPoint), dists: [] }
+    g.dists.push(...pick(job))
+    groups.set(key, g)
+  }
+  const rows: unknown[][] = []
+  for (const g of groups.values()) {
+    const h = mergeHdr(g.dists.map((d) => d.hdr))
+    if (h === null) continue
+    const width = classWidthNs(Math.max(1, h.maxValue), MAX_HISTOGRAM_CLASSES, 1000)
+    for (const c of linearClasses(recordedValues(h), width)) {
+      if (c.count > 0) rows.push([g.variant, g.sweep, kind, c.fromNs, c.fromNs + width, c.count])
+    }
+  }
+  return rows
+}
+
+export function csvTables(results: ExperimentResults): CsvTable[] {
+  const tables: CsvTable[] = []
+  tables.push({
+    name: 'summary.csv',
+    text: table(['variant', 'sweep', 'seeds', 'failed', 'cancelled', ...HEADLINE_METRICS],
+      summaryRows(results).map((r) => [r.variant, r.sweep, r.seeds, r.failed, r.cancelled, ...HEADLINE_METRICS.map((m) => r.values[m])]))
+  })
+  tables.push({
+    name: 'aggregates.csv',
+    text: table(['variant', 'sweep', 'metric', 'seeds', 'mean', 'min', 'max', 'stddev'],
+      results.aggregates.map((a) => [a.variant, sweepLabel(a.sweepPoint), a.metric, a.seeds, a.mean, a.min, a.max, a.stddev]))
+  })
+  tables.push({
+    name: 'jobs.csv',
+    text: table(['id', 'variant', 'seed', 'sweep', 'status', 'partial', 'events', 'simulated_ns', ...HEADLINE_METRICS, 'error'],
+      results.jobs.map((j) => {
+        const h = j.result === undefined ? null : headlineOf(j.result)
+        return [j.id, j.variant, j.seed, sweepLabel(j.sweepPoint), j.status, j.result?.partial ?? '', j.result?.events, j.result?.simulatedNs,
+          ...HEADLINE_METRICS.map((m) => (h === null ? '' : h[m])), j.error ?? '']
+      }))
+  })
+  tables.push({
+    name: 'histograms.csv',
+    text: table(['variant', 'sweep', 'distribution', 'class_from_ns', 'class_to_ns', 'count'], [
+      ...histogramRows(results, 'wakeup_latency', (j) => j.result!.tasks.map((t) => t.latencyNs)),
+      ...histogramRows(results, 'drain_time', (j) => [j.result!.drains.durationNs])
+    ])
+  })
+  const series: unknown[][] = []
+  for (const j of results.jobs) {
+    const r = j.result
+    if (r === undefined) continue
+    const sweep = sweepLabel(j.sweepPoint)
+    for (const t of r.tasks) {
+      t.maxLatencyPerWindowNs.values.forEach((v, i) => series.push([j.variant, sweep, j.seed, 'max_latency_per_window_ns', t.name, (i + 1) * t.maxLatencyPerWindowNs.windowNs, v]))
+      t.missesPerWindow.values.forEach((v, i) => series.push([j.variant, sweep, j.seed, 'misses_per_window', t.name, (i + 1) * t.missesPerWindow.windowNs, v]))
+    }
+    r.strandedPages.tNs.forEach((tNs, i) => series.push([j.variant, sweep, j.seed, 'stranded_pages', '', tNs, r.strandedPages.values[i]]))
+    r.drains.overTime.tNs.forEach((tNs, i) => series.push([j.variant, sweep, j.seed, 'drain_time_ns', '', tNs, r.drains.overTime.values[i]]))
+  }
+  tables.push({ name: 'series.csv', text: table(['variant', 'sweep', 'seed', 'series', 'task', 't_ns', 'value'], series) })
+  const params = results.profile.sweep?.parameters ?? []
+  if (params.length > 0) {
+    const rows = summaryRows(results)
+    const points = new Map(results.jobs.map((j) => [sweepLabel(j.sweepPoint), j.sweepPoint]))
+    tables.push({
+      name: 'sweep.csv',
+      text: table(['variant', ...params.map((p) => p.path), 'seeds', ...HEADLINE_METRICS],
+        rows.map((r) => {
+          const point = points.get(r.sweep) ?? null
+          return [r.variant, ...params.map((p) => point?.values[p.path]), r.seeds, ...HEADLINE_METRICS.map((m) => r.values[m])]
+        }))
+    })
+  }
+  return tables
+}

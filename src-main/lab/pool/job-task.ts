@@ -1,0 +1,9 @@
+// What the lab posts to a pool worker for one job (structured-cloned; the control buffer is shared).
+import type { Profile, Variant } from '../../../src-shared/profile/schema'
+
+export interface JobTask {
+  profile: Profile
+  variant: Variant
+  seed: number
+  control: SharedArrayBuffer
+}

@@ -1,0 +1,33 @@
+// Run progress as terminal text: a redrawn bar for a TTY, plain lines for logs and pipes.
+import type { RunProgress } from '../../src-shared/api'
+
+function eta(ms: number | null): string {
+  if (ms === null) return '--'
+  const s = Math.round(ms / 1000)
+  return s >= 60 ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s` : `${s}s`
+}
+
+function rate(eventsPerSec: number): string {
+  return eventsPerSec >= 1e6 ? `${(eventsPerSec / 1e6).toFixed(1)} M ev/s` : `${Math.round(eventsPerSec / 1e3)} k ev/s`
+}
+
+function counts(p: RunProgress): string {
+  const done = p.jobs.filter((j) => j.status === 'completed').length
+  const running = p.jobs.filter((j) => j.status === 'running').length
+  const failed = p.jobs.filter((j) => j.status === 'failed').length
+  const cancelled = p.jobs.filter((j) => j.status === 'cancelled').length
+  return `${done}/${p.jobs.length} jobs done, ${running} running${failed ? `, ${failed} failed` : ''}${cancelled ? `, ${cancelled} cancelled` : ''}`
+}
+
+/** One line, to be redrawn in place ("\r"): bar, percentage, jobs, rate, ETA. */
+export function progressBar(p: RunProgress, width = 28): string {
+  const filled = Math.round(p.overall.fraction * width)
+  const bar = `${'#'.repeat(filled)}${'.'.repeat(width - filled)}`
+  return `[${bar}] ${(p.overall.fraction * 100).toFixed(0).padStart(3)}%  ${counts(p)}  ${rate(p.overall.eventsPerSec)}  ETA ${eta(p.overall.etaMs)}`
+}
+
+/** A log line with each running job's fraction. */
+export function progressLine(p: RunProgress): string {
+  const running = p.jobs.filter((j) => j.status === 'running').map((j) => `${j.id} ${(j.fraction * 100).toFixed(0)}%`)
+  return `progress ${(p.overall.fraction * 100).toFixed(0)}%: ${counts(p)}; ${rate(p.overall.eventsPerSec)}; ETA ${eta(p.overall.etaMs)}${running.length ? `; ${running.join(', ')}` : ''}`
+}

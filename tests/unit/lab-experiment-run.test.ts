@@ -1,0 +1,68 @@
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import type { RunProgress } from '../../src-shared/api'
+import { validateProfile } from '../../src-shared/profile/validate'
+import type { Profile } from '../../src-shared/profile/schema'
+import { planExperiment } from '../../src-main/lab/experiment-plan'
+import { ExperimentRun } from '../../src-main/lab/experiment-run'
+import { JobPool } from '../../src-main/lab/pool/job-pool'
+
+const fakeWorker = join(import.meta.dirname, 'lab-support', 'fake-job-worker.mjs')
+const pool = new JobPool({ threads: 2, workerFilename: fakeWorker })
+afterAll(() => pool.close())
+
+function profileWith(seeds: number[]): Profile {
+  const checked = validateProfile({ schemaVersion: 1, name: 'pool test', machine: { cpus: 4, isolated: '3' }, kernel: { variants: ['workqueue', 'direct'] }, run: { seeds } })
+  if (!checked.ok) throw new Error(JSON.stringify(checked.issues))
+  return checked.profile
+}
+
+function start(seeds: number[], onProgress?: (p: RunProgress) => void): ExperimentRun {
+  const profile = profileWith(seeds)
+  const plan = planExperiment(profile)
+  if (!plan.ok) throw new Error('plan')
+  return new ExperimentRun({ runId: 't', profile, engineVersion: 'test', jobs: plan.jobs, pool, onProgress })
+}
+
+describe('ExperimentRun on the pool', () => {
+  it('runs every job; a throwing job and a crashing worker fail alone', async () => {
+    const progress: Array<{ at: number; p: RunProgress }> = []
+    const t0 = Date.now()
+    const run = start([1, 13, 66, 2], (p) => progress.push({ at: Date.now(), p }))
+    const outcome = await run.done
+    const elapsed = Date.now() - t0
+    const byId = Object.fromEntries(outcome.results.jobs.map((j) => [j.id, j]))
+    expect(outcome.results.jobs.map((j) => j.id)).toEqual([
+      'workqueue-s1', 'workqueue-s13', 'workqueue-s66', 'workqueue-s2', 'direct-s1', 'direct-s13', 'direct-s66', 'direct-s2'
+    ])
+    expect(byId['workqueue-s13'].status).toBe('failed')
+    expect(byId['workqueue-s13'].error).toContain('seed 13 is unlucky')
+    expect(byId['direct-s66'].status).toBe('failed')
+    for (const id of ['workqueue-s1', 'workqueue-s2', 'direct-s1', 'direct-s2']) expect(byId[id].status).toBe('completed')
+    expect(outcome.status).toBe('partial')
+    expect(outcome.failed).toBe(4)
+    expect(outcome.results.partial).toBeUndefined()
+    // aggregates over the completed seeds only: 2 per variant
+    expect(outcome.results.aggregates.find((a) => a.variant === 'direct' && a.metric === 'misses')?.seeds).toBe(2)
+    // bounded progress rate: at most 5 per second, plus the final one
+    expect(progress.length).toBeLessThanOrEqual(Math.ceil(elapsed / 200) + 1)
+    const last = progress[progress.length - 1].p
+    expect(last.overall.fraction).toBe(1)
+    expect(last.jobs).toHaveLength(8)
+  })
+
+  it('cancels at any moment: queued jobs are dropped, running ones stop with a partial result', async () => {
+    const run = start([400, 401, 402, 403])
+    await new Promise((r) => setTimeout(r, 300))
+    const during = run.progress()
+    expect(during.jobs.some((j) => j.status === 'running')).toBe(true)
+    run.cancel()
+    const outcome = await run.done
+    expect(outcome.cancelled).toBeGreaterThan(0)
+    expect(outcome.results.partial).toBe(true)
+    const partial = outcome.results.jobs.filter((j) => j.status === 'cancelled' && j.result !== undefined)
+    expect(partial.length).toBeGreaterThan(0)
+    for (const j of partial) expect(j.result!.partial).toBe(true)
+    expect(outcome.results.jobs.filter((j) => j.status === 'cancelled' && j.result === undefined).length).toBeGreaterThan(0)
+  })
+})

@@ -1,0 +1,89 @@
+import { loadImage, createCanvas } from '@napi-rs/canvas'
+import { describe, expect, it } from 'vitest'
+import { exportFiles } from '../../src-main/lab/export/export-results'
+import { parseResults } from '../../src-main/store/results-file'
+import { syntheticResults } from './lab-support/synthetic-results'
+
+/** Share of sampled pixels that are not white: a chart has lines, text and axes. */
+async function inkShare(png: Buffer): Promise<{ width: number; height: number; ink: number }> {
+  const img = await loadImage(png)
+  const canvas = createCanvas(img.width, img.height)
+  const ctx = canvas.getContext('2d')
+  ctx.drawImage(img, 0, 0)
+  const { data } = ctx.getImageData(0, 0, img.width, img.height)
+  let ink = 0
+  let samples = 0
+  for (let i = 0; i < data.length; i += 4 * 37) {
+    samples++
+    if (data[i] < 240 || data[i + 1] < 240 || data[i + 2] < 240) ink++
+  }
+  return { width: img.width, height: img.height, ink: ink / samples }
+}
+
+describe('exports', () => {
+  const results = syntheticResults(true)
+
+  it('png: one file per available chart, the requested size, white background, not blank', async () => {
+    const files = await exportFiles(results, 'png', { width: 640, height: 320, dpi: 192 })
+    expect(files.map((f) => f.fileName)).toContain('latency-histogram.png')
+    expect(files.map((f) => f.fileName)).toContain('sweep-metric.png')
+    for (const f of files) {
+      const { width, height, ink } = await inkShare(f.data)
+      expect([width, height]).toEqual([1280, 640])
+      expect(ink).toBeGreaterThan(0.005)
+      expect(ink).toBeLessThan(0.6)
+    }
+  })
+
+  it('svg: well-formed SVG with text drawn as paths', async () => {
+    const files = await exportFiles(results, 'svg', { width: 500, height: 300 })
+    for (const f of files) {
+      const text = f.data.toString('utf8')
+      expect(text).toMatch(/<svg[^>]*width="500"[^>]*height="300"/)
+      expect(text.trimEnd().endsWith('</svg>')).toBe(true)
+      expect(text).not.toContain('<text')
+      expect(text).toContain('<path')
+    }
+  })
+
+  it('csv: one file per table, header and rows', async () => {
+    const files = await exportFiles(results, 'csv')
+    const names = files.map((f) => f.fileName)
+    expect(names).toEqual(['summary.csv', 'aggregates.csv', 'jobs.csv', 'histograms.csv', 'series.csv', 'sweep.csv'])
+    for (const f of files) {
+      const lines = f.data.toString('utf8').trimEnd().split('\n')
+      expect(lines.length).toBeGreaterThan(1)
+      const columns = lines[0].split(',').length
+      expect(lines[1].split(',').length).toBeGreaterThanOrEqual(columns)
+    }
+    const summary = files[0].data.toString('utf8').split('\n')
+    expect(summary[0]).toBe('variant,sweep,seeds,failed,cancelled,misses,latencyP9999Ns,latencyMaxNs,drainP50Ns,drainP99Ns,drainMaxNs,stalled,skipped')
+    expect(summary.filter((l) => l.startsWith('workqueue,'))).toHaveLength(2)
+  })
+
+  it('trace: Chrome trace events, one track per CPU, µs timestamps', async () => {
+    const [file] = await exportFiles(results, 'trace')
+    const trace = JSON.parse(file.data.toString('utf8')) as { traceEvents: Array<{ ph: string; name: string; pid: number; tid: number; ts?: number; dur?: number; args?: { name?: string } }> }
+    const complete = trace.traceEvents.filter((e) => e.ph === 'X')
+    expect(complete.length).toBeGreaterThan(0)
+    expect(complete[0].ts).toBeCloseTo(399_990, 3)
+    expect(complete[0].dur).toBeCloseTo(10, 3)
+    const threads = trace.traceEvents.filter((e) => e.name === 'thread_name')
+    expect(threads.filter((e) => e.pid === 1).map((e) => e.args?.name).sort()).toEqual(['CPU 0', 'CPU 3'])
+  })
+
+  it('html: self-contained report with the table, charts, worst case and the command', async () => {
+    const [file] = await exportFiles(results, 'html', { command: 'npx drainlab run --preset x' })
+    const html = file.data.toString('utf8')
+    expect(html).toContain('<table class="grid">')
+    expect((html.match(/src="data:image\/png;base64,/g) ?? []).length).toBeGreaterThanOrEqual(10)
+    expect(html).toContain('npx drainlab run --preset x')
+    expect(html).toContain('kworker')
+    expect(html).not.toMatch(/<(script|link)\b/)
+  })
+
+  it('json: the results document, parseable by the results reader', async () => {
+    const [file] = await exportFiles(results, 'json')
+    expect(parseResults(file.data.toString('utf8'), 'x').jobs).toHaveLength(results.jobs.length)
+  })
+})

@@ -1,0 +1,50 @@
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { writeFileAtomic } from '../../src-main/store/atomic-write'
+
+const SIZE = 8 * 1024 * 1024
+const child = join(import.meta.dirname, 'lab-support', 'atomic-writer-child.ts')
+
+function killWriterAfter(target: string, ms: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const p = spawn(process.execPath, ['--import', 'tsx', child, target, String(SIZE)], { stdio: ['ignore', 'pipe', 'inherit'] })
+    p.stdout.setEncoding('utf8')
+    p.stdout.on('data', (text: string) => {
+      if (text.includes('wrote')) setTimeout(() => p.kill('SIGKILL'), ms)
+    })
+    p.on('exit', () => resolve())
+    p.on('error', reject)
+  })
+}
+
+describe('writeFileAtomic', () => {
+  it('replaces the file and leaves no temporary file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'drainlab-atomic-'))
+    const target = join(dir, 'results.json')
+    await writeFileAtomic(target, 'one')
+    await writeFileAtomic(target, 'two')
+    expect(readFileSync(target, 'utf8')).toBe('two')
+    expect(readdirSync(dir)).toEqual(['results.json'])
+  })
+
+  it('leaves the old or the new complete content when the writer is killed mid-write', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'drainlab-atomic-kill-'))
+    const target = join(dir, 'big.json')
+    writeFileSync(target, 'A'.repeat(SIZE))
+    // kill at different moments of the write loop: each 8 MiB write + fsync takes milliseconds
+    let killedMidWrite = 0
+    for (const ms of [0, 3, 7, 13, 29]) {
+      await killWriterAfter(target, ms)
+      const text = readFileSync(target, 'utf8')
+      expect(text.length).toBe(SIZE)
+      expect(text === 'A'.repeat(SIZE) || text === 'B'.repeat(SIZE)).toBe(true)
+      // a temporary file left behind proves the kill landed inside a write
+      killedMidWrite += readdirSync(dir).filter((f) => f.endsWith('.tmp')).length > 0 ? 1 : 0
+      for (const f of readdirSync(dir)) if (f.endsWith('.tmp')) rmSync(join(dir, f))
+    }
+    expect(killedMidWrite).toBeGreaterThan(0)
+  }, 60_000)
+})
