@@ -26,7 +26,7 @@ export function syntheticRun(variant: Variant, seed: number, scale = 1): RunResu
   const latencies = Array.from({ length: 5000 }, () => Math.round((2000 + 3000 * rnd() + (rnd() < 0.01 ? 40_000 * rnd() : 0)) * scale))
   const drains = Array.from({ length: 200 }, () => Math.round((20_000 + 200_000 * rnd() ** 3) * scale))
   const windows = Array.from({ length: 10 }, () => Math.round(5000 + 30_000 * rnd() * scale))
-  const misses = Array.from({ length: 10 }, () => (rnd() < 0.3 ? 1 : 0))
+  const misses: number[] = Array.from({ length: 10 }, () => (rnd() < 0.3 ? 1 : 0))
   const bySourceNs = Object.fromEntries(INTERFERENCE_SOURCES.map((s) => [s, Math.round(1000 * rnd() * scale)])) as Record<(typeof INTERFERENCE_SOURCES)[number], number>
   return {
     engineVersion: 'synthetic',
