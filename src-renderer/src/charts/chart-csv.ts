@@ -1,0 +1,35 @@
+// A chart's data as CSV, from the full (undecimated) datasets: x,y per point series, or one column
+// per dataset for category charts (bars). Header names carry the axis titles and so the units.
+import type { ChartConfiguration } from 'chart.js'
+
+const cell = (v: unknown): string => {
+  if (v === null || v === undefined) return ''
+  const s = typeof v === 'number' ? String(v) : String(v)
+  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
+}
+
+function axisTitle(config: ChartConfiguration, axis: 'x' | 'y'): string {
+  const scale = (config.options?.scales as Record<string, { title?: { text?: unknown } }> | undefined)?.[axis]
+  const text = scale?.title?.text
+  return typeof text === 'string' ? text : axis
+}
+
+export function chartCsv(config: ChartConfiguration): string {
+  const datasets = config.data.datasets
+  const labels = config.data.labels
+  const rows: string[] = []
+  const pointData = datasets.some((d) => d.data.some((p) => typeof p === 'object' && p !== null && 'x' in p))
+  if (pointData) {
+    rows.push(['series', axisTitle(config, 'x'), axisTitle(config, 'y')].map(cell).join(','))
+    for (const d of datasets) {
+      for (const p of d.data as Array<{ x: number; y: number | null } | null>) {
+        if (p !== null) rows.push([d.label ?? '', p.x, p.y].map(cell).join(','))
+      }
+    }
+  } else {
+    rows.push([axisTitle(config, 'x'), ...datasets.map((d) => `${d.label ?? ''} (${axisTitle(config, 'y')})`)].map(cell).join(','))
+    const n = Math.max(labels?.length ?? 0, ...datasets.map((d) => d.data.length))
+    for (let i = 0; i < n; i++) rows.push([labels?.[i] ?? i, ...datasets.map((d) => d.data[i] as unknown)].map(cell).join(','))
+  }
+  return `${rows.join('\n')}\n`
+}

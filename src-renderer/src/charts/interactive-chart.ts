@@ -1,0 +1,152 @@
+// A Chart.js chart on a canvas, made interactive: wheel zoom and drag pan on x, min-max re-decimation
+// of the visible range after every zoom and pan (so spikes survive at any zoom in a 1 000 000-point
+// series), a threshold line, tooltips with exact values and units, and a themed background so a PNG
+// export looks like the screen. The Chart instance stays outside Vue's reactivity.
+import type { Chart, ChartConfiguration, Plugin, TooltipItem } from 'chart.js'
+import { axisUnit, exactValue } from './axis-unit'
+import { decimateMinMax, toColumns, type SeriesColumns } from './min-max-decimate'
+import { registerChartJs } from './register-chart-js'
+
+export interface Threshold {
+  axis: 'x' | 'y'
+  value: number
+  label: string
+}
+
+export interface InteractiveChart {
+  chart: Chart
+  resetZoom(): void
+  /** PNG of the canvas as it is on screen (current zoom), as a data URL */
+  toPng(): string
+  /** the current visible x range, for exporting "what is on screen" */
+  visibleX(): { min: number; max: number } | null
+  destroy(): void
+}
+
+/** Series shorter than this are drawn as they are. */
+const DECIMATE_ABOVE = 4000
+
+type Scales = Record<string, { title?: { text?: unknown }; type?: string } | undefined>
+
+function backgroundPlugin(color: string): Plugin {
+  return {
+    id: 'drainlabBackground',
+    beforeDraw(chart) {
+      const { ctx, width, height } = chart
+      ctx.save()
+      ctx.globalCompositeOperation = 'destination-over'
+      ctx.fillStyle = color
+      ctx.fillRect(0, 0, width, height)
+      ctx.restore()
+    }
+  }
+}
+
+export function createInteractiveChart(
+  canvas: HTMLCanvasElement,
+  config: ChartConfiguration,
+  opts: { background: string; threshold?: Threshold; onZoomChange?: (zoomed: boolean) => void }
+): InteractiveChart {
+  const ChartJs = registerChartJs()
+  const scales = (config.options?.scales ?? {}) as Scales
+  const xUnit = axisUnit(scales.x?.title?.text)
+  const yUnit = axisUnit(scales.y?.title?.text)
+  const linearX = config.type === 'line' || config.type === 'scatter' ? (scales.x?.type ?? 'linear') !== 'category' : false
+
+  // full-resolution copies of the big series; the chart holds only what the visible range needs
+  const full = new Map<number, SeriesColumns>()
+  if (linearX) {
+    config.data.datasets.forEach((d, i) => {
+      const data = d.data as Array<{ x: number; y: number | null }>
+      if (data.length > DECIMATE_ABOVE && typeof data[0] === 'object' && data[0] !== null) full.set(i, toColumns(data))
+    })
+  }
+
+  let frame = 0
+  const redecimate = (chart: Chart) => {
+    if (full.size === 0) return
+    cancelAnimationFrame(frame)
+    frame = requestAnimationFrame(() => {
+      const x = chart.scales.x
+      if (!x) return
+      const columns = Math.max(50, Math.round(chart.chartArea.width))
+      for (const [i, series] of full) chart.data.datasets[i].data = decimateMinMax(series, x.min, x.max, columns)
+      chart.update('none')
+    })
+  }
+  const zoomed = (chart: Chart) => {
+    redecimate(chart)
+    opts.onZoomChange?.(chart.isZoomedOrPanned())
+  }
+
+  const options = { ...(config.options ?? {}) } as NonNullable<ChartConfiguration['options']> & Record<string, unknown>
+  options.responsive = true
+  options.maintainAspectRatio = false
+  options.animation = false
+  options.normalized = true
+  const plugins = { ...(options.plugins ?? {}) } as Record<string, unknown>
+  plugins.decimation = { enabled: false }
+  plugins.tooltip = {
+    ...(plugins.tooltip as object | undefined),
+    callbacks: {
+      title: (items: TooltipItem<'line'>[]) => {
+        const item = items[0]
+        if (!item) return ''
+        const raw = item.raw as { x?: number } | number | null
+        if (raw !== null && typeof raw === 'object' && typeof raw.x === 'number') return `${exactValue(raw.x)} ${xUnit}`.trim()
+        return item.label
+      },
+      label: (item: TooltipItem<'line'>) => {
+        const raw = item.raw as { y?: number | null } | number | null
+        const y = typeof raw === 'number' ? raw : raw?.y
+        return `${item.dataset.label ?? ''}: ${y === null || y === undefined ? '—' : exactValue(y)} ${yUnit}`.trim()
+      }
+    }
+  }
+  if (linearX) {
+    plugins.zoom = {
+      limits: { x: { min: 'original', max: 'original' } },
+      pan: { enabled: true, mode: 'x', onPan: ({ chart }: { chart: Chart }) => zoomed(chart) },
+      zoom: {
+        wheel: { enabled: true, speed: 0.15 },
+        pinch: { enabled: true },
+        drag: { enabled: true, modifierKey: 'shift', backgroundColor: 'rgba(47,111,179,0.15)' },
+        mode: 'x',
+        onZoom: ({ chart }: { chart: Chart }) => zoomed(chart)
+      }
+    }
+  }
+  if (opts.threshold) {
+    plugins.annotation = {
+      annotations: {
+        threshold: {
+          type: 'line', scaleID: opts.threshold.axis, value: opts.threshold.value,
+          borderColor: '#d32f2f', borderWidth: 1.5, borderDash: [6, 4],
+          label: { display: true, content: opts.threshold.label, position: 'end', backgroundColor: 'rgba(211,47,47,0.85)', font: { size: 11 } }
+        }
+      }
+    }
+  }
+  options.plugins = plugins as typeof options.plugins
+
+  const data = {
+    ...config.data,
+    datasets: config.data.datasets.map((d, i) => (full.has(i) ? { ...d, data: decimateMinMax(full.get(i)!, -Infinity, Infinity, 2000), parsing: false } : d))
+  }
+  const chart = new ChartJs(canvas, { ...config, data, options, plugins: [...(config.plugins ?? []), backgroundPlugin(opts.background)] } as ChartConfiguration)
+  if (full.size) redecimate(chart)
+
+  return {
+    chart,
+    resetZoom() {
+      chart.resetZoom()
+      zoomed(chart)
+    },
+    toPng: () => chart.toBase64Image('image/png', 1),
+    visibleX: () => (chart.scales.x ? { min: chart.scales.x.min, max: chart.scales.x.max } : null),
+    destroy() {
+      cancelAnimationFrame(frame)
+      chart.destroy()
+    }
+  }
+}
