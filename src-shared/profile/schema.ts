@@ -120,6 +120,10 @@ export const housekeepingSchema = z.strictObject({
   freeRatePagesPerSec: nonNegative('freeRatePagesPerSec').default(20_000),
   /** pcplist pages on each housekeeping CPU at start; "auto" = halfway between batch and high. */
   initialPcpPages: z.union([z.literal('auto'), count('initialPcpPages')]).default('auto'),
+  /** Other runnable SCHED_OTHER tasks per housekeeping CPU: a woken kworker waits for its turn among them (0 = it runs at once). */
+  cfsRunnable: count('cfsRunnable').max(10_000, 'cfsRunnable is at most 10000').default(0),
+  /** CFS/EEVDF slice per runnable task (base_slice scaled by CPUs: 3 ms at 8+ CPUs). */
+  cfsSliceUs: positive('cfsSliceUs').default(3000),
   perCpu: z.array(z.strictObject({
     cpu: z.number().int().min(0),
     allocRatePagesPerSec: nonNegative('allocRatePagesPerSec').optional(),

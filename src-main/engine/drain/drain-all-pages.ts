@@ -1,0 +1,100 @@
+// drain_all_pages(zone) — models __drain_all_pages(): pcpu_drain_mutex (a global request that finds it
+// held returns at once; a zone request waits for it), the racy cpus_with_pcps selection (every CPU when
+// forced by memory offline), then the variant's way of draining the targets.
+import type { Simulation } from '../simulation'
+import type { DrainSourceKind } from '../../../src-shared/profile/schema'
+import { DrainStats } from '../metrics/drain-stats'
+import { DrainRun } from './drain-run'
+
+export class DrainAllPages {
+  readonly stats = new DrainStats()
+  /** the drain holding pcpu_drain_mutex */
+  holder: DrainRun | null = null
+  private readonly waiters: DrainRun[] = []
+  private nextId = 1
+  /** every run started, for the invariant that each completes, is skipped or stays pending */
+  started = 0
+  finished = 0
+
+  constructor(private readonly sim: Simulation) {}
+
+  request(sourceIndex: number, kind: DrainSourceKind, requesterCpu: number, now: number): void {
+    const zoneRequest = kind === 'cma' || kind === 'compaction' || kind === 'offline'
+    const run = new DrainRun(this.nextId++, sourceIndex, kind, zoneRequest, kind === 'offline', requesterCpu, now)
+    const counted = now >= this.sim.warmupNs
+    if (counted) {
+      this.stats.requested++
+      this.stats.source(kind).requested++
+    }
+    if (this.holder !== null) {
+      if (!zoneRequest) {
+        // mutex_trylock failed and zone == NULL: return without draining anything
+        if (counted) {
+          this.stats.skipped++
+          this.stats.source(kind).skipped++
+        }
+        return
+      }
+      this.waiters.push(run)
+      return
+    }
+    this.acquire(run, now)
+  }
+
+  /** A workqueue work item (drain_local_pages_wq) finished on its CPU: flush_work() for it returns. */
+  workItemDone(run: DrainRun, now: number): void {
+    if (now - run.startNs >= 0 && run.requestNs >= this.sim.warmupNs) this.stats.perTarget.record(now - run.startNs)
+    run.outstanding--
+    if (run.outstanding === 0) this.complete(run, now)
+  }
+
+  /** A direct drainer finished a target. */
+  targetDone(run: DrainRun, now: number): void {
+    if (run.requestNs >= this.sim.warmupNs) this.stats.perTarget.record(now - run.targetStartNs)
+  }
+
+  complete(run: DrainRun, now: number): void {
+    this.finished++
+    if (run.requestNs >= this.sim.warmupNs) {
+      const s = this.stats
+      const duration = now - run.requestNs
+      s.completed++
+      s.pagesFreed += run.pagesFreed
+      s.duration.record(duration)
+      s.overTime.record(now, duration)
+      const src = s.source(run.kind)
+      src.completed++
+      src.duration.record(duration)
+    }
+    this.holder = null
+    const next = this.waiters.shift()
+    if (next !== undefined) this.acquire(next, now)
+  }
+
+  /** Drains still pending when the run ends: the holder and the zone requests queued behind it. */
+  pending(now: number): Array<{ kind: DrainSourceKind; ageNs: number }> {
+    const runs = this.holder === null ? this.waiters : [this.holder, ...this.waiters]
+    return runs.filter((r) => r.requestNs >= this.sim.warmupNs).map((r) => ({ kind: r.kind, ageNs: now - r.requestNs }))
+  }
+
+  private acquire(run: DrainRun, now: number): void {
+    this.holder = run
+    this.started++
+    run.startNs = now
+    if (run.requestNs >= this.sim.warmupNs && run.zoneRequest) this.stats.mutexWait.record(now - run.requestNs)
+    run.targets = this.cpusWithPcps(run.forced)
+    if (run.requestNs >= this.sim.warmupNs) this.stats.targets.record(run.targets.length)
+    this.sim.strategy.start(run, now)
+  }
+
+  /** cpus_with_pcps: every CPU whose pcp->count is non-zero (a racy read), or all CPUs when forced. */
+  private cpusWithPcps(forced: boolean): Int32Array {
+    const count = this.sim.pcp.count
+    let n = 0
+    for (let cpu = 0; cpu < count.length; cpu++) if (forced || count[cpu] > 0) n++
+    const targets = new Int32Array(n)
+    n = 0
+    for (let cpu = 0; cpu < count.length; cpu++) if (forced || count[cpu] > 0) targets[n++] = cpu
+    return targets
+  }
+}

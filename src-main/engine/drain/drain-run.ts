@@ -1,0 +1,29 @@
+// One drain_all_pages() call: its request, the targets chosen from cpus_with_pcps, and its progress.
+import type { DrainSourceKind } from '../../../src-shared/profile/schema'
+
+export class DrainRun {
+  /** time pcpu_drain_mutex was acquired (-1 while waiting for it) */
+  startNs = -1
+  targets: Int32Array = new Int32Array(0)
+  /** direct: index of the target being drained; workqueue: unused */
+  next = 0
+  /** direct: the current target's drain began at (for per-target time) */
+  targetStartNs = -1
+  /** direct: the lock hold in flight emptied its target */
+  targetFinished = false
+  /** workqueue: work items not yet finished */
+  outstanding = 0
+  pagesFreed = 0
+
+  constructor(
+    readonly id: number,
+    readonly sourceIndex: number,
+    readonly kind: DrainSourceKind,
+    /** drain_all_pages(zone) (waits for the mutex) versus drain_all_pages(NULL) (skips) */
+    readonly zoneRequest: boolean,
+    /** __drain_all_pages(zone, force_all_cpus = true): memory offline */
+    readonly forced: boolean,
+    readonly requesterCpu: number,
+    readonly requestNs: number
+  ) {}
+}

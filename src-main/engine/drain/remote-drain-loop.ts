@@ -1,0 +1,62 @@
+// The requester side of the 6.0+ remote drain — models __drain_all_pages() calling drain_pages_zone()
+// for each target from the requesting CPU: take the target's pcp->lock, free_pcppages_bulk() under
+// zone->lock (cold remote cache lines: tPageRemote per page), unlock. Targets are drained serially.
+// `chunkPages` bounds one lock hold (6.10+: batch << CONFIG_PCP_BATCH_SCALE_MAX); count is re-read
+// under the lock for every chunk (66eca1021a42).
+import type { Simulation } from '../simulation'
+import { Ev } from '../event-kind'
+import { freePcppagesBulkNs } from '../mm/free-pcppages-bulk'
+import { SEG_REMOTE_DRAIN } from '../metrics/timeline-recorder'
+import type { DrainRun } from './drain-run'
+
+export class RemoteDrainLoop {
+  constructor(private readonly sim: Simulation, private readonly chunkPages: number) {}
+
+  start(run: DrainRun, now: number): void {
+    run.next = 0
+    run.targetStartNs = -1
+    this.advance(run, now)
+  }
+
+  /** The previous lock hold of `run` ended at `now`. */
+  step(run: DrainRun, now: number): void {
+    if (run.targetFinished) {
+      this.sim.drains.targetDone(run, now)
+      run.next++
+      run.targetStartNs = -1
+      run.targetFinished = false
+    }
+    this.advance(run, now)
+  }
+
+  private advance(run: DrainRun, now: number): void {
+    const sim = this.sim
+    const pcp = sim.pcp
+    while (run.next < run.targets.length) {
+      const cpu = run.targets[run.next]
+      if (run.targetStartNs < 0) run.targetStartNs = now
+      const count = pcp.count[cpu]
+      if (count === 0) {
+        // the racy cpus_with_pcps read saw pages that are gone: nothing to free
+        sim.drains.targetDone(run, now)
+        run.next++
+        run.targetStartNs = -1
+        continue
+      }
+      const pages = pcp.removeForFree(cpu, this.chunkPages)
+      const hold = freePcppagesBulkNs(pages, pcp.lastEntries, pcp.thpPages, sim.costs.tPageRemoteNs, sim.costs)
+      const wait = sim.zone.acquireLock(now, hold)
+      const end = now + wait + hold
+      pcp.lockedUntil[cpu] = end
+      sim.zone.freePages += pages
+      run.pagesFreed += pages
+      run.targetFinished = pcp.count[cpu] === 0
+      sim.drainCpuNs += end - now
+      const iso = sim.isolatedByCpu[cpu]
+      if (iso !== undefined) sim.timeline.record(iso.index, SEG_REMOTE_DRAIN, now, end)
+      sim.queue.push(end, Ev.DrainStep, run.id)
+      return
+    }
+    sim.drains.complete(run, now)
+  }
+}

@@ -1,0 +1,51 @@
+// Owner free of order-0 pages — models free_unref_page() (single page: trylock) and
+// free_unref_page_list() (a list: spins on pcp->lock in 6.0–6.1, trylock from 6.2), then
+// free_unref_page_commit(): when count reaches high, free_pcppages_bulk() of batch pages under
+// zone->lock — or, under 6.7+ auto-tuning, raise high by batch towards high_max first.
+import { freePcppagesBulkNs } from './free-pcppages-bulk'
+import type { OwnerOpResult } from './owner-op-result'
+import type { PageAllocator } from './page-allocator'
+
+export function freeUnrefPages(k: PageAllocator, cpu: number, pages: number, list: boolean, now: number, out: OwnerOpResult): void {
+  out.reset()
+  const c = k.costs
+  const spin = k.strategy.ownerLocking === 'spin-trylock'
+  let t = now
+  if (spin && k.pcp.lockedUntil[cpu] > now) {
+    if (list && k.strategy.listFreeSpins) {
+      // spin_lock(&pcp->lock) until the remote drainer drops it
+      out.spinNs = Math.round(k.pcp.lockedUntil[cpu] - now)
+      t = k.pcp.lockedUntil[cpu]
+    } else {
+      // trylock failed: free_one_page() to the buddy allocator under zone->lock
+      const hold = Math.round(c.zoneLockNs + pages * c.buddyOpNs)
+      const wait = k.zone.acquireLock(now, hold)
+      k.zone.freePages += pages
+      out.fallbackNs = wait + hold
+      out.zoneWaitNs = wait
+      out.fallbackPages = pages
+      out.ns = out.fallbackNs
+      return
+    }
+  }
+  const fast = pages * c.ownerCriticalSectionNs
+  out.overheadNs = spin ? Math.round(fast * c.fastPathOverhead) : 0
+  out.ns = out.spinNs + Math.round(fast) + out.overheadNs
+  k.pcp.add(cpu, pages)
+  const batch = k.pcp.batch
+  while (k.pcp.count[cpu] >= k.pcp.high[cpu] && k.pcp.count[cpu] > 0) {
+    if (k.params.autotune && k.pcp.high[cpu] < k.params.highMax) {
+      // 6.7+: a free burst grows high by batch, up to high_max, instead of freeing
+      k.pcp.high[cpu] = Math.min(k.params.highMax, k.pcp.high[cpu] + batch)
+      continue
+    }
+    const freed = k.pcp.removeForFree(cpu, batch)
+    const hold = freePcppagesBulkNs(freed, k.pcp.lastEntries, k.pcp.thpPages, c.tPageLocalNs, c)
+    const wait = k.zone.acquireLock(t, hold)
+    k.zone.freePages += freed
+    out.zoneWaitNs += wait
+    out.slowNs += wait + hold
+    out.ns += wait + hold
+    t += wait + hold
+  }
+}

@@ -1,0 +1,27 @@
+// What an owner's pcplist operation cost, filled in place (no allocation per operation).
+export class OwnerOpResult {
+  /** total time the operation took on the owner CPU */
+  ns = 0
+  /** part of ns spent in the buddy fallback after a failed pcp->lock trylock, zone->lock wait included */
+  fallbackNs = 0
+  /** part of ns spent spinning on a remotely held pcp->lock (6.0–6.1 list free) */
+  spinNs = 0
+  /** part of ns added by fastPathOverhead (spinlock designs) */
+  overheadNs = 0
+  /** time spent waiting for zone->lock (refill, bulk free, fallback) */
+  zoneWaitNs = 0
+  /** pages that went through the buddy fallback */
+  fallbackPages = 0
+  /** the slow part of an allocation: one refill (rmqueue_bulk) — charged to a single allocation */
+  slowNs = 0
+
+  reset(): void {
+    this.ns = 0
+    this.fallbackNs = 0
+    this.spinNs = 0
+    this.overheadNs = 0
+    this.zoneWaitNs = 0
+    this.fallbackPages = 0
+    this.slowNs = 0
+  }
+}

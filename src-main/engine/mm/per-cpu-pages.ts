@@ -1,0 +1,82 @@
+// struct per_cpu_pages for every CPU of the zone, as parallel typed arrays: count (base pages on all
+// lists), THP-sized entries among them, high (dynamic under 6.7+ auto-tuning) and the pcp->lock
+// hold of a remote drainer (6.0+ variants).
+
+export class PerCpuPages {
+  /** pcp->count: base pages on all lists */
+  readonly count: Int32Array
+  /** THP-order entries on the list (each `thpPages` base pages, counted in count) */
+  readonly thpEntries: Int32Array
+  /** pcp->high */
+  readonly high: Int32Array
+  /** pcp->lock held by a remote drainer until this time (ns); owners trylock against it */
+  readonly lockedUntil: Float64Array
+  /** largest count each CPU may legitimately reach (invariant bound) */
+  readonly ceiling: Int32Array
+  /** Σ count over CPUs */
+  total = 0
+
+  constructor(cpus: number, readonly batch: number, high: number, readonly thpPages: number) {
+    this.count = new Int32Array(cpus)
+    this.thpEntries = new Int32Array(cpus)
+    this.high = new Int32Array(cpus).fill(high)
+    this.lockedUntil = new Float64Array(cpus)
+    this.ceiling = new Int32Array(cpus)
+  }
+
+  /** Places the pages left on a CPU's lists at start, `thpFraction` of them as THP entries. */
+  fill(cpu: number, pages: number, thpFraction: number, ceiling: number): void {
+    const entries = Math.floor((pages * thpFraction) / this.thpPages)
+    this.count[cpu] = pages
+    this.thpEntries[cpu] = entries
+    this.total += pages
+    this.ceiling[cpu] = Math.max(ceiling, pages)
+  }
+
+  /** Order-0 pages freed to this CPU's lists. */
+  add(cpu: number, pages: number): void {
+    this.count[cpu] += pages
+    this.total += pages
+  }
+
+  /** Order-0 pages taken by an allocation (the caller refilled first when short). */
+  take(cpu: number, pages: number): void {
+    const order0 = this.count[cpu] - this.thpEntries[cpu] * this.thpPages
+    const fromOrder0 = Math.min(order0, pages)
+    let rest = pages - fromOrder0
+    // an order-0 allocation that finds only THP entries splits one (modelled as consuming whole entries)
+    while (rest > 0 && this.thpEntries[cpu] > 0) {
+      this.thpEntries[cpu]--
+      rest -= this.thpPages
+    }
+    const taken = pages - Math.max(0, rest)
+    this.count[cpu] -= taken
+    this.total -= taken
+  }
+
+  /**
+   * Removes up to `maxPages` for free_pcppages_bulk: order-0 pages first, then whole THP entries.
+   * Returns the base pages removed; `lastEntries` holds the THP entries among them.
+   */
+  removeForFree(cpu: number, maxPages: number): number {
+    const order0 = this.count[cpu] - this.thpEntries[cpu] * this.thpPages
+    let pages = Math.min(order0, maxPages)
+    let entries = 0
+    while (this.thpEntries[cpu] - entries > 0 && pages + this.thpPages <= maxPages) {
+      entries++
+      pages += this.thpPages
+    }
+    // a chunk smaller than one THP entry still frees the entry when nothing else is left
+    if (pages === 0 && this.thpEntries[cpu] > 0) {
+      entries = 1
+      pages = this.thpPages
+    }
+    this.thpEntries[cpu] -= entries
+    this.count[cpu] -= pages
+    this.total -= pages
+    this.lastEntries = entries
+    return pages
+  }
+
+  lastEntries = 0
+}

@@ -1,0 +1,44 @@
+// Owner allocation of order-0 pages — models rmqueue_pcplist() / __rmqueue_pcplist(): take from the
+// CPU's own list, refilling `batch` pages at a time with rmqueue_bulk() under zone->lock; in the
+// spinlock designs a failed pcp->lock trylock (a remote drainer holds it) falls back to rmqueue_buddy().
+import type { OwnerOpResult } from './owner-op-result'
+import type { PageAllocator } from './page-allocator'
+
+export function rmqueuePcplist(k: PageAllocator, cpu: number, pages: number, now: number, out: OwnerOpResult): void {
+  out.reset()
+  const c = k.costs
+  const spin = k.strategy.ownerLocking === 'spin-trylock'
+  if (spin && k.pcp.lockedUntil[cpu] > now) {
+    // pcp_spin_trylock failed: rmqueue_buddy() for each page under zone->lock
+    const take = Math.min(pages, k.zone.freePages)
+    const hold = Math.round(c.zoneLockNs + take * c.buddyOpNs)
+    const wait = k.zone.acquireLock(now, hold)
+    k.zone.freePages -= take
+    out.fallbackNs = wait + hold
+    out.zoneWaitNs = wait
+    out.fallbackPages = take
+    out.ns = out.fallbackNs
+    return
+  }
+  const fast = pages * c.ownerCriticalSectionNs
+  out.overheadNs = spin ? Math.round(fast * c.fastPathOverhead) : 0
+  out.ns = Math.round(fast) + out.overheadNs
+  let short = pages - k.pcp.count[cpu]
+  if (short > 0) {
+    // rmqueue_bulk(): refill batch pages per pass, one zone->lock hold
+    const batch = k.pcp.batch
+    const passes = Math.ceil(short / batch)
+    const refill = Math.min(passes * batch, k.zone.freePages)
+    const hold = Math.round(c.zoneLockNs + passes * c.rmqueueBulkNs)
+    const wait = k.zone.acquireLock(now, hold)
+    k.zone.freePages -= refill
+    k.pcp.add(cpu, refill)
+    out.zoneWaitNs = wait
+    out.slowNs = wait + hold
+    out.ns += out.slowNs
+    short = pages - k.pcp.count[cpu]
+    // the zone ran dry: the rest of the request comes from nowhere (allocation failure is not modelled)
+    if (short > 0) pages -= short
+  }
+  k.pcp.take(cpu, pages)
+}

@@ -1,0 +1,30 @@
+// Zone watermarks — models calculate_min_free_kbytes() and __setup_per_zone_wmarks() of mm/page_alloc.c
+// for a single ZONE_NORMAL zone (no highmem, one node).
+import { intSqrt } from './int-math'
+
+export interface Watermarks {
+  minFreeKbytes: number
+  min: number
+  low: number
+  high: number
+}
+
+/** vm.watermark_scale_factor default: 10 (0.1 % of the zone). */
+export const WATERMARK_SCALE_FACTOR = 10
+
+/** calculate_min_free_kbytes(): int_sqrt(lowmem_kbytes * 16), clamped to [128, 262144] KiB. */
+export function calculateMinFreeKbytes(managedPages: number, pageSizeKiB: number): number {
+  const lowmemKbytes = managedPages * pageSizeKiB
+  const v = intSqrt(lowmemKbytes * 16)
+  return Math.min(262144, Math.max(128, v))
+}
+
+/** __setup_per_zone_wmarks() for the only zone: it gets all of min_free_kbytes. */
+export function setupPerZoneWmarks(managedPages: number, pageSizeKiB: number): Watermarks {
+  const minFreeKbytes = calculateMinFreeKbytes(managedPages, pageSizeKiB)
+  // pages_min = min_free_kbytes >> (PAGE_SHIFT - 10)
+  const min = Math.floor(minFreeKbytes / pageSizeKiB)
+  // gap = max(min / 4, managed * watermark_scale_factor / 10000)
+  const gap = Math.max(Math.floor(min / 4), Math.floor((managedPages * WATERMARK_SCALE_FACTOR) / 10000))
+  return { minFreeKbytes, min, low: min + gap, high: min + 2 * gap }
+}

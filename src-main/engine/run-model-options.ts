@@ -1,0 +1,21 @@
+// Options of runModel: invariant checks, progress, cancellation, and a hook on drain requests.
+import type { DrainSourceKind } from '../../src-shared/profile/schema'
+
+export interface RunModelProgress {
+  simulatedNs: number
+  events: number
+  /** simulatedNs / the run's duration, 0..1 */
+  fraction: number
+}
+
+export interface RunModelOptions {
+  /** Check model.md §7 invariants after every event (also on when profile.run.checkInvariants). */
+  checkInvariants?: boolean
+  onProgress?: (p: RunModelProgress) => void
+  /** How many events between progress reports and cancellation checks (default 50 000). */
+  progressEveryEvents?: number
+  /** Polled with the progress: true stops the run, which returns a partial result. */
+  shouldCancel?: () => boolean
+  /** Every drain request as it happens (source index in profile.drainSources, kind, time). */
+  onDrainRequest?: (e: { source: number; kind: DrainSourceKind; tNs: number }) => void
+}

@@ -1,0 +1,52 @@
+// The per-CPU kworker of a housekeeping CPU running drain_local_pages_wq (workqueue variant): it is
+// woken, waits for its turn among the CPU's runnable CFS tasks, then frees its list with IRQs off.
+import type { Profile } from '../../../src-shared/profile/schema'
+import type { Simulation } from '../simulation'
+import type { DrainRun } from '../drain/drain-run'
+import { Ev } from '../event-kind'
+import { freePcppagesBulkNs } from '../mm/free-pcppages-bulk'
+import { RandomStream } from '../sim/random-stream'
+
+export class HousekeepingKworkers {
+  private readonly pending: Array<DrainRun | null>
+  private readonly cfsStreams: RandomStream[] = []
+  private readonly cfsRoundNs: number
+
+  constructor(profile: Profile, private readonly sim: Simulation, seed: number) {
+    this.pending = new Array<DrainRun | null>(profile.machine.cpus).fill(null)
+    for (let cpu = 0; cpu < profile.machine.cpus; cpu++) this.cfsStreams[cpu] = new RandomStream(seed, `hk:${cpu}:cfs`)
+    // a woken SCHED_OTHER kworker waits, on average, half a round of the CPU's other runnable CFS tasks
+    this.cfsRoundNs = profile.housekeeping.cfsRunnable * profile.housekeeping.cfsSliceUs * 1000
+  }
+
+  queueWork(run: DrainRun, cpu: number, now: number): void {
+    const half = Math.round(this.sim.costs.kworkerWakeSwitchNs / 2)
+    const wait = this.cfsRoundNs > 0 ? Math.round(this.cfsStreams[cpu].next() * this.cfsRoundNs) : 0
+    this.pending[cpu] = run
+    this.sim.drainCpuNs += half
+    this.sim.queue.push(now + half + wait, Ev.HkKworkerRun, cpu)
+  }
+
+  /** drain_local_pages_wq on `cpu`: free_pcppages_bulk of the whole list under zone->lock, IRQs off. */
+  onRun(cpu: number, now: number): void {
+    const sim = this.sim
+    const run = this.pending[cpu] as DrainRun
+    const pages = sim.pcp.removeForFree(cpu, Infinity)
+    let busy = 0
+    if (pages > 0) {
+      const hold = freePcppagesBulkNs(pages, sim.pcp.lastEntries, sim.pcp.thpPages, sim.costs.tPageLocalNs, sim.costs)
+      busy = sim.zone.acquireLock(now, hold) + hold
+      sim.zone.freePages += pages
+      run.pagesFreed += pages
+    }
+    const switchOut = Math.round(sim.costs.kworkerWakeSwitchNs) - Math.round(sim.costs.kworkerWakeSwitchNs / 2)
+    sim.drainCpuNs += busy + switchOut
+    sim.queue.push(now + busy, Ev.HkKworkerDone, cpu)
+  }
+
+  onDone(cpu: number, now: number): void {
+    const run = this.pending[cpu] as DrainRun
+    this.pending[cpu] = null
+    this.sim.drains.workItemDone(run, now)
+  }
+}

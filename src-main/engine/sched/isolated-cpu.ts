@@ -1,0 +1,497 @@
+// An isolated nohz_full CPU: its SCHED_FIFO realtime task, its SCHED_OTHER per-CPU kworker, IPIs and
+// the anti-starvation policy — models the scheduling rules of model.md §3 (__schedule() picking the
+// FIFO task over CFS, IRQs-off sections delaying a FIFO wakeup, sched_rt_runtime throttling
+// (sched_rt_period_timer), the deferred fair server (dl_server) and stalld's boost).
+import type { RtTaskSpec } from '../workload/rt-task-spec'
+import type { Simulation } from '../simulation'
+import type { DrainRun } from '../drain/drain-run'
+import { Ev } from '../event-kind'
+import { freePcppagesBulkNs } from '../mm/free-pcppages-bulk'
+import { freeUnrefPages } from '../mm/free-unref-page'
+import { OwnerOpResult } from '../mm/owner-op-result'
+import { rmqueuePcplist } from '../mm/rmqueue-pcplist'
+import { SOURCE_COUNT, SRC_CACHE_REFILL, SRC_DRAIN_IRQOFF, SRC_FALLBACK, SRC_IPI, SRC_KWORKER, SRC_LOCK_SPIN, SRC_THROTTLE } from '../metrics/interference-source'
+import { TaskMetrics } from '../metrics/task-metrics'
+import { SEG_BOOST, SEG_FALLBACK, SEG_IDLE, SEG_IPI, SEG_KWORKER_DRAIN, SEG_KWORKER_SWITCH, SEG_LOCK_SPIN, SEG_RT, SEG_THROTTLED } from '../metrics/timeline-recorder'
+
+/** What the CPU is executing. */
+const IDLE = 0
+const RT = 1
+const IPI = 2
+/** kworker: wake + switch in + dispatch */
+const KW_SWITCH_IN = 3
+/** kworker: drain_local_pages_wq -> free_pcppages_bulk with IRQs off */
+const KW_DRAIN = 4
+/** kworker: switch out */
+const KW_SWITCH_OUT = 5
+
+const BOOST_NONE = 0
+const BOOST_FAIR_SERVER = 1
+const BOOST_STALLD = 2
+
+export class IsolatedCpu {
+  readonly interference = new Float64Array(SOURCE_COUNT)
+  readonly metrics: TaskMetrics | null
+  private occupant = IDLE
+  private occSince = 0
+  private occEndNs = 0
+  private occVersion = 0
+  private acctAt = 0
+  // the realtime task's released jobs not yet started (release time, timer latency)
+  private ringRelease = new Float64Array(16)
+  private ringTimer = new Float64Array(16)
+  private ringHead = 0
+  private ringLen = 0
+  private nextReleaseNs = 0
+  private skipNext = false
+  private jobActive = false
+  private jobRelease = 0
+  private jobWorkLeft = 0
+  private jobFreed = false
+  private jobVersion = 0
+  private readonly jobBySource = new Float64Array(SOURCE_COUNT)
+  private runSince = 0
+  // rt-throttling
+  private throttled = false
+  private rtConsumed = 0
+  private throttleVersion = 0
+  // the kworker and its drain work item
+  private kwRun: DrainRun | null = null
+  private kwIn = false
+  // fair server / stalld
+  private boost = BOOST_NONE
+  private boostUsed = 0
+  private boostBudget = 0
+  private boostSlotStart = 0
+  private boostWindowStart = -1
+  private starvationVersion = 0
+  private cacheCold = false
+  private readonly op = new OwnerOpResult()
+
+  constructor(readonly index: number, readonly cpu: number, readonly task: RtTaskSpec | null, private readonly sim: Simulation) {
+    this.metrics = task === null ? null : new TaskMetrics(sim.seriesWindowNs, sim.durationNs)
+  }
+
+  start(): void {
+    const task = this.task
+    if (task === null) return
+    this.nextReleaseNs = task.firstReleaseNs
+    this.sim.queue.push(this.nextReleaseNs + this.timerLatency(), Ev.RtRelease, this.index)
+    if (task.polling) this.enterRt(0)
+  }
+
+  /** Pages this CPU's task holds between a job's allocation and its free. */
+  get heldPages(): number {
+    return this.jobActive && this.task !== null && !this.jobFreed ? this.task.allocsPerJob : 0
+  }
+
+  // ---- events ----------------------------------------------------------------------------
+
+  onRelease(now: number): void {
+    const task = this.task as RtTaskSpec
+    this.accountTo(now)
+    const release = this.nextReleaseNs
+    this.nextReleaseNs += task.periodNs
+    this.sim.queue.push(this.nextReleaseNs + this.timerLatency(), Ev.RtRelease, this.index)
+    if (this.skipNext) {
+      this.skipNext = false
+      return
+    }
+    this.pushJob(release, now - release)
+    if (this.occupant === RT) {
+      if (!this.jobActive && this.startJob(now)) this.scheduleJobEnd(now)
+    } else if (this.occupant === IDLE) {
+      this.decide(now)
+    }
+  }
+
+  onJobEnd(now: number, version: number): void {
+    if (version !== this.jobVersion || this.occupant !== RT) return
+    const task = this.task as RtTaskSpec
+    this.chargeRt(now)
+    // work left at this event means the abort-job deadline cut the job short
+    const aborted = this.jobWorkLeft > 0
+    if (task.allocsPerJob > 0 && !this.jobFreed) {
+      // the job hands its pages back: free_unref_page_list (several) or free_unref_page (one)
+      this.jobFreed = true
+      freeUnrefPages(this.sim, this.cpu, task.allocsPerJob, task.allocsPerJob > 1, now, this.op)
+      this.noteOwnerOp(now)
+      if (!aborted && this.op.ns > 0) {
+        this.jobWorkLeft = this.op.ns
+        this.scheduleJobEnd(now)
+        return
+      }
+    }
+    // done, or aborted at its deadline (abort-job) with work left
+    this.finishJob(now)
+    if (this.startJob(now)) {
+      this.scheduleJobEnd(now)
+      return
+    }
+    if (task.polling) return
+    this.leaveRt(now)
+    this.decide(now)
+  }
+
+  onActivityEnd(now: number, version: number): void {
+    if (version !== this.occVersion) return
+    this.accountTo(now)
+    const phase = this.occupant
+    const duration = now - this.occSince
+    if (phase >= KW_SWITCH_IN) {
+      this.sim.drainCpuNs += duration
+      if (this.boost !== BOOST_NONE) this.boostUsed += duration
+    }
+    this.switchTo(IDLE, now)
+    if (phase === KW_SWITCH_IN) this.kwIn = true
+    else if (phase === KW_SWITCH_OUT) {
+      this.kwIn = false
+      if (this.task !== null) this.cacheCold = true
+    } else if (phase === KW_DRAIN) {
+      const run = this.kwRun as DrainRun
+      this.kwRun = null
+      this.sim.drains.workItemDone(run, now)
+    }
+    if (this.boost !== BOOST_NONE) {
+      if (this.kwRun === null && !this.kwIn) this.boost = BOOST_NONE
+      else if (this.boostUsed >= this.boostBudget) this.endBoostSlot(now)
+    }
+    this.decide(now)
+  }
+
+  onThrottle(now: number, version: number): void {
+    if (version !== this.throttleVersion || this.occupant !== RT) return
+    this.accountTo(now)
+    this.leaveRt(now)
+    this.throttled = true
+    this.decide(now)
+  }
+
+  /** sched_rt_period_timer: the RT runqueue's budget is replenished and throttling lifted. */
+  onRtPeriod(now: number): void {
+    if (this.task === null) return
+    this.accountTo(now)
+    if (this.occupant === RT) this.chargeRt(now)
+    this.rtConsumed = 0
+    if (this.throttled) {
+      // close the throttled stretch of the timeline before lifting the throttle
+      if (this.occupant === IDLE) this.switchTo(IDLE, now)
+      this.throttled = false
+      if (this.occupant === IDLE) this.decide(now)
+    } else if (this.occupant === RT) {
+      this.armThrottle(now)
+    }
+  }
+
+  onStarvationTimer(now: number, version: number, kind: 'fair-server' | 'stalld'): void {
+    if (version !== this.starvationVersion || this.kwRun === null) return
+    this.accountTo(now)
+    const p = this.sim.policy
+    this.boostUsed = 0
+    this.boostSlotStart = now
+    if (kind === 'fair-server') {
+      this.boost = BOOST_FAIR_SERVER
+      this.boostBudget = p.fairServerRuntimeNs
+    } else {
+      this.boost = BOOST_STALLD
+      this.boostBudget = p.stalldBoostRuntimeNs
+      if (this.boostWindowStart < 0) this.boostWindowStart = now
+    }
+    this.decide(now)
+  }
+
+  /** queue_work_on(cpu, mm_percpu_wq, drain work): the kworker becomes runnable here, maybe after an IPI. */
+  queueWork(run: DrainRun, now: number, ipiOnQueue: 'always' | 'cross-llc' | 'never', llcShared: boolean): void {
+    this.accountTo(now)
+    this.kwRun = run
+    // ttwu_queue_cond(): the wakelist IPI is sent across LLCs or to an idle CPU
+    const idle = this.occupant === IDLE
+    const ipi = ipiOnQueue === 'always' || (ipiOnQueue === 'cross-llc' && (!llcShared || idle))
+    if (this.rtRunnable() && this.boost === BOOST_NONE) this.armStarvation(now, false)
+    if (ipi) {
+      const ipiNs = Math.round(this.sim.costs.ipiNs)
+      this.sim.drainCpuNs += ipiNs
+      if (this.occupant === RT || this.occupant === IDLE) {
+        if (this.occupant === RT) this.leaveRt(now)
+        this.beginActivity(IPI, now, ipiNs)
+      } else {
+        // already in an interrupt or the kworker: the handler runs inside that activity
+        this.occEndNs += ipiNs
+        this.sim.queue.push(this.occEndNs, Ev.CpuActivityEnd, this.index, ++this.occVersion)
+      }
+      return
+    }
+    if (this.occupant === IDLE) this.decide(now)
+  }
+
+  /** End of the run: account the open stretch and close the timeline. */
+  finish(now: number): void {
+    this.accountTo(now)
+    this.sim.timeline.record(this.index, this.segmentKind(), this.occSince, now)
+  }
+
+  // ---- scheduling ------------------------------------------------------------------------
+
+  private rtRunnable(): boolean {
+    const task = this.task
+    return task !== null && !this.throttled && (task.polling || this.jobActive || this.ringLen > 0)
+  }
+
+  private rtDemand(): boolean {
+    const task = this.task
+    return task !== null && (task.polling || this.jobActive || this.ringLen > 0)
+  }
+
+  /** __schedule(): who gets the CPU now that it is free or the RT task's state changed. */
+  private decide(now: number): void {
+    if (this.occupant >= IPI) return
+    const rtRun = this.rtRunnable()
+    const boosted = this.boost !== BOOST_NONE
+    if (this.kwIn) {
+      if (this.kwRun !== null && (!rtRun || boosted)) this.beginKworker(KW_DRAIN, now)
+      else this.beginKworker(KW_SWITCH_OUT, now)
+      return
+    }
+    if (this.kwRun !== null && (!rtRun || boosted)) {
+      this.beginKworker(KW_SWITCH_IN, now)
+      return
+    }
+    if (rtRun) {
+      if (this.occupant !== RT) this.enterRt(now)
+      return
+    }
+    if (this.occupant === RT) this.leaveRt(now)
+  }
+
+  private beginKworker(phase: number, now: number): void {
+    if (this.occupant === RT) this.leaveRt(now)
+    // the kworker got the CPU on its own: any pending starvation timer is moot
+    if (this.boost === BOOST_NONE) this.starvationVersion++
+    const c = this.sim.costs
+    const half = Math.round(c.kworkerWakeSwitchNs / 2)
+    let duration: number
+    if (phase === KW_SWITCH_IN) duration = half
+    else if (phase === KW_SWITCH_OUT) duration = Math.round(c.kworkerWakeSwitchNs) - half
+    else duration = this.drainLocalPages(now)
+    this.beginActivity(phase, now, duration)
+  }
+
+  /** drain_local_pages_wq() -> drain_pages_zone() -> free_pcppages_bulk() of the whole list, IRQs off. */
+  private drainLocalPages(now: number): number {
+    const sim = this.sim
+    const pages = sim.pcp.removeForFree(this.cpu, Infinity)
+    if (pages === 0) return 0
+    const hold = freePcppagesBulkNs(pages, sim.pcp.lastEntries, sim.pcp.thpPages, sim.costs.tPageLocalNs, sim.costs)
+    const wait = sim.zone.acquireLock(now, hold)
+    sim.zone.freePages += pages
+    ;(this.kwRun as DrainRun).pagesFreed += pages
+    return wait + hold
+  }
+
+  private beginActivity(kind: number, now: number, duration: number): void {
+    this.switchTo(kind, now)
+    this.occEndNs = now + duration
+    this.sim.queue.push(this.occEndNs, Ev.CpuActivityEnd, this.index, ++this.occVersion)
+  }
+
+  private enterRt(now: number): void {
+    this.switchTo(RT, now)
+    this.runSince = now
+    if (!this.jobActive) this.startJob(now)
+    if (this.jobActive) this.scheduleJobEnd(now)
+    this.armThrottle(now)
+  }
+
+  private leaveRt(now: number): void {
+    this.chargeRt(now)
+    this.jobVersion++
+    this.throttleVersion++
+    this.switchTo(IDLE, now)
+  }
+
+  private chargeRt(now: number): void {
+    const elapsed = now - this.runSince
+    this.runSince = now
+    this.rtConsumed += elapsed
+    if (this.jobActive) this.jobWorkLeft -= elapsed
+  }
+
+  private armThrottle(now: number): void {
+    const p = this.sim.policy
+    if (p.kind !== 'rt-throttling') return
+    const left = p.rtRuntimeNs - this.rtConsumed
+    this.sim.queue.push(now + (left > 0 ? left : 0), Ev.RtThrottle, this.index, ++this.throttleVersion)
+  }
+
+  /** The kworker is starved by the FIFO task: arm the fair server's zero-laxity timer or stalld's detection. */
+  private armStarvation(now: number, continuing: boolean): void {
+    const p = this.sim.policy
+    if (p.kind === 'fair-server') {
+      const at = continuing ? this.boostSlotStart + p.fairServerPeriodNs : now + p.fairServerPeriodNs - p.fairServerRuntimeNs
+      this.sim.queue.push(Math.max(now, at), Ev.FairServer, this.index, ++this.starvationVersion)
+    } else if (p.kind === 'stalld') {
+      let at = now + p.stalldThresholdNs
+      if (continuing && this.boostWindowStart >= 0 && now - this.boostWindowStart < p.stalldBoostDurationNs) {
+        at = Math.max(now, this.boostSlotStart + p.stalldBoostPeriodNs)
+      } else {
+        this.boostWindowStart = -1
+      }
+      this.sim.queue.push(at, Ev.StalldBoost, this.index, ++this.starvationVersion)
+    }
+  }
+
+  /** The boost slot's runtime is used up with work left: back to the FIFO task, next slot later. */
+  private endBoostSlot(now: number): void {
+    this.boost = BOOST_NONE
+    if (this.kwRun !== null) this.armStarvation(now, true)
+  }
+
+  // ---- the realtime task's jobs -------------------------------------------------------------
+
+  private timerLatency(): number {
+    const task = this.task as RtTaskSpec
+    if (task.polling) return 0
+    const c = this.sim.costs
+    return Math.round(task.timer.uniform(c.timerLatencyMinNs, c.timerLatencyMaxNs))
+  }
+
+  private pushJob(release: number, timerNs: number): void {
+    if (this.ringLen === this.ringRelease.length) {
+      const n = this.ringLen * 2
+      const r = new Float64Array(n)
+      const t = new Float64Array(n)
+      for (let i = 0; i < this.ringLen; i++) {
+        const j = (this.ringHead + i) % this.ringLen
+        r[i] = this.ringRelease[j]
+        t[i] = this.ringTimer[j]
+      }
+      this.ringRelease = r
+      this.ringTimer = t
+      this.ringHead = 0
+    }
+    const slot = (this.ringHead + this.ringLen) % this.ringRelease.length
+    this.ringRelease[slot] = release
+    this.ringTimer[slot] = timerNs
+    this.ringLen++
+  }
+
+  /** Starts the oldest released job, if any; the CPU is running the RT task. */
+  private startJob(now: number): boolean {
+    const task = this.task as RtTaskSpec
+    const sim = this.sim
+    while (this.ringLen > 0) {
+      const release = this.ringRelease[this.ringHead]
+      const timerNs = this.ringTimer[this.ringHead]
+      this.ringHead = (this.ringHead + 1) % this.ringRelease.length
+      this.ringLen--
+      this.jobRelease = release
+      if (task.missPolicy === 'abort-job' && now >= release + task.deadlineNs) {
+        // past its deadline before it could start: dropped
+        this.recordFinish(now)
+        continue
+      }
+      this.jobActive = true
+      this.jobFreed = false
+      if (release >= sim.warmupNs) {
+        const latency = now - release
+        const m = this.metrics as TaskMetrics
+        m.recordStart(release, latency)
+        if (sim.worst.offer(task.name, this.cpu, release, latency, timerNs, this.jobBySource)) {
+          const half = sim.timelineWindowNs / 2
+          sim.timeline.captureAround(this.index, release - half, release + half)
+        }
+      }
+      let work = task.runtime.sampleNs()
+      if (this.cacheCold) {
+        // the kworker evicted the task's cache lines
+        this.cacheCold = false
+        const refill = Math.round(sim.costs.cacheRefillNs)
+        work += refill
+        this.charge(SRC_CACHE_REFILL, refill, now)
+      }
+      if (task.allocsPerJob > 0) {
+        rmqueuePcplist(sim, this.cpu, task.allocsPerJob, now, this.op)
+        this.noteOwnerOp(now)
+        work += this.op.ns
+      }
+      this.jobWorkLeft = work
+      return true
+    }
+    return false
+  }
+
+  /** Attributes the slow parts of an owner pcplist operation of the RT task. */
+  private noteOwnerOp(now: number): void {
+    const op = this.op
+    this.sim.fastPathOverheadNs += op.overheadNs
+    if (op.fallbackNs > 0) {
+      this.charge(SRC_FALLBACK, op.fallbackNs, now)
+      this.sim.timeline.record(this.index, SEG_FALLBACK, now, now + op.fallbackNs)
+      if (this.metrics !== null && now >= this.sim.warmupNs) this.metrics.fallbacks++
+    }
+    if (op.spinNs > 0) {
+      this.charge(SRC_LOCK_SPIN, op.spinNs, now)
+      this.sim.timeline.record(this.index, SEG_LOCK_SPIN, now, now + op.spinNs)
+    }
+  }
+
+  private scheduleJobEnd(now: number): void {
+    const task = this.task as RtTaskSpec
+    let end = now + (this.jobWorkLeft > 0 ? this.jobWorkLeft : 0)
+    if (task.missPolicy === 'abort-job') end = Math.min(end, Math.max(now, this.jobRelease + task.deadlineNs))
+    this.sim.queue.push(end, Ev.RtJobEnd, this.index, ++this.jobVersion)
+  }
+
+  private finishJob(now: number): void {
+    this.recordFinish(now)
+    this.jobActive = false
+    this.jobBySource.fill(0)
+  }
+
+  private recordFinish(now: number): void {
+    const task = this.task as RtTaskSpec
+    if (this.jobRelease < this.sim.warmupNs) return
+    const missed = (this.metrics as TaskMetrics).recordFinish(this.jobRelease, now - this.jobRelease, task.deadlineNs)
+    if (missed && task.missPolicy === 'skip-next') this.skipNext = true
+  }
+
+  private charge(source: number, ns: number, now: number): void {
+    if (now >= this.sim.warmupNs) this.interference[source] += ns
+    this.jobBySource[source] += ns
+  }
+
+  // ---- accounting ----------------------------------------------------------------------------
+
+  /** Time the RT task wanted the CPU but something else had it, by source (model.md §6). */
+  private accountTo(now: number): void {
+    const from = this.acctAt > this.sim.warmupNs ? this.acctAt : this.sim.warmupNs
+    this.acctAt = now
+    if (this.occupant === RT || now <= from || !this.rtDemand()) return
+    let source: number
+    if (this.throttled) source = SRC_THROTTLE
+    else if (this.occupant === IPI) source = SRC_IPI
+    else if (this.occupant === KW_DRAIN) source = SRC_DRAIN_IRQOFF
+    else if (this.occupant === KW_SWITCH_IN || this.occupant === KW_SWITCH_OUT) source = SRC_KWORKER
+    else return
+    const dt = now - from
+    this.interference[source] += dt
+    if (this.jobActive || this.ringLen > 0) this.jobBySource[source] += dt
+  }
+
+  private switchTo(occupant: number, now: number): void {
+    this.sim.timeline.record(this.index, this.segmentKind(), this.occSince, now)
+    this.occupant = occupant
+    this.occSince = now
+  }
+
+  private segmentKind(): number {
+    switch (this.occupant) {
+      case RT: return SEG_RT
+      case IPI: return SEG_IPI
+      case KW_DRAIN: return SEG_KWORKER_DRAIN
+      case KW_SWITCH_IN:
+      case KW_SWITCH_OUT: return this.boost !== BOOST_NONE ? SEG_BOOST : SEG_KWORKER_SWITCH
+      default: return this.throttled ? SEG_THROTTLED : SEG_IDLE
+    }
+  }
+}

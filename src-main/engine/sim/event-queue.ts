@@ -1,0 +1,108 @@
+// The event queue of the discrete-event core: a binary min-heap on typed arrays, ordered by
+// (time, sequence number) so that simultaneous events run in the order they were scheduled.
+// No allocation per push/pop once the arrays have grown to the working size.
+
+export class EventQueue {
+  private times: Float64Array
+  private seqs: Float64Array
+  private kinds: Int32Array
+  private args: Int32Array
+  private args2: Int32Array
+  private size = 0
+  private nextSeq = 0
+
+  /** Filled by pop(): the popped event's fields. */
+  time = 0
+  kind = 0
+  arg = 0
+  arg2 = 0
+
+  constructor(capacity = 1024) {
+    this.times = new Float64Array(capacity)
+    this.seqs = new Float64Array(capacity)
+    this.kinds = new Int32Array(capacity)
+    this.args = new Int32Array(capacity)
+    this.args2 = new Int32Array(capacity)
+  }
+
+  get length(): number {
+    return this.size
+  }
+
+  push(time: number, kind: number, arg = 0, arg2 = 0): void {
+    if (this.size === this.times.length) this.grow()
+    const seq = this.nextSeq++
+    let i = this.size++
+    // sift up
+    while (i > 0) {
+      const parent = (i - 1) >> 1
+      const pt = this.times[parent]
+      if (pt < time || (pt === time && this.seqs[parent] < seq)) break
+      this.move(parent, i)
+      i = parent
+    }
+    this.times[i] = time
+    this.seqs[i] = seq
+    this.kinds[i] = kind
+    this.args[i] = arg
+    this.args2[i] = arg2
+  }
+
+  /** Time of the earliest event; Infinity when empty. */
+  peekTime(): number {
+    return this.size === 0 ? Infinity : this.times[0]
+  }
+
+  /** Removes the earliest event into time/kind/arg/arg2; false when empty. */
+  pop(): boolean {
+    if (this.size === 0) return false
+    this.time = this.times[0]
+    this.kind = this.kinds[0]
+    this.arg = this.args[0]
+    this.arg2 = this.args2[0]
+    const last = --this.size
+    if (last === 0) return true
+    const t = this.times[last]
+    const s = this.seqs[last]
+    const k = this.kinds[last]
+    const a = this.args[last]
+    const a2 = this.args2[last]
+    let i = 0
+    // sift down
+    for (;;) {
+      let child = 2 * i + 1
+      if (child >= last) break
+      const right = child + 1
+      if (right < last && (this.times[right] < this.times[child] || (this.times[right] === this.times[child] && this.seqs[right] < this.seqs[child]))) child = right
+      const ct = this.times[child]
+      if (t < ct || (t === ct && s < this.seqs[child])) break
+      this.move(child, i)
+      i = child
+    }
+    this.times[i] = t
+    this.seqs[i] = s
+    this.kinds[i] = k
+    this.args[i] = a
+    this.args2[i] = a2
+    return true
+  }
+
+  private move(from: number, to: number): void {
+    this.times[to] = this.times[from]
+    this.seqs[to] = this.seqs[from]
+    this.kinds[to] = this.kinds[from]
+    this.args[to] = this.args[from]
+    this.args2[to] = this.args2[from]
+  }
+
+  private grow(): void {
+    const n = this.times.length * 2
+    const grow64 = (a: Float64Array) => { const b = new Float64Array(n); b.set(a); return b }
+    const grow32 = (a: Int32Array) => { const b = new Int32Array(n); b.set(a); return b }
+    this.times = grow64(this.times)
+    this.seqs = grow64(this.seqs)
+    this.kinds = grow32(this.kinds)
+    this.args = grow32(this.args)
+    this.args2 = grow32(this.args2)
+  }
+}

@@ -1,0 +1,11 @@
+// Simulated time, integer nanoseconds. It only moves forward: the invariant "simulated time never
+// goes backwards" (model.md §7) is checked here.
+
+export class SimClock {
+  now = 0
+
+  advanceTo(t: number): void {
+    if (t < this.now) throw new Error(`simulated time went backwards: ${t} < ${this.now}`)
+    this.now = t
+  }
+}

@@ -1,0 +1,180 @@
+// One run of the kernel model: the simulated machine (zone, pcplists, CPUs, workload, drain variant)
+// and the discrete-event loop that drives it. A pure function of (profile, variant, seed).
+import type { Profile, Variant } from '../../src-shared/profile/schema'
+import { isolatedCpus } from '../../src-shared/profile/rules'
+import type { RunResult } from '../../src-shared/results/types'
+import { Ev } from './event-kind'
+import { checkEndInvariants, checkEventInvariants } from './invariants'
+import type { RunModelOptions } from './run-model-options'
+import { EventQueue } from './sim/event-queue'
+import { SimClock } from './sim/sim-clock'
+import { derivePcpParams, type DerivedPcp } from './mm/pcp-params'
+import type { PageAllocator } from './mm/page-allocator'
+import { PerCpuPages } from './mm/per-cpu-pages'
+import { Zone } from './mm/zone'
+import { antiStarvationPolicy, type AntiStarvationPolicy } from './sched/anti-starvation-policy'
+import { HousekeepingKworkers } from './sched/housekeeping-kworker'
+import { IsolatedCpu } from './sched/isolated-cpu'
+import type { DrainStrategy } from './drain/drain-strategy'
+import { DrainAllPages } from './drain/drain-all-pages'
+import { createDrainStrategy } from './drain/create-drain-strategy'
+import { DrainSources } from './workload/drain-sources'
+import { HousekeepingLoad } from './workload/housekeeping-load'
+import { rtTaskSpec } from './workload/rt-task-spec'
+import { SampledSeriesRecorder } from './metrics/sampled-series'
+import { TimelineRecorder } from './metrics/timeline-recorder'
+import { WorstSampleTracker } from './metrics/worst-sample'
+import { collectRunResult } from './collect-run-result'
+
+const DEFAULT_PROGRESS_EVERY = 50_000
+/** the vmstat interval (stat_interval = HZ): 6.7+ decay_pcp_high */
+const VMSTAT_INTERVAL_NS = 1_000_000_000
+/** at most this many samples of stranded / free pages per run */
+const SAMPLES_PER_RUN = 1000
+
+export class Simulation implements PageAllocator {
+  readonly queue = new EventQueue(4096)
+  readonly clock = new SimClock()
+  readonly params: DerivedPcp
+  readonly zone: Zone
+  readonly pcp: PerCpuPages
+  readonly costs: Profile['kernel']['costs']
+  readonly strategy: DrainStrategy
+  readonly policy: AntiStarvationPolicy
+  readonly isolated: IsolatedCpu[] = []
+  readonly isolatedByCpu: Array<IsolatedCpu | undefined>
+  readonly hk: HousekeepingLoad
+  readonly hkKworkers: HousekeepingKworkers
+  readonly drains: DrainAllPages
+  readonly sources: DrainSources
+  readonly timeline: TimelineRecorder
+  readonly worst = new WorstSampleTracker()
+  readonly stranded = new SampledSeriesRecorder()
+  readonly zoneFree = new SampledSeriesRecorder()
+  readonly warmupNs: number
+  readonly durationNs: number
+  readonly seriesWindowNs: number
+  readonly timelineWindowNs: number
+  readonly ipiOnQueue: Profile['kernel']['ipiOnQueue']
+  readonly llcShared: boolean
+  readonly onDrainRequest: RunModelOptions['onDrainRequest']
+  drainCpuNs = 0
+  fastPathOverheadNs = 0
+  events = 0
+  private readonly sampleEveryNs: number
+
+  constructor(readonly profile: Profile, readonly variant: Variant, readonly seed: number, private readonly options: RunModelOptions = {}) {
+    this.params = derivePcpParams(profile)
+    this.costs = profile.kernel.costs
+    this.policy = antiStarvationPolicy(profile)
+    this.zone = new Zone(this.params.managedPages)
+    this.pcp = new PerCpuPages(profile.machine.cpus, this.params.batch, this.params.high, this.params.thpPages)
+    this.warmupNs = Math.round(profile.run.warmupMs * 1e6)
+    this.durationNs = Math.round(profile.run.durationMs * 1e6)
+    this.seriesWindowNs = Math.max(1, Math.round(profile.run.seriesWindowMs * 1e6))
+    this.timelineWindowNs = Math.round(profile.run.timelineWindowMs * 1e6)
+    this.sampleEveryNs = Math.max(1_000_000, Math.ceil(this.durationNs / SAMPLES_PER_RUN))
+    this.ipiOnQueue = profile.kernel.ipiOnQueue
+    this.llcShared = profile.machine.llcShared
+    this.onDrainRequest = options.onDrainRequest
+    this.strategy = createDrainStrategy(variant, this, this.params.batch, profile.kernel.pcp.batchScaleMax)
+    this.drains = new DrainAllPages(this)
+    this.isolatedByCpu = new Array<IsolatedCpu | undefined>(profile.machine.cpus).fill(undefined)
+    const isolated = isolatedCpus(profile)
+    this.timeline = new TimelineRecorder(isolated)
+    isolated.forEach((cpu, index) => {
+      const task = profile.rtTasks.find((t) => t.cpu === cpu)
+      const iso = new IsolatedCpu(index, cpu, task === undefined ? null : rtTaskSpec(task, seed), this)
+      this.isolated.push(iso)
+      this.isolatedByCpu[cpu] = iso
+    })
+    this.hk = new HousekeepingLoad(profile, this, seed)
+    this.hkKworkers = new HousekeepingKworkers(profile, this, seed)
+    this.sources = new DrainSources(profile, this, seed)
+  }
+
+  run(): RunResult {
+    this.start()
+    const q = this.queue
+    const check = this.options.checkInvariants === true || this.profile.run.checkInvariants
+    const every = Math.max(1, this.options.progressEveryEvents ?? DEFAULT_PROGRESS_EVERY)
+    let countdown = every
+    let partial = false
+    if (check) checkEventInvariants(this, 0)
+    while (q.length > 0 && q.peekTime() < this.durationNs) {
+      q.pop()
+      const now = q.time
+      this.clock.advanceTo(now)
+      this.events++
+      this.dispatch(q.kind, q.arg, q.arg2, now)
+      if (check) checkEventInvariants(this, now)
+      if (--countdown === 0) {
+        countdown = every
+        this.options.onProgress?.({ simulatedNs: now, events: this.events, fraction: now / this.durationNs })
+        if (this.options.shouldCancel?.() === true) {
+          partial = true
+          break
+        }
+      }
+    }
+    const endNs = partial ? this.clock.now : this.durationNs
+    if (!partial) this.clock.advanceTo(endNs)
+    for (const iso of this.isolated) iso.finish(endNs)
+    const pending = this.drains.pending(endNs)
+    if (check) checkEndInvariants(this, pending.length)
+    this.options.onProgress?.({ simulatedNs: endNs, events: this.events, fraction: endNs / this.durationNs })
+    return collectRunResult(this, endNs, partial, pending)
+  }
+
+  private start(): void {
+    const p = this.profile
+    const ceiling = Math.max(this.params.highMax, this.params.high) + this.params.batch
+    for (const iso of this.isolated) {
+      const pages = Math.min(iso.task?.initialPcpPages ?? 0, this.zone.freePages)
+      this.pcp.fill(iso.cpu, pages, p.kernel.pcp.thpFraction, ceiling)
+      this.zone.freePages -= pages
+    }
+    this.hk.start(p.housekeeping.initialPcpPages, p.kernel.pcp.thpFraction)
+    for (const iso of this.isolated) iso.start()
+    this.sources.start()
+    if (this.policy.kind === 'rt-throttling' && this.isolated.some((i) => i.task !== null)) this.queue.push(this.policy.rtPeriodNs, Ev.RtPeriod)
+    if (this.params.autotune) this.queue.push(VMSTAT_INTERVAL_NS, Ev.VmstatDecay)
+    this.queue.push(0, Ev.Sample)
+  }
+
+  private dispatch(kind: number, arg: number, arg2: number, now: number): void {
+    switch (kind) {
+      case Ev.RtRelease: this.isolated[arg].onRelease(now); break
+      case Ev.RtJobEnd: this.isolated[arg].onJobEnd(now, arg2); break
+      case Ev.CpuActivityEnd: this.isolated[arg].onActivityEnd(now, arg2); break
+      case Ev.RtThrottle: this.isolated[arg].onThrottle(now, arg2); break
+      case Ev.RtPeriod:
+        for (const iso of this.isolated) iso.onRtPeriod(now)
+        this.queue.push(now + this.policy.rtPeriodNs, Ev.RtPeriod)
+        break
+      case Ev.FairServer: this.isolated[arg].onStarvationTimer(now, arg2, 'fair-server'); break
+      case Ev.StalldBoost: this.isolated[arg].onStarvationTimer(now, arg2, 'stalld'); break
+      case Ev.HkAlloc: this.hk.onAlloc(arg, now); break
+      case Ev.HkFree: this.hk.onFree(arg, now); break
+      case Ev.HkKworkerRun: this.hkKworkers.onRun(arg, now); break
+      case Ev.HkKworkerDone: this.hkKworkers.onDone(arg, now); break
+      case Ev.DrainRequest: this.sources.onRequest(arg, now); break
+      case Ev.DrainStep: {
+        const run = this.drains.holder
+        if (run !== null && run.id === arg) this.strategy.step(run, now)
+        break
+      }
+      case Ev.VmstatDecay:
+        this.hk.onVmstatDecay(now)
+        this.queue.push(now + VMSTAT_INTERVAL_NS, Ev.VmstatDecay)
+        break
+      case Ev.Sample:
+        this.stranded.record(now, this.pcp.total)
+        this.zoneFree.record(now, this.zone.freePages)
+        this.queue.push(now + this.sampleEveryNs, Ev.Sample)
+        break
+      default:
+        throw new Error(`unknown event kind ${kind}`)
+    }
+  }
+}

@@ -1,0 +1,136 @@
+// The housekeeping load: per housekeeping CPU, allocation and free bursts (Poisson, `unit` pages each)
+// moving pcp->count between refills from and bulk frees to the zone, with their zone->lock traffic.
+// A burst stands for `unit` consecutive order-0 allocations or a free_unref_page_list of `unit` pages.
+import type { Profile } from '../../../src-shared/profile/schema'
+import { housekeepingCpus } from '../../../src-shared/profile/rules'
+import type { Simulation } from '../simulation'
+import { Ev } from '../event-kind'
+import { freePcppagesBulkNs } from '../mm/free-pcppages-bulk'
+import { freeUnrefPages } from '../mm/free-unref-page'
+import { OwnerOpResult } from '../mm/owner-op-result'
+import { rmqueuePcplist } from '../mm/rmqueue-pcplist'
+import { DistributionRecorder } from '../metrics/distribution-recorder'
+import { RandomStream } from '../sim/random-stream'
+
+/** Working set each housekeeping CPU's tasks hold at start (pages), so frees have pages to return. */
+const INITIAL_HELD_PAGES = 65536
+
+export class HousekeepingLoad {
+  readonly cpus: number[]
+  readonly allocFastPath = new DistributionRecorder()
+  readonly zoneLockWait = new DistributionRecorder()
+  fallbacks = 0
+  /** pages held by housekeeping tasks, all CPUs */
+  heldTotal = 0
+  /** pages moved per burst */
+  readonly unit: number
+  private readonly held: Float64Array
+  private readonly allocMeanNs: Float64Array
+  private readonly freeMeanNs: Float64Array
+  private readonly allocStreams: RandomStream[] = []
+  private readonly freeStreams: RandomStream[] = []
+  private readonly op = new OwnerOpResult()
+
+  constructor(profile: Profile, private readonly sim: Simulation, seed: number) {
+    this.cpus = housekeepingCpus(profile)
+    const n = profile.machine.cpus
+    this.unit = Math.max(1, Math.ceil(sim.pcp.batch / 2))
+    this.held = new Float64Array(n)
+    this.allocMeanNs = new Float64Array(n)
+    this.freeMeanNs = new Float64Array(n)
+    const hk = profile.housekeeping
+    for (const cpu of this.cpus) {
+      const o = hk.perCpu.find((p) => p.cpu === cpu)
+      const alloc = o?.allocRatePagesPerSec ?? hk.allocRatePagesPerSec
+      const free = o?.freeRatePagesPerSec ?? hk.freeRatePagesPerSec
+      this.allocMeanNs[cpu] = alloc > 0 ? (this.unit / alloc) * 1e9 : Infinity
+      this.freeMeanNs[cpu] = free > 0 ? (this.unit / free) * 1e9 : Infinity
+      this.allocStreams[cpu] = new RandomStream(seed, `hk:${cpu}:alloc`)
+      this.freeStreams[cpu] = new RandomStream(seed, `hk:${cpu}:free`)
+    }
+  }
+
+  /** Fills the housekeeping pcplists and working sets from the zone and schedules the first bursts. */
+  start(initialPcpPages: 'auto' | number, thpFraction: number): void {
+    const sim = this.sim
+    const high = sim.pcp.high[this.cpus[0]]
+    const pages = initialPcpPages === 'auto' ? Math.floor((sim.pcp.batch + high) / 2) : initialPcpPages
+    const ceiling = Math.max(sim.params.highMax, high) + sim.pcp.batch
+    const held = Math.min(INITIAL_HELD_PAGES, Math.floor(sim.zone.freePages / (4 * this.cpus.length)))
+    for (const cpu of this.cpus) {
+      const fill = Math.min(pages, sim.zone.freePages)
+      sim.pcp.fill(cpu, fill, thpFraction, ceiling)
+      sim.zone.freePages -= fill
+      this.held[cpu] = held
+      this.heldTotal += held
+      sim.zone.freePages -= held
+      this.schedule(cpu, Ev.HkAlloc, 0)
+      this.schedule(cpu, Ev.HkFree, 0)
+    }
+  }
+
+  onAlloc(cpu: number, now: number): void {
+    const sim = this.sim
+    const op = this.op
+    rmqueuePcplist(sim, cpu, this.unit, now, op)
+    const got = op.fallbackPages > 0 ? op.fallbackPages : this.unit
+    this.held[cpu] += got
+    this.heldTotal += got
+    this.recordOp(now, this.unit)
+    this.schedule(cpu, Ev.HkAlloc, now)
+  }
+
+  onFree(cpu: number, now: number): void {
+    const pages = Math.min(this.unit, this.held[cpu])
+    if (pages > 0) {
+      freeUnrefPages(this.sim, cpu, pages, true, now, this.op)
+      this.held[cpu] -= pages
+      this.heldTotal -= pages
+      this.recordOp(now, pages)
+    }
+    this.schedule(cpu, Ev.HkFree, now)
+  }
+
+  /** decay_pcp_high() from the vmstat worker (6.7+): high decays by 1/8 towards high_min, the excess is freed. */
+  onVmstatDecay(now: number): void {
+    const sim = this.sim
+    const pcp = sim.pcp
+    for (const cpu of this.cpus) {
+      const high = Math.max(sim.params.highMin, pcp.high[cpu] - (pcp.high[cpu] >> 3))
+      pcp.high[cpu] = high
+      const excess = pcp.count[cpu] - high
+      if (excess <= 0) continue
+      const freed = pcp.removeForFree(cpu, excess)
+      const hold = freePcppagesBulkNs(freed, pcp.lastEntries, pcp.thpPages, sim.costs.tPageLocalNs, sim.costs)
+      this.zoneLockWait.record(sim.zone.acquireLock(now, hold))
+      sim.zone.freePages += freed
+    }
+  }
+
+  private recordOp(now: number, pages: number): void {
+    const op = this.op
+    if (now < this.sim.warmupNs) return
+    this.sim.fastPathOverheadNs += op.overheadNs
+    if (op.fallbackPages > 0) {
+      this.fallbacks += op.fallbackPages
+      this.allocFastPath.record(op.fallbackNs / op.fallbackPages, op.fallbackPages)
+      this.zoneLockWait.record(op.zoneWaitNs)
+      return
+    }
+    const perPage = (op.ns - op.slowNs - op.spinNs) / pages
+    if (op.slowNs > 0 || op.spinNs > 0) {
+      this.allocFastPath.record(perPage, pages - 1)
+      this.allocFastPath.record(perPage + op.slowNs + op.spinNs)
+      if (op.slowNs > 0) this.zoneLockWait.record(op.zoneWaitNs)
+    } else {
+      this.allocFastPath.record(perPage, pages)
+    }
+  }
+
+  private schedule(cpu: number, kind: number, now: number): void {
+    const mean = kind === Ev.HkAlloc ? this.allocMeanNs[cpu] : this.freeMeanNs[cpu]
+    if (mean === Infinity) return
+    const stream = kind === Ev.HkAlloc ? this.allocStreams[cpu] : this.freeStreams[cpu]
+    this.sim.queue.push(now + Math.max(1, Math.round(stream.exponential(mean))), kind, cpu)
+  }
+}

@@ -1,0 +1,19 @@
+// The presets of ux.md, in the order the Design view lists them.
+import { bigServerAutotune } from './big-server-autotune'
+import { cmaHeavyDevice } from './cma-heavy-device'
+import { controlLoop1khz } from './control-loop-1khz'
+import { pollingDefaultThrottling } from './polling-default-throttling'
+import { pollingRtThrottlingOff } from './polling-rt-throttling-off'
+import type { Preset } from './preset'
+import { stressTestSeries } from './stress-test-series'
+
+export type { Preset } from './preset'
+
+export const PRESETS: Preset[] = [
+  pollingRtThrottlingOff,
+  pollingDefaultThrottling,
+  controlLoop1khz,
+  cmaHeavyDevice,
+  bigServerAutotune,
+  stressTestSeries
+]
