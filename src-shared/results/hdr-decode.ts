@@ -1,7 +1,7 @@
 // HDR histograms of the results (hdr-histogram-js, base64) back into numbers charts and CSV can use.
 // hdr-histogram-js is pure JS: in Node it inflates with zlib through a runtime `require`, in the browser
 // bundle with pako; neither is imported here, so src-shared stays environment-free.
-import { decodeFromCompressedBase64, JsHistogram, type Histogram } from 'hdr-histogram-js'
+import { build, decodeFromCompressedBase64, JsHistogram, type Histogram } from 'hdr-histogram-js'
 
 export interface ValueCount {
   /** the highest value equivalent to the recorded ones (ns) */
@@ -14,14 +14,17 @@ function decode(hdr: string): Histogram | null {
   return decodeFromCompressedBase64(hdr, 32, false)
 }
 
-/** Several histograms added into one (all seeds and tasks of a variant); null when there is none. */
+/**
+ * Several histograms added into one (all seeds and tasks of a variant); null when there is none. A decoded
+ * histogram only covers the range its own values needed, so they are added into a fresh auto-resizing one.
+ */
 export function mergeHdr(hdrs: readonly string[]): Histogram | null {
   let merged: Histogram | null = null
   for (const hdr of hdrs) {
     const h = decode(hdr)
     if (h === null) continue
-    if (merged === null) merged = h
-    else merged.add(h)
+    merged ??= build({ bitBucketSize: 32, lowestDiscernibleValue: 1, highestTrackableValue: 2, autoResize: true, numberOfSignificantValueDigits: 3, useWebAssembly: false })
+    merged.add(h)
   }
   return merged
 }

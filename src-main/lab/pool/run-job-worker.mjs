@@ -1,0 +1,8 @@
+// Node 20 cannot load a .ts worker entry: register tsx in the worker thread, then hand piscina the TS
+// entry's handler. The CLI and the tests use this file; the Electron build passes electron-vite's bundled
+// entry (`./run-job-worker?modulePath`) instead, so nothing here ships in the app.
+import { register } from 'tsx/esm/api'
+
+register()
+const entry = await import('./run-job-worker.ts')
+export default entry.default
