@@ -1,0 +1,28 @@
+// Two runs on one chart for Compare: run A's datasets drawn solid, run B's dashed, labels prefixed, so
+// the same variant colour means the same kernel in both. Point (x/y) charts only: category charts of
+// two runs do not share their categories.
+import type { ChartConfiguration, ChartDataset } from 'chart.js'
+
+export function isPointChart(config: ChartConfiguration): boolean {
+  return config.data.datasets.some((d) => d.data.some((p) => typeof p === 'object' && p !== null && 'x' in p))
+}
+
+export function overlayConfigs(a: ChartConfiguration, b: ChartConfiguration, labelA: string, labelB: string): ChartConfiguration {
+  const tag = (d: ChartDataset, label: string, dashed: boolean): ChartDataset =>
+    ({ ...d, label: `${label} · ${d.label ?? ''}`, ...(dashed ? { borderDash: [6, 4] } : {}) }) as ChartDataset
+  const options = { ...(a.options ?? {}) } as NonNullable<ChartConfiguration['options']> & { plugins?: Record<string, unknown> }
+  const plugins = { ...(options.plugins ?? {}) }
+  const title = plugins.title as { text?: unknown } | undefined
+  plugins.title = { ...(title ?? {}), display: true, text: `${typeof title?.text === 'string' ? title.text : ''} — ${labelA} (solid) vs ${labelB} (dashed)` }
+  plugins.subtitle = { display: false }
+  options.plugins = plugins
+  // A's axis limits may cut B's data off (the nines axis ends at A's deepest percentile)
+  const scales = { ...((options.scales ?? {}) as Record<string, Record<string, unknown>>) }
+  for (const axis of Object.keys(scales)) scales[axis] = { ...scales[axis], max: undefined }
+  options.scales = scales as typeof options.scales
+  return {
+    ...a,
+    data: { ...a.data, datasets: [...a.data.datasets.map((d) => tag(d, labelA, false)), ...b.data.datasets.map((d) => tag(d, labelB, true))] },
+    options
+  } as ChartConfiguration
+}
