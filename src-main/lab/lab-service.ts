@@ -104,10 +104,17 @@ export function createLabService(options: LabServiceOptions): LabService {
         return outcome
       })
       active.set(runId, { run, finished })
-      finished
-        .then((outcome) => events.emit('runFinished', { runId, status: outcome.status }))
-        .catch(() => events.emit('runFinished', { runId, status: 'failed' }))
-        .finally(() => active.delete(runId))
+      // the run leaves `active` before anyone hears it finished: a listener may cancel, delete or re-read it at once
+      finished.then(
+        (outcome) => {
+          active.delete(runId)
+          events.emit('runFinished', { runId, status: outcome.status })
+        },
+        () => {
+          active.delete(runId)
+          events.emit('runFinished', { runId, status: 'failed' })
+        }
+      )
       return { runId }
     },
 

@@ -35,7 +35,8 @@ export function histogramChart(
   const options = frameOptions<'line'>(title, `${subtitle}; class width ${width * US_PER_NS} µs`)
   options.scales = {
     x: { type: 'linear', title: axisTitle(xTitle), min: 0 },
-    y: { type: 'logarithmic', title: axisTitle('samples (count, log)'), min: 0.8, ticks: { callback: powersOfTen } }
+    // at least one decade tall, so a histogram of single samples still has a readable axis
+    y: { type: 'logarithmic', title: axisTitle('samples (count, log)'), min: 0.8, suggestedMax: 10, ticks: { callback: powersOfTen } }
   }
   return { type: 'line', data: { datasets }, options }
 }
