@@ -17,6 +17,8 @@ export default defineConfig({
     resolve: { alias },
     build: {
       outDir: 'out/preload',
+      // a sandboxed preload can require only 'electron': bundle its dependencies (zod, via LabApi's method list)
+      externalizeDeps: false,
       rolldownOptions: {
         input: { index: resolve(root, 'src-main/preload/index.ts') },
         // sandboxed preloads must be CommonJS

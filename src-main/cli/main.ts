@@ -7,6 +7,11 @@
 import { readFileSync } from 'node:fs'
 import { Command, CommanderError } from 'commander'
 import { LabError } from '../../src-shared/api'
+import { registerExportCommand } from './commands/export'
+import { registerPresetsCommand } from './commands/presets'
+import { registerRunCommand } from './commands/run'
+import { registerServeCommand } from './commands/serve'
+import { registerValidateCommand } from './commands/validate'
 
 /** The version in package.json: one source of truth for the CLI, the app and the results documents. */
 function packageVersion(): string {
@@ -24,6 +29,11 @@ export function buildProgram(): Command {
     writeOut: (text) => process.stdout.write(text),
     writeErr: (text) => process.stderr.write(text)
   })
+  registerPresetsCommand(program)
+  registerValidateCommand(program)
+  registerRunCommand(program)
+  registerExportCommand(program)
+  registerServeCommand(program)
   return program
 }
 
