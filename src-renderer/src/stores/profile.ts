@@ -38,8 +38,9 @@ export const useProfileStore = defineStore('profile', () => {
   const path = ref<string | null>(restored?.path ?? null)
   const baseline = ref<string | null>(restored ? restored.baseline : JSON.stringify(draft.value))
 
+  // stringifying the reactive draft reads (and so tracks) every nested field: one dependency for all
   const serialized = computed(() => JSON.stringify(draft.value))
-  const validation = computed(() => validateProfile(clone(toRaw(draft.value))))
+  const validation = computed(() => validateProfile(JSON.parse(serialized.value)))
   const issues = computed<ProfileIssue[]>(() => (validation.value.ok ? [] : validation.value.issues))
   const issuesByPath = computed(() => {
     const byPath = new Map<string, string[]>()

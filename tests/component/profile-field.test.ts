@@ -1,0 +1,51 @@
+// @vitest-environment happy-dom
+import { mount } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import { beforeEach, describe, expect, it } from 'vitest'
+import ProfileField from '../../src-renderer/src/components/ProfileField.vue'
+import { defaultFor } from '../../src-renderer/src/design/field-defaults'
+import { specFor } from '../../src-renderer/src/design/field-catalog'
+import { useProfileStore } from '../../src-renderer/src/stores/profile'
+
+describe('profile field', () => {
+  beforeEach(() => {
+    localStorage.clear()
+    setActivePinia(createPinia())
+  })
+
+  it('shows label, kernel name, unit, help and the schema default', () => {
+    const wrapper = mount(ProfileField, { props: { path: 'kernel.antiStarvation.runtimeUs' } })
+    const text = wrapper.text()
+    expect(text).toContain('RT runtime')
+    expect(text).toContain('sched_rt_runtime_us')
+    expect(text).toContain('µs')
+    expect(text).toContain('Default: 950000')
+  })
+
+  it('marks an invalid value at the field as the user types, and clears it when fixed', async () => {
+    const wrapper = mount(ProfileField, { props: { path: 'kernel.pcp.batchScaleMax' } })
+    const input = wrapper.get('input')
+    await input.setValue('9')
+    expect(useProfileStore().get('kernel.pcp.batchScaleMax')).toBe(9)
+    expect(wrapper.get('[data-testid="field-error-kernel.pcp.batchScaleMax"]').text()).toBe('batchScaleMax is 0..6')
+    await input.setValue('3')
+    expect(wrapper.find('[data-testid="field-error-kernel.pcp.batchScaleMax"]').exists()).toBe(false)
+  })
+
+  it('parses the seeds list and refuses non-numbers locally', async () => {
+    const wrapper = mount(ProfileField, { props: { path: 'run.seeds' } })
+    const input = wrapper.get('input')
+    await input.setValue('1, 2 3')
+    expect(useProfileStore().get('run.seeds')).toEqual([1, 2, 3])
+    await input.setValue('1, x')
+    expect(wrapper.text()).toContain('whole numbers separated by commas')
+    expect(useProfileStore().get('run.seeds')).toEqual([1, 2, 3])
+  })
+
+  it('finds specs and defaults for list items', () => {
+    expect(specFor('rtTasks.3.priority')?.kernel).toBe('SCHED_FIFO sched_priority')
+    expect(defaultFor('rtTasks.3.priority')).toBe(50)
+    expect(defaultFor('rtTasks.3.periodUs')).toBeUndefined()
+    expect(defaultFor('kernel.pcp.high')).toBe('auto')
+  })
+})
