@@ -1,0 +1,214 @@
+// The drainlab binary, run for real in a temp folder: each subcommand, its exit codes and its files.
+import { spawn } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createCanvas, loadImage } from '@napi-rs/canvas'
+import { beforeAll, describe, expect, it } from 'vitest'
+
+const BIN = join(import.meta.dirname, '..', '..', 'bin', 'drainlab.mjs')
+
+interface Result { code: number | null; stdout: string; stderr: string }
+
+function drainlab(args: string[], cwd: string, onStderr?: (text: string, child: ReturnType<typeof spawn>) => void): Promise<Result> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.setEncoding('utf8').on('data', (t: string) => { stdout += t })
+    child.stderr.setEncoding('utf8').on('data', (t: string) => {
+      stderr += t
+      onStderr?.(stderr, child)
+    })
+    child.on('error', reject)
+    child.on('close', (code) => resolve({ code, stdout, stderr }))
+  })
+}
+
+const tiny = {
+  schemaVersion: 1,
+  name: 'CLI tiny',
+  machine: { cpus: 4, isolated: '2-3' },
+  kernel: { variants: ['workqueue', 'direct'] },
+  rtTasks: [{ name: 'loop', cpu: 3, mode: 'periodic', periodUs: 1000, runtimeUs: 200, allocsPerJob: 2 }],
+  drainSources: [{ kind: 'reclaim', ratePerSec: 50 }],
+  run: { durationMs: 1000, seeds: [1] }
+}
+
+let dir: string
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'drainlab-cli-'))
+  writeFileSync(join(dir, 'tiny.drainlab.json'), JSON.stringify(tiny, null, 2))
+  writeFileSync(join(dir, 'sweep.drainlab.json'), JSON.stringify({ ...tiny, name: 'CLI sweep', sweep: { parameters: [{ path: 'kernel.pcp.high', values: [100, 500] }] } }))
+  writeFileSync(join(dir, 'broken.drainlab.json'), '{ "schemaVersion": 1, "machine": { "cpus": 4, }')
+  writeFileSync(join(dir, 'future.drainlab.json'), JSON.stringify({ ...tiny, schemaVersion: 99 }))
+  writeFileSync(join(dir, 'typo.drainlab.json'), JSON.stringify({ ...tiny, machine: { ...tiny.machine, cpu: 4 }, run: { durationMs: -5 } }))
+})
+
+async function pngStats(path: string): Promise<{ width: number; height: number; ink: number }> {
+  const img = await loadImage(readFileSync(path))
+  const canvas = createCanvas(img.width, img.height)
+  const ctx = canvas.getContext('2d')
+  ctx.drawImage(img, 0, 0)
+  const { data } = ctx.getImageData(0, 0, img.width, img.height)
+  let ink = 0
+  let n = 0
+  for (let i = 0; i < data.length; i += 4 * 31) {
+    n++
+    if (data[i] < 240 || data[i + 1] < 240 || data[i + 2] < 240) ink++
+  }
+  return { width: img.width, height: img.height, ink: ink / n }
+}
+
+describe('drainlab presets', () => {
+  it('lists every preset, one line each', async () => {
+    const r = await drainlab(['presets'], dir)
+    expect(r.code).toBe(0)
+    const lines = r.stdout.trimEnd().split('\n')
+    expect(lines.length).toBeGreaterThanOrEqual(6)
+    expect(lines.some((l) => l.startsWith('polling-rt-throttling-off '))).toBe(true)
+    for (const l of lines) expect(l.length).toBeLessThan(220)
+  })
+})
+
+describe('drainlab validate', () => {
+  it('valid file: exit 0 and "valid"', async () => {
+    const r = await drainlab(['validate', 'tiny.drainlab.json'], dir)
+    expect([r.code, r.stdout]).toEqual([0, 'valid\n'])
+  })
+
+  it('problems: exit 2, one "path: message" line each on stderr', async () => {
+    const typo = await drainlab(['validate', 'typo.drainlab.json'], dir)
+    expect(typo.code).toBe(2)
+    expect(typo.stdout).toBe('')
+    const lines = typo.stderr.trimEnd().split('\n')
+    expect(lines).toContain('machine: unknown key "cpu" (check the spelling)')
+    expect(lines.some((l) => l.startsWith('run.durationMs: '))).toBe(true)
+    const broken = await drainlab(['validate', 'broken.drainlab.json'], dir)
+    expect(broken.code).toBe(2)
+    expect(broken.stderr).toMatch(/not valid JSON at line 1, column \d+/)
+    const future = await drainlab(['validate', 'future.drainlab.json'], dir)
+    expect(future.code).toBe(2)
+    expect(future.stderr).toMatch(/^schemaVersion: 99: this file was written by a newer Drain Lab/)
+    const missing = await drainlab(['validate', 'nope.drainlab.json'], dir)
+    expect(missing.code).toBe(2)
+  })
+})
+
+describe('drainlab run', () => {
+  it('runs a sweep with --set/--seeds/--duration and writes every format', async () => {
+    const out = join(dir, 'out-all')
+    const r = await drainlab(['run', 'sweep.drainlab.json', '--seeds', '1,2', '--duration', '200ms', '--set', 'run.seriesWindowMs=50',
+      '--set', 'kernel.antiStarvation.policy=none', '--jobs', '1', '--out', out, '--format', 'json,csv,png,svg,html,trace', '--width', '400', '--height', '200'], dir)
+    expect(r.stderr).toContain('8 jobs')
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/^variant\s+sweep\s+seeds\s+misses\s+latency p99\.99\s+latency max\s+drain p50\s+drain p99\s+drain max\s+stalled\s+skipped/)
+    expect(r.stdout).toContain('kernel.pcp.high=500')
+    const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'))
+    expect(results.profile.run).toMatchObject({ durationMs: 200, seeds: [1, 2], seriesWindowMs: 50 })
+    expect(results.profile.kernel.antiStarvation.policy).toBe('none')
+    expect(results.jobs).toHaveLength(8)
+    expect(results.jobs.every((j: { status: string }) => j.status === 'completed')).toBe(true)
+    expect(results.partial).toBeUndefined()
+    expect(JSON.parse(readFileSync(join(out, 'profile.drainlab.json'), 'utf8')).run.durationMs).toBe(200)
+
+    const files = readdirSync(out)
+    for (const f of ['latency-histogram.png', 'latency-percentiles.png', 'drain-histogram.png', 'interference.png', 'sweep-metric.png']) expect(files).toContain(f)
+    for (const f of files.filter((f) => f.endsWith('.png'))) {
+      const s = await pngStats(join(out, f))
+      expect([f, s.width, s.height]).toEqual([f, 400, 200])
+      expect(s.ink).toBeGreaterThan(0.005)
+    }
+    const svgs = files.filter((f) => f.endsWith('.svg'))
+    expect(svgs.length).toBe(files.filter((f) => f.endsWith('.png')).length)
+    for (const f of svgs) {
+      const svg = readFileSync(join(out, f), 'utf8')
+      expect(svg).toMatch(/^<\?xml[^>]*>\s*<svg[^>]*>/)
+      expect(svg.trimEnd().endsWith('</svg>')).toBe(true)
+      expect(svg.split('<svg').length).toBe(2)
+    }
+    for (const f of ['summary.csv', 'aggregates.csv', 'jobs.csv', 'histograms.csv', 'series.csv', 'sweep.csv']) {
+      const lines = readFileSync(join(out, f), 'utf8').trimEnd().split('\n')
+      expect(lines.length, f).toBeGreaterThan(1)
+      expect(lines[0]).toMatch(/^[a-z_]+(,[A-Za-z0-9_.]+)+$/)
+    }
+    const trace = JSON.parse(readFileSync(join(out, 'worst-case.trace.json'), 'utf8'))
+    expect(trace.traceEvents.filter((e: { ph: string }) => e.ph === 'X').length).toBeGreaterThan(0)
+    expect(trace.traceEvents.some((e: { name: string }) => e.name === 'thread_name')).toBe(true)
+    const html = readFileSync(join(out, 'report.html'), 'utf8')
+    expect(html).toContain('data:image/png;base64,')
+    expect(html).toContain('npx drainlab run sweep.drainlab.json --seeds 1,2 --duration 200ms')
+  })
+
+  it('runs a preset', async () => {
+    const out = join(dir, 'out-preset')
+    const r = await drainlab(['run', '--preset', 'control-loop-1khz', '--variants', 'direct', '--duration', '200ms', '--out', out], dir)
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/\ndirect\s+1\s/)
+    expect(existsSync(join(out, 'results.json'))).toBe(true)
+  })
+
+  it('invalid input: exit 2 and nothing written', async () => {
+    const cases: Array<{ args: string[]; stderr: RegExp }> = [
+      { args: ['run', 'broken.drainlab.json'], stderr: /not valid JSON/ },
+      { args: ['run', 'future.drainlab.json'], stderr: /schemaVersion: 99: this file was written by a newer Drain Lab/ },
+      { args: ['run', 'tiny.drainlab.json', '--set', 'machine.cpus=0'], stderr: /^machine\.cpus: /m },
+      { args: ['run', 'tiny.drainlab.json', '--set', 'machine.nosuch=1'], stderr: /^machine: unknown key "nosuch"/m },
+      { args: ['run', 'tiny.drainlab.json', '--variants', 'workqueue,bogus'], stderr: /^kernel\.variants\.1: /m },
+      { args: ['run', 'tiny.drainlab.json', '--duration', 'ten'], stderr: /run\.durationMs: --duration/ },
+      { args: ['run', 'tiny.drainlab.json', '--format', 'png,pdf'], stderr: /unknown format pdf/ },
+      { args: ['run', '--preset', 'no-such-preset'], stderr: /no preset "no-such-preset"/ },
+      { args: ['run'], stderr: /give a profile FILE or --preset NAME/ },
+      { args: ['run', 'tiny.drainlab.json', '--jobs', '0'], stderr: /--jobs must be a whole number/ }
+    ]
+    for (const [i, c] of cases.entries()) {
+      const out = join(dir, `bad-${i}`)
+      const r = await drainlab([...c.args, '--out', out], dir)
+      expect([c.args.join(' '), r.code]).toEqual([c.args.join(' '), 2])
+      expect(r.stderr).toMatch(c.stderr)
+      expect(existsSync(out)).toBe(false)
+    }
+  })
+
+  it('SIGINT mid-run cancels cleanly: completed jobs kept, results marked partial', async () => {
+    const heavy = { ...tiny, name: 'CLI heavy', rtTasks: [{ ...tiny.rtTasks[0], periodUs: 100, runtimeUs: 20, allocsPerJob: 8 }], run: { durationMs: 60_000, seeds: [1, 2, 3] } }
+    writeFileSync(join(dir, 'heavy.drainlab.json'), JSON.stringify(heavy))
+    const out = join(dir, 'out-sigint')
+    let sent = false
+    const r = await drainlab(['run', 'heavy.drainlab.json', '--jobs', '1', '--out', out, '--format', 'csv'], dir, (stderr, child) => {
+      if (!sent && /progress \d+%: [1-9]\/6 jobs done/.test(stderr)) {
+        sent = true
+        child.kill('SIGINT')
+      }
+    })
+    expect(sent).toBe(true)
+    expect(r.code).toBe(130)
+    expect(r.stderr).toContain('cancelling')
+    const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'))
+    expect(results.partial).toBe(true)
+    const statuses: string[] = results.jobs.map((j: { status: string }) => j.status)
+    expect(statuses[0]).toBe('completed')
+    expect(statuses.filter((s) => s === 'cancelled').length).toBeGreaterThan(0)
+    expect(readFileSync(join(out, 'jobs.csv'), 'utf8')).toContain(',cancelled,')
+    expect(r.stdout).toMatch(/^variant/)
+  }, 120_000)
+})
+
+describe('drainlab export', () => {
+  it('re-exports saved results', async () => {
+    const out = join(dir, 'out-export')
+    const r = await drainlab(['export', join(dir, 'out-preset', 'results.json'), '--format', 'csv,trace,svg', '--out', out], dir)
+    expect(r.code).toBe(0)
+    const files = readdirSync(out)
+    expect(files).toContain('summary.csv')
+    expect(files).toContain('worst-case.trace.json')
+    expect(files.some((f) => f.endsWith('.svg'))).toBe(true)
+    expect(r.stdout.trimEnd().split('\n').length).toBe(files.length)
+  })
+
+  it('refuses a file that is not results: exit 2', async () => {
+    const r = await drainlab(['export', 'tiny.drainlab.json', '--format', 'csv', '--out', join(dir, 'out-x')], dir)
+    expect(r.code).toBe(2)
+    expect(existsSync(join(dir, 'out-x'))).toBe(false)
+  })
+})
