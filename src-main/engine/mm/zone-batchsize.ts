@@ -8,6 +8,7 @@ export function zoneBatchsize(managedPages: number, pageSizeKiB: number): number
   let batch = Math.min(Math.floor(managedPages / 1024), pagesPerMiB)
   batch = Math.floor(batch / 4)
   if (batch < 1) batch = 1
-  // clamp to 2^n - 1: rounddown_pow_of_two(batch + batch / 2) - 1
-  return rounddownPowOfTwo(batch + Math.floor(batch / 2)) - 1
+  // clamp to 2^n - 1: rounddown_pow_of_two(batch + batch / 2) - 1; the caller,
+  // zone_set_pageset_high_and_batch(), uses max(1, zone_batchsize())
+  return Math.max(1, rounddownPowOfTwo(batch + Math.floor(batch / 2)) - 1)
 }

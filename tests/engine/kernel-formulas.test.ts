@@ -1,0 +1,66 @@
+// The kernel's pcp formulas against hand-computed values (kernel-background.md §2.4).
+import { describe, expect, it } from 'vitest'
+import { intSqrt, rounddownPowOfTwo } from '../../src-main/engine/mm/int-math'
+import { calculateMinFreeKbytes, setupPerZoneWmarks } from '../../src-main/engine/mm/watermarks'
+import { zoneBatchsize } from '../../src-main/engine/mm/zone-batchsize'
+import { zoneHighMax, zoneHighsize } from '../../src-main/engine/mm/zone-highsize'
+import { freePcppagesBulkNs } from '../../src-main/engine/mm/free-pcppages-bulk'
+
+const GiB16 = (16 * 2 ** 30) / 4096
+
+describe('integer helpers', () => {
+  it('rounddown_pow_of_two', () => {
+    expect([1, 2, 3, 4, 5, 63, 64, 65, 96].map(rounddownPowOfTwo)).toEqual([1, 2, 2, 4, 4, 32, 64, 64, 64])
+  })
+  it('int_sqrt is the floor of the square root', () => {
+    expect([0, 1, 3, 4, 15, 16, 268435456, 268435455].map(intSqrt)).toEqual([0, 1, 1, 2, 3, 4, 16384, 16383])
+  })
+})
+
+describe('zone_batchsize', () => {
+  it('is 63 for every zone above 1 GiB', () => {
+    expect(zoneBatchsize(GiB16, 4)).toBe(63)
+    expect(zoneBatchsize((2 * 2 ** 30) / 4096, 4)).toBe(63)
+  })
+  it('shrinks for small zones: 256 MiB -> min(65536 >> 10, 256) / 4 = 16 -> rounddown_pow_of_two(24) - 1 = 15', () => {
+    expect(zoneBatchsize(65536, 4)).toBe(15)
+  })
+  it('never goes below 1 (zone_set_pageset_high_and_batch: max(1, zone_batchsize()))', () => {
+    expect(zoneBatchsize(1024, 4)).toBe(1)
+  })
+})
+
+describe('watermarks', () => {
+  it('16 GiB: min_free_kbytes 16384, MIN 4096, gap 4194, LOW 8290, HIGH 12484', () => {
+    expect(calculateMinFreeKbytes(GiB16, 4)).toBe(16384)
+    expect(setupPerZoneWmarks(GiB16, 4)).toEqual({ minFreeKbytes: 16384, min: 4096, low: 8290, high: 12484 })
+  })
+  it('clamps min_free_kbytes to [128, 262144]', () => {
+    expect(calculateMinFreeKbytes(256, 4)).toBe(128)
+    expect(calculateMinFreeKbytes(2 ** 44 / 4096, 4)).toBe(262144)
+    expect(calculateMinFreeKbytes(2 ** 40 / 4096, 4)).toBe(131072)
+  })
+})
+
+describe('zone_highsize and high_max', () => {
+  const low = setupPerZoneWmarks(GiB16, 4).low
+  it('16 GiB zone: 16 / 32 / 64 CPUs -> 518 / 259 / 252 (4 * batch)', () => {
+    expect(zoneHighsize(GiB16, low, 63, 16, 0)).toBe(518)
+    expect(zoneHighsize(GiB16, low, 63, 32, 0)).toBe(259)
+    expect(zoneHighsize(GiB16, low, 63, 64, 0)).toBe(252)
+  })
+  it('percpu_pagelist_high_fraction replaces the low watermark', () => {
+    expect(zoneHighsize(GiB16, low, 63, 16, 8)).toBe(GiB16 / 8 / 16)
+  })
+  it('6.7+ high_max = managed / 8 / CPUs: 32768 / 16384 / 8192', () => {
+    expect([16, 32, 64].map((n) => zoneHighMax(GiB16, 63, n))).toEqual([32768, 16384, 8192])
+  })
+})
+
+describe('free_pcppages_bulk cost', () => {
+  it('is the lock plus a per-entry cost; THP entries cost per entry, not per page', () => {
+    const costs = { zoneLockNs: 30, tThpEntryNs: 150 }
+    expect(freePcppagesBulkNs(63, 0, 512, 40, costs)).toBe(30 + 63 * 40)
+    expect(freePcppagesBulkNs(1024 + 100, 2, 512, 70, costs)).toBe(30 + 100 * 70 + 2 * 150)
+  })
+})
