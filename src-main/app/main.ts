@@ -84,9 +84,16 @@ async function start(): Promise<void> {
     appUrls: location.appUrls,
     eventTargets: () => BrowserWindow.getAllWindows().map((w) => w.webContents)
   })
-  app.on('will-quit', () => {
+  // let the lab cancel its runs and save what completed before the process goes away
+  let labClosed = false
+  app.on('will-quit', (event) => {
+    if (labClosed) return
+    event.preventDefault()
     disposeIpc()
-    void service.close()
+    void service.close().finally(() => {
+      labClosed = true
+      app.quit()
+    })
   })
 
   await refreshMenu()

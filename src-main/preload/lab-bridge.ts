@@ -10,7 +10,11 @@ export interface IpcRendererLike {
   removeListener(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown
 }
 
-/** A rejected call: an Error whose message is the lab's, carrying its code (and profile issues). */
+/**
+ * A rejected call: an Error whose message is the lab's, carrying its code (and profile issues).
+ * Electron's contextBridge rebuilds an Error in the page from its message alone, so the page sees the
+ * lab's message; code and issues reach only callers inside the preload's world.
+ */
 export function labCallError(error: SerializedLabError): Error {
   return Object.assign(new Error(error.message), { name: 'LabError', code: error.code, ...(error.issues ? { issues: error.issues } : {}) })
 }

@@ -104,6 +104,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     port = await listen(server, host, options.port)
   } catch (error) {
     for (const off of unsubscribe) off()
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'EADDRINUSE') throw new Error(`port ${options.port} on ${host} is already in use; choose another with --port`, { cause: error })
+    if (code === 'EADDRNOTAVAIL') throw new Error(`${host} is not an address of this machine`, { cause: error })
     throw error
   }
 

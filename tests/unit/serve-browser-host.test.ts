@@ -241,3 +241,11 @@ describe('browser host: static files', () => {
     expect(res.body).toContain('npm run build')
   })
 })
+
+describe('browser host: binding', () => {
+  it('says which port is taken', async () => {
+    const { host } = await start()
+    await expect(startBrowserHost({ host: '127.0.0.1', port: host.port, rendererRoot: rendererFixture(), lab: fakeLab().lab }))
+      .rejects.toThrow(new RegExp(`port ${host.port} on 127.0.0.1 is already in use`))
+  })
+})
