@@ -1,10 +1,36 @@
-// Drain time (request -> completion) distribution, log-y: workqueue drains wait for kworkers, direct ones do not.
+// Drain time (request -> completion) distribution, log-y and log-x: a drain takes tens of µs when it runs at
+// once and up to a second when it waits for a starved kworker, so its classes grow by decades.
 import type { ChartConfiguration } from 'chart.js'
+import { logClasses, mergeHdr, recordedValues } from '../results/hdr-decode'
 import type { ExperimentResults } from '../results/types'
-import { histogramChart } from './latency-histogram'
+import { axisTitle, frameOptions, powersOfTen, US_PER_NS } from './chart-frame'
 import { pointSuffix, runsByVariant, type ChartBuildOptions } from './select-jobs'
+import { VARIANT_COLORS } from './variant-colors'
+
+const CLASSES_PER_DECADE = 10
+const EMPTY_CLASS = 0.1
 
 export function buildDrainHistogram(results: ExperimentResults, opts: ChartBuildOptions = {}): ChartConfiguration<'line'> {
-  const series = runsByVariant(results, opts).map(({ variant, runs }) => ({ variant, dists: runs.map((run) => run.drains.durationNs) }))
-  return histogramChart(`Drain time histogram${pointSuffix(results, opts)}`, 'drain time, request to completion (µs)', series, 'completed drains, all seeds')
+  const datasets = runsByVariant(results, opts).map(({ variant, runs }) => {
+    const h = mergeHdr(runs.map((run) => run.drains.durationNs.hdr))
+    const classes = h === null ? [] : logClasses(recordedValues(h), CLASSES_PER_DECADE)
+    const points = classes.map((c) => ({ x: c.fromNs * US_PER_NS, y: c.count > 0 ? c.count : EMPTY_CLASS }))
+    // close the last class so its step has a width
+    if (classes.length > 0) points.push({ x: classes[classes.length - 1].toNs * US_PER_NS, y: EMPTY_CLASS })
+    return {
+      label: variant,
+      data: points,
+      borderColor: VARIANT_COLORS[variant],
+      backgroundColor: VARIANT_COLORS[variant],
+      borderWidth: 1.5,
+      pointRadius: 0,
+      stepped: 'after' as const
+    }
+  })
+  const options = frameOptions<'line'>(`Drain time histogram${pointSuffix(results, opts)}`, `completed drains, all seeds; ${CLASSES_PER_DECADE} classes per decade`)
+  options.scales = {
+    x: { type: 'logarithmic', title: axisTitle('drain time, request to completion (µs, log)'), ticks: { callback: powersOfTen } },
+    y: { type: 'logarithmic', title: axisTitle('drains (count, log)'), min: 0.8, suggestedMax: 10, ticks: { callback: powersOfTen } }
+  }
+  return { type: 'line', data: { datasets }, options }
 }

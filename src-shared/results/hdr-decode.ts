@@ -68,6 +68,27 @@ export function linearClasses(values: readonly ValueCount[], widthNs: number): L
   return counts.map((count, k) => ({ fromNs: k * widthNs, count }))
 }
 
+export interface LogClass {
+  fromNs: number
+  toNs: number
+  count: number
+}
+
+/**
+ * Logarithmic classes, `perDecade` per factor of ten, from the smallest to the largest value: for quantities
+ * that span decades (a drain takes 20 µs or a second), where linear classes would put everything in the first.
+ */
+export function logClasses(values: readonly ValueCount[], perDecade: number): LogClass[] {
+  const positive = values.filter((v) => v.valueNs > 0)
+  if (positive.length === 0) return []
+  const indexOf = (ns: number) => Math.floor(Math.log10(ns) * perDecade + 1e-9)
+  const first = indexOf(positive[0].valueNs)
+  const last = indexOf(positive[positive.length - 1].valueNs)
+  const counts = new Array<number>(last - first + 1).fill(0)
+  for (const v of positive) counts[indexOf(v.valueNs) - first] += v.count
+  return counts.map((count, i) => ({ fromNs: 10 ** ((first + i) / perDecade), toNs: 10 ** ((first + i + 1) / perDecade), count }))
+}
+
 /** Percentiles on a "nines" grid: x = -log10(1 - p), from p = 0 to the last percentile the count supports. */
 export function ninesCurve(h: Histogram, stepsPerNine = 20): Array<{ nines: number; valueNs: number }> {
   const count = h.totalCount
