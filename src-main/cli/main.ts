@@ -41,7 +41,7 @@ function exitCodeFor(error: unknown): number {
   if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2
   if (error instanceof LabError) {
     process.stderr.write(`drainlab: ${error.message}\n`)
-    for (const issue of error.issues ?? []) process.stderr.write(`${issue.path}: ${issue.message}\n`)
+    for (const issue of error.issues ?? []) process.stderr.write(`${issue.path === '' ? '(document)' : issue.path}: ${issue.message}\n`)
     return error.code === 'invalid-request' || error.code === 'invalid-profile' ? 2 : 1
   }
   process.stderr.write(`drainlab: ${error instanceof Error ? error.message : String(error)}\n`)
