@@ -24,13 +24,16 @@ export function buildDrainHistogram(results: ExperimentResults, opts: ChartBuild
       backgroundColor: VARIANT_COLORS[variant],
       borderWidth: 1.5,
       pointRadius: 0,
-      stepped: 'after' as const
+      stepped: 'before' as const
     }
   })
+  const maxCount = Math.max(1, ...datasets.flatMap((d) => d.data.map((p) => p.y)))
+  const maxUs = Math.max(1, ...datasets.flatMap((d) => d.data.map((p) => p.x)))
   const options = frameOptions<'line'>(`Drain time histogram${pointSuffix(results, opts)}`, `completed drains, all seeds; ${CLASSES_PER_DECADE} classes per decade`)
   options.scales = {
-    x: { type: 'logarithmic', title: axisTitle('drain time, request to completion (µs, log)'), ticks: { callback: powersOfTen } },
-    y: { type: 'logarithmic', title: axisTitle('drains (count, log)'), min: 0.8, suggestedMax: 10, ticks: { callback: powersOfTen } }
+    // room to the right of the slowest class, which is the one that matters
+    x: { type: 'logarithmic', title: axisTitle('drain time, request to completion (µs, log)'), suggestedMax: maxUs * 2, ticks: { callback: powersOfTen } },
+    y: { type: 'logarithmic', title: axisTitle('drains (count, log)'), min: 0.8, suggestedMax: Math.max(10, maxCount * 2), ticks: { callback: powersOfTen } }
   }
   return { type: 'line', data: { datasets }, options }
 }

@@ -21,22 +21,27 @@ export function histogramChart(
   const width = classWidthNs(maxNs, MAX_CLASSES, 1000)
   const datasets = merged.map(({ variant, h }) => {
     const classes = h === null ? [] : linearClasses(recordedValues(h), width)
+    // an empty class is drawn below the axis (clipped), so the line drops to the floor as in OSADL plots
+    const points = classes.map((c) => ({ x: c.fromNs * US_PER_NS, y: c.count > 0 ? c.count : EMPTY_CLASS }))
+    // close the last class so a single class still has a width ('before': each point's value runs to the next x)
+    if (classes.length > 0) points.push({ x: (classes[classes.length - 1].fromNs + width) * US_PER_NS, y: EMPTY_CLASS })
     return {
       label: variant,
-      // an empty class is drawn below the axis (clipped), so the line drops to the floor as in OSADL plots
-      data: classes.map((c) => ({ x: c.fromNs * US_PER_NS, y: c.count > 0 ? c.count : EMPTY_CLASS })),
+      data: points,
       borderColor: VARIANT_COLORS[variant],
       backgroundColor: VARIANT_COLORS[variant],
       borderWidth: 1.5,
       pointRadius: 0,
-      stepped: 'after' as const
+      stepped: 'before' as const
     }
   })
+  const maxCount = Math.max(1, ...datasets.flatMap((d) => d.data.map((p) => p.y)))
   const options = frameOptions<'line'>(title, `${subtitle}; class width ${width * US_PER_NS} µs`)
   options.scales = {
     x: { type: 'linear', title: axisTitle(xTitle), min: 0 },
-    // at least one decade tall, so a histogram of single samples still has a readable axis
-    y: { type: 'logarithmic', title: axisTitle('samples (count, log)'), min: 0.8, suggestedMax: 10, ticks: { callback: powersOfTen } }
+    // at least one decade tall, so a histogram of single samples still has a readable axis; headroom above the
+    // tallest class so its step is not drawn on the frame
+    y: { type: 'logarithmic', title: axisTitle('samples (count, log)'), min: 0.8, suggestedMax: Math.max(10, maxCount * 2), ticks: { callback: powersOfTen } }
   }
   return { type: 'line', data: { datasets }, options }
 }

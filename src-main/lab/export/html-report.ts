@@ -46,7 +46,12 @@ function comparisonTable(results: ExperimentResults): string {
 
 function worstSection(results: ExperimentResults): string {
   const worst = worstByVariant(results)
-  if (worst.length === 0) return '<p>No latency samples were recorded.</p>'
+  if (worst.length === 0) {
+    const anyLatency = results.jobs.some((j) => j.result?.tasks.some((t) => t.latencyNs.max > 0))
+    return anyLatency || !results.jobs.some((j) => (j.result?.tasks.length ?? 0) > 0)
+      ? '<p>No worst sample was recorded.</p>'
+      : '<p>No worst sample: every wakeup latency was 0 (the tasks never waited to start, as polling tasks that never sleep). Response times and the interference chart show what took their CPU time.</p>'
+  }
   return worst.map(({ variant, seed, worst: w }) => {
     const parts = w.breakdown.filter((b) => b.ns > 0).map((b) => `${esc(b.source)} ${formatNs(b.ns)} (${((100 * b.ns) / Math.max(1, w.valueNs)).toFixed(0)} %)`)
     return `<p><b>${esc(variant)}</b> (seed ${seed}): worst ${esc(w.metric)} ${esc(formatNs(w.valueNs))} of task ${esc(w.task)} on CPU ${w.cpu}, released at ${esc(formatNs(w.releaseNs))}: ${parts.join(', ') || 'no breakdown'}.</p>`
