@@ -1,0 +1,83 @@
+// Worker-pool scaling (issue 4): one 16-job sweep run through the lab's own path (planExperiment ->
+// ExperimentRun -> JobPool with the tsx worker entry), first on 1 worker, then on N workers (default: all
+// logical CPUs), in the same process. A section of `npm run bench` (bin/bench.mjs calls runBench);
+// standalone: npx tsx scripts/bench/pool-bench.ts [--workers N] [--duration-ms D]
+import { availableParallelism, loadavg } from 'node:os'
+import { performance } from 'node:perf_hooks'
+import { pathToFileURL } from 'node:url'
+import { parseArgs } from 'node:util'
+import { ENGINE_VERSION } from '../../src-main/engine/version'
+import { planExperiment, type PlannedJob } from '../../src-main/lab/experiment-plan'
+import { ExperimentRun } from '../../src-main/lab/experiment-run'
+import { JobPool } from '../../src-main/lab/pool/job-pool'
+import type { Profile } from '../../src-shared/profile/schema'
+import { validateProfile } from '../../src-shared/profile/validate'
+import type { BenchSection } from './bench-section'
+
+const EFFICIENCY_GOAL = 0.85
+const RATES = [25, 50, 100, 200, 400, 800, 1600, 3200]
+
+/** 8 sweep points × 2 variants × 1 seed = 16 jobs of about the same size (an allocating 10 kHz task, reclaim drains). */
+function benchExperiment(durationMs: number): { profile: Profile; jobs: PlannedJob[] } {
+  const checked = validateProfile({
+    schemaVersion: 1,
+    name: 'pool bench',
+    machine: { cpus: 4, isolated: '2-3' },
+    kernel: { variants: ['workqueue', 'direct'] },
+    rtTasks: [{ name: 'loop', cpu: 3, mode: 'periodic', periodUs: 100, runtimeUs: 20, allocsPerJob: 8 }],
+    drainSources: [{ kind: 'reclaim', ratePerSec: 200 }],
+    run: { durationMs, seeds: [1] },
+    sweep: { parameters: [{ path: 'drainSources.0.ratePerSec', values: RATES }] }
+  })
+  if (!checked.ok) throw new Error(checked.issues.map((i) => `${i.path}: ${i.message}`).join('\n'))
+  const plan = planExperiment(checked.profile)
+  if (!plan.ok) throw new Error(plan.issues.map((i) => `${i.path}: ${i.message}`).join('\n'))
+  return { profile: checked.profile, jobs: plan.jobs }
+}
+
+async function timeRun(threads: number, experiment: { profile: Profile; jobs: PlannedJob[] }): Promise<{ ms: number; events: number; failed: number }> {
+  const pool = new JobPool({ threads })
+  const started = performance.now()
+  const run = new ExperimentRun({ runId: `bench-${threads}`, profile: experiment.profile, engineVersion: ENGINE_VERSION, jobs: experiment.jobs, pool })
+  const outcome = await run.done
+  const ms = performance.now() - started
+  await pool.close()
+  return { ms, events: outcome.results.jobs.reduce((sum, j) => sum + (j.result?.events ?? 0), 0), failed: outcome.failed }
+}
+
+export async function runBench(options: { workers?: number; durationMs?: number } = {}): Promise<BenchSection> {
+  const workers = options.workers ?? availableParallelism()
+  const durationMs = options.durationMs ?? 40_000
+  const experiment = benchExperiment(durationMs)
+  const loadBefore = loadavg()[0]
+  process.stderr.write(`pool bench: ${experiment.jobs.length} jobs of ${durationMs} ms simulated; 1 worker, then ${workers}\n`)
+  const one = await timeRun(1, experiment)
+  const many = await timeRun(workers, experiment)
+  const speedUp = one.ms / many.ms
+  const efficiency = speedUp / workers
+  const row = (n: number, r: typeof one) => `| ${n} | ${(r.ms / 1000).toFixed(2)} s | ${(r.events / (r.ms / 1000) / 1e6).toFixed(2)} M | ${r.failed} |`
+  const markdown = `
+\`npx tsx scripts/bench/pool-bench.ts --workers ${workers} --duration-ms ${durationMs}\` (also part of \`npm run bench\`): one sweep of
+${experiment.jobs.length} jobs (drainSources.0.ratePerSec ∈ {${RATES.join(', ')}} × workqueue, direct; ${durationMs} ms simulated each,
+${(one.events / experiment.jobs.length / 1e6).toFixed(2)} M events per job on average) through planExperiment → ExperimentRun → JobPool
+(piscina, tsx worker entry), timed from the start to the last result, worker start-up included.
+1-minute load average before: ${loadBefore.toFixed(2)}, after: ${loadavg()[0].toFixed(2)} (the machine is shared with other work).
+
+| workers | wall time | events/s, all jobs | failed jobs |
+| --- | --- | --- | --- |
+${row(1, one)}
+${row(workers, many)}
+
+- Speed-up ${speedUp.toFixed(2)}× on ${workers} workers, efficiency ${(efficiency * 100).toFixed(0)} % of ideal: goal ≥ ${EFFICIENCY_GOAL * 100} % ${efficiency >= EFFICIENCY_GOAL ? 'met' : 'missed'}.
+`
+  return { title: 'Lab worker pool scaling', markdown }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const { values } = parseArgs({ options: { workers: { type: 'string' }, 'duration-ms': { type: 'string' } } })
+  const section = await runBench({
+    workers: values.workers === undefined ? undefined : Number(values.workers),
+    durationMs: values['duration-ms'] === undefined ? undefined : Number(values['duration-ms'])
+  })
+  process.stdout.write(`### ${section.title}\n${section.markdown}`)
+}

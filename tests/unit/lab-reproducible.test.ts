@@ -1,0 +1,31 @@
+import { afterAll, describe, expect, it } from 'vitest'
+import { validateProfile } from '../../src-shared/profile/validate'
+import { ENGINE_VERSION } from '../../src-main/engine/version'
+import { planExperiment } from '../../src-main/lab/experiment-plan'
+import { ExperimentRun } from '../../src-main/lab/experiment-run'
+import { JobPool } from '../../src-main/lab/pool/job-pool'
+import { serializeResults } from '../../src-main/store/results-file'
+
+const pool = new JobPool({ threads: 2 })
+afterAll(() => pool.close())
+
+describe('reproducibility', () => {
+  it('the same profile and seeds give byte-identical results, whatever order the jobs finish in', async () => {
+    const checked = validateProfile({
+      schemaVersion: 1,
+      name: 'repro',
+      machine: { cpus: 4, isolated: '2-3' },
+      kernel: { variants: ['workqueue', 'direct'] },
+      rtTasks: [{ name: 'loop', cpu: 3, mode: 'periodic', periodUs: 1000, runtimeUs: 200, allocsPerJob: 2 }],
+      drainSources: [{ kind: 'reclaim', ratePerSec: 50 }],
+      run: { durationMs: 300, seeds: [5, 1, 3] }
+    })
+    if (!checked.ok) throw new Error(JSON.stringify(checked.issues))
+    const plan = planExperiment(checked.profile)
+    if (!plan.ok) throw new Error('plan')
+    const once = async () => serializeResults((await new ExperimentRun({ runId: 'r', profile: checked.profile, engineVersion: ENGINE_VERSION, jobs: plan.jobs, pool }).done).results)
+    const [a, b] = [await once(), await once()]
+    expect(a.length).toBeGreaterThan(1000)
+    expect(b).toBe(a)
+  })
+})
