@@ -40,6 +40,8 @@ function untilStopSignal(): Promise<NodeJS.Signals> {
 }
 
 async function serve(options: ServeOptions, appVersion: string): Promise<void> {
+  // listening before anything is printed: a stop right after the URL appears must still close cleanly
+  const stopSignal = untilStopSignal()
   const token = resolveAccessToken(options.host, options.token)
   const lab = createLabService({ dataDir: options.dataDir, jobs: options.jobs, host: 'browser', appVersion })
   let host
@@ -56,7 +58,7 @@ async function serve(options: ServeOptions, appVersion: string): Promise<void> {
     process.stdout.write('A token was generated for this non-loopback address; it is part of the URL below.\n')
   }
   process.stdout.write(`Drain Lab is serving at ${host.url}\nData folder: ${options.dataDir}\nPress Ctrl+C to stop.\n`)
-  const signal = await untilStopSignal()
+  const signal = await stopSignal
   process.stdout.write(`\n${signal}: stopping…\n`)
   await host.close()
   await lab.close()
@@ -68,7 +70,7 @@ export function registerServeCommand(program: Command): void {
     .command('serve')
     .description('serve the lab to a browser: the built UI plus LabApi over a WebSocket')
     .option('--host <address>', 'address to bind; anything but loopback requires a token', '127.0.0.1')
-    .option('--port <port>', 'TCP port', integerOption('--port', 1, 65535), DEFAULT_SERVE_PORT)
+    .option('--port <port>', 'TCP port (0: any free port; the URL shows which)', integerOption('--port', 0, 65535), DEFAULT_SERVE_PORT)
     .option('--token <token>', 'access token the page must present (generated for a non-loopback host when not given)')
     .option('--data-dir <dir>', 'where results, history and recent profiles are kept', defaultDataDir())
     .option('--jobs <n>', 'simulation worker threads (default: cores - 1)', integerOption('--jobs', 1, 256))
