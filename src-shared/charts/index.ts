@@ -29,6 +29,7 @@ const hasJobs = (r: ExperimentResults) => r.jobs.some((j) => j.result !== undefi
 const hasTasks = (r: ExperimentResults) => r.jobs.some((j) => (j.result?.tasks.length ?? 0) > 0)
 const hasDrains = (r: ExperimentResults) => r.jobs.some((j) => (j.result?.drains.completed ?? 0) > 0)
 const hasWorst = (r: ExperimentResults) => r.jobs.some((j) => j.result?.worst != null)
+const hasSweep = (r: ExperimentResults) => r.profile.sweep !== undefined && r.aggregates.length > 0
 
 /** Chart.js configs of several chart types share one registry; each builder's own type is exact. */
 const widen = <T>(build: (r: ExperimentResults, o?: ChartBuildOptions & SweepChartOptions) => T) =>
@@ -45,7 +46,9 @@ export const CHARTS: ChartSpec[] = [
   { id: 'stranded-pages', title: 'Pages on pcplists over time', group: 'drains', available: hasJobs, build: widen(buildStrandedPages) },
   { id: 'interference', title: 'Interference by source', group: 'interference', available: hasTasks, build: widen(buildInterference) },
   { id: 'worst-breakdown', title: 'Worst sample breakdown', group: 'worst', available: hasWorst, build: widen(buildWorstBreakdown) },
-  { id: 'sweep-metric', title: 'Metric vs sweep parameter', group: 'sweep', available: (r) => r.profile.sweep !== undefined && r.aggregates.length > 0, build: widen(buildSweepMetric) }
+  { id: 'sweep-metric', title: 'Metric vs sweep parameter', group: 'sweep', available: hasSweep, build: widen(buildSweepMetric) },
+  { id: 'sweep-misses', title: 'Deadline misses vs sweep parameter', group: 'sweep', available: hasSweep, build: (r, o) => buildSweepMetric(r, { metric: 'misses', ...o }) as unknown as ChartConfiguration },
+  { id: 'sweep-latency-max', title: 'Max latency vs sweep parameter', group: 'sweep', available: hasSweep, build: (r, o) => buildSweepMetric(r, { metric: 'latencyMaxNs', ...o }) as unknown as ChartConfiguration }
 ]
 
 export { VARIANT_COLORS, variantFill } from './variant-colors'

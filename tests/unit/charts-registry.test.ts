@@ -18,7 +18,7 @@ describe('chart registry', () => {
   })
 
   it.each(CHARTS.map((c) => [c.id, c] as const))('%s: title, axis titles with units, legend, data', (_id, spec) => {
-    const r = spec.id === 'sweep-metric' ? sweep : results
+    const r = spec.group === 'sweep' ? sweep : results
     expect(spec.available(r)).toBe(true)
     const config = spec.build(r)
     expect(config.options?.plugins?.title?.text).toBeTruthy()
