@@ -44,7 +44,9 @@ export function summaryRows(results: ExperimentResults): SummaryRow[] {
       row.values[metric] = WORST_OF_SEEDS.has(metric) ? a.max : a.mean
     }
   }
-  return [...rows.values()]
+  // grouped per variant (the profile's order), sweep points in grid order within each
+  const order = results.profile.kernel.variants
+  return [...rows.values()].sort((a, b) => order.indexOf(a.variant) - order.indexOf(b.variant))
 }
 
 export function formatMetric(metric: HeadlineMetric, value: number): string {
