@@ -88,3 +88,15 @@ test('the theme toggle switches between light and dark', async ({ page }) => {
   await expect(html).toHaveAttribute('data-theme', first!)
   expect(errors).toEqual([])
 })
+
+test('a page from another origin cannot open the lab WebSocket', async ({ page, baseURL }) => {
+  // about:blank has an opaque origin: Chromium sends "Origin: null", which the host must refuse
+  await page.goto('about:blank')
+  const socketUrl = `${baseURL!.replace(/^http/, 'ws')}${WS_PATH}`
+  const outcome = await page.evaluate((url) => new Promise<string>((resolve) => {
+    const ws = new WebSocket(url)
+    ws.onopen = () => resolve('open')
+    ws.onclose = () => resolve('refused')
+  }), socketUrl)
+  expect(outcome).toBe('refused')
+})
