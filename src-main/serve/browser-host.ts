@@ -111,7 +111,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   }
 
   const shownHost = host === '0.0.0.0' || host === '::' ? hostname() : host
-  const query = token === undefined ? '' : `?${TOKEN_PARAM}=${token}`
+  const query = token === undefined ? '' : `?${TOKEN_PARAM}=${encodeURIComponent(token)}`
   return {
     url: `http://${hostWithPort(shownHost, port)}/${query}`,
     port,

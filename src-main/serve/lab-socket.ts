@@ -32,6 +32,9 @@ function refuse(socket: WebSocket, id: number | null, message: string): void {
 }
 
 export function serveLabSocket(socket: WebSocket, api: LabApi): void {
+  // A protocol violation (e.g. a frame above ws's maxPayload) is an 'error' event; ws then closes that
+  // socket itself. Without a listener the event would be thrown and take the whole host down.
+  socket.on('error', () => socket.terminate())
   socket.on('message', (data, isBinary) => {
     const size = byteLength(data)
     if (size > MAX_CLIENT_FRAME_BYTES) {

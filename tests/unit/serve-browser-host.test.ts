@@ -155,6 +155,17 @@ describe('browser host: frames', () => {
     ws.close()
   })
 
+  it('drops only the connection that sends an absurdly large frame; the host keeps serving', async () => {
+    const { host } = await start()
+    const hog = await open(host.port)
+    const closed = new Promise<number>((resolve) => hog.once('close', (code) => resolve(code)))
+    hog.send('x'.repeat(5 * MAX_CLIENT_FRAME_BYTES))
+    expect(await closed).toBe(1009)
+    const other = await open(host.port)
+    expect(await exchange(other, hostInfoCall(9))).toMatchObject({ id: 9, ok: true })
+    other.close()
+  })
+
   it('answers malformed frames with error replies and keeps serving', async () => {
     const { host } = await start()
     const ws = await open(host.port)
