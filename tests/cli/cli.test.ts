@@ -12,7 +12,8 @@ interface Result { code: number | null; stdout: string; stderr: string }
 
 function drainlab(args: string[], cwd: string, onStderr?: (text: string, child: ReturnType<typeof spawn>) => void): Promise<Result> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] })
+    // the run history goes to a temporary data folder (XDG_DATA_HOME), never the real one
+    const child = spawn(process.execPath, [BIN, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, XDG_DATA_HOME: join(cwd, 'xdg') } })
     let stdout = ''
     let stderr = ''
     child.stdout.setEncoding('utf8').on('data', (t: string) => { stdout += t })
@@ -140,12 +141,23 @@ describe('drainlab run', () => {
     expect(html).toContain('npx drainlab run sweep.drainlab.json --seeds 1,2 --duration 200ms')
   })
 
-  it('runs a preset', async () => {
+  it('runs a preset and records it in the data folder\'s history', async () => {
     const out = join(dir, 'out-preset')
     const r = await drainlab(['run', '--preset', 'control-loop-1khz', '--variants', 'direct', '--duration', '200ms', '--out', out], dir)
     expect(r.code).toBe(0)
     expect(r.stdout).toMatch(/\ndirect\s+1\s/)
     expect(existsSync(join(out, 'results.json'))).toBe(true)
+    const history = JSON.parse(readFileSync(join(dir, 'xdg', 'drainlab', 'history.json'), 'utf8'))
+    expect(history[0].name).toBe('1 kHz control loop')
+    expect(r.stderr).toContain(`in the history as ${history[0].id}`)
+    expect(readFileSync(join(dir, 'xdg', 'drainlab', 'experiments', history[0].id, 'results.json'), 'utf8')).toBe(readFileSync(join(out, 'results.json'), 'utf8'))
+    const other = join(dir, 'other-data')
+    const r2 = await drainlab(['run', '--preset', 'control-loop-1khz', '--variants', 'direct', '--duration', '200ms', '--out', join(dir, 'out-preset2'), '--data-dir', other], dir)
+    expect(r2.code).toBe(0)
+    expect(existsSync(join(other, 'history.json'))).toBe(true)
+    const r3 = await drainlab(['run', '--preset', 'control-loop-1khz', '--variants', 'direct', '--duration', '200ms', '--out', join(dir, 'out-preset3'), '--data-dir', join(dir, 'none'), '--no-history'], dir)
+    expect(r3.code).toBe(0)
+    expect(existsSync(join(dir, 'none'))).toBe(false)
   })
 
   it('invalid input: exit 2 and nothing written', async () => {

@@ -1,5 +1,5 @@
 // drainlab run (FILE | --preset NAME) [--variants a,b] [--seeds 1,2,3] [--duration 10s] [--set path=value]…
-//   [--jobs N] [--out DIR] [--format json,csv,png,svg,html,trace]
+//   [--jobs N] [--out DIR] [--format json,csv,png,svg,html,trace] [--data-dir DIR] [--no-history]
 // Exit 0 on success, 2 on invalid input (nothing written), 1 if a job failed, 130 after Ctrl-C (completed
 // jobs and the partial ones are written, the results marked partial).
 import { mkdir } from 'node:fs/promises'
@@ -17,9 +17,11 @@ import { JobPool } from '../../lab/pool/job-pool'
 import { findPreset, presetInfos } from '../../lab/presets'
 import { applyOverrides } from '../../lab/profile-overrides'
 import { progressBar, progressLine } from '../../lab/progress-text'
-import { slugOf } from '../../lab/run-id'
+import { newRunId, slugOf } from '../../lab/run-id'
 import { readProfileFile, serializeProfile } from '../../store/profile-file'
 import { writeFileAtomic } from '../../store/atomic-write'
+import { defaultDataDir } from '../../store/data-dir'
+import { ExperimentStore } from '../../store/experiment-store'
 import { writeResultsFile } from '../../store/results-file'
 
 interface RunOptions {
@@ -34,6 +36,8 @@ interface RunOptions {
   width?: string
   height?: string
   dpi?: string
+  dataDir?: string
+  history: boolean
 }
 
 /** Plain progress lines (not a terminal) come at most this often, so logs stay readable. */
@@ -77,6 +81,8 @@ export function registerRunCommand(program: Command): void {
     .option('--width <px>', 'chart width in CSS pixels (default 1000)')
     .option('--height <px>', 'chart height in CSS pixels (default 500)')
     .option('--dpi <n>', 'PNG pixels per inch; 96 = 1 pixel per CSS pixel (default 96)')
+    .option('--data-dir <dir>', 'the Drain Lab data folder whose run history records this run (default: the platform data folder)')
+    .option('--no-history', 'do not record the run in the history')
     .action(async (file: string | undefined, o: RunOptions) => {
       // Everything that can be wrong with the input is checked before anything is written.
       const formats: ExportFormat[] = parseFormats(o.format)
@@ -140,9 +146,19 @@ export function registerRunCommand(program: Command): void {
       ].join('\n')
       await writeExports(outcome.results, formats.filter((f) => f !== 'json'), out, { ...image, command: reproduce })
 
+      // the app and `drainlab serve` list the run in their history, from the same data folder
+      let historyNote = ''
+      if (o.history) {
+        const store = new ExperimentStore(resolve(o.dataDir ?? defaultDataDir()))
+        const runId = newRunId(profile.name)
+        await store.saveProfile(runId, profile)
+        await store.saveResults(runId, outcome.results, outcome.status, new Date().toISOString())
+        historyNote = `; in the history as ${runId}`
+      }
+
       process.stdout.write(`${summaryText(outcome.results)}\n`)
       for (const job of outcome.results.jobs.filter((j) => j.status === 'failed')) process.stderr.write(`drainlab: job ${job.id} failed: ${job.error}\n`)
-      process.stderr.write(`drainlab: ${outcome.status} — ${outcome.completed} completed, ${outcome.failed} failed, ${outcome.cancelled} cancelled; results in ${join(out, 'results.json')}\n`)
+      process.stderr.write(`drainlab: ${outcome.status} — ${outcome.completed} completed, ${outcome.failed} failed, ${outcome.cancelled} cancelled; results in ${join(out, 'results.json')}${historyNote}\n`)
       process.exitCode = interrupted ? SIGINT_EXIT_CODE : outcome.failed > 0 ? 1 : 0
     })
 }
