@@ -110,4 +110,10 @@ describe('Electron main process (electron replaced by a boundary fake)', () => {
     expect(await handler({ senderFrame: { url: win.loadedUrl } }, {})).toEqual({ ok: true, value: { method: 'hostInfo' } })
     expect(await handler({ senderFrame: { url: 'https://evil.example/' } }, {})).toMatchObject({ ok: false, error: { code: 'forbidden' } })
   })
+
+  it('opens a profile handed over by a second launch (file association) in the running window', () => {
+    const [win] = fake.windows
+    fake.appHandlers.get('second-instance')!({}, ['/usr/bin/drainlab', '/home/u/a.drainlab.json'])
+    expect(win.webContents.send).toHaveBeenCalledWith('app:command', 'open-recent', '/home/u/a.drainlab.json')
+  })
 })
