@@ -30,6 +30,8 @@ function fakeElectron(userData: string) {
     show = () => calls.push('show')
     isDestroyed = () => false
     isMinimized = () => false
+    restore = () => calls.push('restore')
+    focus = () => calls.push('focus')
     getNormalBounds = () => ({ x: 1, y: 2, width: 1000, height: 700 })
     isMaximized = () => false
   }
@@ -115,5 +117,6 @@ describe('Electron main process (electron replaced by a boundary fake)', () => {
     const [win] = fake.windows
     fake.appHandlers.get('second-instance')!({}, ['/usr/bin/drainlab', '/home/u/a.drainlab.json'])
     expect(win.webContents.send).toHaveBeenCalledWith('app:command', 'open-recent', '/home/u/a.drainlab.json')
+    expect(fake.calls.at(-1)).toBe('focus')
   })
 })
