@@ -1,10 +1,40 @@
 // A latency-like distribution in ns: exact count/min/max/mean, percentiles from an HDR histogram
 // (hdr-histogram-js, 3 significant digits), which is also exported whole as compressed base64.
+// Recording is on the hot path, so counts go into this class's own array laid out exactly like an
+// HDR histogram's (lowest discernible value 1, 2048 sub-buckets); the hdr-histogram-js histogram is
+// built from those counts once, when the summary is asked for.
 import * as hdr from 'hdr-histogram-js'
 import type { DistributionNs } from '../../../src-shared/results/types'
 
+/** 3 significant digits: 2 * 10^3 rounded up to a power of two = 2048 sub-buckets, half = 2^10 */
+const SUB_BUCKET_HALF_MAGNITUDE = 10
+const SUB_BUCKET_HALF = 1 << SUB_BUCKET_HALF_MAGNITUDE
+const SUB_BUCKET_COUNT = 2 * SUB_BUCKET_HALF
+const TWO_POW_32 = 4294967296
+
+/** floor(log2(v)) for an integer 1 ≤ v < 2^53 */
+function log2Floor(v: number): number {
+  return v < TWO_POW_32 ? 31 - Math.clz32(v) : 63 - Math.clz32(Math.floor(v / TWO_POW_32))
+}
+
+/** The HDR counts index of an integer value (countsArrayIndex of JsHistogram, unit magnitude 0). */
+function countsIndex(v: number): number {
+  if (v < SUB_BUCKET_COUNT) return v
+  const bucket = log2Floor(v) - SUB_BUCKET_HALF_MAGNITUDE
+  const sub = Math.floor(v / 2 ** bucket)
+  return (bucket + 1) * SUB_BUCKET_HALF + (sub - SUB_BUCKET_HALF)
+}
+
+/** The lowest value that falls into counts index `i`. */
+function valueAtIndex(i: number): number {
+  if (i < SUB_BUCKET_COUNT) return i
+  const bucket = Math.floor(i / SUB_BUCKET_HALF) - 1
+  const sub = (i % SUB_BUCKET_HALF) + SUB_BUCKET_HALF
+  return sub * 2 ** bucket
+}
+
 export class DistributionRecorder {
-  private readonly histogram = hdr.build({ bitBucketSize: 32, autoResize: true, lowestDiscernibleValue: 1, numberOfSignificantValueDigits: 3, useWebAssembly: false })
+  private counts = new Float64Array(SUB_BUCKET_COUNT)
   count = 0
   private min = Infinity
   private max = 0
@@ -13,8 +43,9 @@ export class DistributionRecorder {
   record(valueNs: number, times = 1): void {
     if (times <= 0) return
     const v = valueNs > 0 ? Math.round(valueNs) : 0
-    if (times === 1) this.histogram.recordValue(v)
-    else this.histogram.recordValueWithCount(v, times)
+    const i = countsIndex(v)
+    if (i >= this.counts.length) this.grow(i)
+    this.counts[i] += times
     this.count += times
     this.sum += v * times
     if (v < this.min) this.min = v
@@ -26,9 +57,14 @@ export class DistributionRecorder {
   }
 
   summary(): DistributionNs {
-    if (this.count === 0) return { count: 0, min: 0, mean: 0, p50: 0, p99: 0, p999: 0, p9999: 0, max: 0, hdr: hdr.encodeIntoCompressedBase64(this.histogram) }
+    const histogram = hdr.build({ bitBucketSize: 32, autoResize: true, lowestDiscernibleValue: 1, numberOfSignificantValueDigits: 3, useWebAssembly: false })
+    for (let i = 0; i < this.counts.length; i++) {
+      if (this.counts[i] > 0) histogram.recordValueWithCount(valueAtIndex(i), this.counts[i])
+    }
+    const encoded = hdr.encodeIntoCompressedBase64(histogram)
+    if (this.count === 0) return { count: 0, min: 0, mean: 0, p50: 0, p99: 0, p999: 0, p9999: 0, max: 0, hdr: encoded }
     // HDR percentiles are bucket-equivalent values: clamp into the exact [min, max]
-    const at = (p: number) => Math.min(this.max, Math.max(this.min, this.histogram.getValueAtPercentile(p)))
+    const at = (p: number) => Math.min(this.max, Math.max(this.min, histogram.getValueAtPercentile(p)))
     return {
       count: this.count,
       min: this.min,
@@ -38,7 +74,15 @@ export class DistributionRecorder {
       p999: at(99.9),
       p9999: at(99.99),
       max: this.max,
-      hdr: hdr.encodeIntoCompressedBase64(this.histogram)
+      hdr: encoded
     }
+  }
+
+  private grow(index: number): void {
+    let n = this.counts.length
+    while (n <= index) n *= 2
+    const counts = new Float64Array(n)
+    counts.set(this.counts)
+    this.counts = counts
   }
 }

@@ -67,17 +67,58 @@ export class IsolatedCpu {
   private starvationVersion = 0
   private cacheCold = false
   private readonly op = new OwnerOpResult()
+  /**
+   * A polling task that does not allocate is advanced in closed form: its work items and their
+   * completions are computed when something touches this CPU (settle), not simulated as events.
+   */
+  private readonly lazy: boolean
 
   constructor(readonly index: number, readonly cpu: number, readonly task: RtTaskSpec | null, private readonly sim: Simulation) {
     this.metrics = task === null ? null : new TaskMetrics(sim.seriesWindowNs, sim.durationNs)
+    this.lazy = task !== null && task.polling && task.allocsPerJob === 0
   }
 
   start(): void {
     const task = this.task
     if (task === null) return
     this.nextReleaseNs = task.firstReleaseNs
-    this.sim.queue.push(this.nextReleaseNs + this.timerLatency(), Ev.RtRelease, this.index)
+    if (!this.lazy) this.sim.queue.push(this.nextReleaseNs + this.timerLatency(), Ev.RtRelease, this.index)
     if (task.polling) this.enterRt(0)
+  }
+
+  /**
+   * Fast-forwards a lazy polling task to `now`: the Lindley recursion of its work items (start =
+   * max(arrival, previous finish)) over a stretch in which nothing else happened on this CPU, since
+   * every event that touches the CPU settles it first.
+   */
+  private settle(now: number): void {
+    if (!this.lazy) return
+    const task = this.task as RtTaskSpec
+    for (;;) {
+      const nextRelease = this.nextReleaseNs
+      if (this.occupant === RT && this.jobActive) {
+        let end = this.runSince + (this.jobWorkLeft > 0 ? this.jobWorkLeft : 0)
+        if (task.missPolicy === 'abort-job') end = Math.min(end, Math.max(this.runSince, this.jobRelease + task.deadlineNs))
+        if (end <= now && end <= nextRelease) {
+          this.chargeRt(end)
+          this.finishJob(end)
+          this.startJob(end)
+          continue
+        }
+      }
+      if (nextRelease > now) return
+      this.accountTo(nextRelease)
+      this.nextReleaseNs += task.periodNs
+      if (this.skipNext) {
+        this.skipNext = false
+        continue
+      }
+      this.pushJob(nextRelease, 0)
+      if (this.occupant === RT && !this.jobActive) {
+        this.chargeRt(nextRelease)
+        this.startJob(nextRelease)
+      }
+    }
   }
 
   /** Pages this CPU's task holds between a job's allocation and its free. */
@@ -135,6 +176,7 @@ export class IsolatedCpu {
 
   onActivityEnd(now: number, version: number): void {
     if (version !== this.occVersion) return
+    this.settle(now)
     this.accountTo(now)
     const phase = this.occupant
     const duration = now - this.occSince
@@ -161,6 +203,7 @@ export class IsolatedCpu {
 
   onThrottle(now: number, version: number): void {
     if (version !== this.throttleVersion || this.occupant !== RT) return
+    this.settle(now)
     this.accountTo(now)
     this.leaveRt(now)
     this.throttled = true
@@ -170,6 +213,7 @@ export class IsolatedCpu {
   /** sched_rt_period_timer: the RT runqueue's budget is replenished and throttling lifted. */
   onRtPeriod(now: number): void {
     if (this.task === null) return
+    this.settle(now)
     this.accountTo(now)
     if (this.occupant === RT) this.chargeRt(now)
     this.rtConsumed = 0
@@ -185,6 +229,7 @@ export class IsolatedCpu {
 
   onStarvationTimer(now: number, version: number, kind: 'fair-server' | 'stalld'): void {
     if (version !== this.starvationVersion || this.kwRun === null) return
+    this.settle(now)
     this.accountTo(now)
     const p = this.sim.policy
     this.boostUsed = 0
@@ -202,6 +247,7 @@ export class IsolatedCpu {
 
   /** queue_work_on(cpu, mm_percpu_wq, drain work): the kworker becomes runnable here, maybe after an IPI. */
   queueWork(run: DrainRun, now: number, ipiOnQueue: 'always' | 'cross-llc' | 'never', llcShared: boolean): void {
+    this.settle(now)
     this.accountTo(now)
     this.kwRun = run
     // ttwu_queue_cond(): the wakelist IPI is sent across LLCs or to an idle CPU
@@ -226,6 +272,7 @@ export class IsolatedCpu {
 
   /** End of the run: account the open stretch and close the timeline. */
   finish(now: number): void {
+    this.settle(now)
     this.accountTo(now)
     this.sim.timeline.record(this.index, this.segmentKind(), this.occSince, now)
   }
@@ -298,7 +345,7 @@ export class IsolatedCpu {
     this.switchTo(RT, now)
     this.runSince = now
     if (!this.jobActive) this.startJob(now)
-    if (this.jobActive) this.scheduleJobEnd(now)
+    if (this.jobActive && !this.lazy) this.scheduleJobEnd(now)
     this.armThrottle(now)
   }
 
