@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { LAB_METHODS, type LabClient } from '../../src-shared/api'
-import { withNativeDialogs, type ProfileDialogs } from '../../src-main/app/native-dialogs'
+import { withNativeDialogs, withProfileSuffix, type ProfileDialogs } from '../../src-main/app/native-dialogs'
 
 /** Test double: a lab built as a class, so its methods live on the prototype like a real service's might. */
 class RecordingLab {
@@ -69,5 +69,14 @@ describe('native dialogs around openProfile/saveProfile', () => {
     expect(Object.keys(wrapped).sort()).toEqual([...LAB_METHODS, 'on'].sort())
     await wrapped.cancelRun({ runId: 'r1' })
     expect(lab.calls).toEqual([['cancelRun', { runId: 'r1' }]])
+  })
+
+  it('completes a chosen save name to *.drainlab.json', async () => {
+    expect(withProfileSuffix('/home/u/run1')).toBe('/home/u/run1.drainlab.json')
+    expect(withProfileSuffix('/home/u/run1.json')).toBe('/home/u/run1.drainlab.json')
+    expect(withProfileSuffix('/home/u/run1.drainlab.json')).toBe('/home/u/run1.drainlab.json')
+    const lab = new RecordingLab()
+    const wrapped = withNativeDialogs(lab as unknown as LabClient, dialogs(null, '/home/u/typed-name').d, () => {})
+    expect(await wrapped.saveProfile({ profile: {} })).toEqual({ path: '/home/u/typed-name.drainlab.json' })
   })
 })
