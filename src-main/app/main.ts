@@ -20,6 +20,8 @@ const location = appLocation(import.meta.dirname, process.env.ELECTRON_RENDERER_
 let mainWindow: BrowserWindow | null = null
 /** A profile the OS asked us to open before the window was ready (file association). */
 let pendingProfile: string | null = profilePathFromArgv(process.argv)
+/** The last window-state write, awaited before quitting so the file is complete. */
+let windowStateSaved: Promise<void> = Promise.resolve()
 
 function sendCommand(command: AppCommand, argument?: string): void {
   if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(APP_COMMAND_CHANNEL, command, argument)
@@ -30,10 +32,12 @@ function openProfileFromOs(path: string): void {
   else pendingProfile = path
 }
 
-async function createMainWindow(userData: string): Promise<BrowserWindow> {
+async function createMainWindow(userData: string): Promise<void> {
   const saved = await loadWindowState(userData)
   const displays = screen.getAllDisplays().map((d) => d.workArea)
   const win = new BrowserWindow(mainWindowOptions(location.preloadPath, boundsOnScreen(saved.bounds, displays)))
+  // set before loading: did-finish-load (which delivers a pending profile) fires before loadURL resolves
+  mainWindow = win
   if (saved.maximized) win.maximize()
   win.once('ready-to-show', () => win.show())
   win.webContents.on('did-finish-load', () => {
@@ -42,13 +46,12 @@ async function createMainWindow(userData: string): Promise<BrowserWindow> {
   })
   win.on('close', () => {
     // remembered on close only: writing on every move/resize event would be a write storm
-    void saveWindowState(userData, { bounds: win.getNormalBounds(), maximized: win.isMaximized() })
+    windowStateSaved = saveWindowState(userData, { bounds: win.getNormalBounds(), maximized: win.isMaximized() }).catch(() => undefined)
   })
   win.on('closed', () => {
     mainWindow = null
   })
   await win.loadURL(location.entryUrl)
-  return win
 }
 
 async function start(): Promise<void> {
@@ -84,20 +87,20 @@ async function start(): Promise<void> {
     appUrls: location.appUrls,
     eventTargets: () => BrowserWindow.getAllWindows().map((w) => w.webContents)
   })
-  // let the lab cancel its runs and save what completed before the process goes away
+  // let the lab cancel its runs and save what completed, and the window state reach disk, before exiting
   let labClosed = false
   app.on('will-quit', (event) => {
     if (labClosed) return
     event.preventDefault()
     disposeIpc()
-    void service.close().finally(() => {
+    void Promise.allSettled([service.close(), windowStateSaved]).finally(() => {
       labClosed = true
       app.quit()
     })
   })
 
   await refreshMenu()
-  mainWindow = await createMainWindow(userData)
+  await createMainWindow(userData)
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -126,7 +129,7 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit()
   })
   app.on('activate', () => {
-    if (mainWindow === null && app.isReady()) void createMainWindow(app.getPath('userData')).then((w) => (mainWindow = w))
+    if (mainWindow === null && app.isReady()) void createMainWindow(app.getPath('userData'))
   })
   start().catch((error: unknown) => {
     dialog.showErrorBox('Drain Lab could not start', error instanceof Error ? error.stack ?? error.message : String(error))

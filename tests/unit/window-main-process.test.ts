@@ -17,7 +17,8 @@ function fakeElectron(userData: string) {
   const calls: string[] = []
   class FakeWindow {
     readonly events = new Map<string, Handler>()
-    readonly webContents = { on: (e: string, h: Handler) => this.events.set(`wc:${e}`, h), send: vi.fn(), isLoading: () => false, isDestroyed: () => false }
+    loading = false
+    readonly webContents = { on: (e: string, h: Handler) => this.events.set(`wc:${e}`, h), send: vi.fn(), isLoading: () => this.loading, isDestroyed: () => false }
     loadedUrl = ''
     constructor(readonly options: Record<string, unknown>) {
       windows.push(this)
@@ -118,5 +119,16 @@ describe('Electron main process (electron replaced by a boundary fake)', () => {
     fake.appHandlers.get('second-instance')!({}, ['/usr/bin/drainlab', '/home/u/a.drainlab.json'])
     expect(win.webContents.send).toHaveBeenCalledWith('app:command', 'open-recent', '/home/u/a.drainlab.json')
     expect(fake.calls.at(-1)).toBe('focus')
+  })
+
+  it('holds a profile the OS opens while the page loads until the page is ready', () => {
+    const [win] = fake.windows
+    win.webContents.send.mockClear()
+    win.loading = true
+    fake.appHandlers.get('open-file')!({ preventDefault: () => {} }, '/home/u/b.drainlab.json')
+    expect(win.webContents.send).not.toHaveBeenCalled()
+    win.loading = false
+    win.events.get('wc:did-finish-load')!()
+    expect(win.webContents.send).toHaveBeenCalledWith('app:command', 'open-recent', '/home/u/b.drainlab.json')
   })
 })
