@@ -1,0 +1,45 @@
+// Shared steps of the UI end-to-end tests: reading canvas pixels, screenshots per view and theme.
+import { expect, type Page } from '@playwright/test'
+
+export const SCREENSHOTS = 'test-results/screenshots'
+
+/** Number of distinct colours sampled on a chart canvas: a blank or background-only canvas gives 1–2. */
+export async function canvasColours(page: Page, testid: string): Promise<number> {
+  return page.evaluate((id) => {
+    const canvas = document.querySelector<HTMLCanvasElement>(`[data-testid="${id}"]`)
+    const ctx = canvas?.getContext('2d')
+    if (!canvas || !ctx || canvas.width === 0) return 0
+    const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data
+    const colours = new Set<number>()
+    for (let i = 0; i < data.length; i += 4 * 13) colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2])
+    return colours.size
+  }, testid)
+}
+
+export async function setTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
+  if ((await page.evaluate(() => document.documentElement.dataset.theme)) !== theme) await page.getByTestId('theme-toggle').click()
+  await expect(page.locator('html')).toHaveAttribute('data-theme', theme)
+}
+
+export async function pickPreset(page: Page, name: string): Promise<void> {
+  await page.getByTestId('preset-picker').click()
+  await page.locator('.n-base-select-option', { hasText: name }).first().click()
+  // edits since the last save: the unsaved-changes guard asks first
+  const discard = page.getByRole('button', { name: 'Discard changes' })
+  const asked = await discard.waitFor({ state: 'visible', timeout: 1500 }).then(() => true, () => false)
+  if (asked) await discard.click()
+  await expect(page.getByTestId('preset-description')).toBeVisible()
+}
+
+/** A short run: every variant, one seed, 100 ms of simulated time. */
+export async function shortRun(page: Page, durationMs = 100): Promise<void> {
+  await page.getByTestId('nav-design').click()
+  await page.getByTestId('input-run.durationMs').fill(String(durationMs))
+  await page.getByTestId('input-run.seeds').fill('1')
+  await expect(page.getByTestId('design-run')).toBeEnabled()
+  await page.getByTestId('design-run').click()
+  await expect(page.getByTestId('view-run')).toBeVisible()
+  await expect(page.getByTestId('run-progress')).toBeVisible({ timeout: 30_000 })
+  await expect(page.getByTestId('run-finished')).toBeVisible({ timeout: 120_000 })
+  await expect(page.getByTestId('run-finished')).toHaveAttribute('data-status', 'completed')
+}

@@ -1,0 +1,108 @@
+// Run → Results → Compare → History in real Chromium against `drainlab serve`: progress, every chart
+// drawn (pixels read back), PNG and CSV exports, two runs compared, delete with undo, and a
+// screenshot of every view in both themes (test-results/screenshots).
+import { expect, test, type Page } from '@playwright/test'
+import { mkdir, readFile } from 'node:fs/promises'
+import { canvasColours, pickPreset, SCREENSHOTS, setTheme, shortRun } from './ui-helpers'
+
+test.describe.configure({ mode: 'serial' })
+
+const VIEWS = ['design', 'run', 'results', 'compare', 'sweep', 'history'] as const
+
+async function screenshotAllViews(page: Page, prefix: string): Promise<void> {
+  await mkdir(SCREENSHOTS, { recursive: true })
+  for (const theme of ['light', 'dark'] as const) {
+    await setTheme(page, theme)
+    for (const view of VIEWS) {
+      await page.getByTestId(`nav-${view}`).click()
+      await expect(page.getByTestId(`view-${view}`)).toBeVisible()
+      await page.waitForTimeout(400)
+      await page.screenshot({ path: `${SCREENSHOTS}/${prefix}-${view}-${theme}.png` })
+    }
+  }
+  await setTheme(page, 'light')
+}
+
+/** PNG width and height from the IHDR chunk. */
+function pngSize(bytes: Buffer): { width: number; height: number } {
+  expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG')
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) }
+}
+
+test('run a preset, watch progress, read every chart, export PNG and CSV, compare two runs', async ({ page }, info) => {
+  test.setTimeout(300_000)
+  await page.setViewportSize({ width: 1400, height: 900 })
+  await page.goto('/')
+  await pickPreset(page, 'Polling task, RT throttling off')
+  await shortRun(page)
+  await expect(page.getByTestId('run-jobs')).toContainText('completed')
+
+  await page.getByTestId('run-open-results').click()
+  await expect(page.getByTestId('overview-cards')).toBeVisible()
+  await expect(page.getByTestId('overview-workqueue')).toBeVisible()
+  await expect(page.getByTestId('metric-workqueue-stalled')).toHaveAttribute('title', /pending when the run ended/)
+
+  // every chart of every tab draws something beyond its background
+  for (const tab of ['Latency', 'Drains', 'Interference', 'Worst case']) {
+    await page.locator('.n-tabs-tab', { hasText: tab }).click()
+    await page.waitForTimeout(500)
+    const canvases = page.locator('.n-tab-pane:visible canvas[data-testid^="chart-canvas-"]')
+    for (const id of await canvases.evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!))) {
+      expect(await canvasColours(page, id), `${id} has content`).toBeGreaterThan(8)
+    }
+  }
+
+  // PNG of the chart as on screen: decodes, and has the canvas's size
+  await page.locator('.n-tabs-tab', { hasText: 'Latency' }).click()
+  const canvas = page.getByTestId('chart-canvas-latency-percentiles')
+  const size = await canvas.evaluate((c: HTMLCanvasElement) => ({ width: c.width, height: c.height }))
+  const pngDownload = page.waitForEvent('download')
+  await page.getByTestId('chart-png-latency-percentiles').click()
+  const png = await pngDownload
+  const pngPath = info.outputPath('chart.png')
+  await png.saveAs(pngPath)
+  const pngBytes = await readFile(pngPath)
+  expect(pngSize(pngBytes)).toEqual(size)
+  const decoded = await page.evaluate(async (b64) => {
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))
+    const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }))
+    return { width: bitmap.width, height: bitmap.height }
+  }, pngBytes.toString('base64'))
+  expect(decoded).toEqual(size)
+
+  const csvDownload = page.waitForEvent('download')
+  await page.getByTestId('chart-csv-latency-percentiles').click()
+  const csvPath = info.outputPath('chart.csv')
+  await (await csvDownload).saveAs(csvPath)
+  const csv = (await readFile(csvPath, 'utf8')).trim().split('\n')
+  expect(csv[0]).toBe('series,percentile (%),"wakeup latency (µs, log)"')
+  expect(csv.length).toBeGreaterThan(1)
+
+  // a second run of another preset, then compare the two from History
+  await page.getByTestId('nav-design').click()
+  await pickPreset(page, 'Polling task, default throttling')
+  await shortRun(page)
+  await page.getByTestId('nav-history').click()
+  await expect(page.getByTestId('history-table')).toBeVisible()
+  const boxes = page.locator('[data-testid^="history-compare-"]')
+  expect(await boxes.count()).toBeGreaterThanOrEqual(2)
+  await boxes.nth(0).click()
+  await boxes.nth(1).click()
+  await page.getByTestId('history-compare').click()
+  await expect(page.getByTestId('view-compare')).toBeVisible()
+  await expect(page.getByTestId('compare-diff')).toContainText('kernel.antiStarvation.policy')
+  await expect(page.getByTestId('chart-canvas-compare-overlay')).toBeVisible()
+  expect(await canvasColours(page, 'chart-canvas-compare-overlay')).toBeGreaterThan(8)
+
+  await screenshotAllViews(page, 'after-runs')
+
+  // delete with undo
+  await page.getByTestId('nav-history').click()
+  const rows = page.locator('[data-testid="history-table"] tbody tr')
+  const count = await rows.count()
+  await page.locator('[data-testid^="history-delete-"]').first().click()
+  await expect(page.getByTestId('history-undo-bar')).toBeVisible()
+  await expect(rows).toHaveCount(count - 1)
+  await page.getByTestId('history-undo').click()
+  await expect(rows).toHaveCount(count)
+})
