@@ -2,6 +2,7 @@
 // ExperimentRun -> JobPool with the tsx worker entry), first on 1 worker, then on N workers (default: all
 // logical CPUs), in the same process. A section of `npm run bench` (bin/bench.mjs calls runBench);
 // standalone: npx tsx scripts/bench/pool-bench.ts [--workers N] [--duration-ms D]
+import { readFileSync } from 'node:fs'
 import { availableParallelism, loadavg } from 'node:os'
 import { performance } from 'node:perf_hooks'
 import { pathToFileURL } from 'node:url'
@@ -35,14 +36,39 @@ function benchExperiment(durationMs: number): { profile: Profile; jobs: PlannedJ
   return { profile: checked.profile, jobs: plan.jobs }
 }
 
-async function timeRun(threads: number, experiment: { profile: Profile; jobs: PlannedJob[] }): Promise<{ ms: number; events: number; failed: number }> {
+/** Busy CPU seconds of the whole machine so far (Linux /proc/stat; USER_HZ is 100 on every Linux ABI), null elsewhere. */
+function machineBusySeconds(): number | null {
+  try {
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number)
+    const idle = fields[3] + (fields[4] ?? 0)
+    return (fields.reduce((a, b) => a + b, 0) - idle) / 100
+  } catch {
+    return null
+  }
+}
+
+interface Timing { ms: number; events: number; failed: number; ownCpuS: number; othersCpuS: number | null }
+
+/** Wall time, plus the CPU time this process used and the CPU time everything else on the machine used meanwhile. */
+async function timeRun(threads: number, experiment: { profile: Profile; jobs: PlannedJob[] }): Promise<Timing> {
   const pool = new JobPool({ threads })
+  const busyBefore = machineBusySeconds()
+  const cpuBefore = process.cpuUsage()
   const started = performance.now()
   const run = new ExperimentRun({ runId: `bench-${threads}`, profile: experiment.profile, engineVersion: ENGINE_VERSION, jobs: experiment.jobs, pool })
   const outcome = await run.done
   const ms = performance.now() - started
+  const cpu = process.cpuUsage(cpuBefore)
+  const busyAfter = machineBusySeconds()
   await pool.close()
-  return { ms, events: outcome.results.jobs.reduce((sum, j) => sum + (j.result?.events ?? 0), 0), failed: outcome.failed }
+  const ownCpuS = (cpu.user + cpu.system) / 1e6
+  return {
+    ms,
+    events: outcome.results.jobs.reduce((sum, j) => sum + (j.result?.events ?? 0), 0),
+    failed: outcome.failed,
+    ownCpuS,
+    othersCpuS: busyBefore === null || busyAfter === null ? null : Math.max(0, busyAfter - busyBefore - ownCpuS)
+  }
 }
 
 export async function runBench(options: { workers?: number; durationMs?: number } = {}): Promise<BenchSection> {
@@ -55,7 +81,11 @@ export async function runBench(options: { workers?: number; durationMs?: number 
   const many = await timeRun(workers, experiment)
   const speedUp = one.ms / many.ms
   const efficiency = speedUp / workers
-  const row = (n: number, r: typeof one) => `| ${n} | ${(r.ms / 1000).toFixed(2)} s | ${(r.events / (r.ms / 1000) / 1e6).toFixed(2)} M | ${r.failed} |`
+  const row = (n: number, r: Timing) =>
+    `| ${n} | ${(r.ms / 1000).toFixed(2)} s | ${(r.events / (r.ms / 1000) / 1e6).toFixed(2)} M | ${r.ownCpuS.toFixed(1)} s | ${r.othersCpuS === null ? 'n/a' : `${r.othersCpuS.toFixed(1)} s`} | ${r.failed} |`
+  // what the other processes left of the machine: with other work running, N workers cannot get N cores
+  const freeCores = (r: Timing) => (r.othersCpuS === null ? null : workers - r.othersCpuS / (r.ms / 1000))
+  const free = freeCores(many)
   const markdown = `
 \`npx tsx scripts/bench/pool-bench.ts --workers ${workers} --duration-ms ${durationMs}\` (also part of \`npm run bench\`): one sweep of
 ${experiment.jobs.length} jobs (drainSources.0.ratePerSec ∈ {${RATES.join(', ')}} × workqueue, direct; ${durationMs} ms simulated each,
@@ -63,13 +93,13 @@ ${(one.events / experiment.jobs.length / 1e6).toFixed(2)} M events per job on av
 (piscina, tsx worker entry), timed from the start to the last result, worker start-up included.
 1-minute load average before: ${loadBefore.toFixed(2)}, after: ${loadavg()[0].toFixed(2)} (the machine is shared with other work).
 
-| workers | wall time | events/s, all jobs | failed jobs |
-| --- | --- | --- | --- |
+| workers | wall time | events/s, all jobs | CPU time of this process | CPU time of other processes meanwhile | failed jobs |
+| --- | --- | --- | --- | --- | --- |
 ${row(1, one)}
 ${row(workers, many)}
 
 - Speed-up ${speedUp.toFixed(2)}× on ${workers} workers, efficiency ${(efficiency * 100).toFixed(0)} % of ideal: goal ≥ ${EFFICIENCY_GOAL * 100} % ${efficiency >= EFFICIENCY_GOAL ? 'met' : 'missed'}.
-`
+${free === null ? '' : `- Other processes used ${(workers - free).toFixed(2)} of the ${workers} cores on average during the ${workers}-worker run, leaving ${free.toFixed(2)}: the speed-up cannot exceed what was left.\n`}`
   return { title: 'Lab worker pool scaling', markdown }
 }
 
