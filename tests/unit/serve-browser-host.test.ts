@@ -56,9 +56,9 @@ async function start(options: { host?: string; token?: string; root?: string } =
 }
 
 /** A raw GET (no client-side path normalisation, unlike fetch) so traversal attempts reach the server. */
-function get(port: number, path: string, headers: Record<string, string> = {}) {
+function get(port: number, path: string, headers: Record<string, string> = {}, method = 'GET') {
   return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, headers }, (res) => {
+    const req = request({ host: '127.0.0.1', port, path, headers, method }, (res) => {
       let body = ''
       res.setEncoding('utf8')
       res.on('data', (chunk: string) => (body += chunk))
@@ -222,6 +222,17 @@ describe('browser host: static files', () => {
 
     expect((await get(host.port, '/results')).body).toContain('<title>Drain Lab</title>')
     expect((await get(host.port, '/assets/missing.js')).status).toBe(404)
+  })
+
+  it('answers HEAD without a body and refuses other methods', async () => {
+    const { host } = await start()
+    const head = await get(host.port, '/assets/app-1234.js', {}, 'HEAD')
+    expect(head.status).toBe(200)
+    expect(head.headers['content-length']).toBe('14')
+    expect(head.body).toBe('')
+    const post = await get(host.port, '/', {}, 'POST')
+    expect(post.status).toBe(405)
+    expect(post.headers.allow).toBe('GET, HEAD')
   })
 
   it('never serves a file outside the renderer folder', async () => {
