@@ -87,5 +87,6 @@ export async function serveStatic(req: IncomingMessage, res: ServerResponse, roo
     res.end()
     return
   }
-  createReadStream(found.path).pipe(res)
+  // a rebuild can delete the file between stat and read: end this response, never the server
+  createReadStream(found.path).on('error', () => res.destroy()).pipe(res)
 }
