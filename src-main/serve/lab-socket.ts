@@ -23,8 +23,24 @@ function salvageId(value: unknown): number | null {
   return typeof id === 'number' && Number.isSafeInteger(id) && id >= 0 ? id : null
 }
 
+/**
+ * JSON text of a frame. A value JSON cannot carry (a BigInt, a cycle) becomes an error reply for that
+ * call rather than an exception in the server; an event that cannot be encoded is dropped.
+ */
+function encode(frame: ServerFrame): string | null {
+  try {
+    return JSON.stringify(frame)
+  } catch (error) {
+    if (frame.type !== 'reply') return null
+    const reason = error instanceof Error ? error.message : String(error)
+    return JSON.stringify({ type: 'reply', id: frame.id, ok: false, error: serializeLabError(new LabError('failed', `the reply could not be encoded as JSON: ${reason}`)) })
+  }
+}
+
 export function send(socket: WebSocket, frame: ServerFrame): void {
-  if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame))
+  if (socket.readyState !== socket.OPEN) return
+  const text = encode(frame)
+  if (text !== null) socket.send(text)
 }
 
 function refuse(socket: WebSocket, id: number | null, message: string): void {

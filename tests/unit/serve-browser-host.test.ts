@@ -180,6 +180,16 @@ describe('browser host: frames', () => {
     ws.close()
   })
 
+  it('turns a reply JSON cannot carry into an error reply, and keeps serving', async () => {
+    const { host, lab } = await start()
+    lab.listHistory = async () => [{ id: 1n }] as never
+    const ws = await open(host.port)
+    const reply = await exchange(ws, JSON.stringify({ type: 'call', id: 10, method: 'listHistory', payload: {} }))
+    expect(reply).toMatchObject({ id: 10, ok: false, error: { code: 'failed' } })
+    expect(await exchange(ws, hostInfoCall(11))).toMatchObject({ id: 11, ok: true })
+    ws.close()
+  })
+
   it('carries the lab’s own errors as serialized LabErrors', async () => {
     const { host } = await start()
     const ws = await open(host.port)
