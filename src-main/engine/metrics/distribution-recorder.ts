@@ -11,6 +11,7 @@ const SUB_BUCKET_HALF_MAGNITUDE = 10
 const SUB_BUCKET_HALF = 1 << SUB_BUCKET_HALF_MAGNITUDE
 const SUB_BUCKET_COUNT = 2 * SUB_BUCKET_HALF
 const TWO_POW_32 = 4294967296
+const TWO_POW_31 = 2147483648
 
 /** floor(log2(v)) for an integer 1 ≤ v < 2^53 */
 function log2Floor(v: number): number {
@@ -21,7 +22,7 @@ function log2Floor(v: number): number {
 function countsIndex(v: number): number {
   if (v < SUB_BUCKET_COUNT) return v
   const bucket = log2Floor(v) - SUB_BUCKET_HALF_MAGNITUDE
-  const sub = Math.floor(v / 2 ** bucket)
+  const sub = v < TWO_POW_31 ? v >> bucket : Math.floor(v / 2 ** bucket)
   return (bucket + 1) * SUB_BUCKET_HALF + (sub - SUB_BUCKET_HALF)
 }
 
@@ -57,14 +58,15 @@ export class DistributionRecorder {
   }
 
   summary(): DistributionNs {
-    const histogram = hdr.build({ bitBucketSize: 32, autoResize: true, lowestDiscernibleValue: 1, numberOfSignificantValueDigits: 3, useWebAssembly: false })
+    // sized up front so the histogram never resizes while the counts are replayed into it
+    const histogram = hdr.build({ bitBucketSize: 32, autoResize: true, lowestDiscernibleValue: 1, highestTrackableValue: Math.max(2, this.max), numberOfSignificantValueDigits: 3, useWebAssembly: false })
     for (let i = 0; i < this.counts.length; i++) {
       if (this.counts[i] > 0) histogram.recordValueWithCount(valueAtIndex(i), this.counts[i])
     }
     const encoded = hdr.encodeIntoCompressedBase64(histogram)
     if (this.count === 0) return { count: 0, min: 0, mean: 0, p50: 0, p99: 0, p999: 0, p9999: 0, max: 0, hdr: encoded }
     // HDR percentiles are bucket-equivalent values: clamp into the exact [min, max]
-    const at = (p: number) => Math.min(this.max, Math.max(this.min, histogram.getValueAtPercentile(p)))
+    const at = (p: number) => Math.min(this.max, Math.max(this.min, this.valueAtPercentile(p)))
     return {
       count: this.count,
       min: this.min,
@@ -76,6 +78,19 @@ export class DistributionRecorder {
       max: this.max,
       hdr: encoded
     }
+  }
+
+  /** getValueAtPercentile() of hdr-histogram-js on these counts: the highest equivalent value of the bucket reached. */
+  private valueAtPercentile(percentile: number): number {
+    const fp = (Math.min(percentile, 100) / 100) * this.count
+    // round up, guarding against a 1-ulp overshoot of the floating-point product (as HdrHistogram does)
+    const target = Math.max(Math.ceil(fp - 2 ** (Math.floor(Math.log2(fp)) - 52)), 1)
+    let total = 0
+    for (let i = 0; i < this.counts.length; i++) {
+      total += this.counts[i]
+      if (total >= target) return i < SUB_BUCKET_COUNT ? i : valueAtIndex(i) + 2 ** (Math.floor(i / SUB_BUCKET_HALF) - 1) - 1
+    }
+    return this.max
   }
 
   private grow(index: number): void {

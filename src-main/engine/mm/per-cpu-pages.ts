@@ -15,6 +15,8 @@ export class PerCpuPages {
   readonly ceiling: Int32Array
   /** Σ count over CPUs */
   total = 0
+  /** THP entries among the pages the last removeForFree() took */
+  lastEntries = 0
 
   constructor(cpus: number, readonly batch: number, high: number, readonly thpPages: number) {
     this.count = new Int32Array(cpus)
@@ -56,7 +58,7 @@ export class PerCpuPages {
 
   /**
    * Removes up to `maxPages` for free_pcppages_bulk: order-0 pages first, then whole THP entries.
-   * Returns the base pages removed; `lastEntries` holds the THP entries among them.
+   * Returns the base pages removed; lastEntries holds the THP entries among them.
    */
   removeForFree(cpu: number, maxPages: number): number {
     const order0 = this.count[cpu] - this.thpEntries[cpu] * this.thpPages
@@ -77,6 +79,4 @@ export class PerCpuPages {
     this.lastEntries = entries
     return pages
   }
-
-  lastEntries = 0
 }

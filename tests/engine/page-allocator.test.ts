@@ -1,0 +1,101 @@
+// The mm pieces: per_cpu_pages bookkeeping, zone->lock FIFO, owner alloc/free paths per variant.
+import { describe, expect, it } from 'vitest'
+import { costsSchema, type Variant } from '../../src-shared/profile/schema'
+import { PerCpuPages } from '../../src-main/engine/mm/per-cpu-pages'
+import { Zone } from '../../src-main/engine/mm/zone'
+import { OwnerOpResult } from '../../src-main/engine/mm/owner-op-result'
+import { rmqueuePcplist } from '../../src-main/engine/mm/rmqueue-pcplist'
+import { freeUnrefPages } from '../../src-main/engine/mm/free-unref-page'
+import type { PageAllocator } from '../../src-main/engine/mm/page-allocator'
+import type { DerivedPcp } from '../../src-main/engine/mm/pcp-params'
+import type { DrainStrategy } from '../../src-main/engine/drain/drain-strategy'
+
+const costs = costsSchema.parse({})
+
+function allocator(variant: Variant, opts: { high?: number; highMax?: number; autotune?: boolean } = {}): PageAllocator {
+  const high = opts.high ?? 259
+  const params = { batch: 63, high, highMin: high, highMax: opts.highMax ?? high, autotune: opts.autotune ?? false, thpPages: 512 } as DerivedPcp
+  const strategy = {
+    variant,
+    ownerLocking: variant === 'workqueue' ? 'local-lock' : 'spin-trylock',
+    listFreeSpins: variant === 'direct'
+  } as DrainStrategy
+  return { zone: new Zone(1_000_000), pcp: new PerCpuPages(2, 63, high, 512), params, costs, strategy }
+}
+
+describe('PerCpuPages', () => {
+  it('frees order-0 pages first, then whole THP entries, within the chunk', () => {
+    const pcp = new PerCpuPages(1, 63, 10_000, 512)
+    pcp.fill(0, 100 + 3 * 512, 1, 20_000)
+    expect(pcp.thpEntries[0]).toBe(3)
+    expect(pcp.removeForFree(0, 700)).toBe(100 + 512)
+    expect(pcp.lastEntries).toBe(1)
+    expect(pcp.removeForFree(0, Infinity)).toBe(2 * 512)
+    expect(pcp.count[0]).toBe(0)
+    expect(pcp.total).toBe(0)
+  })
+})
+
+describe('zone->lock', () => {
+  it('serves waiters in arrival order', () => {
+    const zone = new Zone(10)
+    expect(zone.acquireLock(0, 100)).toBe(0)
+    expect(zone.acquireLock(10, 50)).toBe(90)
+    expect(zone.acquireLock(20, 5)).toBe(130)
+    expect(zone.acquireLock(1000, 5)).toBe(0)
+  })
+})
+
+describe('owner fast paths', () => {
+  const out = new OwnerOpResult()
+
+  it('rmqueue_pcplist refills batch pages under zone->lock when the list is short', () => {
+    const k = allocator('workqueue')
+    rmqueuePcplist(k, 0, 4, 0, out)
+    expect(k.pcp.count[0]).toBe(63 - 4)
+    expect(k.zone.freePages).toBe(1_000_000 - 63)
+    expect(out.slowNs).toBe(costs.zoneLockNs + costs.rmqueueBulkNs)
+    expect(out.overheadNs).toBe(0)
+  })
+
+  it('a held pcp->lock makes the spinlock designs fall back to the buddy allocator, waiting for zone->lock', () => {
+    for (const variant of ['direct', 'direct-irqon', 'direct-chunked'] as const) {
+      const k = allocator(variant)
+      k.pcp.add(0, 100)
+      k.pcp.lockedUntil[0] = 5000
+      k.zone.acquireLock(0, 4000) // the drainer's free_pcppages_bulk holds zone->lock until 4000
+      rmqueuePcplist(k, 0, 4, 1000, out)
+      expect(out.fallbackPages).toBe(4)
+      expect(out.zoneWaitNs).toBe(3000)
+      expect(out.fallbackNs).toBe(3000 + costs.zoneLockNs + 4 * costs.buddyOpNs)
+      expect(k.pcp.count[0]).toBe(100)
+    }
+  })
+
+  it('a list free spins on pcp->lock in 6.0–6.1 and falls back from 6.2', () => {
+    const direct = allocator('direct')
+    direct.pcp.lockedUntil[0] = 5000
+    freeUnrefPages(direct, 0, 10, true, 1000, out)
+    expect(out.spinNs).toBe(4000)
+    expect(direct.pcp.count[0]).toBe(10)
+    const irqon = allocator('direct-irqon')
+    irqon.pcp.lockedUntil[0] = 5000
+    freeUnrefPages(irqon, 0, 10, true, 1000, out)
+    expect(out.spinNs).toBe(0)
+    expect(out.fallbackPages).toBe(10)
+    expect(irqon.pcp.count[0]).toBe(0)
+  })
+
+  it('reaching high frees batch pages; 6.7+ auto-tuning raises high by batch up to high_max instead', () => {
+    const k = allocator('workqueue', { high: 100 })
+    k.pcp.add(0, 90)
+    freeUnrefPages(k, 0, 20, true, 0, out)
+    expect(k.pcp.count[0]).toBe(110 - 63)
+    const auto = allocator('direct-chunked', { high: 100, highMax: 200, autotune: true })
+    auto.pcp.add(0, 90)
+    freeUnrefPages(auto, 0, 20, true, 0, out)
+    expect(auto.pcp.high[0]).toBe(163)
+    expect(auto.pcp.count[0]).toBe(110)
+    expect(out.overheadNs).toBe(Math.round(20 * costs.ownerCriticalSectionNs * costs.fastPathOverhead))
+  })
+})
