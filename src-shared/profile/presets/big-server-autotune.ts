@@ -28,8 +28,8 @@ export const bigServerAutotune: Preset = {
       allocsPerJob: 32,
       initialPcpPages: 2000
     })),
-    housekeeping: { allocRatePagesPerSec: 6000, freeRatePagesPerSec: 7000, initialPcpPages: 4000 },
-    drainSources: [{ kind: 'reclaim', ratePerSec: 2 }, { kind: 'compaction', ratePerSec: 0.5 }],
-    run: { durationMs: 4000, seriesWindowMs: 100 }
+    housekeeping: { allocRatePagesPerSec: 6000, freeRatePagesPerSec: 9000, initialPcpPages: 4000 },
+    drainSources: [{ kind: 'reclaim', ratePerSec: 0.5 }, { kind: 'compaction', ratePerSec: 0.2 }],
+    run: { durationMs: 10000, seriesWindowMs: 100 }
   }
 }

@@ -30,6 +30,6 @@ export const pollingDefaultThrottling: Preset = {
     })),
     housekeeping: { allocRatePagesPerSec: 20000, freeRatePagesPerSec: 20000 },
     drainSources: [{ kind: 'reclaim', ratePerSec: 2 }],
-    run: { durationMs: 5000, seriesWindowMs: 100 }
+    run: { durationMs: 10000, seriesWindowMs: 100 }
   }
 }

@@ -29,6 +29,6 @@ export const stressTestSeries: Preset = {
     })),
     housekeeping: { allocRatePagesPerSec: 50000, freeRatePagesPerSec: 50000 },
     drainSources: [{ kind: 'reclaim', ratePerSec: 100 }],
-    run: { durationMs: 5000, seriesWindowMs: 100 }
+    run: { durationMs: 10000, seriesWindowMs: 100 }
   }
 }
