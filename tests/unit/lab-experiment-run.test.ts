@@ -66,3 +66,19 @@ describe('ExperimentRun on the pool', () => {
     expect(outcome.results.jobs.filter((j) => j.status === 'cancelled' && j.result === undefined).length).toBeGreaterThan(0)
   })
 })
+
+describe('a worker entry that cannot load', () => {
+  it('fails every job with the load error; the lab keeps running', async () => {
+    const broken = new JobPool({ threads: 1, workerFilename: join(import.meta.dirname, 'lab-support', 'unloadable-job-worker.mjs') })
+    try {
+      const profile = profileWith([1, 2])
+      const plan = planExperiment(profile)
+      if (!plan.ok) throw new Error('plan')
+      const outcome = await new ExperimentRun({ runId: 'b', profile, engineVersion: 'test', jobs: plan.jobs, pool: broken }).done
+      expect(outcome.status).toBe('failed')
+      expect(outcome.results.jobs.every((j) => j.status === 'failed' && /drainlab-no-such-package/.test(j.error ?? ''))).toBe(true)
+    } finally {
+      await broken.close()
+    }
+  })
+})

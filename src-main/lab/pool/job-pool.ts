@@ -22,6 +22,9 @@ export interface JobPoolOptions {
 export class JobPool {
   readonly threads: number
   private readonly piscina: Piscina<JobTask, RunResult>
+  /** set when a worker failed outside a task: piscina then starts no new workers and queued jobs would wait forever */
+  private broken: Error | null = null
+  private readonly pending = new Set<AbortController>()
 
   constructor(options: JobPoolOptions = {}) {
     this.threads = Math.max(1, Math.floor(options.threads ?? defaultPoolSize()))
@@ -34,14 +37,34 @@ export class JobPool {
       // SIGINT in the CLI must not be delayed by a worker busy-waiting for its next task
       atomics: 'disabled'
     })
+    // Piscina reports a worker that dies outside a task (its entry fails to load) as an 'error' event, which
+    // would take the whole lab down if unhandled, and then stops starting workers. The job worker runs nothing
+    // between tasks, so such a death means the entry cannot start: fail every waiting job with that error.
+    this.piscina.on('error', (error: Error) => {
+      this.broken = error
+      for (const controller of this.pending) controller.abort(error)
+    })
   }
 
-  /** Rejects with the job's error if it throws or its thread dies; rejects with an AbortError if aborted while queued. */
-  run(task: JobTask, signal?: AbortSignal): Promise<RunResult> {
-    return this.piscina.run(task, { signal: signal ?? null })
+  /** Rejects with the job's error if it throws or its thread dies, or with the worker's start-up error. */
+  async run(task: JobTask): Promise<RunResult> {
+    if (this.broken !== null) throw this.startupFailure()
+    const controller = new AbortController()
+    this.pending.add(controller)
+    try {
+      return await this.piscina.run(task, { signal: controller.signal })
+    } catch (e) {
+      throw this.broken !== null && controller.signal.aborted ? this.startupFailure() : e
+    } finally {
+      this.pending.delete(controller)
+    }
   }
 
   async close(): Promise<void> {
     await this.piscina.close({ force: true })
+  }
+
+  private startupFailure(): Error {
+    return new Error(`the job worker could not start: ${this.broken?.message}`)
   }
 }
