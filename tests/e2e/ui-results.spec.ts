@@ -29,7 +29,7 @@ function pngSize(bytes: Buffer): { width: number; height: number } {
   return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) }
 }
 
-test('run a preset, watch progress, read every chart, export PNG and CSV, compare two runs', async ({ page }, info) => {
+test('run a preset, watch progress, read every chart, export PNG, SVG and CSV, compare two runs', async ({ page }, info) => {
   test.setTimeout(300_000)
   await page.setViewportSize({ width: 1400, height: 900 })
   await page.goto('/')
@@ -69,6 +69,30 @@ test('run a preset, watch progress, read every chart, export PNG and CSV, compar
     return { width: bitmap.width, height: bitmap.height }
   }, pngBytes.toString('base64'))
   expect(decoded).toEqual(size)
+
+  // SVG of what is on screen: real vectors (paths and text, no embedded bitmap) that Chromium renders
+  // at the chart's size; zoom in first so the export has to follow the visible range
+  await canvas.hover()
+  await page.mouse.wheel(0, -300)
+  await expect(page.getByTestId('chart-reset-latency-percentiles')).toBeEnabled()
+  const svgDownload = page.waitForEvent('download')
+  await page.getByTestId('chart-svg-latency-percentiles').click()
+  const svgPath = info.outputPath('chart.svg')
+  await (await svgDownload).saveAs(svgPath)
+  const svg = await readFile(svgPath, 'utf8')
+  expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/)
+  expect(svg).toContain('<path')
+  expect(svg).toContain('>Wakeup latency by percentile</text>')
+  expect(svg).not.toContain('<image')
+  const cssSize = await canvas.evaluate((c: HTMLCanvasElement) => ({ width: c.clientWidth, height: c.clientHeight }))
+  const rendered = await page.evaluate(async (text) => {
+    const img = new Image()
+    img.src = URL.createObjectURL(new Blob([text], { type: 'image/svg+xml' }))
+    await img.decode()
+    return { width: img.naturalWidth, height: img.naturalHeight }
+  }, svg)
+  expect(rendered).toEqual(cssSize)
+  await page.getByTestId('chart-reset-latency-percentiles').click()
 
   const csvDownload = page.waitForEvent('download')
   await page.getByTestId('chart-csv-latency-percentiles').click()

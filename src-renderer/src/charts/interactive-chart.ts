@@ -2,10 +2,11 @@
 // of the visible range after every zoom and pan (so spikes survive at any zoom in a 1 000 000-point
 // series), a threshold line, tooltips with exact values and units, and a themed background so a PNG
 // export looks like the screen. The Chart instance stays outside Vue's reactivity.
-import type { Chart, ChartConfiguration, Plugin, TooltipItem } from 'chart.js'
+import { BasicPlatform, type Chart, type ChartConfiguration, type Plugin, type TooltipItem } from 'chart.js'
 import { axisUnit, exactValue } from './axis-unit'
 import { decimateMinMax, toColumns, type SeriesColumns } from './min-max-decimate'
 import { registerChartJs } from './register-chart-js'
+import { SvgRecordingContext } from './svg-context'
 
 export interface Threshold {
   axis: 'x' | 'y'
@@ -18,6 +19,8 @@ export interface InteractiveChart {
   resetZoom(): void
   /** PNG of the canvas as it is on screen (current zoom), as a data URL */
   toPng(): string
+  /** Vector SVG of the chart as it is on screen (current zoom, same points), drawn by Chart.js into an SVG context */
+  toSvg(): string
   /** the current visible x range, for exporting "what is on screen" */
   visibleX(): { min: number; max: number } | null
   destroy(): void
@@ -143,6 +146,21 @@ export function createInteractiveChart(
       zoomed(chart)
     },
     toPng: () => chart.toBase64Image('image/png', 1),
+    toSvg() {
+      const target = new SvgRecordingContext(chart.width, chart.height)
+      const x = chart.scales.x
+      const scalesNow = { ...((options.scales ?? {}) as Record<string, object>) }
+      if (linearX && x) scalesNow.x = { ...scalesNow.x, min: x.min, max: x.max }
+      const svgChart = new ChartJs(target as unknown as CanvasRenderingContext2D, {
+        type: config.type,
+        data: { ...chart.data, datasets: chart.data.datasets.map((d) => ({ ...d, data: [...d.data] })) },
+        options: { ...options, scales: scalesNow, responsive: false, animation: false, devicePixelRatio: 1, plugins: { ...options.plugins, zoom: false } },
+        plugins: [backgroundPlugin(opts.background)],
+        platform: BasicPlatform
+      } as unknown as ChartConfiguration)
+      svgChart.destroy()
+      return target.toSvg()
+    },
     visibleX: () => (chart.scales.x ? { min: chart.scales.x.min, max: chart.scales.x.max } : null),
     destroy() {
       cancelAnimationFrame(frame)

@@ -1,5 +1,5 @@
 // Files the lab renders from a run (LabApi exportResults): the HTML report, JSON, CSV tables, the
-// Perfetto trace, and the vector SVG of a chart. Handed to the user as downloads in both hosts.
+// Perfetto trace. Handed to the user as downloads in both hosts.
 import type { ExportFormat } from '@shared/api'
 import { useMessage } from 'naive-ui'
 import { lab } from '../api/lab-instance'
@@ -8,13 +8,12 @@ import { base64ToBlob, downloadBlob } from '../files/download'
 export function useResultExports() {
   const message = useMessage()
 
-  /** Downloads the exported files (only the one named `only`, when given); false on failure. */
-  async function exportRun(runId: string, format: ExportFormat, only?: string): Promise<boolean> {
+  /** Downloads the exported files; false on failure. */
+  async function exportRun(runId: string, format: ExportFormat): Promise<boolean> {
     try {
-      const files = await lab().exportResults({ runId, format })
-      const wanted = only === undefined ? files : files.filter((f) => f.fileName === only)
+      const wanted = await lab().exportResults({ runId, format })
       if (!wanted.length) {
-        message.warning(`The lab exported ${files.map((f) => f.fileName).join(', ') || 'nothing'}; ${only ?? 'no file'} was not among them (the chart may have no data in the export).`)
+        message.warning('The lab exported no file for this run.')
         return false
       }
       for (const f of wanted) downloadBlob(`${runId}-${f.fileName}`, base64ToBlob(f.base64, f.mime))
