@@ -32,4 +32,3 @@ export const Ev = {
   /** periodic sample of stranded and free pages */
   Sample: 14
 } as const
-export type EventKindValue = (typeof Ev)[keyof typeof Ev]

@@ -1,6 +1,6 @@
 // The requester side of the 6.0+ remote drain — models __drain_all_pages() calling drain_pages_zone()
 // for each target from the requesting CPU: take the target's pcp->lock, free_pcppages_bulk() under
-// zone->lock (cold remote cache lines: tPageRemote per page), unlock. Targets are drained serially.
+// zone->lock (cold remote cache lines: tPageRemote per page; tPageLocal for the requester's own list), unlock. Targets are drained serially.
 // `chunkPages` bounds one lock hold (6.10+: batch << CONFIG_PCP_BATCH_SCALE_MAX); count is re-read
 // under the lock for every chunk (66eca1021a42).
 import type { Simulation } from '../simulation'
@@ -44,7 +44,9 @@ export class RemoteDrainLoop {
         continue
       }
       const pages = pcp.removeForFree(cpu, this.chunkPages)
-      const hold = freePcppagesBulkNs(pages, pcp.lastEntries, pcp.thpPages, sim.costs.tPageRemoteNs, sim.costs)
+      // the requester's own list is local (warm cache lines); every other list is remote
+      const tPage = cpu === run.requesterCpu ? sim.costs.tPageLocalNs : sim.costs.tPageRemoteNs
+      const hold = freePcppagesBulkNs(pages, pcp.lastEntries, pcp.thpPages, tPage, sim.costs)
       const wait = sim.zone.acquireLock(now, hold)
       const end = now + wait + hold
       pcp.lockedUntil[cpu] = end

@@ -53,10 +53,6 @@ export class DistributionRecorder {
     if (v > this.max) this.max = v
   }
 
-  get maxValue(): number {
-    return this.max
-  }
-
   summary(): DistributionNs {
     // sized up front so the histogram never resizes while the counts are replayed into it
     const histogram = hdr.build({ bitBucketSize: 32, autoResize: true, lowestDiscernibleValue: 1, highestTrackableValue: Math.max(2, this.max), numberOfSignificantValueDigits: 3, useWebAssembly: false })

@@ -17,9 +17,4 @@ export class Zone {
     this.lockFreeAt = start + holdNs
     return start - now
   }
-
-  /** When zone->lock becomes free (for the owner's view of a held lock). */
-  get lockReleaseAt(): number {
-    return this.lockFreeAt
-  }
 }
