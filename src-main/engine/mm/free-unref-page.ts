@@ -6,7 +6,8 @@ import { freePcppagesBulkNs } from './free-pcppages-bulk'
 import type { OwnerOpResult } from './owner-op-result'
 import type { PageAllocator } from './page-allocator'
 
-export function freeUnrefPages(k: PageAllocator, cpu: number, pages: number, list: boolean, now: number, out: OwnerOpResult): void {
+/** `thp`: the pages are one THP-sized entry (the single THP pcp list, 5d0a661d808f), not order-0 pages. */
+export function freeUnrefPages(k: PageAllocator, cpu: number, pages: number, list: boolean, now: number, out: OwnerOpResult, thp = false): void {
   out.reset()
   const c = k.costs
   const spin = k.strategy.ownerLocking === 'spin-trylock'
@@ -18,7 +19,7 @@ export function freeUnrefPages(k: PageAllocator, cpu: number, pages: number, lis
       t = k.pcp.lockedUntil[cpu]
     } else {
       // trylock failed: free_one_page() to the buddy allocator under zone->lock
-      const hold = Math.round(c.zoneLockNs + pages * c.buddyOpNs)
+      const hold = Math.round(c.zoneLockNs + (thp ? 1 : pages) * c.buddyOpNs)
       const wait = k.zone.acquireLock(now, hold)
       k.zone.freePages += pages
       out.fallbackNs = wait + hold
@@ -28,10 +29,11 @@ export function freeUnrefPages(k: PageAllocator, cpu: number, pages: number, lis
       return
     }
   }
-  const fast = pages * c.ownerCriticalSectionNs
+  const fast = (thp ? 1 : pages) * c.ownerCriticalSectionNs
   out.overheadNs = spin ? Math.round(fast * c.fastPathOverhead) : 0
   out.ns = out.spinNs + Math.round(fast) + out.overheadNs
-  k.pcp.add(cpu, pages)
+  if (thp) k.pcp.addThp(cpu)
+  else k.pcp.add(cpu, pages)
   const batch = k.pcp.batch
   while (k.pcp.count[cpu] >= k.pcp.high[cpu] && k.pcp.count[cpu] > 0) {
     if (k.params.autotune && k.pcp.high[cpu] < k.params.highMax) {

@@ -41,12 +41,19 @@ export class PerCpuPages {
     this.total += pages
   }
 
+  /** One THP-sized entry freed to this CPU's THP list. */
+  addThp(cpu: number): void {
+    this.count[cpu] += this.thpPages
+    this.thpEntries[cpu]++
+    this.total += this.thpPages
+  }
+
   /** Order-0 pages taken by an allocation (the caller refilled first when short). */
   take(cpu: number, pages: number): void {
     const order0 = this.count[cpu] - this.thpEntries[cpu] * this.thpPages
     const fromOrder0 = Math.min(order0, pages)
     let rest = pages - fromOrder0
-    // an order-0 allocation that finds only THP entries splits one (modelled as consuming whole entries)
+    // an order-0 allocation that finds only THP entries splits one: the rest stays listed as order-0 pages
     while (rest > 0 && this.thpEntries[cpu] > 0) {
       this.thpEntries[cpu]--
       rest -= this.thpPages

@@ -1,6 +1,7 @@
 // The housekeeping load: per housekeeping CPU, allocation and free bursts (Poisson, `unit` pages each)
 // moving pcp->count between refills from and bulk frees to the zone, with their zone->lock traffic.
-// A burst stands for `unit` consecutive order-0 allocations or a free_unref_page_list of `unit` pages.
+// A burst stands for `unit` consecutive order-0 allocations or a free_unref_page_list of `unit` pages;
+// with kernel.pcp.thpFraction, that share of the freed pages comes back as THP-sized entries.
 import type { Profile } from '../../../src-shared/profile/schema'
 import { housekeepingCpus } from '../../../src-shared/profile/rules'
 import type { Simulation } from '../simulation'
@@ -29,12 +30,19 @@ export class HousekeepingLoad {
   private readonly freeMeanNs: Float64Array
   private readonly allocStreams: RandomStream[] = []
   private readonly freeStreams: RandomStream[] = []
+  private readonly thpStreams: RandomStream[] = []
+  /** probability that a free burst returns one THP-sized entry instead of `unit` order-0 pages */
+  private readonly thpFreeChance: number
   private readonly op = new OwnerOpResult()
 
   constructor(profile: Profile, private readonly sim: Simulation, seed: number) {
     this.cpus = housekeepingCpus(profile)
     const n = profile.machine.cpus
     this.unit = Math.max(1, Math.ceil(sim.pcp.batch / 2))
+    // thpFraction of the freed pages arrive as THP entries: p * thpPages = thpFraction * ((1 - p) * unit + p * thpPages)
+    const f = profile.kernel.pcp.thpFraction
+    const thpPages = sim.pcp.thpPages
+    this.thpFreeChance = f >= 1 ? 1 : (f * this.unit) / (thpPages - f * thpPages + f * this.unit)
     this.held = new Float64Array(n)
     this.allocMeanNs = new Float64Array(n)
     this.freeMeanNs = new Float64Array(n)
@@ -47,6 +55,7 @@ export class HousekeepingLoad {
       this.freeMeanNs[cpu] = free > 0 ? (this.unit / free) * 1e9 : Infinity
       this.allocStreams[cpu] = new RandomStream(seed, `hk:${cpu}:alloc`)
       this.freeStreams[cpu] = new RandomStream(seed, `hk:${cpu}:free`)
+      this.thpStreams[cpu] = new RandomStream(seed, `hk:${cpu}:thp`)
     }
   }
 
@@ -81,9 +90,11 @@ export class HousekeepingLoad {
   }
 
   onFree(cpu: number, now: number): void {
-    const pages = Math.min(this.unit, this.held[cpu])
+    const thpPages = this.sim.pcp.thpPages
+    const thp = this.thpFreeChance > 0 && this.held[cpu] >= thpPages && this.thpStreams[cpu].next() < this.thpFreeChance
+    const pages = thp ? thpPages : Math.min(this.unit, this.held[cpu])
     if (pages > 0) {
-      freeUnrefPages(this.sim, cpu, pages, true, now, this.op)
+      freeUnrefPages(this.sim, cpu, pages, true, now, this.op, thp)
       this.held[cpu] -= pages
       this.heldTotal -= pages
       this.recordOp(now, pages)
