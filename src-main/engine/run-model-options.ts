@@ -12,7 +12,7 @@ export interface RunModelOptions {
   /** Check model.md §7 invariants after every event (also on when profile.run.checkInvariants). */
   checkInvariants?: boolean
   onProgress?: (p: RunModelProgress) => void
-  /** How many events between progress reports and cancellation checks (default 50 000). */
+  /** At most this many events between progress reports and cancellation checks (default 50 000); there is also one every 1 % of simulated time. */
   progressEveryEvents?: number
   /** Polled with the progress: true stops the run, which returns a partial result. */
   shouldCancel?: () => boolean

@@ -99,6 +99,9 @@ export class Simulation implements PageAllocator {
     const check = this.options.checkInvariants === true || this.profile.run.checkInvariants
     const every = Math.max(1, this.options.progressEveryEvents ?? DEFAULT_PROGRESS_EVERY)
     let countdown = every
+    // also report every 1 % of simulated time: fast-forwarded stretches cost few events
+    const progressStepNs = Math.max(1, Math.floor(this.durationNs / 100))
+    let nextProgressNs = progressStepNs
     let partial = false
     if (check) checkEventInvariants(this, 0)
     while (q.length > 0 && q.peekTime() < this.durationNs) {
@@ -108,8 +111,9 @@ export class Simulation implements PageAllocator {
       this.events++
       this.dispatch(q.kind, q.arg, q.arg2, now)
       if (check) checkEventInvariants(this, now)
-      if (--countdown === 0) {
+      if (--countdown === 0 || now >= nextProgressNs) {
         countdown = every
+        nextProgressNs = now + progressStepNs
         this.options.onProgress?.({ simulatedNs: now, events: this.events, fraction: now / this.durationNs })
         if (this.options.shouldCancel?.() === true) {
           partial = true

@@ -30,7 +30,8 @@ describe('runModel', () => {
     expect(r.simulatedNs).toBeGreaterThan(0)
     expect(r.simulatedNs).toBeLessThan(400_000_000)
     expect(seen.slice(0, 3).every((f, i, a) => f > 0 && f < 1 && (i === 0 || f >= a[i - 1]))).toBe(true)
-    expect(r.events).toBe(300)
+    // a report at most every 100 events (and every 1 % of simulated time): cancelled at the third
+    expect(r.events).toBeLessThanOrEqual(300)
     expect(r.tasks[0].maxLatencyPerWindowNs.values.length).toBeLessThanOrEqual(Math.ceil(r.simulatedNs / r.tasks[0].maxLatencyPerWindowNs.windowNs))
     expect(r.drains.requested).toBe(r.drains.completed + r.drains.skipped + r.drains.stalled)
   })
