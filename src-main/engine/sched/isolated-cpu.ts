@@ -256,12 +256,13 @@ export class IsolatedCpu {
     if (this.rtRunnable() && this.boost === BOOST_NONE) this.armStarvation(now, false)
     if (ipi) {
       const ipiNs = Math.round(this.sim.costs.ipiNs)
-      this.sim.drainCpuNs += ipiNs
       if (this.occupant === RT || this.occupant === IDLE) {
         if (this.occupant === RT) this.leaveRt(now)
+        this.sim.drainCpuNs += ipiNs
         this.beginActivity(IPI, now, ipiNs)
       } else {
-        // already in an interrupt or the kworker: the handler runs inside that activity
+        // already in an interrupt or the kworker: the handler runs inside (and is counted with) that activity
+        if (this.occupant === IPI) this.sim.drainCpuNs += ipiNs
         this.occEndNs += ipiNs
         this.sim.queue.push(this.occEndNs, Ev.CpuActivityEnd, this.index, ++this.occVersion)
       }
