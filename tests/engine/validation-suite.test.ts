@@ -151,6 +151,32 @@ describe('§8.4 workqueue, periodic 1 kHz RT task at 20 %', () => {
     }
   })
 
+  it('a wakeup that lands in the kworker\'s IRQs-off drain waits for it (count × tPageLocal); the worst sample says so', () => {
+    const pages = 30_000
+    const p = profileOf({
+      schemaVersion: 1,
+      machine: { cpus: 3, isolated: '2' },
+      kernel: { pcp: { high: 2 * pages } },
+      rtTasks: periodicTasks([2], { periodUs: 1000, runtimeUs: 200, initialPcpPages: pages }),
+      // empty housekeeping lists: no other kworker holds zone->lock meanwhile
+      housekeeping: { allocRatePagesPerSec: 0, freeRatePagesPerSec: 0, initialPcpPages: 0 },
+      drainSources: [{ kind: 'once', atMs: 5 }],
+      run: { durationMs: 20, timelineWindowMs: 4 }
+    })
+    const r = run(p, 'workqueue')
+    // the IRQs-off window is longer than a period, so one wakeup must land in it
+    const irqoff = freePcppagesBulkNs(pages, 0, 512, costs.tPageLocalNs, costs)
+    expect(irqoff).toBeGreaterThan(1_000_000)
+    const latency = r.tasks[0].latencyNs.max
+    expect(latency).toBeGreaterThanOrEqual(irqoff - 1_000_000)
+    expect(latency).toBeLessThanOrEqual(irqoff + costs.kworkerWakeSwitchNs + costs.timerLatencyMaxNs + costs.ipiNs)
+    const worst = r.worst
+    expect(worst?.valueNs).toBe(latency)
+    expect(worst?.breakdown[0].source).toBe('drain-irqoff')
+    expect(worst?.breakdown.reduce((a, b) => a + b.ns, 0)).toBe(latency)
+    expect(worst?.timeline.some((seg) => seg.lane === 'kworker')).toBe(true)
+  })
+
   it('the direct variants remove the IPI, kworker and IRQs-off interference', () => {
     for (const variant of DIRECT_VARIANTS) {
       const r = run(profile, variant)
