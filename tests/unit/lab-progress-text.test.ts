@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest'
+import type { RunProgress } from '../../src-shared/api'
+import { progressBar, progressLine } from '../../src-main/lab/progress-text'
+
+const progress: RunProgress = {
+  runId: 'r',
+  jobs: [
+    { id: 'workqueue-s1', variant: 'workqueue', seed: 1, sweepLabel: null, status: 'completed', fraction: 1, eventsPerSec: 0, etaMs: 0 },
+    { id: 'direct-s1', variant: 'direct', seed: 1, sweepLabel: null, status: 'running', fraction: 0.5, eventsPerSec: 1_500_000, etaMs: 2000 },
+    { id: 'direct-s2', variant: 'direct', seed: 2, sweepLabel: null, status: 'failed', fraction: 0.1, eventsPerSec: 0, etaMs: 0, error: 'boom' }
+  ],
+  overall: { fraction: 0.75, etaMs: 65_000, eventsPerSec: 1_500_000 }
+}
+
+describe('progress text', () => {
+  it('a bar for terminals: fill, percentage, job counts, rate, ETA', () => {
+    expect(progressBar(progress, 8)).toBe('[######..]  75%  1/3 jobs done, 1 running, 1 failed  1.5 M ev/s  ETA 1m05s')
+  })
+
+  it('a plain line for logs, naming the running jobs', () => {
+    expect(progressLine(progress)).toBe('progress 75%: 1/3 jobs done, 1 running, 1 failed; 1.5 M ev/s; ETA 1m05s; direct-s1 50%')
+  })
+})
