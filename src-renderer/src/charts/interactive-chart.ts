@@ -54,11 +54,13 @@ export function createInteractiveChart(
   const scales = (config.options?.scales ?? {}) as Scales
   const xUnit = axisUnit(scales.x?.title?.text)
   const yUnit = axisUnit(scales.y?.title?.text)
-  const linearX = config.type === 'line' || config.type === 'scatter' ? (scales.x?.type ?? 'linear') !== 'category' : false
+  // zoomable: a numeric x axis (line and scatter charts by default, horizontal timelines when set)
+  const defaultX = config.type === 'line' || config.type === 'scatter' ? 'linear' : 'category'
+  const linearX = (scales.x?.type ?? defaultX) !== 'category'
 
   // full-resolution copies of the big series; the chart holds only what the visible range needs
   const full = new Map<number, SeriesColumns>()
-  if (linearX) {
+  if (linearX && config.type === 'line') {
     config.data.datasets.forEach((d, i) => {
       const data = d.data as Array<{ x: number; y: number | null }>
       if (data.length > DECIMATE_ABOVE && typeof data[0] === 'object' && data[0] !== null) full.set(i, toColumns(data))
@@ -100,7 +102,12 @@ export function createInteractiveChart(
         return item.label
       },
       label: (item: TooltipItem<'line'>) => {
-        const raw = item.raw as { y?: number | null } | number | null
+        const raw = item.raw as { x?: unknown; y?: number | null } | number | null
+        if (raw !== null && typeof raw === 'object' && Array.isArray(raw.x)) {
+          // a floating bar (timeline segment): its span on the x axis
+          const [from, to] = raw.x as [number, number]
+          return `${item.dataset.label ?? ''}: ${exactValue(from)} → ${exactValue(to)} ${xUnit} (${exactValue(to - from)} ${xUnit})`
+        }
         const y = typeof raw === 'number' ? raw : raw?.y
         return `${item.dataset.label ?? ''}: ${y === null || y === undefined ? '—' : exactValue(y)} ${yUnit}`.trim()
       }

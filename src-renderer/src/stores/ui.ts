@@ -20,6 +20,8 @@ function initialTheme(): Theme {
 export const useUiStore = defineStore('ui', () => {
   const theme = ref<Theme>(initialTheme())
   const view = ref<View>('design')
+  /** An error no view handled; the shell shows it instead of leaving a blank or frozen screen. */
+  const uncaught = ref<string | null>(null)
 
   watch(theme, (t) => {
     document.documentElement.dataset.theme = t
@@ -34,5 +36,5 @@ export const useUiStore = defineStore('ui', () => {
     view.value = next
   }
 
-  return { theme, view, toggleTheme, show }
+  return { theme, view, uncaught, toggleTheme, show }
 })
