@@ -61,37 +61,32 @@ export class DistributionRecorder {
     }
     const encoded = hdr.encodeIntoCompressedBase64(histogram)
     if (this.count === 0) return { count: 0, min: 0, mean: 0, p50: 0, p99: 0, p999: 0, p9999: 0, max: 0, hdr: encoded }
-    // HDR percentiles are bucket-equivalent values: clamp into the exact [min, max]
-    const at = (p: number) => Math.min(this.max, Math.max(this.min, this.valueAtPercentile(p)))
-    return {
-      count: this.count,
-      min: this.min,
-      mean: Math.round(this.sum / this.count),
-      p50: at(50),
-      p99: at(99),
-      p999: at(99.9),
-      p9999: at(99.99),
-      max: this.max,
-      hdr: encoded
-    }
+    const [p50, p99, p999, p9999] = this.valuesAtPercentiles([50, 99, 99.9, 99.99])
+    return { count: this.count, min: this.min, mean: Math.round(this.sum / this.count), p50, p99, p999, p9999, max: this.max, hdr: encoded }
   }
 
-  /** getValueAtPercentile() of hdr-histogram-js on these counts: the highest equivalent value of the bucket reached. */
-  private valueAtPercentile(percentile: number): number {
-    const fp = (Math.min(percentile, 100) / 100) * this.count
-    // round up, guarding against a 1-ulp overshoot of the floating-point product (as HdrHistogram does)
-    const target = Math.max(Math.ceil(fp - 2 ** (Math.floor(Math.log2(fp)) - 52)), 1)
+  /**
+   * getValueAtPercentile() of hdr-histogram-js on these counts, for ascending percentiles in one pass: the
+   * highest equivalent value of the bucket reached, clamped into the exact [min, max].
+   */
+  private valuesAtPercentiles(percentiles: number[]): number[] {
+    const out: number[] = []
     let total = 0
-    for (let i = 0; i < this.counts.length; i++) {
-      total += this.counts[i]
-      if (total >= target) return i < SUB_BUCKET_COUNT ? i : valueAtIndex(i) + 2 ** (Math.floor(i / SUB_BUCKET_HALF) - 1) - 1
+    let i = -1
+    for (const percentile of percentiles) {
+      const fp = (Math.min(percentile, 100) / 100) * this.count
+      // round up, guarding against a 1-ulp overshoot of the floating-point product (as HdrHistogram does)
+      const target = Math.max(Math.ceil(fp - 2 ** (Math.floor(Math.log2(fp)) - 52)), 1)
+      while (total < target && i + 1 < this.counts.length) total += this.counts[++i]
+      const value = i < SUB_BUCKET_COUNT ? i : valueAtIndex(i) + 2 ** (Math.floor(i / SUB_BUCKET_HALF) - 1) - 1
+      out.push(Math.min(this.max, Math.max(this.min, value)))
     }
-    return this.max
+    return out
   }
 
+  /** Grows to the bucket holding `index` only: a histogram of ns values spans ~20 buckets of 1024 counts. */
   private grow(index: number): void {
-    let n = this.counts.length
-    while (n <= index) n *= 2
+    const n = (Math.floor(index / SUB_BUCKET_HALF) + 1) * SUB_BUCKET_HALF
     const counts = new Float64Array(n)
     counts.set(this.counts)
     this.counts = counts

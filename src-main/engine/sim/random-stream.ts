@@ -63,7 +63,8 @@ export class RandomStream {
 
   /** Exponential inter-arrival time with the given mean (a Poisson process of rate 1/mean). */
   exponential(mean: number): number {
-    return -Math.log(1 - this.next()) * mean
+    // 32 random bits are plenty for an inter-arrival time: u in (0, 1), never 0
+    return -Math.log((this.nextUint32() + 0.5) / 4294967296) * mean
   }
 
   /** Standard normal (Box–Muller, the spare kept for the next call). */
