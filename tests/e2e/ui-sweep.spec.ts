@@ -1,0 +1,31 @@
+// Sweep in real Chromium: a parameter typed as a list, every grid point run, and the metric-vs-parameter
+// chart drawn with one line per variant; the metric is chosen from a list.
+import { expect, test } from '@playwright/test'
+import { canvasColours, pickPreset } from './ui-helpers'
+
+test('sweep pcp->high and chart a metric against it', async ({ page }) => {
+  test.setTimeout(180_000)
+  await page.goto('/')
+  await pickPreset(page, '1 kHz control loop')
+  await page.getByTestId('input-run.durationMs').fill('100')
+  await page.getByTestId('input-run.seeds').fill('1')
+  await page.getByTestId('sweep-enable').click()
+  const values = page.locator('[data-testid="sweep-values-0"] input')
+  await values.fill('')
+  await values.pressSequentially('64, 1024')
+  await expect(values).toHaveValue('64, 1024')
+  await expect(page.getByTestId('field-sweep')).toContainText('2 sweep point(s)')
+
+  await page.getByTestId('design-run').click()
+  await expect(page.getByTestId('run-finished')).toHaveAttribute('data-status', 'completed', { timeout: 120_000 })
+  await expect(page.getByTestId('run-summary')).toContainText('kernel.pcp.high=1024')
+
+  await page.getByTestId('nav-sweep').click()
+  await expect(page.getByTestId('view-sweep')).toContainText('kernel.pcp.high ∈ [64, 1024]')
+  await expect(page.getByTestId('chart-canvas-sweep-metric')).toBeVisible()
+  expect(await canvasColours(page, 'chart-canvas-sweep-metric')).toBeGreaterThan(8)
+  await page.getByTestId('sweep-metric').click()
+  await page.locator('.n-base-select-option', { hasText: 'latency max' }).click()
+  await expect(page.getByTestId('chart-canvas-sweep-metric')).toBeVisible()
+  expect(await canvasColours(page, 'chart-canvas-sweep-metric')).toBeGreaterThan(8)
+})
