@@ -2,11 +2,12 @@
 // subscription, and the application menu's commands (the menu lives in the main process).
 import type { LabClient } from '@shared/api'
 
-export const MENU_COMMANDS = ['new', 'open', 'save', 'save-as', 'export', 'run', 'cancel', 'theme', 'about'] as const
+export const MENU_COMMANDS = ['new', 'open', 'open-recent', 'save', 'save-as', 'export', 'run', 'cancel', 'theme', 'about'] as const
 export type MenuCommand = (typeof MENU_COMMANDS)[number]
 
 export interface ElectronLabBridge extends LabClient {
-  onCommand(listener: (command: MenuCommand) => void): () => void
+  /** `argument` is the profile path for 'open-recent' (the Open Recent menu, or a file the app was opened with) */
+  onCommand(listener: (command: MenuCommand, argument?: string) => void): () => void
 }
 
 declare global {

@@ -12,5 +12,5 @@ export interface LabConnection {
   state(): ConnectionState
   onStateChange(listener: (state: ConnectionState) => void): () => void
   /** Application-menu commands; only Electron has a menu, the browser host never calls this. */
-  onCommand(listener: (command: MenuCommand) => void): () => void
+  onCommand(listener: (command: MenuCommand, argument?: string) => void): () => void
 }

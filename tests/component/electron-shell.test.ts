@@ -1,0 +1,61 @@
+// @vitest-environment happy-dom
+// The shell over the Electron preload's bridge: the status bar names the host, and menu commands
+// (including Open Recent with its path) reach the same actions as the buttons.
+import { flushPromises, mount } from '@vue/test-utils'
+import { createPinia } from 'pinia'
+import { describe, expect, it, vi } from 'vitest'
+import { LAB_METHODS } from '../../src-shared/api'
+import App from '../../src-renderer/src/App.vue'
+import type { ElectronLabBridge, MenuCommand } from '../../src-renderer/src/api/electron-bridge'
+import { electronConnection } from '../../src-renderer/src/api/electron-connection'
+import { setLabConnection } from '../../src-renderer/src/api/lab-instance'
+import { newProfile } from '../../src-renderer/src/design/new-profile'
+
+function fakeBridge() {
+  let command: ((c: MenuCommand, argument?: string) => void) | null = null
+  const opened = { ...newProfile(), name: 'From the menu' }
+  const replies: Record<string, unknown> = {
+    hostInfo: { host: 'electron', appVersion: '0.1.0', engineVersion: '0.1.0-test', nativeDialogs: true },
+    listPresets: [], listHistory: [], listRecentProfiles: ['/work/a.drainlab.json'],
+    openProfile: { path: '/work/a.drainlab.json', profile: opened }
+  }
+  const methods = Object.fromEntries(LAB_METHODS.map((m) => [m, vi.fn(async () => replies[m] ?? null)]))
+  const bridge = {
+    ...methods,
+    on: () => () => {},
+    onCommand: (listener: (c: MenuCommand, argument?: string) => void) => {
+      command = listener
+      return () => { command = null }
+    }
+  } as unknown as ElectronLabBridge
+  return { bridge, methods, send: (c: MenuCommand, argument?: string) => command?.(c, argument) }
+}
+
+describe('shell over the Electron bridge', () => {
+  it('shows the Electron host and routes menu commands', async () => {
+    localStorage.clear()
+    const fake = fakeBridge()
+    setLabConnection(electronConnection(fake.bridge))
+    const wrapper = mount(App, { global: { plugins: [createPinia()] }, attachTo: document.body })
+    await flushPromises()
+    expect(wrapper.get('[data-testid="status-host"]').text()).toContain('Electron · engine 0.1.0-test')
+
+    fake.send('open-recent', '/work/a.drainlab.json')
+    await flushPromises()
+    expect(fake.methods.openProfile).toHaveBeenCalledWith({ path: '/work/a.drainlab.json' })
+    expect((wrapper.get('[data-testid="input-name"]').element as HTMLInputElement).value).toBe('From the menu')
+
+    fake.send('theme')
+    await flushPromises()
+    expect(document.documentElement.dataset.theme).toBeDefined()
+    const before = document.documentElement.dataset.theme
+    fake.send('theme')
+    await flushPromises()
+    expect(document.documentElement.dataset.theme).not.toBe(before)
+
+    fake.send('save')
+    await flushPromises()
+    expect(fake.methods.saveProfile).toHaveBeenCalledWith(expect.objectContaining({ path: '/work/a.drainlab.json' }))
+    wrapper.unmount()
+  })
+})
