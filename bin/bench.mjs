@@ -1,11 +1,20 @@
 #!/usr/bin/env node
 // npm run bench: runs every benchmark section in scripts/bench/*-bench.ts (registered through tsx, like
 // bin/drainlab.mjs), prints them, and appends one dated entry with the machine to BENCHMARKS.md.
+// Runs under --single-threaded (re-executing itself) so that CPU time measures one core.
 import { register } from 'tsx/esm/api'
+import { spawnSync } from 'node:child_process'
 import { appendFileSync, existsSync, readdirSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
+
+// Measure one core: without V8's background GC threads, process CPU time is the benchmark thread's time,
+// which other load on a shared machine does not inflate the way it inflates wall time.
+if (!process.execArgv.includes('--single-threaded')) {
+  const child = spawnSync(process.execPath, ['--single-threaded', ...process.argv.slice(1)], { stdio: 'inherit' })
+  process.exit(child.status ?? 1)
+}
 
 register()
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
