@@ -89,6 +89,10 @@ export function createInteractiveChart(
   options.maintainAspectRatio = false
   options.animation = false
   options.normalized = true
+  // series: a tooltip for the nearest sample along x, without having to hit a 1-pixel line exactly;
+  // horizontal bars (breakdowns, timelines): the bar under the pointer
+  const horizontal = (options as { indexAxis?: string }).indexAxis === 'y'
+  options.interaction = horizontal ? { mode: 'nearest', intersect: true } : { mode: 'nearest', axis: 'x', intersect: false }
   const plugins = { ...(options.plugins ?? {}) } as Record<string, unknown>
   plugins.decimation = { enabled: false }
   plugins.tooltip = {
