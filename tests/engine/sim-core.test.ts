@@ -4,6 +4,7 @@ import fc from 'fast-check'
 import { EventQueue } from '../../src-main/engine/sim/event-queue'
 import { RandomStream } from '../../src-main/engine/sim/random-stream'
 import { SimClock } from '../../src-main/engine/sim/sim-clock'
+import { ReleaseQueue } from '../../src-main/engine/workload/release-queue'
 
 describe('EventQueue', () => {
   it('pops in time order, simultaneous events in scheduling order', () => {
@@ -53,5 +54,21 @@ describe('SimClock', () => {
     const c = new SimClock()
     c.advanceTo(5)
     expect(() => c.advanceTo(4)).toThrow(/backwards/)
+  })
+})
+
+describe('ReleaseQueue', () => {
+  it('keeps released jobs in order across growth and wrap-around', () => {
+    const q = new ReleaseQueue()
+    const out: number[] = []
+    for (let i = 0; i < 10; i++) q.push(i, i * 10)
+    for (let i = 0; i < 5; i++) if (q.shift()) out.push(q.releaseNs)
+    for (let i = 10; i < 40; i++) q.push(i, i * 10)
+    while (q.shift()) {
+      expect(q.timerNs).toBe(q.releaseNs * 10)
+      out.push(q.releaseNs)
+    }
+    expect(out).toEqual(Array.from({ length: 40 }, (_, i) => i))
+    expect(q.length).toBe(0)
   })
 })

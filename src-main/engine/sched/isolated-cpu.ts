@@ -3,6 +3,7 @@
 // FIFO task over CFS, IRQs-off sections delaying a FIFO wakeup, sched_rt_runtime throttling
 // (sched_rt_period_timer), the deferred fair server (dl_server) and stalld's boost).
 import type { RtTaskSpec } from '../workload/rt-task-spec'
+import { ReleaseQueue } from '../workload/release-queue'
 import type { Simulation } from '../simulation'
 import type { DrainRun } from '../drain/drain-run'
 import { Ev } from '../event-kind'
@@ -37,11 +38,8 @@ export class IsolatedCpu {
   private occEndNs = 0
   private occVersion = 0
   private acctAt = 0
-  // the realtime task's released jobs not yet started (release time, timer latency)
-  private ringRelease = new Float64Array(16)
-  private ringTimer = new Float64Array(16)
-  private ringHead = 0
-  private ringLen = 0
+  // the realtime task's released jobs not yet started
+  private readonly released = new ReleaseQueue()
   private nextReleaseNs = 0
   private skipNext = false
   private jobActive = false
@@ -113,7 +111,7 @@ export class IsolatedCpu {
         this.skipNext = false
         continue
       }
-      this.pushJob(nextRelease, 0)
+      this.released.push(nextRelease, 0)
       if (this.occupant === RT && !this.jobActive) {
         this.chargeRt(nextRelease)
         this.startJob(nextRelease)
@@ -138,7 +136,7 @@ export class IsolatedCpu {
       this.skipNext = false
       return
     }
-    this.pushJob(release, now - release)
+    this.released.push(release, now - release)
     if (this.occupant === RT) {
       if (!this.jobActive && this.startJob(now)) this.scheduleJobEnd(now)
     } else if (this.occupant === IDLE) {
@@ -282,12 +280,12 @@ export class IsolatedCpu {
 
   private rtRunnable(): boolean {
     const task = this.task
-    return task !== null && !this.throttled && (task.polling || this.jobActive || this.ringLen > 0)
+    return task !== null && !this.throttled && (task.polling || this.jobActive || this.released.length > 0)
   }
 
   private rtDemand(): boolean {
     const task = this.task
-    return task !== null && (task.polling || this.jobActive || this.ringLen > 0)
+    return task !== null && (task.polling || this.jobActive || this.released.length > 0)
   }
 
   /** __schedule(): who gets the CPU now that it is free or the RT task's state changed. */
@@ -403,35 +401,13 @@ export class IsolatedCpu {
     return Math.round(task.timer.uniform(c.timerLatencyMinNs, c.timerLatencyMaxNs))
   }
 
-  private pushJob(release: number, timerNs: number): void {
-    if (this.ringLen === this.ringRelease.length) {
-      const n = this.ringLen * 2
-      const r = new Float64Array(n)
-      const t = new Float64Array(n)
-      for (let i = 0; i < this.ringLen; i++) {
-        const j = (this.ringHead + i) % this.ringLen
-        r[i] = this.ringRelease[j]
-        t[i] = this.ringTimer[j]
-      }
-      this.ringRelease = r
-      this.ringTimer = t
-      this.ringHead = 0
-    }
-    const slot = (this.ringHead + this.ringLen) % this.ringRelease.length
-    this.ringRelease[slot] = release
-    this.ringTimer[slot] = timerNs
-    this.ringLen++
-  }
-
   /** Starts the oldest released job, if any; the CPU is running the RT task. */
   private startJob(now: number): boolean {
     const task = this.task as RtTaskSpec
     const sim = this.sim
-    while (this.ringLen > 0) {
-      const release = this.ringRelease[this.ringHead]
-      const timerNs = this.ringTimer[this.ringHead]
-      this.ringHead = (this.ringHead + 1) % this.ringRelease.length
-      this.ringLen--
+    while (this.released.shift()) {
+      const release = this.released.releaseNs
+      const timerNs = this.released.timerNs
       this.jobRelease = release
       if (task.missPolicy === 'abort-job' && now >= release + task.deadlineNs) {
         // past its deadline before it could start: dropped
@@ -523,7 +499,7 @@ export class IsolatedCpu {
     else return
     const dt = now - from
     this.interference[source] += dt
-    if (this.jobActive || this.ringLen > 0) this.jobBySource[source] += dt
+    if (this.jobActive || this.released.length > 0) this.jobBySource[source] += dt
   }
 
   private switchTo(occupant: number, now: number): void {
