@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest'
+import { getAt, setAt } from '../../src-renderer/src/design/profile-path'
+import { newDrainSource, newRtTask } from '../../src-renderer/src/design/new-items'
+import { parseNumberList } from '../../src-renderer/src/design/number-list'
+import { parseSweepValues } from '../../src-renderer/src/design/sweep-values'
+import { profileFileName } from '../../src-renderer/src/files/profile-file-name'
+import { bestVariants, type OverviewCard } from '../../src-renderer/src/results/overview-metrics'
+import { handleShortcut } from '../../src-renderer/src/app-shortcuts'
+
+describe('profile paths', () => {
+  it('reads and writes by dotted path, creating arrays for numeric keys', () => {
+    const doc: Record<string, unknown> = {}
+    setAt(doc, 'rtTasks.0.cpu', 3)
+    setAt(doc, 'kernel.pcp.high', 'auto')
+    expect(doc).toEqual({ rtTasks: [{ cpu: 3 }], kernel: { pcp: { high: 'auto' } } })
+    expect(getAt(doc, 'rtTasks.0.cpu')).toBe(3)
+    expect(getAt(doc, 'rtTasks.1.cpu')).toBeUndefined()
+    setAt(doc, 'kernel.pcp.high', undefined)
+    expect(doc.kernel).toEqual({ pcp: {} })
+  })
+})
+
+describe('form helpers', () => {
+  it('adds a task on the first free isolated CPU with a fresh name', () => {
+    const task = newRtTask([{ name: 'rt0', cpu: 2 }], [2, 3])
+    expect(task).toMatchObject({ name: 'rt1', cpu: 3, mode: 'periodic', periodUs: 1000, runtimeUs: 200 })
+    expect(newDrainSource()).toEqual({ kind: 'reclaim', ratePerSec: 1 })
+  })
+
+  it('parses lists as typed', () => {
+    expect(parseNumberList('1, 2 3')).toEqual([1, 2, 3])
+    expect(parseNumberList('1, -2')).toBeNull()
+    expect(parseSweepValues('64, 256, auto, true,')).toEqual([64, 256, 'auto', true])
+  })
+
+  it('names profile files <name>.drainlab.json', () => {
+    expect(profileFileName('Polling task, RT throttling off')).toBe('Polling-task-RT-throttling-off.drainlab.json')
+    expect(profileFileName('../../etc')).toBe('etc.drainlab.json')
+    expect(profileFileName('   ')).toBe('experiment.drainlab.json')
+  })
+})
+
+describe('overview highlighting', () => {
+  const card = (variant: OverviewCard['variant'], misses: number): OverviewCard => ({
+    variant, seeds: 1, partial: false,
+    values: { misses, latencyP9999Ns: 0, latencyMaxNs: 0, drainP50Ns: 0, drainP99Ns: 0, drainMaxNs: 0, stalled: 0, skipped: 0, strandedPages: 0 }
+  })
+  it('highlights the lowest value, and nothing when all variants are equal', () => {
+    expect([...bestVariants([card('workqueue', 12), card('direct', 0), card('direct-irqon', 0)], 'misses')]).toEqual(['direct', 'direct-irqon'])
+    expect(bestVariants([card('workqueue', 0), card('direct', 0)], 'misses').size).toBe(0)
+    expect(bestVariants([card('workqueue', Number.NaN), card('direct', 3)], 'misses').size).toBe(0)
+  })
+})
+
+describe('shortcuts', () => {
+  it('maps Ctrl+Enter, Ctrl+S, Ctrl+Shift+S, Ctrl+O, Ctrl+1..6 and Esc', () => {
+    const calls: string[] = []
+    const actions = {
+      run: () => calls.push('run'), cancel: () => calls.push('cancel'), save: () => calls.push('save'),
+      saveAs: () => calls.push('saveAs'), open: () => calls.push('open'), show: (v: string) => calls.push(`show:${v}`)
+    }
+    const key = (k: string, mods: Partial<KeyboardEvent> = {}) =>
+      ({ key: k, ctrlKey: true, metaKey: false, altKey: false, shiftKey: false, preventDefault: () => {}, ...mods }) as KeyboardEvent
+    handleShortcut(key('Enter'), actions)
+    handleShortcut(key('s'), actions)
+    handleShortcut(key('S', { shiftKey: true }), actions)
+    handleShortcut(key('o'), actions)
+    handleShortcut(key('4'), actions)
+    handleShortcut(key('Escape', { ctrlKey: false }), actions)
+    expect(handleShortcut(key('x'), actions)).toBe(false)
+    expect(calls).toEqual(['run', 'save', 'saveAs', 'open', 'show:compare', 'cancel'])
+  })
+})
