@@ -62,6 +62,15 @@ test('save a profile and load it back identical; the draft survives a reload', a
   expect(saved).toEqual(draftBefore)
   await expect(page.getByTestId('dirty-marker')).toHaveCount(0)
 
+  // an edit after saving: New asks first, and "Keep editing" keeps it
+  await page.getByTestId('input-name').fill('Saved by e2e, edited')
+  await page.getByTestId('file-menu').click()
+  await page.locator('.n-dropdown-option', { hasText: 'New' }).click()
+  await page.getByRole('button', { name: 'Keep editing' }).click()
+  await expect(page.getByTestId('input-name')).toHaveValue('Saved by e2e, edited')
+  await page.getByTestId('input-name').fill('Saved by e2e')
+  await expect(page.getByTestId('dirty-marker')).toHaveCount(0)
+
   // start over, then open the saved file through the file picker
   await page.getByTestId('file-menu').click()
   await page.locator('.n-dropdown-option', { hasText: 'New' }).click()

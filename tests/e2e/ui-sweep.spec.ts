@@ -1,5 +1,5 @@
 // Sweep in real Chromium: a parameter typed as a list, every grid point run, and the metric-vs-parameter
-// chart drawn with one line per variant; the metric is chosen from a list.
+// chart drawn with one line per variant; the metric is chosen from a list; then re-run from History.
 import { expect, test } from '@playwright/test'
 import { canvasColours, pickPreset } from './ui-helpers'
 
@@ -28,4 +28,11 @@ test('sweep pcp->high and chart a metric against it', async ({ page }) => {
   await page.locator('.n-base-select-option', { hasText: 'latency max' }).click()
   await expect(page.getByTestId('chart-canvas-sweep-metric')).toBeVisible()
   expect(await canvasColours(page, 'chart-canvas-sweep-metric')).toBeGreaterThan(8)
+
+  // re-run exactly from History: the same profile and seeds go back to the lab
+  await page.getByTestId('nav-history').click()
+  await page.locator('[data-testid^="history-rerun-"]').first().click()
+  await expect(page.getByTestId('view-run')).toBeVisible()
+  await expect(page.getByTestId('run-finished')).toHaveAttribute('data-status', 'completed', { timeout: 120_000 })
+  await expect(page.getByTestId('run-summary')).toContainText('kernel.pcp.high=64')
 })
