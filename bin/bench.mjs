@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // npm run bench: runs every benchmark section in scripts/bench/*-bench.ts (registered through tsx, like
 // bin/drainlab.mjs), prints them, and appends one dated entry with the machine to BENCHMARKS.md.
-// Runs under --single-threaded (re-executing itself) so that CPU time measures one core.
+// Each section runs in its own Node process, started with the V8 flags the section exports as
+// `nodeFlags` (the engine section asks for --single-threaded so that CPU time measures one core).
+// `npm run bench -- engine` runs only the sections whose file name contains "engine".
 import { register } from 'tsx/esm/api'
 import { spawnSync } from 'node:child_process'
 import { appendFileSync, existsSync, readdirSync, writeFileSync } from 'node:fs'
@@ -9,26 +11,38 @@ import { cpus, totalmem } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 
-// Measure one core: without V8's background GC threads, process CPU time is the benchmark thread's time,
-// which other load on a shared machine does not inflate the way it inflates wall time.
-if (!process.execArgv.includes('--single-threaded')) {
-  const child = spawnSync(process.execPath, ['--single-threaded', ...process.argv.slice(1)], { stdio: 'inherit' })
-  process.exit(child.status ?? 1)
-}
-
+const MARKER = '@@bench-section@@'
 register()
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const dir = join(root, 'scripts', 'bench')
-const only = process.argv.slice(2)
-const files = readdirSync(dir).filter((f) => f.endsWith('-bench.ts')).sort()
-  .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
+const args = process.argv.slice(2)
 
+if (args[0] === '--run-section') {
+  const { runBench } = await import(pathToFileURL(join(dir, args[1])).href)
+  const section = await runBench()
+  process.stdout.write(`\n${MARKER}${JSON.stringify(section)}\n`)
+  process.exit(0)
+}
+
+const files = readdirSync(dir).filter((f) => f.endsWith('-bench.ts')).sort()
+  .filter((f) => args.length === 0 || args.some((o) => f.includes(o)))
 const cpu = cpus()[0]
 const machine = `${cpu?.model ?? 'unknown CPU'}, ${cpus().length} logical CPUs, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}, ${process.platform}`
-let entry = `\n## ${new Date().toISOString()}\n\nCommand: \`npm run bench${only.length ? ' -- ' + only.join(' ') : ''}\`  \nMachine: ${machine}\n`
+let entry = `\n## ${new Date().toISOString()}\n\nCommand: \`npm run bench${args.length ? ' -- ' + args.join(' ') : ''}\`  \nMachine: ${machine}\n`
 for (const file of files) {
-  const { runBench } = await import(pathToFileURL(join(dir, file)).href)
-  const section = await runBench()
+  const { nodeFlags = [] } = await import(pathToFileURL(join(dir, file)).href)
+  const child = spawnSync(process.execPath, [...nodeFlags, fileURLToPath(import.meta.url), '--run-section', file], {
+    stdio: ['inherit', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 64 * 2 ** 20
+  })
+  const out = child.stdout ?? ''
+  const at = out.lastIndexOf(MARKER)
+  if (child.status !== 0 || at < 0) {
+    process.stdout.write(out)
+    process.stderr.write(`bench section ${file} failed (exit ${child.status})\n`)
+    process.exit(1)
+  }
+  process.stdout.write(out.slice(0, at))
+  const section = JSON.parse(out.slice(at + MARKER.length))
   const text = `\n### ${section.title}\n\n${section.markdown.trim()}\n`
   process.stdout.write(text)
   entry += text

@@ -11,8 +11,10 @@ import { runModel } from '../../src-main/engine/run-model'
 import { EventQueue } from '../../src-main/engine/sim/event-queue'
 import type { BenchSection } from './bench-section'
 
-setFlagsFromString('--expose_gc')
-const gc = runInNewContext('gc') as () => void
+/** Run in a process of its own under --single-threaded (no V8 background GC or compiler threads): CPU time is one core's. */
+export const nodeFlags = ['--single-threaded']
+
+let gc: () => void = () => {}
 
 const SIMULATED_MS = 10_000
 
@@ -121,6 +123,8 @@ function bareLoop(events: number, pending: number): number {
 const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d })
 
 export async function runBench(): Promise<BenchSection> {
+  setFlagsFromString('--expose_gc')
+  gc = runInNewContext('gc') as () => void
   const scenarios = [
     { id: 'polling-rt-throttling-off', name: 'Polling task, RT throttling off' },
     { id: 'stress-test-series', name: 'Stress test from the series' }
