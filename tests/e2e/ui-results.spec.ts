@@ -102,6 +102,16 @@ test('run a preset, watch progress, read every chart, export PNG, SVG and CSV, c
   expect(csv[0]).toBe('series,percentile (%),"wakeup latency (µs, log)"')
   expect(csv.length).toBeGreaterThan(1)
 
+  // two markers by click, their delta shown; W zooms with the keyboard once the chart has the focus
+  const box = (await canvas.boundingBox())!
+  await page.mouse.click(box.x + box.width * 0.4, box.y + box.height * 0.6)
+  // Chart.js handles one pointer event per animation frame: two clicks in the same frame would be one
+  await page.waitForTimeout(150)
+  await page.mouse.click(box.x + box.width * 0.7, box.y + box.height * 0.6)
+  await expect(page.getByTestId('chart-markers-latency-percentiles')).toContainText('Δ')
+  await page.keyboard.press('w')
+  await expect(page.getByTestId('chart-reset-latency-percentiles')).toBeEnabled()
+
   // a second run of another preset, then compare the two from History
   await page.getByTestId('nav-design').click()
   await pickPreset(page, 'Polling task, default throttling')

@@ -17,6 +17,14 @@ export interface Threshold {
 export interface InteractiveChart {
   chart: Chart
   resetZoom(): void
+  /** Keyboard zoom and pan (W/S, A/D as in Perfetto): factor > 1 zooms in; pixels > 0 moves the view right */
+  zoomBy(factor: number): void
+  panBy(pixels: number): void
+  /** x markers (at most two, as placed by clicks); their difference is what the user reads */
+  markers(): number[]
+  clearMarkers(): void
+  /** the x axis unit, read from its title */
+  readonly xUnit: string
   /** PNG of the canvas as it is on screen (current zoom), as a data URL */
   toPng(): string
   /** Vector SVG of the chart as it is on screen (current zoom, same points), drawn by Chart.js into an SVG context */
@@ -48,7 +56,7 @@ function backgroundPlugin(color: string): Plugin {
 export function createInteractiveChart(
   canvas: HTMLCanvasElement,
   config: ChartConfiguration,
-  opts: { background: string; threshold?: Threshold; onZoomChange?: (zoomed: boolean) => void }
+  opts: { background: string; threshold?: Threshold; onZoomChange?: (zoomed: boolean) => void; onMarkers?: (xs: number[]) => void }
 ): InteractiveChart {
   const ChartJs = registerChartJs()
   const scales = (config.options?.scales ?? {}) as Scales
@@ -68,6 +76,8 @@ export function createInteractiveChart(
   }
 
   let frame = 0
+  let lastPanAt = 0
+  let markerXs: number[] = []
   const redecimate = (chart: Chart) => {
     if (full.size === 0) return
     cancelAnimationFrame(frame)
@@ -120,7 +130,7 @@ export function createInteractiveChart(
   if (linearX) {
     plugins.zoom = {
       limits: { x: { min: 'original', max: 'original' } },
-      pan: { enabled: true, mode: 'x', onPan: ({ chart }: { chart: Chart }) => zoomed(chart) },
+      pan: { enabled: true, mode: 'x', onPan: ({ chart }: { chart: Chart }) => zoomed(chart), onPanComplete: () => { lastPanAt = performance.now() } },
       zoom: {
         wheel: { enabled: true, speed: 0.15 },
         pinch: { enabled: true },
@@ -141,6 +151,27 @@ export function createInteractiveChart(
       }
     }
   }
+  // click to place marker A, again for B (the delta between them is shown), a third click starts over
+  const annotations: Record<string, unknown> = { ...((plugins.annotation as { annotations?: object } | undefined)?.annotations ?? {}) }
+  plugins.annotation = { ...(plugins.annotation as object | undefined), annotations }
+  const drawMarkers = (chart: Chart) => {
+    ;['markerA', 'markerB'].forEach((id, i) => {
+      if (markerXs[i] === undefined) delete annotations[id]
+      else annotations[id] = { type: 'line', scaleID: 'x', value: markerXs[i], borderColor: '#7b61ff', borderWidth: 1.5, label: { display: true, content: i === 0 ? 'A' : 'B', position: 'start', backgroundColor: '#7b61ff' } }
+    })
+    chart.update('none')
+    opts.onMarkers?.([...markerXs])
+  }
+  if (linearX) {
+    options.onClick = (event: { x: number | null }, _elements: unknown, chart: Chart) => {
+      // the click that ends a drag-pan is not a marker
+      if (event.x === null || performance.now() - lastPanAt < 250) return
+      const x = chart.scales.x.getValueForPixel(event.x)
+      if (x === undefined) return
+      markerXs = markerXs.length >= 2 ? [x] : [...markerXs, x]
+      drawMarkers(chart)
+    }
+  }
   options.plugins = plugins as typeof options.plugins
 
   const data = {
@@ -155,6 +186,22 @@ export function createInteractiveChart(
     resetZoom() {
       chart.resetZoom()
       zoomed(chart)
+    },
+    zoomBy(factor) {
+      if (!linearX) return
+      chart.zoom({ x: factor })
+      zoomed(chart)
+    },
+    panBy(pixels) {
+      if (!linearX) return
+      chart.pan({ x: -pixels }, undefined, 'none')
+      zoomed(chart)
+    },
+    markers: () => [...markerXs],
+    xUnit,
+    clearMarkers() {
+      markerXs = []
+      drawMarkers(chart)
     },
     toPng: () => chart.toBase64Image('image/png', 1),
     toSvg() {
