@@ -102,10 +102,10 @@ async function appBench(browser) {
         fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN
       })))
     }
-    // a run streaming progress: the stress-test preset for 2 s of simulated time, frames recorded meanwhile
+    // a run streaming progress: the stress-test preset for 10 s of simulated time, frames recorded meanwhile
     await page.getByTestId('preset-picker').click()
     await page.locator('.n-base-select-option', { hasText: 'Stress test' }).first().click()
-    await page.getByTestId('input-run.durationMs').fill('2000')
+    await page.getByTestId('input-run.durationMs').fill('10000')
     await page.evaluate(() => {
       window.__frames = []
       window.__updates = 0
@@ -141,7 +141,7 @@ function report({ chart, app }, date) {
     '',
     `App (\`drainlab serve\`, built renderer): load → interactive (status bar connected, Design form and CPU map rendered), 5 loads: ${app.loads.map((l) => ms(l.interactive)).join(', ')} ms; first contentful paint ${app.loads.map((l) => ms(l.fcp)).join(', ')} ms.`,
     '',
-    `While a run streams progress ("Stress test" preset, 2 s simulated, run took ${(app.run.runMs / 1000).toFixed(1)} s wall, ${app.run.updates} DOM updates): ${app.run.fps.toFixed(1)} frames/s, frame p50 ${ms(app.run.p50)} ms, p95 ${ms(app.run.p95)} ms, worst ${ms(app.run.max)} ms.`,
+    `While a run streams progress ("Stress test" preset, 10 s simulated, run took ${(app.run.runMs / 1000).toFixed(1)} s wall, ${app.run.updates} DOM updates): ${app.run.fps.toFixed(1)} frames/s, frame p50 ${ms(app.run.p50)} ms, p95 ${ms(app.run.p95)} ms, worst ${ms(app.run.max)} ms.`,
     ''
   ]
   return lines.join('\n')
