@@ -24,6 +24,8 @@ export interface FieldSpec {
   help: string
   /** shown only under "more settings" */
   advanced?: boolean
+  /** what an empty optional field means, when the schema has no plain default for it */
+  whenEmpty?: string
 }
 
 const num = (integer = false): FieldKind => ({ type: 'number', integer })
@@ -82,7 +84,7 @@ export const TASK_FIELDS: FieldSpec[] = [
   { path: 'rtTasks.*.priority', label: 'Priority', kind: num(true), kernel: 'SCHED_FIFO sched_priority', help: 'FIFO priority 1..99.' },
   { path: 'rtTasks.*.periodUs', label: 'Period', kind: num(), unit: 'µs', help: 'Release period (periodic) or work arrival interval (polling).' },
   { path: 'rtTasks.*.runtimeUs', label: 'Runtime', kind: num(), unit: 'µs', help: 'Execution time per job: a fixed value or a distribution.' },
-  { path: 'rtTasks.*.deadlineUs', label: 'Deadline', kind: num(), unit: 'µs', help: 'Relative to release; empty = the period.' },
+  { path: 'rtTasks.*.deadlineUs', label: 'Deadline', kind: num(), unit: 'µs', help: 'Relative to release; empty = the period.', whenEmpty: 'the period' },
   { path: 'rtTasks.*.allocsPerJob', label: 'Allocations per job', kind: num(true), unit: 'pages', kernel: 'alloc_pages()', help: 'Page allocations and frees per job; 0 = a task that does not allocate.' },
   { path: 'rtTasks.*.initialPcpPages', label: 'pcplist pages at start', kind: num(true), unit: 'pages', kernel: 'pcp->count', help: 'Pages left on this CPU\'s pcplist when the task started: what a drain must free.' },
   { path: 'rtTasks.*.missPolicy', label: 'On a missed deadline', kind: { type: 'select', options: ['continue', 'skip-next', 'abort-job'] }, help: 'continue the late job, skip the next release, or abort the job.' }
@@ -96,9 +98,9 @@ export const HOUSEKEEPING_FIELDS: FieldSpec[] = [
 
 export const DRAIN_SOURCE_FIELDS: FieldSpec[] = [
   { path: 'drainSources.*.kind', label: 'Source', kind: { type: 'select', options: DRAIN_SOURCE_KINDS }, kernel: 'drain_all_pages()', help: 'reclaim: global drains from direct reclaim; cma: alloc_contig_range; compaction; offline: forced zone drain; once: a single drain at a time.' },
-  { path: 'drainSources.*.ratePerSec', label: 'Rate', kind: num(), unit: '/s', help: 'Poisson arrival rate (not for "once"); the series\' stress test used 100/s.' },
-  { path: 'drainSources.*.atMs', label: 'At', kind: num(), unit: 'ms', help: 'When a "once" drain fires.' },
-  { path: 'drainSources.*.cpu', label: 'On CPU', kind: num(true), help: 'The housekeeping CPU requesting the drain; empty = the first housekeeping CPU.' }
+  { path: 'drainSources.*.ratePerSec', label: 'Rate', kind: num(), unit: '/s', help: 'Poisson arrival rate (not for "once"); the series\' stress test used 100/s.', whenEmpty: 'none (required unless "once")' },
+  { path: 'drainSources.*.atMs', label: 'At', kind: num(), unit: 'ms', help: 'When a "once" drain fires.', whenEmpty: 'none (required for "once")' },
+  { path: 'drainSources.*.cpu', label: 'On CPU', kind: num(true), help: 'The housekeeping CPU requesting the drain; empty = the first housekeeping CPU.', whenEmpty: 'the first housekeeping CPU' }
 ]
 
 export const RUN_FIELDS: FieldSpec[] = [
