@@ -15,6 +15,8 @@ export const useRunsStore = defineStore('runs', () => {
   const starting = ref(false)
   const cancelling = ref(false)
   const running = computed(() => activeRunId.value !== null)
+  /** Jobs run in parallel (LabApi startRun `jobs`); null lets the lab size its worker pool. */
+  const parallelJobs = ref<number | null>(null)
   const finishListeners = new Set<(f: RunFinished) => void>()
   let subscribed = false
 
@@ -42,7 +44,7 @@ export const useRunsStore = defineStore('runs', () => {
     finished.value = null
     progress.value = null
     try {
-      const { runId } = await lab().startRun({ profile })
+      const { runId } = await lab().startRun({ profile, ...(parallelJobs.value ? { jobs: parallelJobs.value } : {}) })
       activeRunId.value = runId
       lastRunId.value = runId
       return runId
@@ -71,5 +73,5 @@ export const useRunsStore = defineStore('runs', () => {
     return () => { finishListeners.delete(listener) }
   }
 
-  return { activeRunId, lastRunId, progress, finished, error, starting, cancelling, running, start, cancel, onFinished, subscribe }
+  return { parallelJobs, activeRunId, lastRunId, progress, finished, error, starting, cancelling, running, start, cancel, onFinished, subscribe }
 })
