@@ -7,7 +7,8 @@ import { useResultsStore } from './stores/results'
 import { useRunsStore } from './stores/runs'
 import { useUiStore } from './stores/ui'
 
-let finishHooked = false
+/** Runs stores whose finish is already followed (one per Pinia instance: the app has one, tests several). */
+const hooked = new WeakSet<object>()
 
 export function useRunActions() {
   const profile = useProfileStore()
@@ -17,8 +18,8 @@ export function useRunActions() {
   const ui = useUiStore()
   const message = useMessage()
 
-  if (!finishHooked) {
-    finishHooked = true
+  if (!hooked.has(runs)) {
+    hooked.add(runs)
     runs.subscribe()
     runs.onFinished(async (finished) => {
       void history.refresh()
