@@ -6,6 +6,8 @@ import { parseSweepValues } from '../../src-renderer/src/design/sweep-values'
 import { profileFileName } from '../../src-renderer/src/files/profile-file-name'
 import { bestVariants, type OverviewCard } from '../../src-renderer/src/results/overview-metrics'
 import { handleShortcut } from '../../src-renderer/src/app-shortcuts'
+import { newProfile } from '../../src-renderer/src/design/new-profile'
+import { profileFacts } from '../../src-renderer/src/results/profile-summary'
 
 describe('profile paths', () => {
   it('reads and writes by dotted path, creating arrays for numeric keys', () => {
@@ -69,5 +71,18 @@ describe('shortcuts', () => {
     handleShortcut(key('Escape', { ctrlKey: false }), actions)
     expect(handleShortcut(key('x'), actions)).toBe(false)
     expect(calls).toEqual(['run', 'save', 'saveAs', 'open', 'show:compare', 'cancel'])
+  })
+})
+
+describe('history profile facts', () => {
+  it('summarises machine, kernel, tasks, drains and run', () => {
+    const p = newProfile()
+    p.rtTasks.push({ name: 'poll', cpu: 2, priority: 50, mode: 'polling', periodUs: 100, runtimeUs: { dist: 'uniform', minUs: 10, maxUs: 30 }, allocsPerJob: 0, initialPcpPages: 300, missPolicy: 'continue' })
+    p.drainSources.push({ kind: 'reclaim', ratePerSec: 1 })
+    const facts = Object.fromEntries(profileFacts(p))
+    expect(facts.Machine).toBe('4 CPUs, isolated 2-3, 16 GiB, HZ 1000')
+    expect(facts['Realtime tasks']).toBe('poll (polling, CPU 2, 100 µs period, 20 µs runtime, 300 pages)')
+    expect(facts['Drain sources']).toBe('reclaim 1/s')
+    expect(facts.Run).toBe('1000 ms, seeds 1')
   })
 })
