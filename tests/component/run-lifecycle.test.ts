@@ -9,6 +9,7 @@ import App from '../../src-renderer/src/App.vue'
 import type { ElectronLabBridge } from '../../src-renderer/src/api/electron-bridge'
 import { electronConnection } from '../../src-renderer/src/api/electron-connection'
 import { setLabConnection } from '../../src-renderer/src/api/lab-instance'
+import type { ConnectionState } from '../../src-renderer/src/api/lab-connection'
 import { newProfile } from '../../src-renderer/src/design/new-profile'
 
 describe('run lifecycle', () => {
@@ -48,6 +49,42 @@ describe('run lifecycle', () => {
     expect(methods.getResults).toHaveBeenCalledWith({ runId: 'r1' })
     expect(methods.listHistory.mock.calls.length).toBeGreaterThan(historyCalls)
     expect(wrapper.get('[data-testid="run-finished"]').attributes('data-status')).toBe('completed')
+    wrapper.unmount()
+  })
+})
+
+describe('connection lost during a run', () => {
+  it('says what happened and lets the user stop waiting', async () => {
+    localStorage.clear()
+    const replies: Record<string, () => Promise<unknown>> = {
+      hostInfo: async () => ({ host: 'browser', appVersion: '1', engineVersion: '1', nativeDialogs: false }),
+      listPresets: async () => [], listHistory: async () => [], listRecentProfiles: async () => [],
+      startRun: async () => ({ runId: 'r2' })
+    }
+    const methods = Object.fromEntries(LAB_METHODS.map((m) => [m, vi.fn(replies[m] ?? (async () => null))]))
+    let state: ConnectionState = 'open'
+    const stateListeners: Array<(s: ConnectionState) => void> = []
+    setLabConnection({
+      client: { ...methods, on: () => () => {} } as never,
+      kind: 'browser', endpoint: 'ws://127.0.0.1:1/lab',
+      state: () => state,
+      onStateChange: (l) => { stateListeners.push(l); return () => {} },
+      onCommand: () => () => {}
+    })
+    const wrapper = mount(App, { global: { plugins: [createPinia()] }, attachTo: document.body })
+    await flushPromises()
+    await wrapper.get('[data-testid="design-run"]').trigger('click')
+    await flushPromises()
+    state = 'closed'
+    stateListeners.forEach((l) => l('closed'))
+    await flushPromises()
+    expect(wrapper.get('[data-testid="status-host"]').text()).toContain('disconnected')
+    const banner = wrapper.get('[data-testid="run-connection-lost"]')
+    expect(banner.text()).toContain('look in History')
+    await banner.get('button').trigger('click')
+    await flushPromises()
+    expect(wrapper.find('[data-testid="run-connection-lost"]').exists()).toBe(false)
+    expect(wrapper.get('[data-testid="run-start"]').attributes('disabled')).toBeUndefined()
     wrapper.unmount()
   })
 })

@@ -68,10 +68,16 @@ export const useRunsStore = defineStore('runs', () => {
     }
   }
 
+  /** Give up on a run whose host went away: the Run view is usable again; History has the truth. */
+  function forget(): void {
+    activeRunId.value = null
+    cancelling.value = false
+  }
+
   function onFinished(listener: (f: RunFinished) => void): () => void {
     finishListeners.add(listener)
     return () => { finishListeners.delete(listener) }
   }
 
-  return { parallelJobs, activeRunId, lastRunId, progress, finished, error, starting, cancelling, running, start, cancel, onFinished, subscribe }
+  return { forget, parallelJobs, activeRunId, lastRunId, progress, finished, error, starting, cancelling, running, start, cancel, onFinished, subscribe }
 })
