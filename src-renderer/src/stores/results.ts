@@ -11,8 +11,9 @@ export const useResultsStore = defineStore('results', () => {
   const results = shallowRef<ExperimentResults | null>(null)
   const loading = ref(false)
   const error = ref<LabError | null>(null)
-  /** The charts the user picked on the Results view, by CHARTS id. */
-  const chosenCharts = ref<string[]>([])
+  /** The charts the user chose: the Results tab (a CHARTS group, or 'overview') and the chart overlaid on Compare (a CHARTS id). */
+  const tab = ref('overview')
+  const compareChart = ref('latency-percentiles')
 
   async function load(id: string): Promise<boolean> {
     loading.value = true
@@ -29,11 +30,5 @@ export const useResultsStore = defineStore('results', () => {
     }
   }
 
-  function show(id: string, loaded: ExperimentResults): void {
-    runId.value = id
-    results.value = loaded
-    error.value = null
-  }
-
-  return { runId, results, loading, error, chosenCharts, load, show }
+  return { runId, results, loading, error, tab, compareChart, load }
 })
