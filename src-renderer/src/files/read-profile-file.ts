@@ -1,17 +1,26 @@
-// Browser host: a profile picked with <input type=file>, parsed and validated here, in the page.
-import { validateProfile, type ProfileValidation } from '@shared/profile/validate'
+// Browser host: a profile picked with <input type=file>, read here in the page the way the lab's own
+// loader reads one (src-shared/profile/load.ts): JSON syntax errors with their line and column, older
+// schemaVersions migrated, newer ones refused. A file that migrates but does not validate is still
+// returned, so the form can open it with its problems marked at the fields.
+import { parseProfileJson } from '@shared/profile/load'
+import { migrateProfile } from '@shared/profile/migrations'
 
-export type ReadProfile = { json: unknown; validation: ProfileValidation } | { error: string }
+export type ReadProfile = { doc: Record<string, unknown>; fromVersion: number } | { error: string }
 
 export async function readProfileFile(file: File): Promise<ReadProfile> {
+  const text = await file.text()
   let json: unknown
   try {
-    json = JSON.parse(await file.text())
-  } catch (e) {
-    return { error: `${file.name} is not JSON (${e instanceof Error ? e.message : String(e)}). Drain Lab profiles are *.drainlab.json files.` }
+    json = JSON.parse(text)
+  } catch {
+    const parsed = parseProfileJson(text)
+    const why = parsed.ok ? 'not JSON' : parsed.issues[0]?.message
+    return { error: `${file.name} is ${why}. Drain Lab profiles are *.drainlab.json files.` }
   }
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    return { error: `${file.name} holds JSON but not a profile object.` }
+  const migrated = migrateProfile(json)
+  if (!migrated.ok) {
+    const issue = migrated.issues[0]
+    return { error: `${file.name}: ${issue?.path ? `${issue.path} ` : ''}${issue?.message ?? 'cannot be read'}` }
   }
-  return { json, validation: validateProfile(json) }
+  return { doc: migrated.doc, fromVersion: migrated.fromVersion }
 }

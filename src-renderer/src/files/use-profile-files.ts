@@ -85,7 +85,7 @@ export function useProfileFiles() {
       message.error(read.error, { duration: 8000, closable: true })
       return
     }
-    loadOpened(read.json, file.name)
+    loadOpened(read.doc, file.name)
   }
 
   async function openRecent(path: string): Promise<void> {
