@@ -1,7 +1,8 @@
-// A Chart.js chart on a canvas, made interactive: wheel zoom and drag pan on x, min-max re-decimation
-// of the visible range after every zoom and pan (so spikes survive at any zoom in a 1 000 000-point
-// series), a threshold line, tooltips with exact values and units, and a themed background so a PNG
-// export looks like the screen. The Chart instance stays outside Vue's reactivity.
+// A Chart.js chart on a canvas, made interactive: wheel/keyboard zoom and drag/keyboard pan on x,
+// min-max re-decimation of the visible range after every zoom and pan (so spikes survive at any zoom in
+// a 1 000 000-point series), a threshold line, two click markers, tooltips with exact values and units,
+// a themed background so a PNG export looks like the screen, and a vector SVG of the same view. The
+// Chart instance stays outside Vue's reactivity.
 import { BasicPlatform, type Chart, type ChartConfiguration, type Plugin, type TooltipItem } from 'chart.js'
 import { axisUnit, exactValue } from './axis-unit'
 import { decimateMinMax, toColumns, type SeriesColumns } from './min-max-decimate'
