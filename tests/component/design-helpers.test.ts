@@ -4,7 +4,7 @@ import { newDrainSource, newRtTask } from '../../src-renderer/src/design/new-ite
 import { parseNumberList } from '../../src-renderer/src/design/number-list'
 import { parseSweepValues } from '../../src-renderer/src/design/sweep-values'
 import { profileFileName } from '../../src-renderer/src/files/profile-file-name'
-import { bestVariants, type OverviewCard } from '../../src-renderer/src/results/overview-metrics'
+import { bestVariants, overviewCards, type OverviewCard } from '../../src-renderer/src/results/overview-metrics'
 import { handleShortcut } from '../../src-renderer/src/app-shortcuts'
 import { newProfile } from '../../src-renderer/src/design/new-profile'
 import { profileFacts } from '../../src-renderer/src/results/profile-summary'
@@ -84,5 +84,24 @@ describe('history profile facts', () => {
     expect(facts['Realtime tasks']).toBe('poll (polling, CPU 2, 100 µs period, 20 µs runtime, 300 pages)')
     expect(facts['Drain sources']).toBe('reclaim 1/s')
     expect(facts.Run).toBe('1000 ms, seeds 1')
+  })
+})
+
+describe('overview cards from results', () => {
+  it('shows no drain time (not a "best" 0 ns) when no drain completed', () => {
+    const job = (variant: 'workqueue' | 'direct', completed: number) => ({
+      id: variant, variant, seed: 1, sweepPoint: null, status: 'completed' as const,
+      result: { drains: { completed }, tasks: [{ activations: 10 }], strandedPages: { tNs: [0], values: [100] }, partial: false }
+    })
+    const agg = (variant: 'workqueue' | 'direct', metric: string, v: number) => ({ variant, sweepPoint: null, metric, seeds: 1, mean: v, min: v, max: v, stddev: 0 })
+    const results = {
+      schemaVersion: 1, engineVersion: 'e', profile: newProfile(),
+      jobs: [job('workqueue', 0), job('direct', 3)],
+      aggregates: [agg('workqueue', 'drainP99Ns', 0), agg('direct', 'drainP99Ns', 50_000), agg('workqueue', 'misses', 0), agg('direct', 'misses', 0)]
+    } as unknown as Parameters<typeof overviewCards>[0]
+    const cards = overviewCards(results)
+    expect(cards.find((c) => c.variant === 'workqueue')!.values.drainP99Ns).toBeNaN()
+    expect(cards.find((c) => c.variant === 'direct')!.values.drainP99Ns).toBe(50_000)
+    expect(bestVariants(cards, 'drainP99Ns').size).toBe(0)
   })
 })
