@@ -110,7 +110,7 @@ export async function runBench(options: { workers?: number; durationMs?: number 
 ${experiment.jobs.length} jobs (drainSources.0.ratePerSec ∈ {${RATES.join(', ')}} × workqueue, direct; ${durationMs} ms simulated each,
 ${(one.events / experiment.jobs.length / 1e6).toFixed(2)} M events per job on average) through planExperiment → ExperimentRun → JobPool
 (piscina, tsx worker entry), timed from the start to the last result, worker start-up included.
-1-minute load average before: ${loadBefore.toFixed(2)}, after: ${loadavg()[0].toFixed(2)} (the machine is shared with other work).
+1-minute load average before: ${loadBefore.toFixed(2)}, after: ${loadavg()[0].toFixed(2)}.
 
 | workers | wall time | events/s, all jobs | CPU time of this process | CPU time of other processes meanwhile | failed jobs |
 | --- | --- | --- | --- | --- | --- |
