@@ -12,8 +12,6 @@ export interface DrainStrategy {
   readonly ownerLocking: 'local-lock' | 'spin-trylock'
   /** free_unref_page_list spins on pcp->lock (6.0–6.1) instead of trylock + fallback */
   readonly listFreeSpins: boolean
-  /** pages freed per pcp->lock hold of a remote drain (Infinity = the whole list) */
-  chunkPages(batch: number, batchScaleMax: number): number
   /** Starts draining `run`'s targets at `now`; the run holds pcpu_drain_mutex. */
   start(run: DrainRun, now: number): void
   /** A DrainStep event of this run (direct variants: the previous lock hold ended). */

@@ -13,10 +13,6 @@ export class WorkqueueDrain implements DrainStrategy {
 
   constructor(private readonly sim: Simulation) {}
 
-  chunkPages(): number {
-    return Infinity
-  }
-
   start(run: DrainRun, now: number): void {
     const sim = this.sim
     run.outstanding = run.targets.length

@@ -1,4 +1,4 @@
-// The requester side of the 6.0+ remote drain — models __drain_all_pages() calling drain_pages_zone()
+// The requester side of the 6.0+ remote drain (direct, direct-irqon, direct-chunked) — models __drain_all_pages() calling drain_pages_zone()
 // for each target from the requesting CPU: take the target's pcp->lock, free_pcppages_bulk() under
 // zone->lock (cold remote cache lines: tPageRemote per page; tPageLocal for the requester's own list), unlock. Targets are drained serially.
 // `chunkPages` bounds one lock hold (6.10+: batch << CONFIG_PCP_BATCH_SCALE_MAX); count is re-read
@@ -8,8 +8,14 @@ import { Ev } from '../event-kind'
 import { freePcppagesBulkNs } from '../mm/free-pcppages-bulk'
 import { SEG_REMOTE_DRAIN } from '../metrics/timeline-recorder'
 import type { DrainRun } from './drain-run'
+import type { DrainStrategy } from './drain-strategy'
 
-export class RemoteDrainLoop {
+/** The 6.0+ variants differ only in how owners lock (listFreeSpins) and in `chunkPages`. */
+export abstract class RemoteDrain implements DrainStrategy {
+  abstract readonly variant: DrainStrategy['variant']
+  abstract readonly listFreeSpins: boolean
+  readonly ownerLocking = 'spin-trylock' as const
+
   constructor(private readonly sim: Simulation, private readonly chunkPages: number) {}
 
   start(run: DrainRun, now: number): void {
