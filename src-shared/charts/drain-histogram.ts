@@ -3,29 +3,17 @@
 import type { ChartConfiguration } from 'chart.js'
 import { logClasses, mergeHdr, recordedValues } from '../results/hdr-decode'
 import type { ExperimentResults } from '../results/types'
-import { axisTitle, frameOptions, powersOfTen, US_PER_NS } from './chart-frame'
+import { axisTitle, frameOptions, powersOfTen } from './chart-frame'
 import { pointSuffix, runsByVariant, type ChartBuildOptions } from './select-jobs'
-import { VARIANT_COLORS } from './variant-colors'
+import { histogramStepDataset } from './histogram-steps'
 
 const CLASSES_PER_DECADE = 10
-const EMPTY_CLASS = 0.1
 
 export function buildDrainHistogram(results: ExperimentResults, opts: ChartBuildOptions = {}): ChartConfiguration<'line'> {
   const datasets = runsByVariant(results, opts).map(({ variant, runs }) => {
     const h = mergeHdr(runs.map((run) => run.drains.durationNs.hdr))
     const classes = h === null ? [] : logClasses(recordedValues(h), CLASSES_PER_DECADE)
-    const points = classes.map((c) => ({ x: c.fromNs * US_PER_NS, y: c.count > 0 ? c.count : EMPTY_CLASS }))
-    // close the last class so its step has a width
-    if (classes.length > 0) points.push({ x: classes[classes.length - 1].toNs * US_PER_NS, y: EMPTY_CLASS })
-    return {
-      label: variant,
-      data: points,
-      borderColor: VARIANT_COLORS[variant],
-      backgroundColor: VARIANT_COLORS[variant],
-      borderWidth: 1.5,
-      pointRadius: 0,
-      stepped: 'before' as const
-    }
+    return histogramStepDataset(variant, classes, classes.length > 0 ? classes[classes.length - 1].toNs : 0)
   })
   const maxCount = Math.max(1, ...datasets.flatMap((d) => d.data.map((p) => p.y)))
   const maxUs = Math.max(1, ...datasets.flatMap((d) => d.data.map((p) => p.x)))

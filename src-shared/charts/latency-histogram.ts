@@ -4,11 +4,11 @@ import { classWidthNs, linearClasses, mergeHdr, recordedValues } from '../result
 import type { DistributionNs, ExperimentResults } from '../results/types'
 import { axisTitle, frameOptions, powersOfTen, US_PER_NS } from './chart-frame'
 import { pointSuffix, runsByVariant, tasksOf, type ChartBuildOptions } from './select-jobs'
-import { VARIANT_COLORS } from './variant-colors'
+import { histogramStepDataset } from './histogram-steps'
+import type { VARIANT_COLORS } from './variant-colors'
 
 /** OSADL plots 1 µs classes; a long tail widens them (1-2-5 steps) to keep the plot readable. */
 const MAX_CLASSES = 400
-const EMPTY_CLASS = 0.1
 
 export function histogramChart(
   title: string,
@@ -21,19 +21,7 @@ export function histogramChart(
   const width = classWidthNs(maxNs, MAX_CLASSES, 1000)
   const datasets = merged.map(({ variant, h }) => {
     const classes = h === null ? [] : linearClasses(recordedValues(h), width)
-    // an empty class is drawn below the axis (clipped), so the line drops to the floor as in OSADL plots
-    const points = classes.map((c) => ({ x: c.fromNs * US_PER_NS, y: c.count > 0 ? c.count : EMPTY_CLASS }))
-    // close the last class so a single class still has a width ('before': each point's value runs to the next x)
-    if (classes.length > 0) points.push({ x: (classes[classes.length - 1].fromNs + width) * US_PER_NS, y: EMPTY_CLASS })
-    return {
-      label: variant,
-      data: points,
-      borderColor: VARIANT_COLORS[variant],
-      backgroundColor: VARIANT_COLORS[variant],
-      borderWidth: 1.5,
-      pointRadius: 0,
-      stepped: 'before' as const
-    }
+    return histogramStepDataset(variant, classes, classes.length > 0 ? classes[classes.length - 1].fromNs + width : 0)
   })
   const maxCount = Math.max(1, ...datasets.flatMap((d) => d.data.map((p) => p.y)))
   const options = frameOptions<'line'>(title, `${subtitle}; class width ${width * US_PER_NS} µs`)

@@ -1,0 +1,28 @@
+// One variant's histogram as a stepped line (OSADL style): each class drawn from its lower bound to the
+// next, an empty class dropped to a floor below the log axis so the line falls to the bottom.
+import { US_PER_NS } from './chart-frame'
+import { VARIANT_COLORS } from './variant-colors'
+
+/** below the log axis minimum (0.8): an empty class is clipped, not drawn as a count */
+const EMPTY_CLASS = 0.1
+
+export interface HistogramClass {
+  /** lower bound of the class, ns */
+  fromNs: number
+  count: number
+}
+
+/** `endNs` is the upper bound of the last class: a closing point gives that class its width ('before' stepping). */
+export function histogramStepDataset(variant: keyof typeof VARIANT_COLORS, classes: readonly HistogramClass[], endNs: number) {
+  const points = classes.map((c) => ({ x: c.fromNs * US_PER_NS, y: c.count > 0 ? c.count : EMPTY_CLASS }))
+  if (classes.length > 0) points.push({ x: endNs * US_PER_NS, y: EMPTY_CLASS })
+  return {
+    label: variant,
+    data: points,
+    borderColor: VARIANT_COLORS[variant],
+    backgroundColor: VARIANT_COLORS[variant],
+    borderWidth: 1.5,
+    pointRadius: 0,
+    stepped: 'before' as const
+  }
+}
