@@ -132,7 +132,8 @@ export interface LabClient extends LabApi {
 }
 
 /** Errors cross every transport as { code, message }; codes let the UI say what to do. */
-export type LabErrorCode = 'invalid-request' | 'invalid-profile' | 'not-found' | 'not-available' | 'failed' | 'forbidden'
+export const LAB_ERROR_CODES = ['invalid-request', 'invalid-profile', 'not-found', 'not-available', 'failed', 'forbidden'] as const
+export type LabErrorCode = (typeof LAB_ERROR_CODES)[number]
 
 export class LabError extends Error {
   constructor(readonly code: LabErrorCode, message: string, readonly issues?: ProfileIssue[]) {

@@ -1,6 +1,7 @@
 // What the preload exposes as window.lab: each LabApi method by name, event subscription and menu
 // commands. Named functions only; the renderer never sees ipcRenderer or an IPC event object.
 import { LAB_EVENTS, LAB_METHODS, type LabEvent, type LabEvents, type LabMethod, type SerializedLabError } from '../../src-shared/api'
+import { isSerializedLabError, plainLabError } from '../../src-shared/lab-error-wire'
 import { APP_COMMANDS, APP_COMMAND_CHANNEL, LAB_EVENT_CHANNEL, labChannel, type AppCommand, type IpcLabEvent, type IpcReply } from '../app/ipc-channels'
 
 /** The parts of ipcRenderer the bridge uses (structural, so the bridge can be tested without Electron). */
@@ -10,13 +11,26 @@ export interface IpcRendererLike {
   removeListener(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown
 }
 
+/** Electron's wording when invoke() itself fails (no handler, or a handler that threw): "Error invoking remote method 'lab:x': Error: why". */
+const INVOKE_FAILURE_PREFIX = /^Error invoking remote method '[^']*': (?:\w*Error: )?/
+
 /**
- * A rejected call: an Error whose message is the lab's, carrying its code (and profile issues).
- * Electron's contextBridge rebuilds an Error in the page from its message alone, so the page sees the
- * lab's message; code and issues reach only callers inside the preload's world.
+ * What a failed call rejects with: a plain SerializedLabError, never an Error. contextBridge copies a
+ * rejected Error into the page with its message alone, while a plain object crosses intact, so the
+ * renderer (src-shared/lab-error-wire.ts) can rebuild the LabError with its code and profile issues.
  */
-export function labCallError(error: SerializedLabError): Error {
-  return Object.assign(new Error(error.message), { name: 'LabError', code: error.code, ...(error.issues ? { issues: error.issues } : {}) })
+export function callFailure(method: LabMethod, reason: unknown): SerializedLabError {
+  if (isSerializedLabError(reason)) return plainLabError(reason)
+  const message = reason instanceof Error ? reason.message.replace(INVOKE_FAILURE_PREFIX, '') : String(reason)
+  return { code: 'failed', message: `${method}: ${message}` }
+}
+
+/** The value of a successful reply; a failure or a reply of the wrong shape rejects with callFailure's object. */
+export function unwrapReply(method: LabMethod, reply: unknown): unknown {
+  const envelope = reply as Partial<IpcReply> | null | undefined
+  if (envelope?.ok === true) return envelope.value
+  if (envelope?.ok === false && isSerializedLabError(envelope.error)) throw plainLabError(envelope.error)
+  throw callFailure(method, new Error('the main process sent a reply that is not a lab reply'))
 }
 
 export type LabBridge = Record<LabMethod, (req?: unknown) => Promise<unknown>> & {
@@ -26,9 +40,13 @@ export type LabBridge = Record<LabMethod, (req?: unknown) => Promise<unknown>> &
 
 export function createLabBridge(ipc: IpcRendererLike): LabBridge {
   const call = async (method: LabMethod, req: unknown): Promise<unknown> => {
-    const reply = (await ipc.invoke(labChannel(method), req ?? {})) as IpcReply
-    if (reply.ok) return reply.value
-    throw labCallError(reply.error)
+    let reply: unknown
+    try {
+      reply = await ipc.invoke(labChannel(method), req ?? {})
+    } catch (reason) {
+      throw callFailure(method, reason)
+    }
+    return unwrapReply(method, reply)
   }
   const methods = Object.fromEntries(LAB_METHODS.map((method) => [method, (req?: unknown) => call(method, req)])) as Record<LabMethod, (req?: unknown) => Promise<unknown>>
 

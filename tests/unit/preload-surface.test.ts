@@ -61,11 +61,13 @@ describe('preload (source, electron replaced by a boundary fake)', () => {
     expect(fake.invoked.slice(-2)).toEqual([['lab:cancelRun', { runId: 'r1' }], ['lab:hostInfo', {}]])
   })
 
-  it('rethrows a lab error as an Error with its code and message', async () => {
-    fake.setReply({ ok: false, error: { code: 'not-found', message: 'no run r9' } })
-    const error = await (lab.getResults({ runId: 'r9' }) as Promise<unknown>).catch((e: unknown) => e)
-    expect(error).toBeInstanceOf(Error)
-    expect(error).toMatchObject({ code: 'not-found', message: 'no run r9' })
+  it('rejects a lab error as a plain object with its code, message and issues (contextBridge keeps those, not an Error’s fields)', async () => {
+    const issues = [{ path: 'machine.cpus', message: 'at least 1' }]
+    fake.setReply({ ok: false, error: { code: 'invalid-profile', message: 'the profile is invalid', issues } })
+    const error = await (lab.startRun({ profile: {} }) as Promise<unknown>).catch((e: unknown) => e)
+    expect(error).not.toBeInstanceOf(Error)
+    expect(Object.getPrototypeOf(error)).toBe(Object.prototype)
+    expect(error).toEqual({ code: 'invalid-profile', message: 'the profile is invalid', issues })
     fake.setReply({ ok: true, value: 'pong' })
   })
 

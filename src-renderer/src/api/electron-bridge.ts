@@ -1,5 +1,7 @@
 // The shape the Electron preload exposes as `window.lab`: each LabApi method by name, event
 // subscription, and the application menu's commands (the menu lives in the main process).
+// A failed method rejects with a plain SerializedLabError (see src-main/preload/lab-bridge.ts);
+// electron-connection.ts rebuilds the LabError.
 import type { LabClient } from '@shared/api'
 
 export const MENU_COMMANDS = ['new', 'open', 'open-recent', 'save', 'save-as', 'export', 'run', 'cancel', 'theme', 'about'] as const
