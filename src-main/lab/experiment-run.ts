@@ -1,5 +1,6 @@
 // One experiment in flight: its jobs on the pool, their progress sampled at a bounded rate, cancellation at
-// any moment, and at the end one results document. A failing or crashing job fails alone.
+// any moment, a snapshot of the jobs ended so far, and at the end one results document. A failing or
+// crashing job fails alone.
 import { performance } from 'node:perf_hooks'
 import type { JobProgress, RunFinished, RunProgress } from '../../src-shared/api'
 import type { Profile } from '../../src-shared/profile/schema'
@@ -131,8 +132,29 @@ export class ExperimentRun {
     state.endedAt = performance.now()
   }
 
+  /**
+   * The results document of the jobs that have ended so far, built as the final one is, marked in progress.
+   * Jobs still queued or running are left out: a reader sees only numbers that will not change.
+   */
+  snapshot(): ExperimentResults {
+    return this.resultsDocument(this.states.filter((s) => s.status !== 'queued' && s.status !== 'running'), true)
+  }
+
   private outcome(): ExperimentOutcome {
-    const jobs: JobResult[] = this.states.map((s) => ({
+    const results = this.resultsDocument(this.states, false)
+    const { jobs } = results
+    const completed = jobs.filter((j) => j.status === 'completed').length
+    const failed = jobs.filter((j) => j.status === 'failed').length
+    const cancelled = jobs.filter((j) => j.status === 'cancelled').length
+    const status: RunFinished['status'] = completed === jobs.length ? 'completed'
+      : completed > 0 ? 'partial'
+        : cancelled > 0 ? 'cancelled' : 'failed'
+    return { results, status, completed, failed, cancelled }
+  }
+
+  /** The one document builder: the final results and every snapshot go through it, so they cannot disagree. */
+  private resultsDocument(states: readonly JobState[], inProgress: boolean): ExperimentResults {
+    const jobs: JobResult[] = states.map((s) => ({
       id: s.planned.id,
       variant: s.planned.variant,
       seed: s.planned.seed,
@@ -141,21 +163,15 @@ export class ExperimentRun {
       ...(s.error !== undefined ? { error: s.error } : {}),
       ...(s.result !== undefined ? { result: s.result } : {})
     }))
-    const completed = jobs.filter((j) => j.status === 'completed').length
-    const failed = jobs.filter((j) => j.status === 'failed').length
-    const cancelled = jobs.filter((j) => j.status === 'cancelled').length
-    const results: ExperimentResults = {
+    return {
       schemaVersion: RESULTS_SCHEMA_VERSION,
       engineVersion: this.options.engineVersion,
       profile: this.options.profile,
       jobs,
       aggregates: aggregateJobs(jobs),
-      ...(cancelled > 0 ? { partial: true as const } : {})
+      ...(jobs.some((j) => j.status === 'cancelled') ? { partial: true as const } : {}),
+      ...(inProgress ? { inProgress: true as const } : {})
     }
-    const status: RunFinished['status'] = completed === jobs.length ? 'completed'
-      : completed > 0 ? 'partial'
-        : cancelled > 0 ? 'cancelled' : 'failed'
-    return { results, status, completed, failed, cancelled }
   }
 }
 

@@ -128,7 +128,9 @@ export function createLabService(options: LabServiceOptions): LabService {
     async getResults(req) {
       const inMemory = finishedResults.get(req.runId)
       if (inMemory !== undefined) return inMemory
-      if (active.has(req.runId)) throw new LabError('not-available', `run ${req.runId} is still running`)
+      // a run still going answers with a snapshot of its ended jobs, built in memory and never saved
+      const running = active.get(req.runId)
+      if (running !== undefined) return running.run.snapshot()
       const stored = await store.readResults(req.runId)
       if (stored === null) throw new LabError('not-found', `no results for run ${req.runId}`)
       return stored
@@ -173,6 +175,8 @@ export function createLabService(options: LabServiceOptions): LabService {
 
     async exportResults(req): Promise<ExportedFile[]> {
       const results = await service.getResults({ runId: req.runId })
+      // exports are shared and kept on disk: only a finished run's document goes there
+      if (results.inProgress) throw new LabError('not-available', `run ${req.runId} is still running; export it when it ends`)
       const files = await exportFiles(results, req.format as ExportFormat)
       // kept next to the results too, so the experiment's folder holds what was shared
       for (const file of files) await writeFileAtomic(resolve(store.exportsDirOf(req.runId), file.fileName), file.data)

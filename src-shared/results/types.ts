@@ -190,4 +190,6 @@ export interface ExperimentResults {
   aggregates: Aggregate[]
   /** present (true) only when the run was cancelled: some jobs are cancelled, their results partial or absent */
   partial?: true
+  /** present (true) only on a snapshot taken while the run is still going: it holds the jobs ended so far; never saved */
+  inProgress?: true
 }
