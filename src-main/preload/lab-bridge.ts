@@ -19,14 +19,14 @@ const INVOKE_FAILURE_PREFIX = /^Error invoking remote method '[^']*': (?:\w*Erro
  * rejected Error into the page with its message alone, while a plain object crosses intact, so the
  * renderer (src-shared/lab-error-wire.ts) can rebuild the LabError with its code and profile issues.
  */
-export function callFailure(method: LabMethod, reason: unknown): SerializedLabError {
+function callFailure(method: LabMethod, reason: unknown): SerializedLabError {
   if (isSerializedLabError(reason)) return plainLabError(reason)
   const message = reason instanceof Error ? reason.message.replace(INVOKE_FAILURE_PREFIX, '') : String(reason)
   return { code: 'failed', message: `${method}: ${message}` }
 }
 
 /** The value of a successful reply; a failure or a reply of the wrong shape rejects with callFailure's object. */
-export function unwrapReply(method: LabMethod, reply: unknown): unknown {
+function unwrapReply(method: LabMethod, reply: unknown): unknown {
   const envelope = reply as Partial<IpcReply> | null | undefined
   if (envelope?.ok === true) return envelope.value
   if (envelope?.ok === false && isSerializedLabError(envelope.error)) throw plainLabError(envelope.error)

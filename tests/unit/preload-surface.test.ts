@@ -71,6 +71,13 @@ describe('preload (source, electron replaced by a boundary fake)', () => {
     fake.setReply({ ok: true, value: 'pong' })
   })
 
+  it('rejects a reply that is not a lab reply as a plain failed error', async () => {
+    fake.setReply({ ok: false, error: 'not a lab error' } as unknown as IpcReply)
+    const error = await (lab.hostInfo() as Promise<unknown>).catch((e: unknown) => e)
+    expect(error).toEqual({ code: 'failed', message: 'hostInfo: the main process sent a reply that is not a lab reply' })
+    fake.setReply({ ok: true, value: 'pong' })
+  })
+
   it('delivers only the subscribed event’s payload, and unsubscribes', () => {
     const got: unknown[] = []
     const off = lab.on('runFinished', (payload: unknown) => got.push(payload)) as () => void
