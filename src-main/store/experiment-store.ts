@@ -1,33 +1,21 @@
 // The data folder: one folder per experiment (profile, results, exports), a history index for the list
 // view, and a trash folder so a deletion can be undone.
-import { mkdir, readFile, rename, rm, stat } from 'node:fs/promises'
+import { mkdir, readFile, readdir, rename, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { HistoryEntry, RunFinished } from '../../src-shared/api'
 import type { Profile } from '../../src-shared/profile/schema'
-import { summaryRows } from '../../src-shared/results/summary-table'
 import type { ExperimentResults } from '../../src-shared/results/types'
 import { writeFileAtomic, writeJsonAtomic } from './atomic-write'
+import { historyEntryOf, historyEntrySchema, parseHistoryIndex } from './history-index'
 import { serializeProfile } from './profile-file'
 import { readResultsFile, writeResultsFile } from './results-file'
 
 const RUN_ID = /^[A-Za-z0-9._-]{1,128}$/
 
-export function historyHeadline(results: ExperimentResults): HistoryEntry['headline'] {
-  const seen = new Set<string>()
-  const headline: HistoryEntry['headline'] = []
-  for (const row of summaryRows(results)) {
-    if (seen.has(row.variant)) continue
-    seen.add(row.variant)
-    headline.push({ variant: row.variant, misses: row.values.misses, latencyMaxNs: row.values.latencyMaxNs, drainP99Ns: row.values.drainP99Ns, stalled: row.values.stalled })
-  }
-  return headline
-}
-
 export class ExperimentStore {
   readonly experimentsDir: string
   readonly trashDir: string
   private readonly indexFile: string
-  /** index updates run one after another: two runs finishing together must not lose an entry */
   private indexQueue: Promise<unknown> = Promise.resolve()
 
   constructor(readonly dataDir: string) {
@@ -51,15 +39,7 @@ export class ExperimentStore {
 
   async saveResults(runId: string, results: ExperimentResults, status: RunFinished['status'], createdAt: string): Promise<void> {
     await writeResultsFile(join(this.folderOf(runId), 'results.json'), results)
-    const entry: HistoryEntry = {
-      id: runId,
-      name: results.profile.name,
-      createdAt,
-      variants: [...results.profile.kernel.variants],
-      seeds: [...results.profile.run.seeds],
-      status,
-      headline: historyHeadline(results)
-    }
+    const entry = historyEntryOf(runId, results, createdAt, status)
     await this.updateIndex((entries) => [entry, ...entries.filter((e) => e.id !== runId)])
   }
 
@@ -69,9 +49,8 @@ export class ExperimentStore {
     return readResultsFile(file)
   }
 
-  async listHistory(): Promise<HistoryEntry[]> {
-    await this.indexQueue
-    return this.readIndex()
+  listHistory(): Promise<HistoryEntry[]> {
+    return this.serialized(() => this.readIndex())
   }
 
   /** Moves the experiment's folder to the trash; its index entry goes along so restore can bring it back. */
@@ -94,16 +73,16 @@ export class ExperimentStore {
     if (!(await exists(from))) return false
     const to = this.folderOf(runId)
     if (await exists(to)) return false
-    const entry = await readFile(join(from, 'history-entry.json'), 'utf8')
-      .then((text) => JSON.parse(text) as HistoryEntry)
-      .catch(() => null)
     await mkdir(this.experimentsDir, { recursive: true })
     await rename(from, to)
+    const saved = await readFile(join(to, 'history-entry.json'), 'utf8').then(
+      (text) => historyEntrySchema.safeParse(JSON.parse(text)),
+      () => null
+    ).catch(() => null)
     await rm(join(to, 'history-entry.json'), { force: true })
-    if (entry !== null) {
-      const restored = entry
-      await this.updateIndex((list) => [restored, ...list.filter((e) => e.id !== runId)].sort((a, b) => b.createdAt.localeCompare(a.createdAt)))
-    }
+    // without its saved entry (lost or damaged) the experiment is listed again from its results
+    const entry = saved?.success === true ? saved.data : await this.entryFromFolder(runId)
+    if (entry !== null) await this.updateIndex((list) => [entry, ...list.filter((e) => e.id !== runId)].sort(newestFirst))
     return true
   }
 
@@ -112,22 +91,67 @@ export class ExperimentStore {
     return runId
   }
 
+  /**
+   * The index as saved. No file yet is an empty history; any other read error is thrown (an index that
+   * cannot be read must not be replaced by an empty one on the next write). A damaged index is kept
+   * aside as history.json.bad-<time> and rebuilt from the experiment folders.
+   */
   private async readIndex(): Promise<HistoryEntry[]> {
+    let text: string
     try {
-      const parsed: unknown = JSON.parse(await readFile(this.indexFile, 'utf8'))
-      return Array.isArray(parsed) ? (parsed as HistoryEntry[]) : []
+      text = await readFile(this.indexFile, 'utf8')
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return []
+      throw e
+    }
+    const entries = parseHistoryIndex(text)
+    if (entries !== null) return entries
+    await rename(this.indexFile, `${this.indexFile}.bad-${new Date().toISOString().replace(/[:.]/g, '-')}`)
+    const rebuilt = await this.rebuildIndex()
+    await writeJsonAtomic(this.indexFile, rebuilt)
+    return rebuilt
+  }
+
+  private async rebuildIndex(): Promise<HistoryEntry[]> {
+    const ids = await readdir(this.experimentsDir).catch((e: NodeJS.ErrnoException) => {
+      if (e.code === 'ENOENT') return []
+      throw e
+    })
+    const entries: HistoryEntry[] = []
+    for (const id of ids.filter((name) => RUN_ID.test(name))) {
+      const entry = await this.entryFromFolder(id)
+      if (entry !== null) entries.push(entry)
+    }
+    return entries.sort(newestFirst)
+  }
+
+  /** An experiment folder's index entry from its results.json (dated by that file); null if it has none readable. */
+  private async entryFromFolder(runId: string): Promise<HistoryEntry | null> {
+    const file = join(this.folderOf(runId), 'results.json')
+    try {
+      const [results, info] = await Promise.all([readResultsFile(file), stat(file)])
+      return historyEntryOf(runId, results, info.mtime.toISOString())
     } catch {
-      return []
+      return null
     }
   }
 
   private updateIndex(change: (entries: HistoryEntry[]) => HistoryEntry[]): Promise<void> {
-    const next = this.indexQueue.then(async () => {
+    return this.serialized(async () => {
       await writeJsonAtomic(this.indexFile, change(await this.readIndex()))
     })
+  }
+
+  /** Index reads and writes run one after another: two runs finishing together must not lose an entry. */
+  private serialized<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.indexQueue.then(work)
     this.indexQueue = next.catch(() => undefined)
     return next
   }
+}
+
+function newestFirst(a: HistoryEntry, b: HistoryEntry): number {
+  return b.createdAt.localeCompare(a.createdAt)
 }
 
 async function exists(path: string): Promise<boolean> {
