@@ -1,3 +1,5 @@
+import { copyFileSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { RunProgress } from '../../src-shared/api'
@@ -79,6 +81,27 @@ describe('a worker entry that cannot load', () => {
       expect(outcome.results.jobs.every((j) => j.status === 'failed' && /drainlab-no-such-package/.test(j.error ?? ''))).toBe(true)
     } finally {
       await broken.close()
+    }
+  })
+})
+
+describe('a worker entry that failed once', () => {
+  it('does not fail every later run: the next run gets a fresh pool', async () => {
+    // the entry is missing at first (a failed start), then appears
+    const entry = join(mkdtempSync(join(tmpdir(), 'drainlab-pool-')), 'job-worker.mjs')
+    const flaky = new JobPool({ threads: 1, workerFilename: entry })
+    try {
+      const profile = profileWith([1])
+      const plan = planExperiment(profile)
+      if (!plan.ok) throw new Error('plan')
+      const first = await new ExperimentRun({ runId: 'c', profile, engineVersion: 'test', jobs: plan.jobs, pool: flaky }).done
+      expect(first.status).toBe('failed')
+      expect(first.results.jobs.every((j) => /could not start/.test(j.error ?? ''))).toBe(true)
+      copyFileSync(fakeWorker, entry)
+      const second = await new ExperimentRun({ runId: 'd', profile, engineVersion: 'test', jobs: plan.jobs, pool: flaky }).done
+      expect(second.status).toBe('completed')
+    } finally {
+      await flaky.close()
     }
   })
 })

@@ -21,15 +21,44 @@ export interface JobPoolOptions {
 
 export class JobPool {
   readonly threads: number
-  private readonly piscina: Piscina<JobTask, RunResult>
+  private readonly workerFilename: string
+  private piscina: Piscina<JobTask, RunResult>
   /** set when a worker failed outside a task: piscina then starts no new workers and queued jobs would wait forever */
   private broken: Error | null = null
   private readonly pending = new Set<AbortController>()
 
   constructor(options: JobPoolOptions = {}) {
     this.threads = Math.max(1, Math.floor(options.threads ?? defaultPoolSize()))
-    this.piscina = new Piscina<JobTask, RunResult>({
-      filename: options.workerFilename ?? TSX_WORKER_ENTRY,
+    this.workerFilename = options.workerFilename ?? TSX_WORKER_ENTRY
+    this.piscina = this.startPiscina()
+  }
+
+  /**
+   * Rejects with the job's error if it throws or its thread dies, or with the worker's start-up error. After a
+   * start-up failure the jobs already waiting fail with it; the next job gets a fresh pool, so one failed start
+   * (a file briefly missing, memory short) does not fail every later run of a long-lived app.
+   */
+  async run(task: JobTask): Promise<RunResult> {
+    if (this.broken !== null && this.pending.size === 0) this.restart()
+    if (this.broken !== null) throw this.startupFailure(this.broken)
+    const controller = new AbortController()
+    this.pending.add(controller)
+    try {
+      return await this.piscina.run(task, { signal: controller.signal })
+    } catch (e) {
+      throw controller.signal.aborted && controller.signal.reason instanceof Error && this.broken !== null ? this.startupFailure(controller.signal.reason) : e
+    } finally {
+      this.pending.delete(controller)
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.piscina.close({ force: true })
+  }
+
+  private startPiscina(): Piscina<JobTask, RunResult> {
+    const piscina = new Piscina<JobTask, RunResult>({
+      filename: this.workerFilename,
       minThreads: 0,
       maxThreads: this.threads,
       // a job is minutes of CPU, not a burst of small tasks: keep idle threads briefly, then give back memory
@@ -40,31 +69,22 @@ export class JobPool {
     // Piscina reports a worker that dies outside a task (its entry fails to load) as an 'error' event, which
     // would take the whole lab down if unhandled, and then stops starting workers. The job worker runs nothing
     // between tasks, so such a death means the entry cannot start: fail every waiting job with that error.
-    this.piscina.on('error', (error: Error) => {
+    piscina.on('error', (error: Error) => {
+      if (piscina !== this.piscina) return
       this.broken = error
       for (const controller of this.pending) controller.abort(error)
     })
+    return piscina
   }
 
-  /** Rejects with the job's error if it throws or its thread dies, or with the worker's start-up error. */
-  async run(task: JobTask): Promise<RunResult> {
-    if (this.broken !== null) throw this.startupFailure()
-    const controller = new AbortController()
-    this.pending.add(controller)
-    try {
-      return await this.piscina.run(task, { signal: controller.signal })
-    } catch (e) {
-      throw this.broken !== null && controller.signal.aborted ? this.startupFailure() : e
-    } finally {
-      this.pending.delete(controller)
-    }
+  private restart(): void {
+    // the broken pool is discarded; whether it closes cleanly changes nothing for the next job
+    this.piscina.close({ force: true }).catch(() => undefined)
+    this.broken = null
+    this.piscina = this.startPiscina()
   }
 
-  async close(): Promise<void> {
-    await this.piscina.close({ force: true })
-  }
-
-  private startupFailure(): Error {
-    return new Error(`the job worker could not start: ${this.broken?.message}`)
+  private startupFailure(error: Error): Error {
+    return new Error(`the job worker could not start: ${error.message}`)
   }
 }
