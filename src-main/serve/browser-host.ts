@@ -38,6 +38,7 @@ export interface BrowserHost {
   /** What to open in a browser, with the token when one is required. */
   url: string
   port: number
+  /** whether the built renderer was there at start (the CLI warns); requests check again until it is */
   rendererBuilt: boolean
   close(): Promise<void>
 }
@@ -61,7 +62,8 @@ function listen(server: Server, host: string, port: number): Promise<number> {
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const { host, token, rendererRoot, lab } = options
   assertBindAllowed(host, token)
-  const rendererBuilt = existsSync(rendererRoot)
+  // checked again on each request until it exists, so a build made while serving shows on reload
+  let rendererBuilt = existsSync(rendererRoot)
   let port = options.port
 
   const sockets = new WebSocketServer({ noServer: true, maxPayload: HARD_FRAME_CAP_BYTES })
@@ -74,6 +76,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     res.setHeader('X-Content-Type-Options', 'nosniff')
     res.setHeader('Referrer-Policy', 'no-referrer')
     res.setHeader('Cross-Origin-Opener-Policy', 'same-origin')
+    rendererBuilt ||= existsSync(rendererRoot)
     serveStatic(req, res, rendererRoot, rendererBuilt).catch((error: unknown) => {
       if (!res.headersSent) sendText(res, 500, `Internal error: ${error instanceof Error ? error.message : String(error)}\n`)
       else res.destroy()

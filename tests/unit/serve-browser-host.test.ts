@@ -265,12 +265,19 @@ describe('browser host: static files', () => {
     expect(await connect(host.port, { origin: `http://evil.example:${host.port}` })).toEqual({ refused: 403 })
   })
 
-  it('explains how to build when out/renderer is missing', async () => {
-    const { host } = await start({ root: join(tmpdir(), 'drainlab-no-such-renderer') })
+  it('explains how to build when out/renderer is missing, and serves the build once it exists', async () => {
+    const root = join(mkdtempSync(join(tmpdir(), 'drainlab-late-build-')), 'renderer')
+    const { host } = await start({ root })
     expect(host.rendererBuilt).toBe(false)
     const res = await get(host.port, '/')
     expect(res.status).toBe(503)
     expect(res.body).toContain('npm run build')
+    // the page says "then reload": a build made while serving must show without a restart
+    mkdirSync(root)
+    writeFileSync(join(root, 'index.html'), '<!doctype html><title>built later</title>')
+    const reloaded = await get(host.port, '/')
+    expect(reloaded.status).toBe(200)
+    expect(reloaded.body).toContain('built later')
   })
 })
 
