@@ -15,10 +15,13 @@ describe('§8.1 workqueue, polling RT task, anti-starvation none', () => {
     machine: { cpus: 4, isolated: '2-3' },
     kernel: { antiStarvation: { policy: 'none' }, ipiOnQueue: 'always' },
     rtTasks: pollingTasks([2, 3], { initialPcpPages: 200 }),
+    // idle, empty housekeeping lists: whatever is stranded is on the isolated CPUs
+    housekeeping: { allocRatePagesPerSec: 0, freeRatePagesPerSec: 0, initialPcpPages: 0 },
     drainSources: [{ kind: 'reclaim', ratePerSec: 20 }],
     run: { durationMs: 2000 }
   })
   const wq = run(profile, 'workqueue')
+  const stranded = (r: typeof wq) => r.strandedPages.values.slice(-10)
 
   it('the first drain targeting the isolated CPUs never completes; every later global drain is skipped', () => {
     expect(wq.drains.requested).toBeGreaterThan(5)
@@ -28,8 +31,10 @@ describe('§8.1 workqueue, polling RT task, anti-starvation none', () => {
     expect(wq.drains.oldestPendingNs).toBeGreaterThan(0)
   })
 
-  it('pages stay stranded on the isolated CPUs', () => {
-    expect(Math.min(...wq.strandedPages.values.slice(-10))).toBeGreaterThanOrEqual(2 * 200)
+  it('pages stay stranded on the isolated CPUs: exactly their 2 × 200 pages (the direct variants free them)', () => {
+    expect(stranded(wq)).toEqual(Array<number>(10).fill(2 * 200))
+    expect(wq.drains.pagesFreed).toBe(0)
+    for (const variant of DIRECT_VARIANTS) expect(stranded(run(profile, variant))).toEqual(Array<number>(10).fill(0))
   })
 
   it('the realtime task itself is not interrupted beyond the queue_work_on IPI', () => {
