@@ -1,6 +1,7 @@
 // The Electron security baseline (architecture.md) applied to every webContents and the session:
 // no navigation away from the app, no new windows, no webviews, no permissions, a strict CSP, and
 // shell.openExternal only for an allow-list of documentation sites.
+import { contentSecurityPolicy } from '../../src-shared/content-security-policy'
 import { isAppUrl } from './trusted-sender'
 
 /** Sites the app may open in the user's browser (kernel documentation and sources, the project). */
@@ -19,20 +20,7 @@ export function isAllowedExternalUrl(url: string): boolean {
 
 /** The desktop app talks to the lab over IPC only: no WebSocket, except the dev server's own HMR socket. */
 export function electronCsp(devServerUrl?: string): string {
-  const devSocket = devServerUrl ? ` ${new URL(devServerUrl).origin.replace(/^http/, 'ws')}` : ''
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    `connect-src 'self'${devSocket}`,
-    // naive-ui injects <style> elements at run time
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self' data:",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'"
-  ].join('; ')
+  return contentSecurityPolicy(devServerUrl ? [new URL(devServerUrl).origin.replace(/^http/, 'ws')] : [])
 }
 
 interface PreventableEvent {

@@ -9,7 +9,7 @@ import { WebSocketServer, type WebSocket } from 'ws'
 import { LAB_EVENTS, type LabClient } from '../../src-shared/api'
 import { MAX_CLIENT_FRAME_BYTES, TOKEN_PARAM, WS_PATH } from '../../src-shared/transport'
 import { assertBindAllowed, hostHeaderAllowed, hostWithPort, originAllowed, tokenMatches } from './access-policy'
-import { browserHostCsp } from './content-security-policy'
+import { contentSecurityPolicy } from '../../src-shared/content-security-policy'
 import { send, serveLabSocket } from './lab-socket'
 import { sendText, serveStatic } from './static-files'
 
@@ -72,7 +72,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       sendText(res, 403, 'Unknown Host header\n')
       return
     }
-    res.setHeader('Content-Security-Policy', browserHostCsp([`ws://${req.headers.host}`]))
+    res.setHeader('Content-Security-Policy', contentSecurityPolicy([`ws://${req.headers.host}`]))
     res.setHeader('X-Content-Type-Options', 'nosniff')
     res.setHeader('Referrer-Policy', 'no-referrer')
     res.setHeader('Cross-Origin-Opener-Policy', 'same-origin')

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { contentSecurityPolicy } from '../../src-shared/content-security-policy'
 
 const html = readFileSync(resolve(import.meta.dirname, '../../src-renderer/index.html'), 'utf8')
 
@@ -13,6 +14,12 @@ function metaCsp(): Map<string, string[]> {
 }
 
 describe('renderer CSP (the policy of the packaged app)', () => {
+  it('is the shared policy for <meta> delivery: connections to its own origin only', () => {
+    const match = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/i.exec(html)
+    expect(match?.[1]).toBe(contentSecurityPolicy([], 'meta'))
+    expect(metaCsp().get('connect-src')).toEqual(["'self'"])
+  })
+
   it('defaults to self and allows scripts from self only', () => {
     const csp = metaCsp()
     expect(csp.get('default-src')).toEqual(["'self'"])
