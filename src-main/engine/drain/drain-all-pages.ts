@@ -43,14 +43,14 @@ export class DrainAllPages {
 
   /** A workqueue work item (drain_local_pages_wq) finished on its CPU: flush_work() for it returns. */
   workItemDone(run: DrainRun, now: number): void {
-    if (now - run.startNs >= 0 && run.requestNs >= this.sim.warmupNs) this.stats.perTarget.record(now - run.startNs)
+    this.targetDone(run, now)
     run.outstanding--
     if (run.outstanding === 0) this.complete(run, now)
   }
 
-  /** A direct drainer finished a target. */
+  /** A target's drain ended (its work item, or the direct drainer's last lock hold on it): per-target time counts from the drain's start. */
   targetDone(run: DrainRun, now: number): void {
-    if (run.requestNs >= this.sim.warmupNs) this.stats.perTarget.record(now - run.targetStartNs)
+    if (run.requestNs >= this.sim.warmupNs) this.stats.perTarget.record(now - run.startNs)
   }
 
   complete(run: DrainRun, now: number): void {

@@ -7,8 +7,6 @@ export class DrainRun {
   targets: Int32Array = new Int32Array(0)
   /** direct: index of the target being drained; workqueue: unused */
   next = 0
-  /** direct: the current target's drain began at (for per-target time) */
-  targetStartNs = -1
   /** direct: the lock hold in flight emptied its target */
   targetFinished = false
   /** workqueue: work items not yet finished */

@@ -20,7 +20,6 @@ export abstract class RemoteDrain implements DrainStrategy {
 
   start(run: DrainRun, now: number): void {
     run.next = 0
-    run.targetStartNs = -1
     this.advance(run, now)
   }
 
@@ -29,7 +28,6 @@ export abstract class RemoteDrain implements DrainStrategy {
     if (run.targetFinished) {
       this.sim.drains.targetDone(run, now)
       run.next++
-      run.targetStartNs = -1
       run.targetFinished = false
     }
     this.advance(run, now)
@@ -40,13 +38,11 @@ export abstract class RemoteDrain implements DrainStrategy {
     const pcp = sim.pcp
     while (run.next < run.targets.length) {
       const cpu = run.targets[run.next]
-      if (run.targetStartNs < 0) run.targetStartNs = now
       const count = pcp.count[cpu]
       if (count === 0) {
         // the racy cpus_with_pcps read saw pages that are gone: nothing to free
         sim.drains.targetDone(run, now)
         run.next++
-        run.targetStartNs = -1
         continue
       }
       const pages = pcp.removeForFree(cpu, this.chunkPages)
