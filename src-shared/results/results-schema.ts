@@ -1,0 +1,190 @@
+// The run-time check of a results document (types.ts, documented in docs/results-format.md): a results.json
+// read back from disk is only as trustworthy as the disk, and every export, chart and LabApi answer reads
+// its fields without further checks. Objects are strict because the lab is the only writer: an unknown key
+// means the file was edited or comes from something else.
+import { z } from 'zod'
+import { profileSchema } from '../profile/rules'
+import { DRAIN_SOURCE_KINDS, VARIANTS } from '../profile/schema'
+import { HEADLINE_METRICS } from './headline'
+import { INTERFERENCE_SOURCES, RESULTS_SCHEMA_VERSION, type ExperimentResults } from './types'
+
+/** Things that are counted one by one (jobs, drains, events, CPUs): whole numbers from 0. */
+const count = z.number().int().min(0)
+/** Times and page figures: any finite number from 0 (z.number() refuses Infinity, which JSON gives for 1e400). */
+const nonNegative = z.number().min(0)
+/** hdr-histogram-js encodeIntoCompressedBase64 output, decoded later by the charts and aggregate re-analysis. */
+const base64 = z.string().min(1).regex(/^[A-Za-z0-9+/]+={0,2}$/, 'must be a base64-encoded HDR histogram')
+
+const variantSchema = z.enum(VARIANTS)
+
+const distributionNsSchema = z.strictObject({
+  count,
+  min: nonNegative,
+  mean: nonNegative,
+  p50: nonNegative,
+  p99: nonNegative,
+  p999: nonNegative,
+  p9999: nonNegative,
+  max: nonNegative,
+  hdr: base64
+})
+
+const windowSeriesSchema = z.strictObject({
+  windowNs: z.number().positive(),
+  values: z.array(nonNegative)
+})
+
+const sampledSeriesSchema = z.strictObject({
+  tNs: z.array(nonNegative),
+  values: z.array(nonNegative)
+}).refine((s) => s.tNs.length === s.values.length, 'tNs and values must have the same length')
+
+const interferenceSourceSchema = z.enum(INTERFERENCE_SOURCES)
+
+const taskResultSchema = z.strictObject({
+  name: z.string(),
+  cpu: count,
+  mode: z.enum(['periodic', 'polling']),
+  deadlineNs: nonNegative,
+  activations: count,
+  misses: count,
+  missRatio: z.number().min(0).max(1),
+  longestMissRun: count,
+  latencyNs: distributionNsSchema,
+  responseNs: distributionNsSchema,
+  slackNs: distributionNsSchema,
+  maxLatencyPerWindowNs: windowSeriesSchema,
+  missesPerWindow: windowSeriesSchema,
+  fallbacks: count
+})
+
+const drainSourceStatsSchema = z.strictObject({
+  requested: count,
+  completed: count,
+  skipped: count,
+  stalled: count,
+  durationNs: distributionNsSchema
+})
+
+const drainsResultSchema = z.strictObject({
+  requested: count,
+  completed: count,
+  skipped: count,
+  stalled: count,
+  pagesFreed: nonNegative,
+  durationNs: distributionNsSchema,
+  mutexWaitNs: distributionNsSchema,
+  perTargetNs: distributionNsSchema,
+  targets: distributionNsSchema,
+  bySource: z.partialRecord(z.enum(DRAIN_SOURCE_KINDS), drainSourceStatsSchema),
+  overTime: sampledSeriesSchema,
+  oldestPendingNs: nonNegative
+})
+
+const interferenceResultSchema = z.strictObject({
+  cpu: count,
+  bySourceNs: z.record(interferenceSourceSchema, nonNegative)
+})
+
+const timelineSegmentSchema = z.strictObject({
+  cpu: count,
+  lane: z.enum(['rt', 'kworker', 'irq', 'drain', 'throttled', 'fallback', 'idle']),
+  startNs: nonNegative,
+  endNs: nonNegative,
+  label: z.string()
+})
+
+const worstSampleSchema = z.strictObject({
+  task: z.string(),
+  cpu: count,
+  metric: z.enum(['latency', 'response']),
+  releaseNs: nonNegative,
+  valueNs: nonNegative,
+  breakdown: z.array(z.strictObject({
+    source: z.union([interferenceSourceSchema, z.enum(['timer', 'runtime', 'queueing'])]),
+    ns: nonNegative
+  })),
+  timeline: z.array(timelineSegmentSchema)
+})
+
+const housekeepingResultSchema = z.strictObject({
+  allocFastPathNs: distributionNsSchema,
+  zoneLockWaitNs: distributionNsSchema,
+  fallbacks: count,
+  fastPathOverheadNs: nonNegative
+})
+
+const pcpParamsSchema = z.strictObject({
+  managedPages: nonNegative,
+  batch: nonNegative,
+  high: nonNegative,
+  highMax: nonNegative,
+  wmarkMin: nonNegative,
+  wmarkLow: nonNegative,
+  wmarkHigh: nonNegative
+})
+
+const seedSchema = z.number().int().min(0).max(2 ** 32 - 1)
+
+const runResultSchema = z.strictObject({
+  engineVersion: z.string().min(1),
+  variant: variantSchema,
+  seed: seedSchema,
+  pcp: pcpParamsSchema,
+  tasks: z.array(taskResultSchema),
+  drains: drainsResultSchema,
+  interference: z.array(interferenceResultSchema),
+  housekeeping: housekeepingResultSchema,
+  strandedPages: sampledSeriesSchema,
+  zoneFreePages: sampledSeriesSchema,
+  drainCpuNs: nonNegative,
+  worst: worstSampleSchema.nullable(),
+  events: count,
+  simulatedNs: nonNegative,
+  partial: z.boolean()
+})
+
+const sweepPointSchema = z.strictObject({
+  values: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()]))
+})
+
+const jobResultSchema = z.strictObject({
+  id: z.string().min(1),
+  variant: variantSchema,
+  seed: seedSchema,
+  sweepPoint: sweepPointSchema.nullable(),
+  status: z.enum(['completed', 'failed', 'cancelled']),
+  error: z.string().optional(),
+  result: runResultSchema.optional()
+})
+
+const headlineMetrics: ReadonlySet<string> = new Set(HEADLINE_METRICS)
+
+const aggregateSchema = z.strictObject({
+  variant: variantSchema,
+  sweepPoint: sweepPointSchema.nullable(),
+  // typed as string in types.ts; the summary table only understands the headline metrics
+  metric: z.string().refine((m) => headlineMetrics.has(m), `must be one of ${HEADLINE_METRICS.join(', ')}`),
+  seeds: z.number().int().min(1),
+  mean: nonNegative,
+  min: nonNegative,
+  max: nonNegative,
+  stddev: nonNegative
+})
+
+export const experimentResultsSchema = z.strictObject({
+  schemaVersion: z.literal(RESULTS_SCHEMA_VERSION),
+  engineVersion: z.string().min(1),
+  profile: profileSchema,
+  jobs: z.array(jobResultSchema),
+  aggregates: z.array(aggregateSchema),
+  partial: z.literal(true).optional(),
+  inProgress: z.literal(true).optional()
+})
+
+/** True when A and B are assignable to each other; the brackets stop TypeScript distributing over unions. */
+type SameType<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+type Expect<T extends true> = T
+
+/** Fails to compile when the schema and the ExperimentResults interface drift apart, in either direction. */
+export type ResultsSchemaMatchesTypes = Expect<SameType<z.output<typeof experimentResultsSchema>, ExperimentResults>>
