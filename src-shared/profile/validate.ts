@@ -21,12 +21,14 @@ export function issuesOf(error: z.ZodError): ProfileIssue[] {
     if (issue.code === 'unrecognized_keys') {
       return { path, message: `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} (check the spelling)` }
     }
-    if (issue.code === 'invalid_type' && issue.input === undefined) return { path, message: 'is required' }
+    // issues carry their input only when the parse ran with reportInput; without it, zod's own message stands
+    const missing = 'input' in issue && issue.input === undefined
+    if (missing && (issue.code === 'invalid_type' || issue.code === 'invalid_value')) return { path, message: 'is required' }
     return { path, message: issue.message }
   })
 }
 
 export function validateProfile(input: unknown): ProfileValidation {
-  const parsed = profileSchema.safeParse(input)
+  const parsed = profileSchema.safeParse(input, { reportInput: true })
   return parsed.success ? { ok: true, profile: parsed.data } : { ok: false, issues: issuesOf(parsed.error) }
 }
