@@ -1,10 +1,25 @@
 // results.json: the experiment document, written atomically and read back with a check of its shape.
 import { readFile } from 'node:fs/promises'
-import { validateProfile } from '../../src-shared/profile/validate'
+import { LabError } from '../../src-shared/api'
+import { issuesOf, type ProfileIssue } from '../../src-shared/profile/validate'
+import { experimentResultsSchema } from '../../src-shared/results/results-schema'
 import { RESULTS_SCHEMA_VERSION, type ExperimentResults } from '../../src-shared/results/types'
 import { writeFileAtomic } from './atomic-write'
 
-export class ResultsFileError extends Error {}
+/**
+ * A results file that cannot be read or is not a valid document. A LabError, so every host (the CLI's exit
+ * 2, LabApi getResults) reports it as invalid input, with one issue per problem.
+ */
+export class ResultsFileError extends LabError {
+  constructor(message: string, issues?: ProfileIssue[]) {
+    super('invalid-request', message, issues)
+  }
+}
+
+/** Where a problem is: its dotted path, or "(document)" for the document as a whole. */
+function placeOf(issue: ProfileIssue): string {
+  return issue.path === '' ? '(document)' : issue.path
+}
 
 /** Two-space JSON, keys in the order the lab builds them: the same experiment gives the same bytes. */
 export function serializeResults(results: ExperimentResults): string {
@@ -15,6 +30,15 @@ export async function writeResultsFile(path: string, results: ExperimentResults)
   await writeFileAtomic(path, serializeResults(results))
 }
 
+function checkSchemaVersion(doc: unknown, source: string): void {
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return
+  const version = (doc as Record<string, unknown>).schemaVersion
+  // a newer document may be perfectly valid in its own format: say so rather than list its "problems"
+  if (typeof version === 'number' && version > RESULTS_SCHEMA_VERSION) {
+    throw new ResultsFileError(`${source} was written by a newer Drain Lab (results schemaVersion ${version}; this version reads ${RESULTS_SCHEMA_VERSION})`)
+  }
+}
+
 export function parseResults(text: string, source: string): ExperimentResults {
   let doc: unknown
   try {
@@ -22,19 +46,18 @@ export function parseResults(text: string, source: string): ExperimentResults {
   } catch (e) {
     throw new ResultsFileError(`${source} is not valid JSON: ${(e as Error).message}`)
   }
-  if (typeof doc !== 'object' || doc === null) throw new ResultsFileError(`${source} is not a results document`)
-  const d = doc as Record<string, unknown>
-  if (d.schemaVersion !== RESULTS_SCHEMA_VERSION) {
-    throw new ResultsFileError(typeof d.schemaVersion === 'number' && d.schemaVersion > RESULTS_SCHEMA_VERSION
-      ? `${source} was written by a newer Drain Lab (results schemaVersion ${d.schemaVersion}; this version reads ${RESULTS_SCHEMA_VERSION})`
-      : `${source}: schemaVersion must be ${RESULTS_SCHEMA_VERSION}`)
+  checkSchemaVersion(doc, source)
+  // reportInput lets issuesOf tell a missing field from one of the wrong type
+  const parsed = experimentResultsSchema.safeParse(doc, { reportInput: true })
+  if (!parsed.success) {
+    const issues = issuesOf(parsed.error)
+    const problems = issues.length === 1 ? `a problem at ${placeOf(issues[0])}` : `${issues.length} problems, the first at ${placeOf(issues[0])}`
+    // the message names where; the issues say what, one "path: message" each
+    throw new ResultsFileError(`${source} is not a valid results document (${problems})`, issues)
   }
-  if (!Array.isArray(d.jobs) || !Array.isArray(d.aggregates) || typeof d.engineVersion !== 'string') {
-    throw new ResultsFileError(`${source} is not a results document (jobs, aggregates and engineVersion are required)`)
-  }
-  const profile = validateProfile(d.profile)
-  if (!profile.ok) throw new ResultsFileError(`${source}: its profile is invalid: ${profile.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`)
-  return doc as ExperimentResults
+  // Zod rebuilds every object in schema key order; keeping the document's own objects keeps its bytes on
+  // a re-export. Only the profile comes from the parse, so defaults left out of a hand-edited file are filled.
+  return { ...(doc as ExperimentResults), profile: parsed.data.profile }
 }
 
 export async function readResultsFile(path: string): Promise<ExperimentResults> {

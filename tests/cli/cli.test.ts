@@ -1,6 +1,6 @@
 // The drainlab binary, run for real in a temp folder: each subcommand, its exit codes and its files.
 import { spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createCanvas, loadImage } from '@napi-rs/canvas'
@@ -216,6 +216,30 @@ describe('drainlab export', () => {
     expect(files).toContain('worst-case.trace.json')
     expect(files.some((f) => f.endsWith('.svg'))).toBe(true)
     expect(r.stdout.trimEnd().split('\n').length).toBe(files.length)
+  })
+
+  it('refuses a corrupted results document: exit 2, one "path: message" line per problem, nothing written', async () => {
+    const made = join(dir, 'out-to-corrupt')
+    const run = await drainlab(['run', 'tiny.drainlab.json', '--duration', '100ms', '--format', 'json', '--out', made, '--no-history'], dir)
+    expect(run.code).toBe(0)
+    const saved = JSON.parse(readFileSync(join(made, 'results.json'), 'utf8'))
+    const cases: Array<{ name: string; doc: unknown; lines: RegExp[] }> = [
+      { name: 'foreign-result', doc: { ...saved, jobs: [{ ...saved.jobs[0], result: { foo: 1 } }, ...saved.jobs.slice(1)] }, lines: [/^jobs\.0\.result: unknown key "foo"/m, /^jobs\.0\.result\.tasks: is required$/m] },
+      { name: 'no-profile', doc: { ...saved, profile: undefined }, lines: [/^profile: is required$/m] },
+      { name: 'not-an-object', doc: [saved], lines: [/^\(document\): /m] }
+    ]
+    for (const c of cases) {
+      // each corrupted document alone in its folder, exported without --out: the folder must stay as it was
+      const folder = join(dir, `corrupt-${c.name}`)
+      mkdirSync(folder)
+      writeFileSync(join(folder, 'results.json'), JSON.stringify(c.doc))
+      const r = await drainlab(['export', join(folder, 'results.json'), '--format', 'json,csv,html'], dir)
+      expect([c.name, r.code]).toEqual([c.name, 2])
+      expect(r.stderr).toMatch(/^drainlab: .*results\.json is not a valid results document/)
+      for (const line of c.lines) expect(r.stderr).toMatch(line)
+      expect(r.stdout).toBe('')
+      expect(readdirSync(folder)).toEqual(['results.json'])
+    }
   })
 
   it('refuses a file that is not results: exit 2', async () => {

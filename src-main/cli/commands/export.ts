@@ -1,10 +1,9 @@
 // drainlab export RESULTS.json --format … [--out DIR] — re-export saved results (default DIR: next to the file).
 import { dirname, resolve } from 'node:path'
 import type { Command } from 'commander'
-import { LabError } from '../../../src-shared/api'
 import { parseFormats, parsePositiveInt } from '../../lab/cli-arguments'
 import { writeExports } from '../../lab/export/write-exports'
-import { readResultsFile, ResultsFileError } from '../../store/results-file'
+import { readResultsFile } from '../../store/results-file'
 
 interface ExportOptions {
   format: string
@@ -31,13 +30,8 @@ export function registerExportCommand(program: Command): void {
         height: o.height === undefined ? undefined : parsePositiveInt(o.height, '--height'),
         dpi: o.dpi === undefined ? undefined : parsePositiveInt(o.dpi, '--dpi')
       }
-      let results
-      try {
-        results = await readResultsFile(file)
-      } catch (e) {
-        if (e instanceof ResultsFileError) throw new LabError('invalid-request', e.message)
-        throw e
-      }
+      // an unreadable or invalid document throws a LabError (exit 2, one line per problem) before anything is written
+      const results = await readResultsFile(file)
       const out = resolve(o.out ?? dirname(file))
       const written = await writeExports(results, formats, out, { ...image, command: 'npx drainlab run profile.drainlab.json' })
       for (const path of written) process.stdout.write(`${path}\n`)
