@@ -87,3 +87,20 @@ describe('exports', () => {
     expect(parseResults(file.data.toString('utf8'), 'x').jobs).toHaveLength(results.jobs.length)
   })
 })
+
+describe('html report escaping', () => {
+  it('escapes every interpolated value, numbers included: a field turned string cannot inject markup', async () => {
+    const results = syntheticResults()
+    const run = results.jobs[0].result
+    if (run?.worst == null) throw new Error('the synthetic run has a worst sample')
+    // what a hand-edited results.json could hold if a number field ever became text
+    const injected = '<img src=x onerror=alert(1)>'
+    run.worst.cpu = injected as unknown as number
+    run.seed = injected as unknown as number
+    results.jobs[0].seed = injected as unknown as number
+    const [file] = await exportFiles(results, 'html', { command: 'npx drainlab run p.json' })
+    const html = file.data.toString('utf8')
+    expect(html).not.toContain(injected)
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;')
+  })
+})

@@ -10,8 +10,12 @@ import type { ExperimentResults } from '../../../src-shared/results/types'
 import { formatNs } from '../../../src-shared/units'
 import { renderChartPng, type ChartImageOptions } from './chart-render'
 
-function esc(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+/**
+ * Every value that goes into the page passes through here, numbers too: the document may come from a
+ * results.json on disk, and a field that is a number today may be a string tomorrow.
+ */
+function esc(value: string | number): string {
+  return String(value).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
 }
 
 function profileSummary(results: ExperimentResults): string {
@@ -38,7 +42,7 @@ function comparisonTable(results: ExperimentResults): string {
   const head = ['variant', ...(hasSweep ? ['sweep'] : []), 'seeds', ...HEADLINE_METRICS.map((m) => HEADLINE_LABELS[m].title)]
   const body = rows.map((r) => {
     const seeds = `${r.seeds}${r.failed ? `, ${r.failed} failed` : ''}${r.cancelled ? `, ${r.cancelled} cancelled` : ''}`
-    return `<tr><td><span class="swatch" style="background:${VARIANT_COLORS[r.variant]}"></span>${esc(r.variant)}</td>${hasSweep ? `<td>${esc(r.sweep ?? '')}</td>` : ''}<td>${esc(seeds)}</td>${HEADLINE_METRICS.map((m) => `<td class="num">${esc(formatMetric(m, r.values[m]))}</td>`).join('')}</tr>`
+    return `<tr><td><span class="swatch" style="background:${esc(VARIANT_COLORS[r.variant])}"></span>${esc(r.variant)}</td>${hasSweep ? `<td>${esc(r.sweep ?? '')}</td>` : ''}<td>${esc(seeds)}</td>${HEADLINE_METRICS.map((m) => `<td class="num">${esc(formatMetric(m, r.values[m]))}</td>`).join('')}</tr>`
   })
   return `<table class="grid"><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${body.join('')}</tbody></table>
 <p class="note">Latency max and drain max: the worst seed. Other columns: mean over seeds. Latency is wakeup latency (release → start) of the worst realtime task; drain time is request → completion of completed drains; stalled drains were still pending at the end of the run; skipped drains found pcpu_drain_mutex held.</p>`
@@ -53,8 +57,8 @@ function worstSection(results: ExperimentResults): string {
       : '<p>No worst sample: every wakeup latency was 0 (the tasks never waited to start, as polling tasks that never sleep). Response times and the interference chart show what took their CPU time.</p>'
   }
   return worst.map(({ variant, seed, worst: w }) => {
-    const parts = w.breakdown.filter((b) => b.ns > 0).map((b) => `${esc(b.source)} ${formatNs(b.ns)} (${((100 * b.ns) / Math.max(1, w.valueNs)).toFixed(0)} %)`)
-    return `<p><b>${esc(variant)}</b> (seed ${seed}): worst ${esc(w.metric)} ${esc(formatNs(w.valueNs))} of task ${esc(w.task)} on CPU ${w.cpu}, released at ${esc(formatNs(w.releaseNs))}: ${parts.join(', ') || 'no breakdown'}.</p>`
+    const parts = w.breakdown.filter((b) => b.ns > 0).map((b) => `${esc(b.source)} ${esc(formatNs(b.ns))} (${esc(((100 * b.ns) / Math.max(1, w.valueNs)).toFixed(0))} %)`)
+    return `<p><b>${esc(variant)}</b> (seed ${esc(seed)}): worst ${esc(w.metric)} ${esc(formatNs(w.valueNs))} of task ${esc(w.task)} on CPU ${esc(w.cpu)}, released at ${esc(formatNs(w.releaseNs))}: ${parts.join(', ') || 'no breakdown'}.</p>`
   }).join('\n')
 }
 
@@ -74,7 +78,7 @@ export async function htmlReport(results: ExperimentResults, opts: HtmlReportOpt
   for (const spec of CHARTS) {
     if (!spec.available(results)) continue
     const png = await renderChartPng(spec.build(results), opts)
-    charts.push(`<figure><img alt="${esc(spec.title)}" src="data:image/png;base64,${png.toString('base64')}"><figcaption>${esc(spec.title)}</figcaption></figure>`)
+    charts.push(`<figure><img alt="${esc(spec.title)}" src="data:image/png;base64,${esc(png.toString('base64'))}"><figcaption>${esc(spec.title)}</figcaption></figure>`)
   }
   const p = results.profile
   return `<!doctype html>
