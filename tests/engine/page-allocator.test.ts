@@ -58,6 +58,18 @@ describe('owner fast paths', () => {
     expect(out.overheadNs).toBe(0)
   })
 
+  it('an order-0 allocation from a list holding only THP entries refills order 0 from the buddy allocator instead of splitting an entry', () => {
+    const k = allocator('workqueue', { high: 2000 })
+    k.pcp.fill(0, 2 * 512, 1, 3000)
+    const free = k.zone.freePages
+    rmqueuePcplist(k, 0, 4, 0, out)
+    expect(k.pcp.thpEntries[0]).toBe(2)
+    expect(k.pcp.order0(0)).toBe(63 - 4)
+    expect(k.pcp.count[0]).toBe(2 * 512 + 63 - 4)
+    expect(k.zone.freePages).toBe(free - 63)
+    expect(out.slowNs).toBe(costs.zoneLockNs + costs.rmqueueBulkNs)
+  })
+
   it('a held pcp->lock makes the spinlock designs fall back to the buddy allocator, waiting for zone->lock', () => {
     for (const variant of ['direct', 'direct-irqon', 'direct-chunked'] as const) {
       const k = allocator(variant)

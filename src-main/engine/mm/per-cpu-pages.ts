@@ -32,7 +32,13 @@ export class PerCpuPages {
     this.count[cpu] = pages
     this.thpEntries[cpu] = entries
     this.total += pages
-    this.ceiling[cpu] = Math.max(ceiling, pages)
+    // an order-0 allocation refills batch pages on top of the THP entries, which it cannot use
+    this.ceiling[cpu] = Math.max(ceiling, entries > 0 ? pages + this.batch : pages)
+  }
+
+  /** Base pages on the order-0 list (count minus the THP entries' pages). */
+  order0(cpu: number): number {
+    return this.count[cpu] - this.thpEntries[cpu] * this.thpPages
   }
 
   /** Order-0 pages freed to this CPU's lists. */
@@ -48,19 +54,10 @@ export class PerCpuPages {
     this.total += this.thpPages
   }
 
-  /** Order-0 pages taken by an allocation (the caller refilled first when short). */
+  /** Order-0 pages taken by an allocation from the order-0 list (the caller refilled it first when short). */
   take(cpu: number, pages: number): void {
-    const order0 = this.count[cpu] - this.thpEntries[cpu] * this.thpPages
-    const fromOrder0 = Math.min(order0, pages)
-    let rest = pages - fromOrder0
-    // an order-0 allocation that finds only THP entries splits one: the rest stays listed as order-0 pages
-    while (rest > 0 && this.thpEntries[cpu] > 0) {
-      this.thpEntries[cpu]--
-      rest -= this.thpPages
-    }
-    const taken = pages - Math.max(0, rest)
-    this.count[cpu] -= taken
-    this.total -= taken
+    this.count[cpu] -= pages
+    this.total -= pages
   }
 
   /**
@@ -68,8 +65,7 @@ export class PerCpuPages {
    * Returns the base pages removed; lastEntries holds the THP entries among them.
    */
   removeForFree(cpu: number, maxPages: number): number {
-    const order0 = this.count[cpu] - this.thpEntries[cpu] * this.thpPages
-    let pages = Math.min(order0, maxPages)
+    let pages = Math.min(this.order0(cpu), maxPages)
     let entries = 0
     while (this.thpEntries[cpu] - entries > 0 && pages + this.thpPages <= maxPages) {
       entries++

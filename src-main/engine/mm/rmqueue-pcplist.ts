@@ -23,9 +23,10 @@ export function rmqueuePcplist(k: PageAllocator, cpu: number, pages: number, now
   const fast = pages * c.ownerCriticalSectionNs
   out.overheadNs = spin ? Math.round(fast * c.fastPathOverhead) : 0
   out.ns = Math.round(fast) + out.overheadNs
-  let short = pages - k.pcp.count[cpu]
+  // the per-order lists: an order-0 request sees only the order-0 list, never a THP entry
+  let short = pages - k.pcp.order0(cpu)
   if (short > 0) {
-    // rmqueue_bulk(): refill batch pages per pass, one zone->lock hold
+    // rmqueue_bulk(): refill batch order-0 pages per pass, one zone->lock hold
     const batch = k.pcp.batch
     const passes = Math.ceil(short / batch)
     const refill = Math.min(passes * batch, k.zone.freePages)
@@ -36,7 +37,7 @@ export function rmqueuePcplist(k: PageAllocator, cpu: number, pages: number, now
     out.zoneWaitNs = wait
     out.slowNs = wait + hold
     out.ns += out.slowNs
-    short = pages - k.pcp.count[cpu]
+    short = pages - k.pcp.order0(cpu)
     // the zone ran dry: the rest of the request comes from nowhere (allocation failure is not modelled)
     if (short > 0) pages -= short
   }
