@@ -25,7 +25,7 @@ export class TaskMetrics {
     this.maxLatencyPerWindow.record(releaseNs, latencyNs)
   }
 
-  recordFinish(releaseNs: number, responseNs: number, deadlineNs: number): boolean {
+  recordFinish(releaseNs: number, responseNs: number, deadlineNs: number): void {
     this.activations++
     this.response.record(responseNs)
     const slack = deadlineNs - responseNs
@@ -39,7 +39,6 @@ export class TaskMetrics {
     } else {
       this.missRun = 0
     }
-    return missed
   }
 
   result(name: string, cpu: number, mode: 'periodic' | 'polling', deadlineNs: number, endNs: number): TaskResult {

@@ -472,11 +472,12 @@ export class IsolatedCpu {
     this.jobBySource.fill(0)
   }
 
+  /** The job finished (or was dropped): the miss policy always acts; only the metrics skip the warm-up. */
   private recordFinish(now: number): void {
     const task = this.task as RtTaskSpec
-    if (this.jobRelease < this.sim.warmupNs) return
-    const missed = (this.metrics as TaskMetrics).recordFinish(this.jobRelease, now - this.jobRelease, task.deadlineNs)
-    if (missed && task.missPolicy === 'skip-next') this.skipNext = true
+    const response = now - this.jobRelease
+    if (response > task.deadlineNs && task.missPolicy === 'skip-next') this.skipNext = true
+    if (this.jobRelease >= this.sim.warmupNs) (this.metrics as TaskMetrics).recordFinish(this.jobRelease, response, task.deadlineNs)
   }
 
   private charge(source: number, ns: number, now: number): void {
