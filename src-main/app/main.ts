@@ -2,6 +2,7 @@
 // The Electron host: lifecycle, one window, the security baseline, LabApi over IPC, the menu.
 // Kept thin on purpose: every decision lives in a plain module next to this one, tested without
 // Electron (which cannot be launched on the project's build machines).
+import { resolve } from 'node:path'
 import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, shell, type WebContents } from 'electron'
 import { createLabService } from '../lab/lab-service'
 // the .ts entry explicitly: the .mjs beside it is the tsx shim for the CLI and must not ship in the app
@@ -20,6 +21,8 @@ const location = appLocation(import.meta.dirname, process.env.ELECTRON_RENDERER_
 let mainWindow: BrowserWindow | null = null
 /** A profile the OS asked us to open before the window was ready (file association). */
 let pendingProfile: string | null = profilePathFromArgv(process.argv)
+/** profiles the system asked us to open: the page may name these in openProfile (see native-dialogs.ts) */
+const systemOpenedProfiles = new Set<string>(pendingProfile === null ? [] : [resolve(pendingProfile)])
 /** The last window-state write, awaited before quitting so the file is complete. */
 let windowStateSaved: Promise<void> = Promise.resolve()
 
@@ -28,6 +31,7 @@ function sendCommand(command: AppCommand, argument?: string): void {
 }
 
 function openProfileFromOs(path: string): void {
+  systemOpenedProfiles.add(resolve(path))
   if (mainWindow && !mainWindow.webContents.isLoading()) sendCommand('open-recent', path)
   else pendingProfile = path
 }
@@ -79,7 +83,7 @@ async function start(): Promise<void> {
       const chosen = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options)
       return chosen.canceled || chosen.filePath === undefined ? null : chosen.filePath
     }
-  }, () => void refreshMenu())
+  }, () => void refreshMenu(), systemOpenedProfiles)
 
   const disposeIpc = registerLabIpc({
     ipcMain,
@@ -107,9 +111,10 @@ if (!app.requestSingleInstanceLock()) {
   // another Drain Lab is running: it gets our arguments through 'second-instance' and we leave
   app.quit()
 } else {
-  app.on('second-instance', (_event, argv) => {
+  app.on('second-instance', (_event, argv, workingDirectory) => {
     const profile = profilePathFromArgv(argv)
-    if (profile !== null) openProfileFromOs(profile)
+    // a relative path names a file in the second instance's folder, not ours
+    if (profile !== null) openProfileFromOs(resolve(workingDirectory, profile))
     if (mainWindow) {
       if (mainWindow.isMinimized()) mainWindow.restore()
       mainWindow.focus()

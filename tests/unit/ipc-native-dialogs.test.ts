@@ -22,6 +22,10 @@ class RecordingLab {
     this.record('saveProfile', req)
     return { path: req.path }
   }
+  /** not recorded: the wrapper reads it to check a path the page names */
+  async listRecentProfiles() {
+    return ['/home/u/recent.drainlab.json']
+  }
   on() {
     return () => {}
   }
@@ -43,12 +47,12 @@ describe('native dialogs around openProfile/saveProfile', () => {
     let changes = 0
     const wrapped = withNativeDialogs(lab as unknown as LabClient, d, () => changes++)
     expect(await wrapped.openProfile({})).toEqual({ path: '/home/u/chosen.drainlab.json', profile: {} })
-    expect(await wrapped.openProfile({ path: '/x.drainlab.json' })).toMatchObject({ path: '/x.drainlab.json' })
+    expect(await wrapped.openProfile({ path: '/home/u/recent.drainlab.json' })).toMatchObject({ path: '/home/u/recent.drainlab.json' })
     expect(await wrapped.saveProfile({ profile: { a: 1 } })).toEqual({ path: '/home/u/saved.drainlab.json' })
     expect(asked).toEqual(['open', 'save'])
     expect(lab.calls).toEqual([
       ['openProfile', { path: '/home/u/chosen.drainlab.json' }],
-      ['openProfile', { path: '/x.drainlab.json' }],
+      ['openProfile', { path: '/home/u/recent.drainlab.json' }],
       ['saveProfile', { path: '/home/u/saved.drainlab.json', profile: { a: 1 } }]
     ])
     expect(changes).toBe(3)
@@ -69,6 +73,28 @@ describe('native dialogs around openProfile/saveProfile', () => {
     expect(Object.keys(wrapped).sort()).toEqual([...LAB_METHODS, 'on'].sort())
     await wrapped.cancelRun({ runId: 'r1' })
     expect(lab.calls).toEqual([['cancelRun', { runId: 'r1' }]])
+  })
+
+  it('a path the page names must be from a dialog, the system or Open Recent', async () => {
+    const lab = new RecordingLab()
+    const fromSystem = new Set(['/home/u/double-clicked.drainlab.json'])
+    const wrapped = withNativeDialogs(lab as unknown as LabClient, dialogs('/home/u/chosen.drainlab.json', '/home/u/new.drainlab.json').d, () => {}, fromSystem)
+    for (const path of ['/etc/passwd', '/home/u/.ssh/id_rsa', '/home/u/other.drainlab.json']) {
+      await expect(wrapped.openProfile({ path })).rejects.toMatchObject({ code: 'forbidden' })
+      await expect(wrapped.saveProfile({ path, profile: {} })).rejects.toMatchObject({ code: 'forbidden' })
+    }
+    expect(lab.calls).toEqual([])
+    await wrapped.openProfile({ path: '/home/u/double-clicked.drainlab.json' })
+    await wrapped.openProfile({ path: '/home/u/recent.drainlab.json' })
+    // once chosen in a dialog, a path may be named again (Save after Save As)
+    await wrapped.openProfile({})
+    await wrapped.saveProfile({ profile: {} })
+    await wrapped.openProfile({ path: '/home/u/chosen.drainlab.json' })
+    await wrapped.saveProfile({ path: '/home/u/new.drainlab.json', profile: {} })
+    expect(lab.calls.map(([, req]) => (req as { path: string }).path)).toEqual([
+      '/home/u/double-clicked.drainlab.json', '/home/u/recent.drainlab.json', '/home/u/chosen.drainlab.json',
+      '/home/u/new.drainlab.json', '/home/u/chosen.drainlab.json', '/home/u/new.drainlab.json'
+    ])
   })
 
   it('completes a chosen save name to *.drainlab.json', async () => {
