@@ -5,6 +5,7 @@ import { performance } from 'node:perf_hooks'
 import type { JobProgress, RunFinished, RunProgress } from '../../src-shared/api'
 import type { Profile } from '../../src-shared/profile/schema'
 import { aggregateJobs } from '../../src-shared/results/aggregate'
+import { experimentStatus } from '../../src-shared/results/experiment-status'
 import { sweepLabel } from '../../src-shared/results/sweep-point'
 import { RESULTS_SCHEMA_VERSION, type ExperimentResults, type JobResult, type RunResult } from '../../src-shared/results/types'
 import type { PlannedJob } from './experiment-plan'
@@ -146,10 +147,7 @@ export class ExperimentRun {
     const completed = jobs.filter((j) => j.status === 'completed').length
     const failed = jobs.filter((j) => j.status === 'failed').length
     const cancelled = jobs.filter((j) => j.status === 'cancelled').length
-    const status: RunFinished['status'] = completed === jobs.length ? 'completed'
-      : completed > 0 ? 'partial'
-        : cancelled > 0 ? 'cancelled' : 'failed'
-    return { results, status, completed, failed, cancelled }
+    return { results, status: experimentStatus(jobs), completed, failed, cancelled }
   }
 
   /** The one document builder: the final results and every snapshot go through it, so they cannot disagree. */

@@ -58,13 +58,17 @@ export function createLabService(options: LabServiceOptions): LabService {
     return pool
   }
 
-  /** The browser host may only touch files the user opened before or that live in the lab's own folder. */
-  const checkBrowserPath = async (path: string): Promise<void> => {
+  /**
+   * The browser host may only touch files the user opened before or that live in the lab's own folder, and
+   * may not overwrite what the lab keeps there (an experiment's profile is what "re-run exactly" runs).
+   */
+  const checkBrowserPath = async (path: string, access: 'read' | 'write'): Promise<void> => {
     if (options.host !== 'browser') return
-    const inside = relative(resolve(options.dataDir), resolve(path))
-    const underDataDir = inside !== '' && !inside.startsWith('..') && !isAbsolute(inside)
-    if (!underDataDir && !(await recent.includes(path))) {
+    if (!isInside(options.dataDir, path) && !(await recent.includes(path))) {
       throw new LabError('forbidden', `${path} is neither a recent profile nor inside the Drain Lab data folder`)
+    }
+    if (access === 'write' && (isInside(store.experimentsDir, path) || isInside(store.trashDir, path))) {
+      throw new LabError('forbidden', `${path} belongs to the lab's saved experiments; save the profile elsewhere`)
     }
   }
 
@@ -99,8 +103,11 @@ export function createLabService(options: LabServiceOptions): LabService {
         onProgress: (progress) => events.emit('runProgress', progress)
       })
       const finished = run.done.then(async (outcome) => {
+        // served from memory until it is on disk; then read back from there, so a host left open all day
+        // does not hold every run's histograms (if the save fails, the results stay available here)
         finishedResults.set(runId, outcome.results)
         await store.saveResults(runId, outcome.results, outcome.status, createdAt)
+        finishedResults.delete(runId)
         return outcome
       })
       active.set(runId, { run, finished })
@@ -156,7 +163,7 @@ export function createLabService(options: LabServiceOptions): LabService {
 
     async openProfile(req): Promise<ProfileFile | null> {
       if (req.path === undefined) return null
-      await checkBrowserPath(req.path)
+      await checkBrowserPath(req.path, 'read')
       const checked = await readProfileFile(req.path)
       if (!checked.ok) throw new LabError('invalid-profile', `${req.path} is not a valid profile`, checked.issues)
       await recent.add(req.path)
@@ -166,7 +173,7 @@ export function createLabService(options: LabServiceOptions): LabService {
     async saveProfile(req) {
       if (req.path === undefined) return null
       if (!req.path.endsWith(PROFILE_EXTENSION)) throw new LabError('invalid-request', `a profile file name ends in ${PROFILE_EXTENSION}`)
-      await checkBrowserPath(req.path)
+      await checkBrowserPath(req.path, 'write')
       const written = await writeProfileFile(req.path, req.profile)
       if (!written.ok) throw new LabError('invalid-profile', 'the profile is invalid', written.issues)
       await recent.add(req.path)
@@ -198,4 +205,9 @@ export function createLabService(options: LabServiceOptions): LabService {
     }
   }
   return service
+}
+
+function isInside(dir: string, path: string): boolean {
+  const inside = relative(resolve(dir), resolve(path))
+  return inside !== '' && !inside.startsWith('..') && !isAbsolute(inside)
 }

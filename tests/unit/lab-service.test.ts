@@ -114,5 +114,9 @@ describe('LabService', () => {
     await expect(lab.openProfile({ path: outside })).rejects.toMatchObject({ code: 'forbidden' })
     await expect(lab.saveProfile({ path: join(dataDir, 'x.txt'), profile: small })).rejects.toMatchObject({ code: 'invalid-request' })
     await expect(lab.saveProfile({ path: inside, profile: { ...small, machine: {} } })).rejects.toMatchObject({ code: 'invalid-profile' })
+    // what the lab keeps for "re-run exactly" can be read but not overwritten from the page
+    const kept = join(dataDir, 'experiments', 'some-run', 'profile.drainlab.json')
+    await expect(lab.saveProfile({ path: kept, profile: small })).rejects.toMatchObject({ code: 'forbidden' })
+    await expect(lab.saveProfile({ path: join(dataDir, 'trash', 'r', 'profile.drainlab.json'), profile: small })).rejects.toMatchObject({ code: 'forbidden' })
   })
 })
