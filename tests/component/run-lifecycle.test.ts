@@ -80,7 +80,7 @@ describe('connection lost during a run', () => {
     await flushPromises()
     expect(wrapper.get('[data-testid="status-host"]').text()).toContain('disconnected')
     const banner = wrapper.get('[data-testid="run-connection-lost"]')
-    expect(banner.text()).toContain('look in History')
+    expect(banner.text()).toContain('History lists what was saved')
     await banner.get('button').trigger('click')
     await flushPromises()
     expect(wrapper.find('[data-testid="run-connection-lost"]').exists()).toBe(false)
