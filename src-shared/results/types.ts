@@ -50,7 +50,7 @@ export interface TaskResult {
   slackNs: DistributionNs
   maxLatencyPerWindowNs: WindowSeries
   missesPerWindow: WindowSeries
-  /** Jobs that allocated and hit a held pcp->lock (direct variants) or took the buddy path. */
+  /** Operations (the task's allocations and frees) that failed the pcp->lock trylock (direct variants) and took the buddy path. */
   fallbacks: number
 }
 
@@ -114,8 +114,9 @@ export interface HousekeepingResult {
   /** owner alloc/free fast path, ns, all housekeeping CPUs */
   allocFastPathNs: DistributionNs
   zoneLockWaitNs: DistributionNs
+  /** Operations (allocation and free bursts) that failed the pcp->lock trylock (direct variants) and took the buddy path. */
   fallbacks: number
-  /** owner fast-path time added by fastPathOverhead, all CPUs */
+  /** owner fast-path time added by fastPathOverhead, all CPUs (after the warm-up) */
   fastPathOverheadNs: number
 }
 

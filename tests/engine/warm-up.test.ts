@@ -32,3 +32,24 @@ describe('warm-up', () => {
     }
   })
 })
+
+describe('warm-up and owner operations', () => {
+  it('the realtime task\'s fast-path overhead is not counted in the warm-up (as the housekeeping CPUs\')', () => {
+    const allocs = 4
+    const profileWith = (warmupMs: number) => profileOf({
+      schemaVersion: 1,
+      machine: { cpus: 3, isolated: '2' },
+      rtTasks: periodicTasks([2], { periodUs: 1000, runtimeUs: 200, allocsPerJob: allocs }),
+      housekeeping: { allocRatePagesPerSec: 0, freeRatePagesPerSec: 0 },
+      run: { durationMs: 100, warmupMs }
+    })
+    // each job: one allocation and one list free of `allocs` pages, each paying fastPathOverhead
+    const perJob = 2 * Math.round(allocs * costs.ownerCriticalSectionNs * costs.fastPathOverhead)
+    expect(perJob).toBeGreaterThan(0)
+    for (const warmupMs of [0, 50]) {
+      const r = run(profileWith(warmupMs), 'direct')
+      const jobs = (100 - warmupMs) * MS / (1000 * 1000)
+      expect(Math.abs(r.housekeeping.fastPathOverheadNs - jobs * perJob), `warm-up ${warmupMs} ms`).toBeLessThanOrEqual(perJob)
+    }
+  })
+})

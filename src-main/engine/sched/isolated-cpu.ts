@@ -444,14 +444,15 @@ export class IsolatedCpu {
     return false
   }
 
-  /** Attributes the slow parts of an owner pcplist operation of the RT task. */
+  /** Attributes the slow parts of an owner pcplist operation of the RT task (counters skip the warm-up, as the housekeeping load's do). */
   private noteOwnerOp(now: number): void {
     const op = this.op
-    this.sim.fastPathOverheadNs += op.overheadNs
+    const counted = now >= this.sim.warmupNs
+    if (counted) this.sim.fastPathOverheadNs += op.overheadNs
     if (op.fallbackNs > 0) {
       this.charge(SRC_FALLBACK, op.fallbackNs, now)
       this.sim.timeline.record(this.index, SEG_FALLBACK, now, now + op.fallbackNs)
-      if (this.metrics !== null && now >= this.sim.warmupNs) this.metrics.fallbacks++
+      if (this.metrics !== null && counted) this.metrics.fallbacks++
     }
     if (op.spinNs > 0) {
       this.charge(SRC_LOCK_SPIN, op.spinNs, now)

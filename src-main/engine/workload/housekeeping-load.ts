@@ -20,6 +20,7 @@ export class HousekeepingLoad {
   readonly cpus: number[]
   readonly allocFastPath = new DistributionRecorder()
   readonly zoneLockWait = new DistributionRecorder()
+  /** owner operations (allocation or free bursts) that failed the pcp->lock trylock and took the buddy path */
   fallbacks = 0
   /** pages held by housekeeping tasks, all CPUs */
   heldTotal = 0
@@ -123,7 +124,7 @@ export class HousekeepingLoad {
     if (now < this.sim.warmupNs) return
     this.sim.fastPathOverheadNs += op.overheadNs
     if (op.fallbackPages > 0) {
-      this.fallbacks += op.fallbackPages
+      this.fallbacks++
       this.allocFastPath.record(op.fallbackNs / op.fallbackPages, op.fallbackPages)
       this.zoneLockWait.record(op.zoneWaitNs)
       return
