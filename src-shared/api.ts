@@ -92,8 +92,6 @@ export interface LabApi {
 }
 
 export type LabMethod = keyof LabApi
-export type LabRequest<M extends LabMethod> = Parameters<LabApi[M]>[0]
-export type LabResponse<M extends LabMethod> = Awaited<ReturnType<LabApi[M]>>
 
 const empty = z.strictObject({})
 const runId = z.string().regex(/^[A-Za-z0-9._-]{1,128}$/, 'runId is a folder-safe name')

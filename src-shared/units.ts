@@ -25,7 +25,3 @@ function trim(v: number): string {
   const abs = Math.abs(v)
   return abs >= 100 ? v.toFixed(0) : abs >= 10 ? v.toFixed(1) : v.toFixed(2)
 }
-
-export const nsToUs = (ns: number): number => ns / 1e3
-export const usToNs = (us: number): number => Math.round(us * 1e3)
-export const msToNs = (ms: number): number => Math.round(ms * 1e6)
