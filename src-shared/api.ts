@@ -79,6 +79,7 @@ export interface LabApi {
   validateProfile(req: { profile: unknown }): Promise<ValidationReply>
   startRun(req: { profile: unknown; jobs?: number }): Promise<{ runId: string }>
   cancelRun(req: { runId: string }): Promise<{ cancelled: boolean }>
+  /** A finished run's document; while the run is going, a snapshot of its ended jobs marked inProgress. */
   getResults(req: { runId: string }): Promise<ExperimentResults>
   listHistory(req: Record<string, never>): Promise<HistoryEntry[]>
   deleteHistory(req: { runId: string }): Promise<{ deleted: boolean }>
