@@ -54,8 +54,13 @@ describe('ExperimentRun on the pool', () => {
   })
 
   it('cancels at any moment: queued jobs are dropped, running ones stop with a partial result', async () => {
-    const run = start([400, 401, 402, 403])
-    await new Promise((r) => setTimeout(r, 300))
+    // cancel once a job has reported work done, not after a guessed delay
+    let started: () => void = () => {}
+    const working = new Promise<void>((resolve) => { started = resolve })
+    const run = start([400, 401, 402, 403], (p) => {
+      if (p.jobs.some((j) => j.status === 'running' && j.fraction > 0)) started()
+    })
+    await working
     const during = run.progress()
     expect(during.jobs.some((j) => j.status === 'running')).toBe(true)
     run.cancel()
