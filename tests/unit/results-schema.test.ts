@@ -124,7 +124,7 @@ describe('the results schema', () => {
 
   it('getResults of a corrupt stored document rejects with a LabError naming the field', async () => {
     writeFileSync(resultsFile(), corrupted(['jobs.1.result.tasks.0.latencyNs.p99', -5]))
-    // a second service on the same data folder: the first still holds the finished document in memory
+    // a fresh service on the same data folder, as after a restart: it can only read the stored document
     const reader = createLabService({ dataDir, jobs: 1, host: 'browser', appVersion: 'test' })
     try {
       const err = await reader.getResults({ runId }).catch((e: unknown) => e)
