@@ -34,9 +34,10 @@ describe('writeFileAtomic', () => {
     const dir = mkdtempSync(join(tmpdir(), 'drainlab-atomic-kill-'))
     const target = join(dir, 'big.json')
     writeFileSync(target, 'A'.repeat(SIZE))
-    // kill at different moments of the write loop: each 8 MiB write + fsync takes milliseconds
+    // kill at different moments of the write loop: each 8 MiB write + fsync takes milliseconds, so most
+    // kills land inside a write (checked below); ten moments make "none did" vanishingly unlikely
     let killedMidWrite = 0
-    for (const ms of [0, 3, 7, 13, 29]) {
+    for (const ms of [0, 3, 7, 13, 29, 41, 53, 67, 79, 97]) {
       await killWriterAfter(target, ms)
       const text = readFileSync(target, 'utf8')
       expect(text.length).toBe(SIZE)
