@@ -59,3 +59,39 @@ describe('shell over the Electron bridge', () => {
     wrapper.unmount()
   })
 })
+
+describe('file failures over the Electron bridge', () => {
+  it('names each invalid field of a profile the lab refused to open', async () => {
+    localStorage.clear()
+    const fake = fakeBridge()
+    // what the preload rejects with: a plain SerializedLabError
+    fake.methods.openProfile.mockRejectedValueOnce({
+      code: 'invalid-profile', message: '/work/b.drainlab.json is not a valid profile',
+      issues: [{ path: 'machine.cpus', message: 'must be at least 1' }, { path: 'kernel.pcp.high', message: 'cannot be negative' }]
+    })
+    setLabConnection(electronConnection(fake.bridge))
+    const wrapper = mount(App, { global: { plugins: [createPinia()] }, attachTo: document.body })
+    await flushPromises()
+
+    fake.send('open-recent', '/work/b.drainlab.json')
+    await flushPromises()
+    const shown = document.body.querySelector('[data-testid="file-failure"]')?.textContent ?? ''
+    expect(shown).toContain('Could not open /work/b.drainlab.json: /work/b.drainlab.json is not a valid profile')
+    expect(shown).toContain('machine.cpus: must be at least 1')
+    expect(shown).toContain('kernel.pcp.high: cannot be negative')
+    expect(shown).toContain('Fix these fields in the file')
+    wrapper.unmount()
+  })
+
+  it('shows a recent list that cannot be read as an error, not an unhandled rejection', async () => {
+    localStorage.clear()
+    const fake = fakeBridge()
+    fake.methods.listRecentProfiles.mockRejectedValueOnce(new TypeError('bridge gone'))
+    setLabConnection(electronConnection(fake.bridge))
+    const wrapper = mount(App, { global: { plugins: [createPinia()] }, attachTo: document.body })
+    await flushPromises()
+    const shown = document.body.querySelector('[data-testid="file-failure"]')?.textContent ?? ''
+    expect(shown).toContain('Could not list the recent profiles: bridge gone')
+    wrapper.unmount()
+  })
+})

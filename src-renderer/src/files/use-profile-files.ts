@@ -1,7 +1,7 @@
 // New / Open / Open Recent / Save / Save As, the same actions in both hosts: native dialogs through
 // LabApi in Electron, a file picker and a download in the browser host. Every action that would drop
 // unsaved changes asks first.
-import { LabError } from '@shared/api'
+import { labErrorFromRejection } from '@shared/lab-error-wire'
 import { validateProfile } from '@shared/profile/validate'
 import { useDialog, useMessage } from 'naive-ui'
 import { ref } from 'vue'
@@ -9,6 +9,7 @@ import { lab } from '../api/lab-instance'
 import { useHostStore } from '../stores/host'
 import { useProfileStore } from '../stores/profile'
 import { downloadBlob } from './download'
+import { fileFailureContent } from './file-failure-content'
 import { profileFileName } from './profile-file-name'
 import { readProfileFile } from './read-profile-file'
 
@@ -21,8 +22,7 @@ export function useProfileFiles() {
   const message = useMessage()
 
   const fail = (what: string, e: unknown) => {
-    const text = e instanceof Error ? e.message : String(e)
-    message.error(`${what}: ${text}`, { duration: 8000, closable: true })
+    message.error(fileFailureContent(what, labErrorFromRejection(e)), { duration: 12_000, closable: true })
   }
 
   /** Resolves true when there is nothing unsaved or the user chose to discard it. */
@@ -102,9 +102,8 @@ export function useProfileFiles() {
     try {
       recent.value = await lab().listRecentProfiles({})
     } catch (e) {
-      // not every host keeps a recent list yet; the menu just stays empty
-      if (!(e instanceof LabError)) throw e
-      recent.value = []
+      // every host keeps a recent list, so a failure is news; the menu keeps the last list it had
+      fail('Could not list the recent profiles', e)
     }
   }
 
