@@ -6,8 +6,12 @@ export function slugOf(name: string): string {
   return slug === '' ? 'experiment' : slug
 }
 
+/** "20261125-221530": a UTC time stamp that sorts as text */
+export function timeStamp(now: Date): string {
+  return now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15)
+}
+
 /** "20261125-221530-polling-task-rt-throttling-off-3f9a" (UTC time stamp, profile name, 4 random hex digits) */
 export function newRunId(profileName: string, now: Date = new Date()): string {
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15)
-  return `${stamp}-${slugOf(profileName)}-${randomBytes(2).toString('hex')}`
+  return `${timeStamp(now)}-${slugOf(profileName)}-${randomBytes(2).toString('hex')}`
 }

@@ -2,6 +2,7 @@
 import { dirname, resolve } from 'node:path'
 import type { Command } from 'commander'
 import { parseFormats, parsePositiveInt } from '../../lab/cli-arguments'
+import { DEFAULT_REPRODUCE_COMMAND } from '../../lab/export/export-results'
 import { writeExports } from '../../lab/export/write-exports'
 import { readResultsFile } from '../../store/results-file'
 
@@ -33,7 +34,7 @@ export function registerExportCommand(program: Command): void {
       // an unreadable or invalid document throws a LabError (exit 2, one line per problem) before anything is written
       const results = await readResultsFile(file)
       const out = resolve(o.out ?? dirname(file))
-      const written = await writeExports(results, formats, out, { ...image, command: 'npx drainlab run profile.drainlab.json' })
+      const written = await writeExports(results, formats, out, { ...image, command: DEFAULT_REPRODUCE_COMMAND })
       for (const path of written) process.stdout.write(`${path}\n`)
     })
 }

@@ -17,7 +17,7 @@ import { JobPool } from '../../lab/pool/job-pool'
 import { findPreset, presetInfos } from '../../lab/presets'
 import { applyOverrides } from '../../lab/profile-overrides'
 import { progressBar, progressLine } from '../../lab/progress-text'
-import { newRunId, slugOf } from '../../lab/run-id'
+import { newRunId, slugOf, timeStamp } from '../../lab/run-id'
 import { readProfileFile, serializeProfile } from '../../store/profile-file'
 import { writeFileAtomic } from '../../store/atomic-write'
 import { defaultDataDir } from '../../store/data-dir'
@@ -55,10 +55,6 @@ async function loadBaseProfile(file: string | undefined, preset: string | undefi
   const checked = await readProfileFile(file)
   if (!checked.ok) throw new LabError('invalid-profile', `${file} is not a valid profile`, checked.issues)
   return checked.profile
-}
-
-function timeStamp(now: Date): string {
-  return now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15)
 }
 
 function quoteArg(arg: string): string {
