@@ -22,9 +22,9 @@ export function freeUnrefPages(k: PageAllocator, cpu: number, pages: number, lis
       const hold = Math.round(c.zoneLockNs + (thp ? 1 : pages) * c.buddyOpNs)
       const wait = k.zone.acquireLock(now, hold)
       k.zone.freePages += pages
+      out.fallback = true
       out.fallbackNs = wait + hold
       out.zoneWaitNs = wait
-      out.fallbackPages = pages
       out.ns = out.fallbackNs
       return
     }

@@ -2,6 +2,8 @@
 export class OwnerOpResult {
   /** total time the operation took on the owner CPU */
   ns = 0
+  /** the pcp->lock trylock failed: the operation went to the buddy allocator */
+  fallback = false
   /** part of ns spent in the buddy fallback after a failed pcp->lock trylock, zone->lock wait included */
   fallbackNs = 0
   /** part of ns spent spinning on a remotely held pcp->lock (6.0–6.1 list free) */
@@ -10,18 +12,16 @@ export class OwnerOpResult {
   overheadNs = 0
   /** time spent waiting for zone->lock (refill, bulk free, fallback) */
   zoneWaitNs = 0
-  /** pages that went through the buddy fallback */
-  fallbackPages = 0
   /** the slow part of an allocation: one refill (rmqueue_bulk) — charged to a single allocation */
   slowNs = 0
 
   reset(): void {
     this.ns = 0
+    this.fallback = false
     this.fallbackNs = 0
     this.spinNs = 0
     this.overheadNs = 0
     this.zoneWaitNs = 0
-    this.fallbackPages = 0
     this.slowNs = 0
   }
 }

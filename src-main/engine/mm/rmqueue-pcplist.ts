@@ -4,7 +4,8 @@
 import type { OwnerOpResult } from './owner-op-result'
 import type { PageAllocator } from './page-allocator'
 
-export function rmqueuePcplist(k: PageAllocator, cpu: number, pages: number, now: number, out: OwnerOpResult): void {
+/** Allocates `pages` order-0 pages on `cpu`; returns the pages handed out (fewer when the zone ran dry). */
+export function rmqueuePcplist(k: PageAllocator, cpu: number, pages: number, now: number, out: OwnerOpResult): number {
   out.reset()
   const c = k.costs
   const spin = k.strategy.ownerLocking === 'spin-trylock'
@@ -14,15 +15,12 @@ export function rmqueuePcplist(k: PageAllocator, cpu: number, pages: number, now
     const hold = Math.round(c.zoneLockNs + take * c.buddyOpNs)
     const wait = k.zone.acquireLock(now, hold)
     k.zone.freePages -= take
+    out.fallback = true
     out.fallbackNs = wait + hold
     out.zoneWaitNs = wait
-    out.fallbackPages = take
     out.ns = out.fallbackNs
-    return
+    return take
   }
-  const fast = pages * c.ownerCriticalSectionNs
-  out.overheadNs = spin ? Math.round(fast * c.fastPathOverhead) : 0
-  out.ns = Math.round(fast) + out.overheadNs
   // the per-order lists: an order-0 request sees only the order-0 list, never a THP entry
   let short = pages - k.pcp.order0(cpu)
   if (short > 0) {
@@ -36,10 +34,13 @@ export function rmqueuePcplist(k: PageAllocator, cpu: number, pages: number, now
     k.pcp.add(cpu, refill)
     out.zoneWaitNs = wait
     out.slowNs = wait + hold
-    out.ns += out.slowNs
     short = pages - k.pcp.order0(cpu)
-    // the zone ran dry: the rest of the request comes from nowhere (allocation failure is not modelled)
+    // the zone ran dry: the allocation gets what there is (allocation failure is not modelled)
     if (short > 0) pages -= short
   }
+  const fast = pages * c.ownerCriticalSectionNs
+  out.overheadNs = spin ? Math.round(fast * c.fastPathOverhead) : 0
+  out.ns = Math.round(fast) + out.overheadNs + out.slowNs
   k.pcp.take(cpu, pages)
+  return pages
 }

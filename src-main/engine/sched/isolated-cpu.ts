@@ -45,7 +45,8 @@ export class IsolatedCpu {
   private jobActive = false
   private jobRelease = 0
   private jobWorkLeft = 0
-  private jobFreed = false
+  /** pages the current job allocated and has not freed yet */
+  private jobPages = 0
   private jobVersion = 0
   private readonly jobBySource = new Float64Array(SOURCE_COUNT)
   private runSince = 0
@@ -121,7 +122,7 @@ export class IsolatedCpu {
 
   /** Pages this CPU's task holds between a job's allocation and its free. */
   get heldPages(): number {
-    return this.jobActive && this.task !== null && !this.jobFreed ? this.task.allocsPerJob : 0
+    return this.jobPages
   }
 
   // ---- events ----------------------------------------------------------------------------
@@ -150,10 +151,11 @@ export class IsolatedCpu {
     this.chargeRt(now)
     // work left at this event means the abort-job deadline cut the job short
     const aborted = this.jobWorkLeft > 0
-    if (task.allocsPerJob > 0 && !this.jobFreed) {
+    if (this.jobPages > 0) {
       // the job hands its pages back: free_unref_page_list (several) or free_unref_page (one)
-      this.jobFreed = true
-      freeUnrefPages(this.sim, this.cpu, task.allocsPerJob, task.allocsPerJob > 1, now, this.op)
+      const pages = this.jobPages
+      this.jobPages = 0
+      freeUnrefPages(this.sim, this.cpu, pages, pages > 1, now, this.op)
       this.noteOwnerOp(now)
       if (!aborted && this.op.ns > 0) {
         this.jobWorkLeft = this.op.ns
@@ -415,7 +417,6 @@ export class IsolatedCpu {
         continue
       }
       this.jobActive = true
-      this.jobFreed = false
       if (release >= sim.warmupNs) {
         const latency = now - release
         const m = this.metrics as TaskMetrics
@@ -434,7 +435,7 @@ export class IsolatedCpu {
         this.charge(SRC_CACHE_REFILL, refill, now)
       }
       if (task.allocsPerJob > 0) {
-        rmqueuePcplist(sim, this.cpu, task.allocsPerJob, now, this.op)
+        this.jobPages = rmqueuePcplist(sim, this.cpu, task.allocsPerJob, now, this.op)
         this.noteOwnerOp(now)
         work += this.op.ns
       }
@@ -449,7 +450,7 @@ export class IsolatedCpu {
     const op = this.op
     const counted = now >= this.sim.warmupNs
     if (counted) this.sim.fastPathOverheadNs += op.overheadNs
-    if (op.fallbackNs > 0) {
+    if (op.fallback) {
       this.charge(SRC_FALLBACK, op.fallbackNs, now)
       this.sim.timeline.record(this.index, SEG_FALLBACK, now, now + op.fallbackNs)
       if (this.metrics !== null && counted) this.metrics.fallbacks++

@@ -82,11 +82,10 @@ export class HousekeepingLoad {
   onAlloc(cpu: number, now: number): void {
     const sim = this.sim
     const op = this.op
-    rmqueuePcplist(sim, cpu, this.unit, now, op)
-    const got = op.fallbackPages > 0 ? op.fallbackPages : this.unit
+    const got = rmqueuePcplist(sim, cpu, this.unit, now, op)
     this.held[cpu] += got
     this.heldTotal += got
-    this.recordOp(now, this.unit)
+    this.recordOp(now, got)
     this.schedule(cpu, Ev.HkAlloc, now)
   }
 
@@ -119,21 +118,24 @@ export class HousekeepingLoad {
     }
   }
 
+  /** Counters of one owner operation that moved `pages` pages. */
   private recordOp(now: number, pages: number): void {
     const op = this.op
     if (now < this.sim.warmupNs) return
     this.sim.fastPathOverheadNs += op.overheadNs
-    if (op.fallbackPages > 0) {
+    if (op.fallback) {
       this.fallbacks++
-      this.allocFastPath.record(op.fallbackNs / op.fallbackPages, op.fallbackPages)
       this.zoneLockWait.record(op.zoneWaitNs)
+      if (pages > 0) this.allocFastPath.record(op.fallbackNs / pages, pages)
       return
     }
+    if (op.slowNs > 0) this.zoneLockWait.record(op.zoneWaitNs)
+    // an allocation that found the list and the zone empty got nothing: no per-page cost to record
+    if (pages === 0) return
     const perPage = (op.ns - op.slowNs - op.spinNs) / pages
     if (op.slowNs > 0 || op.spinNs > 0) {
       this.allocFastPath.record(perPage, pages - 1)
       this.allocFastPath.record(perPage + op.slowNs + op.spinNs)
-      if (op.slowNs > 0) this.zoneLockWait.record(op.zoneWaitNs)
     } else {
       this.allocFastPath.record(perPage, pages)
     }
