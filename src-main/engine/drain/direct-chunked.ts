@@ -9,6 +9,7 @@ export class DirectChunkedDrain extends RemoteDrain {
   readonly listFreeSpins = false
 
   constructor(sim: Simulation, batch: number, batchScaleMax: number) {
-    super(sim, Math.max(1, batch << batchScaleMax))
+    // batch << CONFIG_PCP_BATCH_SCALE_MAX, in floating point: a 32-bit shift wraps for a large batch
+    super(sim, Math.max(1, batch * 2 ** batchScaleMax))
   }
 }

@@ -11,6 +11,8 @@ export class DrainAllPages {
   /** the drain holding pcpu_drain_mutex */
   holder: DrainRun | null = null
   private readonly waiters: DrainRun[] = []
+  /** complete() is handing the mutex to the waiters: a drain that completes at once inside it returns to that loop */
+  private handingOver = false
   private nextId = 1
   /** every run started, for the invariant that each completes, is skipped or stays pending */
   started = 0
@@ -67,8 +69,12 @@ export class DrainAllPages {
       src.duration.record(duration)
     }
     this.holder = null
-    const next = this.waiters.shift()
-    if (next !== undefined) this.acquire(next, now)
+    if (this.handingOver) return
+    // mutex_unlock() wakes the next zone drain; one with nothing to drain completes at once, so serve
+    // them in a loop, not by recursion: a long queue would overflow the stack
+    this.handingOver = true
+    while (this.holder === null && this.waiters.length > 0) this.acquire(this.waiters.shift() as DrainRun, now)
+    this.handingOver = false
   }
 
   /** Drains still pending when the run ends: the holder and the zone requests queued behind it. */
