@@ -304,7 +304,7 @@ describe('§8.8 cost sanity at 100 drains/s', () => {
     run: { durationMs: 1000 }
   })
 
-  it('the direct variants spend no more CPU per drain than workqueue (kworker wake + two switches per target)', () => {
+  it('the direct variants spend no more CPU on drain work than workqueue, in total and per drain (kworker wake + two switches per target)', () => {
     const wq = run(profile, 'workqueue')
     expect(wq.drains.completed).toBeGreaterThan(50)
     const perDrain = (r: typeof wq) => r.drainCpuNs / r.drains.completed
@@ -314,6 +314,8 @@ describe('§8.8 cost sanity at 100 drains/s', () => {
     for (const variant of DIRECT_VARIANTS) {
       const r = run(profile, variant)
       expect(perDrain(r)).toBeLessThanOrEqual(perDrain(wq))
+      // the spec's claim is about the total: all drain work on all CPUs over the run
+      expect(r.drainCpuNs).toBeLessThanOrEqual(wq.drainCpuNs)
     }
   })
 })
