@@ -1,5 +1,6 @@
 // Past experiments as the lab keeps them: list, delete with undo, and the two picked for Compare.
-import { LabError, type HistoryEntry } from '@shared/api'
+import type { HistoryEntry, LabError } from '@shared/api'
+import { labErrorFromRejection } from '@shared/lab-error-wire'
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { lab } from '../api/lab-instance'
@@ -11,15 +12,13 @@ export const useHistoryStore = defineStore('history', () => {
   /** run ids picked for Compare, at most two, in the order picked */
   const compare = ref<string[]>([])
 
-  const asLabError = (e: unknown) => (e instanceof LabError ? e : new LabError('failed', e instanceof Error ? e.message : String(e)))
-
   async function refresh(): Promise<void> {
     loading.value = true
     try {
       entries.value = await lab().listHistory({})
       error.value = null
     } catch (e) {
-      error.value = asLabError(e)
+      error.value = labErrorFromRejection(e)
     } finally {
       loading.value = false
     }
@@ -32,7 +31,7 @@ export const useHistoryStore = defineStore('history', () => {
       await refresh()
       return deleted
     } catch (e) {
-      error.value = asLabError(e)
+      error.value = labErrorFromRejection(e)
       return false
     }
   }
@@ -43,7 +42,7 @@ export const useHistoryStore = defineStore('history', () => {
       await refresh()
       return restored
     } catch (e) {
-      error.value = asLabError(e)
+      error.value = labErrorFromRejection(e)
       return false
     }
   }

@@ -2,7 +2,8 @@
 // fetched again when another job completes, not on every progress tick: a snapshot carries whole
 // histograms, and only a completed job changes what the cards show. Kept apart from the results store,
 // so the Results view keeps showing the last finished run until this one ends.
-import { LabError } from '@shared/api'
+import type { LabError } from '@shared/api'
+import { labErrorFromRejection } from '@shared/lab-error-wire'
 import type { ExperimentResults } from '@shared/results/types'
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef, watch } from 'vue'
@@ -31,7 +32,7 @@ export const useLiveResultsStore = defineStore('liveResults', () => {
       error.value = null
     } catch (e) {
       if (request !== latestRequest) return
-      error.value = e instanceof LabError ? e : new LabError('failed', e instanceof Error ? e.message : String(e))
+      error.value = labErrorFromRejection(e)
     }
   }
 

@@ -1,5 +1,6 @@
 // The lab's presets (listPresets), fetched once and kept: the fastest way into an experiment.
-import { LabError, type PresetInfo } from '@shared/api'
+import type { PresetInfo } from '@shared/api'
+import { labErrorFromRejection } from '@shared/lab-error-wire'
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { lab } from '../api/lab-instance'
@@ -16,7 +17,7 @@ export const usePresetsStore = defineStore('presets', () => {
       presets.value = await lab().listPresets({})
       error.value = null
     } catch (e) {
-      error.value = e instanceof LabError || e instanceof Error ? e.message : String(e)
+      error.value = labErrorFromRejection(e).message
     } finally {
       loading.value = false
     }

@@ -1,6 +1,7 @@
 // The experiment whose results are on screen. ExperimentResults can hold large series: it is kept
 // in a shallowRef so Vue does not proxy every number, and charts get plain copies anyway.
-import { LabError } from '@shared/api'
+import type { LabError } from '@shared/api'
+import { labErrorFromRejection } from '@shared/lab-error-wire'
 import type { ExperimentResults } from '@shared/results/types'
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
@@ -23,7 +24,7 @@ export const useResultsStore = defineStore('results', () => {
       runId.value = id
       return true
     } catch (e) {
-      error.value = e instanceof LabError ? e : new LabError('failed', e instanceof Error ? e.message : String(e))
+      error.value = labErrorFromRejection(e)
       return false
     } finally {
       loading.value = false
