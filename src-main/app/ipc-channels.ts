@@ -16,7 +16,3 @@ export interface IpcLabEvent<E extends LabEvent = LabEvent> {
   event: E
   payload: LabEvents[E]
 }
-
-/** The application menu's commands, handled by the renderer (names match its MenuCommand list). */
-export const APP_COMMANDS = ['new', 'open', 'open-recent', 'save', 'save-as', 'export', 'run', 'cancel', 'theme', 'about'] as const
-export type AppCommand = (typeof APP_COMMANDS)[number]

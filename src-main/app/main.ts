@@ -8,7 +8,9 @@ import { createLabService } from '../lab/lab-service'
 // the .ts entry explicitly: the .mjs beside it is the tsx shim for the CLI and must not ship in the app
 import runJobWorkerPath from '../lab/pool/run-job-worker.ts?modulePath'
 import { appLocation } from './app-location'
-import { APP_COMMAND_CHANNEL, type AppCommand } from './ipc-channels'
+import type { AppCommand } from '../../src-shared/app-commands'
+import { PROFILE_EXTENSION } from '../../src-shared/profile/file-extension'
+import { APP_COMMAND_CHANNEL } from './ipc-channels'
 import { registerLabIpc } from './ipc'
 import { profilePathFromArgv } from './launch-args'
 import { buildMenuTemplate } from './menu'
@@ -79,7 +81,7 @@ async function start(): Promise<void> {
       return chosen.canceled || chosen.filePaths.length === 0 ? null : chosen.filePaths[0]
     },
     async chooseProfileSavePath() {
-      const options = { title: 'Save profile', defaultPath: 'experiment.drainlab.json', filters: PROFILE_FILE_FILTERS }
+      const options = { title: 'Save profile', defaultPath: `experiment${PROFILE_EXTENSION}`, filters: PROFILE_FILE_FILTERS }
       const chosen = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options)
       return chosen.canceled || chosen.filePath === undefined ? null : chosen.filePath
     }

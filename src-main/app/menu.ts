@@ -3,7 +3,7 @@
 // Shortcuts the renderer already handles itself (save, open, run, cancel) are shown in the menu but
 // not registered, so one key press never triggers an action twice.
 import type { MenuItemConstructorOptions } from 'electron'
-import type { AppCommand } from './ipc-channels'
+import type { AppCommand } from '../../src-shared/app-commands'
 
 export interface MenuContext {
   appName: string

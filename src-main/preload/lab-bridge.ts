@@ -2,7 +2,8 @@
 // commands. Named functions only; the renderer never sees ipcRenderer or an IPC event object.
 import { LAB_EVENTS, LAB_METHODS, type LabEvent, type LabEvents, type LabMethod, type SerializedLabError } from '../../src-shared/api'
 import { isSerializedLabError, plainLabError } from '../../src-shared/lab-error-wire'
-import { APP_COMMANDS, APP_COMMAND_CHANNEL, LAB_EVENT_CHANNEL, labChannel, type AppCommand, type IpcLabEvent, type IpcReply } from '../app/ipc-channels'
+import { APP_COMMANDS, type AppCommand } from '../../src-shared/app-commands'
+import { APP_COMMAND_CHANNEL, LAB_EVENT_CHANNEL, labChannel, type IpcLabEvent, type IpcReply } from '../app/ipc-channels'
 
 /** The parts of ipcRenderer the bridge uses (structural, so the bridge can be tested without Electron). */
 export interface IpcRendererLike {

@@ -6,13 +6,14 @@ import { createPinia } from 'pinia'
 import { describe, expect, it, vi } from 'vitest'
 import { LAB_METHODS } from '../../src-shared/api'
 import App from '../../src-renderer/src/App.vue'
-import type { ElectronLabBridge, MenuCommand } from '../../src-renderer/src/api/electron-bridge'
+import type { AppCommand } from '../../src-shared/app-commands'
+import type { ElectronLabBridge } from '../../src-renderer/src/api/electron-bridge'
 import { electronConnection } from '../../src-renderer/src/api/electron-connection'
 import { setLabConnection } from '../../src-renderer/src/api/lab-instance'
 import { newProfile } from '../../src-renderer/src/design/new-profile'
 
 function fakeBridge() {
-  let command: ((c: MenuCommand, argument?: string) => void) | null = null
+  let command: ((c: AppCommand, argument?: string) => void) | null = null
   const opened = { ...newProfile(), name: 'From the menu' }
   const replies: Record<string, unknown> = {
     hostInfo: { host: 'electron', appVersion: '0.1.0', engineVersion: '0.1.0-test', nativeDialogs: true },
@@ -23,12 +24,12 @@ function fakeBridge() {
   const bridge = {
     ...methods,
     on: () => () => {},
-    onCommand: (listener: (c: MenuCommand, argument?: string) => void) => {
+    onCommand: (listener: (c: AppCommand, argument?: string) => void) => {
       command = listener
       return () => { command = null }
     }
   } as unknown as ElectronLabBridge
-  return { bridge, methods, send: (c: MenuCommand, argument?: string) => command?.(c, argument) }
+  return { bridge, methods, send: (c: AppCommand, argument?: string) => command?.(c, argument) }
 }
 
 describe('shell over the Electron bridge', () => {

@@ -1,7 +1,7 @@
 import type { MenuItemConstructorOptions } from 'electron'
 import { describe, expect, it } from 'vitest'
 import { buildMenuTemplate, recentLabel, type MenuContext } from '../../src-main/app/menu'
-import type { AppCommand } from '../../src-main/app/ipc-channels'
+import type { AppCommand } from '../../src-shared/app-commands'
 
 function context(overrides: Partial<MenuContext> = {}) {
   const sent: Array<[AppCommand, string | undefined]> = []

@@ -3,13 +3,11 @@
 // A failed method rejects with a plain SerializedLabError (see src-main/preload/lab-bridge.ts);
 // electron-connection.ts rebuilds the LabError.
 import type { LabClient } from '@shared/api'
-
-export const MENU_COMMANDS = ['new', 'open', 'open-recent', 'save', 'save-as', 'export', 'run', 'cancel', 'theme', 'about'] as const
-export type MenuCommand = (typeof MENU_COMMANDS)[number]
+import type { AppCommand } from '@shared/app-commands'
 
 export interface ElectronLabBridge extends LabClient {
   /** `argument` is the profile path for 'open-recent' (the Open Recent menu, or a file the app was opened with) */
-  onCommand(listener: (command: MenuCommand, argument?: string) => void): () => void
+  onCommand(listener: (command: AppCommand, argument?: string) => void): () => void
 }
 
 declare global {

@@ -1,6 +1,6 @@
 // What the renderer knows about its link to the lab: the client, which host serves it, and whether it is up.
 import type { LabClient } from '@shared/api'
-import type { MenuCommand } from './electron-bridge'
+import type { AppCommand } from '@shared/app-commands'
 
 export type ConnectionState = 'connecting' | 'open' | 'closed'
 
@@ -12,5 +12,5 @@ export interface LabConnection {
   state(): ConnectionState
   onStateChange(listener: (state: ConnectionState) => void): () => void
   /** Application-menu commands; only Electron has a menu, the browser host never calls this. */
-  onCommand(listener: (command: MenuCommand, argument?: string) => void): () => void
+  onCommand(listener: (command: AppCommand, argument?: string) => void): () => void
 }
