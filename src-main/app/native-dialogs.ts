@@ -4,17 +4,18 @@
 // or one in Open Recent: a compromised page cannot read or overwrite other files through these calls.
 import { resolve } from 'node:path'
 import { LAB_METHODS, LabError, type LabClient } from '../../src-shared/api'
-import { PROFILE_SUFFIX } from './launch-args'
+import { PROFILE_EXTENSION } from '../../src-shared/profile/file-extension'
 
 export const PROFILE_FILE_FILTERS = [
-  { name: 'Drain Lab profile', extensions: ['drainlab.json'] },
+  // dialog filters name extensions without their leading dot
+  { name: 'Drain Lab profile', extensions: [PROFILE_EXTENSION.slice(1)] },
   { name: 'JSON', extensions: ['json'] }
 ]
 
 /** Save dialogs do not add a double extension on every platform; the lab only saves *.drainlab.json. */
 export function withProfileSuffix(path: string): string {
-  if (path.toLowerCase().endsWith(PROFILE_SUFFIX)) return path
-  return `${path.replace(/\.json$/i, '')}${PROFILE_SUFFIX}`
+  if (path.toLowerCase().endsWith(PROFILE_EXTENSION)) return path
+  return `${path.replace(/\.json$/i, '')}${PROFILE_EXTENSION}`
 }
 
 export interface ProfileDialogs {
