@@ -1,4 +1,5 @@
-// Dotted paths into a profile ("kernel.pcp.high", "rtTasks.0.cpu"): how `--set` and sweeps name a field.
+// Dotted paths into a profile ("kernel.pcp.high", "rtTasks.0.cpu"): how `--set` and sweeps name a field,
+// and how the Design form names the field it shows, its value and its validation message.
 import { validateProfile, type ProfileIssue, type ProfileValidation } from './validate'
 
 export class ProfilePathError extends Error {}
@@ -21,9 +22,34 @@ export function getAtPath(doc: unknown, path: string): unknown {
   let node: unknown = doc
   for (const key of splitPath(path)) {
     if (!isContainer(node)) return undefined
-    node = Array.isArray(node) ? node[Number(key)] : Object.hasOwn(node, key) ? node[key] : undefined
+    if (Array.isArray(node)) {
+      node = node[Number(key)]
+      continue
+    }
+    // read before the ownership check: reading through a Vue reactive draft is what makes a computed
+    // value follow the key, including one added later (Object.hasOwn alone is not tracked)
+    const value = node[key]
+    node = Object.hasOwn(node, key) ? value : undefined
   }
   return node
+}
+
+/**
+ * Write `value` at `path` inside `doc` itself, for a draft being edited (the form keeps one reactive
+ * object): missing containers on the way are created, an array before a numeric key, and `undefined`
+ * removes an object key, so a cleared field falls back to its default.
+ */
+export function assignAtPath(doc: Record<string, unknown>, path: string, value: unknown): void {
+  const keys = splitPath(path)
+  let node: Container = doc
+  keys.slice(0, -1).forEach((key, i) => {
+    const record = node as Record<string, unknown>
+    if (!isContainer(record[key])) record[key] = /^\d+$/.test(keys[i + 1]) ? [] : {}
+    node = record[key] as Container
+  })
+  const last = keys[keys.length - 1]
+  if (value === undefined && !Array.isArray(node)) delete (node as Record<string, unknown>)[last]
+  else (node as Record<string, unknown>)[last] = value
 }
 
 /** A copy of `doc` with `value` at `path`; missing objects on the way are created, arrays need an existing index. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { getAt, setAt } from '../../src-renderer/src/design/profile-path'
+import { computed, reactive } from 'vue'
+import { assignAtPath, getAtPath, ProfilePathError } from '../../src-shared/profile/paths'
 import { newDrainSource, newRtTask } from '../../src-renderer/src/design/new-items'
 import { parseNumberList } from '../../src-renderer/src/design/number-list'
 import { parseSweepValues } from '../../src-renderer/src/design/sweep-values'
@@ -9,16 +10,32 @@ import { handleShortcut } from '../../src-renderer/src/app-shortcuts'
 import { newProfile } from '../../src-renderer/src/design/new-profile'
 import { profileFacts } from '../../src-renderer/src/results/profile-summary'
 
-describe('profile paths', () => {
+describe('profile paths in the draft', () => {
   it('reads and writes by dotted path, creating arrays for numeric keys', () => {
     const doc: Record<string, unknown> = {}
-    setAt(doc, 'rtTasks.0.cpu', 3)
-    setAt(doc, 'kernel.pcp.high', 'auto')
+    assignAtPath(doc, 'rtTasks.0.cpu', 3)
+    assignAtPath(doc, 'kernel.pcp.high', 'auto')
     expect(doc).toEqual({ rtTasks: [{ cpu: 3 }], kernel: { pcp: { high: 'auto' } } })
-    expect(getAt(doc, 'rtTasks.0.cpu')).toBe(3)
-    expect(getAt(doc, 'rtTasks.1.cpu')).toBeUndefined()
-    setAt(doc, 'kernel.pcp.high', undefined)
+    expect(getAtPath(doc, 'rtTasks.0.cpu')).toBe(3)
+    expect(getAtPath(doc, 'rtTasks.1.cpu')).toBeUndefined()
+    assignAtPath(doc, 'kernel.pcp.high', undefined)
     expect(doc.kernel).toEqual({ pcp: {} })
+  })
+
+  it('never reaches into the prototype chain', () => {
+    const doc: Record<string, unknown> = {}
+    expect(() => assignAtPath(doc, '__proto__.polluted', 1)).toThrow(ProfilePathError)
+    expect(() => assignAtPath(doc, 'constructor.prototype.polluted', 1)).toThrow(ProfilePathError)
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+    expect(getAtPath(doc, 'toString')).toBeUndefined()
+  })
+
+  it('lets a computed follow a key the draft gains later', () => {
+    const draft = reactive<Record<string, unknown>>({ machine: { cpus: 4 } })
+    const sweep = computed(() => getAtPath(draft, 'sweep.parameters'))
+    expect(sweep.value).toBeUndefined()
+    assignAtPath(draft, 'sweep.parameters', [])
+    expect(sweep.value).toEqual([])
   })
 })
 

@@ -1,10 +1,10 @@
 // The experiment being designed: the draft (a plain JSON object edited by path), its validation as
 // the user types, where it was saved, whether it changed since, and the autosaved copy that survives
 // a reload.
+import { assignAtPath, getAtPath } from '@shared/profile/paths'
 import { validateProfile, type ProfileIssue } from '@shared/profile/validate'
 import { defineStore } from 'pinia'
 import { computed, ref, toRaw, watch } from 'vue'
-import { getAt, setAt } from '../design/profile-path'
 import { newProfile } from '../design/new-profile'
 
 export const DRAFT_KEY = 'drainlab.draft'
@@ -60,11 +60,11 @@ export const useProfileStore = defineStore('profile', () => {
   }, { immediate: true })
 
   function get(at: string): unknown {
-    return getAt(draft.value, at)
+    return getAtPath(draft.value, at)
   }
 
   function set(at: string, value: unknown): void {
-    setAt(draft.value, at, value)
+    assignAtPath(draft.value, at, value)
   }
 
   /** Messages for one field, and for anything below it when `deep` (a task row, a section). */
