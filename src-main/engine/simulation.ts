@@ -14,6 +14,7 @@ import { PerCpuPages } from './mm/per-cpu-pages'
 import { Zone } from './mm/zone'
 import { antiStarvationPolicy, type AntiStarvationPolicy } from './sched/anti-starvation-policy'
 import { HousekeepingKworkers } from './sched/housekeeping-kworker'
+import { HousekeepingTick } from './sched/housekeeping-tick'
 import { IsolatedCpu } from './sched/isolated-cpu'
 import type { DrainStrategy } from './drain/drain-strategy'
 import { DrainAllPages } from './drain/drain-all-pages'
@@ -41,6 +42,7 @@ export class Simulation implements PageAllocator {
   readonly costs: Profile['kernel']['costs']
   readonly strategy: DrainStrategy
   readonly policy: AntiStarvationPolicy
+  readonly tick: HousekeepingTick
   readonly isolated: IsolatedCpu[] = []
   readonly isolatedByCpu: Array<IsolatedCpu | undefined>
   readonly hk: HousekeepingLoad
@@ -67,6 +69,7 @@ export class Simulation implements PageAllocator {
     this.params = derivePcpParams(profile)
     this.costs = profile.kernel.costs
     this.policy = antiStarvationPolicy(profile)
+    this.tick = new HousekeepingTick(profile.machine.hz, this.costs.tickNs)
     this.zone = new Zone(this.params.managedPages)
     this.pcp = new PerCpuPages(profile.machine.cpus, this.params.batch, this.params.high, this.params.thpPages)
     this.warmupNs = Math.round(profile.run.warmupMs * 1e6)

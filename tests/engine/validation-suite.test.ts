@@ -141,9 +141,10 @@ describe('§8.4 workqueue, periodic 1 kHz RT task at 20 %', () => {
   it('drains complete in the idle gaps: within a period plus the kworker\'s work', () => {
     expect(wq.drains.stalled).toBe(0)
     expect(wq.drains.completed).toBeGreaterThan(20)
-    // worst case: queued just as a job starts (runtime + timer), then switch in + drain of every target under one zone->lock
+    // worst case: queued just as a job starts (runtime + timer), then switch in + drain of every target under one zone->lock;
+    // a housekeeping kworker may meet a tick in its switch-in and one after its IRQs-off drain
     const worstDrain = 6 * freePcppagesBulkNs(wq.pcp.high + wq.pcp.batch, 0, 512, costs.tPageLocalNs, costs)
-    expect(wq.drains.durationNs.max).toBeLessThanOrEqual(200_000 + costs.timerLatencyMaxNs + costs.ipiNs + costs.kworkerWakeSwitchNs + worstDrain + 8 * costs.rmqueueBulkNs)
+    expect(wq.drains.durationNs.max).toBeLessThanOrEqual(200_000 + costs.timerLatencyMaxNs + costs.ipiNs + costs.kworkerWakeSwitchNs + worstDrain + 8 * costs.rmqueueBulkNs + 2 * costs.tickNs)
   })
 
   it('the RT task sees IPIs, the kworker\'s cache footprint and at most one IRQs-off drain in its wakeup latency', () => {
@@ -216,7 +217,9 @@ describe('§8.5 direct variants, non-allocating RT task', () => {
         // later drains find every list empty (nothing refills them): no targets
         expect(r.drains.targets.min).toBe(0)
       }
-      // only the first drain frees anything; serial over targets, no zone->lock contention
+      // only the first drain frees anything; serial over targets, no zone->lock contention; it starts on a
+      // housekeeping tick (10 ms, HZ 1000) and ends before the next, so no tick falls in a lock hold
+      expect(expected(16)).toBeLessThan(1e9 / 1000)
       expect(r8.drains.durationNs.max).toBe(expected(8))
       expect(r16.drains.durationNs.max).toBe(expected(16))
       // linear in targets: 16 CPUs cost twice 8 minus one requester-local list's saving
@@ -341,9 +344,12 @@ describe('§8.9 calibration anchors', () => {
     })
     const r = run(profile, 'workqueue')
     const roundNs = runnable * sliceUs * 1000
+    // the CPU's ticks (HZ 1000) take their share of the wait, and one may follow the IRQs-off drain
+    const tickPeriodNs = 1e9 / 1000
+    const ticksNs = (Math.ceil((roundNs + costs.kworkerWakeSwitchNs) / (tickPeriodNs - costs.tickNs)) + 1) * costs.tickNs
     expect(r.drains.completed).toBeGreaterThan(3)
     // the slowest of 4 kworkers waits up to one CFS round: E[max of 4 uniforms] = 4/5 of it
-    expect(r.drains.durationNs.max).toBeLessThanOrEqual(roundNs + costs.kworkerWakeSwitchNs + 4 * freePcppagesBulkNs(r.pcp.high + r.pcp.batch, 0, 512, costs.tPageLocalNs, costs))
+    expect(r.drains.durationNs.max).toBeLessThanOrEqual(roundNs + costs.kworkerWakeSwitchNs + ticksNs + 4 * freePcppagesBulkNs(r.pcp.high + r.pcp.batch, 0, 512, costs.tPageLocalNs, costs))
     expect(r.drains.durationNs.p50).toBeGreaterThanOrEqual(50 * MS)
     expect(r.drains.durationNs.p50).toBeLessThanOrEqual(300 * MS)
     expect(r.drains.durationNs.mean).toBeGreaterThan(0.5 * (4 / 5) * roundNs)

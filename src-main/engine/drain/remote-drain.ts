@@ -58,7 +58,9 @@ export abstract class RemoteDrain implements DrainStrategy {
       sim.drainCpuNs += end - now
       const iso = sim.isolatedByCpu[cpu]
       if (iso !== undefined) sim.timeline.record(iso.index, SEG_REMOTE_DRAIN, now, end)
-      sim.queue.push(end, Ev.DrainStep, run.id)
+      // the requester's IRQs are off for the hold (pcp->lock irqsave, or zone->lock irqsave inside it from
+      // 6.2): a tick that fell in it runs after the unlock, before the next target
+      sim.queue.push(end + sim.tick.deferred(now, end), Ev.DrainStep, run.id)
       return
     }
     sim.drains.complete(run, now)

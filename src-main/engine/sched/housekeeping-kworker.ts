@@ -1,5 +1,6 @@
 // The per-CPU kworker of a housekeeping CPU running drain_local_pages_wq (workqueue variant): it is
 // woken, waits for its turn among the CPU's runnable CFS tasks, then frees its list with IRQs off.
+// The CPU's scheduler tick interrupts the wait and, deferred, the IRQs-off drain.
 import type { Profile } from '../../../src-shared/profile/schema'
 import type { Simulation } from '../simulation'
 import type { DrainRun } from '../drain/drain-run'
@@ -24,7 +25,9 @@ export class HousekeepingKworkers {
     const wait = this.cfsRoundNs > 0 ? Math.round(this.cfsStreams[cpu].next() * this.cfsRoundNs) : 0
     this.pending[cpu] = run
     this.sim.drainCpuNs += half
-    this.sim.queue.push(now + half + wait, Ev.HkKworkerRun, cpu)
+    // switch-in and the CFS wait run with interrupts on: the ticks in them stretch them
+    const ticks = this.sim.tick.preemptible(now, half + wait)
+    this.sim.queue.push(now + half + wait + ticks, Ev.HkKworkerRun, cpu)
   }
 
   /** drain_local_pages_wq on `cpu`: free_pcppages_bulk of the whole list under zone->lock, IRQs off. */
@@ -41,7 +44,8 @@ export class HousekeepingKworkers {
     }
     const switchOut = Math.round(sim.costs.kworkerWakeSwitchNs) - Math.round(sim.costs.kworkerWakeSwitchNs / 2)
     sim.drainCpuNs += busy + switchOut
-    sim.queue.push(now + busy, Ev.HkKworkerDone, cpu)
+    // a tick that fell in the IRQs-off drain runs when interrupts come back, before the work item returns
+    sim.queue.push(now + busy + sim.tick.deferred(now, now + busy), Ev.HkKworkerDone, cpu)
   }
 
   onDone(cpu: number, now: number): void {
