@@ -1,5 +1,5 @@
 // Shared steps of the UI end-to-end tests: reading canvas pixels, screenshots per view and theme.
-import { expect, type Page } from '@playwright/test'
+import { expect, type Locator, type Page } from '@playwright/test'
 
 export const SCREENSHOTS = 'test-results/screenshots'
 
@@ -14,6 +14,17 @@ export async function canvasColours(page: Page, testid: string): Promise<number>
     for (let i = 0; i < data.length; i += 4 * 13) colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2])
     return colours.size
   }, testid)
+}
+
+/** Waits until a chart canvas has drawn beyond its background: a chart draws after layout, not the moment its view shows. */
+export async function expectChartDrawn(page: Page, testid: string): Promise<void> {
+  await expect.poll(() => canvasColours(page, testid), { message: `${testid} has content` }).toBeGreaterThan(8)
+}
+
+/** Waits until every chart canvas `canvases` matches has drawn. */
+export async function expectChartsDrawn(page: Page, canvases: Locator): Promise<void> {
+  const ids = await canvases.evaluateAll((els) => els.map((e) => e.getAttribute('data-testid') ?? ''))
+  for (const id of ids) await expectChartDrawn(page, id)
 }
 
 export async function setTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
