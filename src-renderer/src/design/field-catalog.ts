@@ -37,7 +37,7 @@ export const MACHINE_FIELDS: FieldSpec[] = [
   { path: 'machine.isolated', label: 'Isolated CPUs', kind: { type: 'cpulist' }, unit: 'cpulist', kernel: 'isolcpus= nohz_full=', help: 'CPUs reserved for realtime tasks, kernel cpulist syntax (0-3,8,10-15:2). Or click the CPU map.' },
   { path: 'machine.memoryGiB', label: 'Zone memory', kind: num(), unit: 'GiB', kernel: 'zone->managed_pages', help: 'Managed memory of the one ZONE_NORMAL; batch, high and watermarks derive from it.' },
   { path: 'machine.pageSizeKiB', label: 'Page size', kind: { type: 'select', options: [4, 16, 64] }, unit: 'KiB', kernel: 'PAGE_SIZE', help: 'Base page size; 4 KiB on x86, 16/64 KiB on some arm64 kernels.' },
-  { path: 'machine.hz', label: 'Tick rate', kind: { type: 'select', options: [100, 250, 300, 1000] }, unit: 'Hz', kernel: 'CONFIG_HZ', help: 'Scheduler tick on CPUs that are not nohz_full.' },
+  { path: 'machine.hz', label: 'Tick rate', kind: { type: 'select', options: [100, 250, 300, 1000] }, unit: 'Hz', kernel: 'CONFIG_HZ', help: 'Scheduler tick on the housekeeping CPUs (an isolated nohz_full CPU running a FIFO task has none): it delays housekeeping kworkers and remote drains.' },
   { path: 'machine.llcShared', label: 'Shared last-level cache', kind: { type: 'bool' }, kernel: 'cpus_share_cache()', help: 'Housekeeping and isolated CPUs share an LLC: queue_work_on may then skip the IPI (ttwu_queue_cond).' }
 ]
 
@@ -73,7 +73,7 @@ export const COST_FIELDS: FieldSpec[] = ([
   { path: 'kernel.costs.zoneLockNs', label: 'zone->lock acquire+release', kind: num(), unit: 'ns', kernel: 'zone->lock', help: 'Uncontended acquire and release.' },
   { path: 'kernel.costs.rmqueueBulkNs', label: 'Refill a batch', kind: num(), unit: 'ns', kernel: 'rmqueue_bulk()', help: 'Refill of batch pages from the buddy allocator.' },
   { path: 'kernel.costs.buddyOpNs', label: 'Buddy operation', kind: num(), unit: 'ns', kernel: '__rmqueue()', help: 'One buddy alloc or free (the fallback path).' },
-  { path: 'kernel.costs.tickNs', label: 'Tick', kind: num(), unit: 'ns', kernel: 'tick_sched_timer', help: 'Cost of one scheduler tick on a non-nohz_full CPU.' },
+  { path: 'kernel.costs.tickNs', label: 'Tick', kind: num(), unit: 'ns', kernel: 'tick_sched_timer', help: 'Cost of one scheduler tick on a housekeeping CPU; it adds to drain times, not to the isolated CPUs.' },
   { path: 'kernel.costs.timerLatencyMinNs', label: 'Timer latency min', kind: num(), unit: 'ns', kernel: 'hrtimer', help: 'Lower bound of the baseline timer wake-up latency.' },
   { path: 'kernel.costs.timerLatencyMaxNs', label: 'Timer latency max', kind: num(), unit: 'ns', kernel: 'hrtimer', help: 'Upper bound of the baseline timer wake-up latency.' }
 ] satisfies FieldSpec[]).map((f) => ({ ...f, advanced: true }))
