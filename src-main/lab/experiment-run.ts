@@ -6,6 +6,7 @@ import type { JobProgress, RunFinished, RunProgress } from '../../src-shared/api
 import type { Profile } from '../../src-shared/profile/schema'
 import { aggregateJobs } from '../../src-shared/results/aggregate'
 import { experimentStatus } from '../../src-shared/results/experiment-status'
+import { estimateJobEvents } from '../../src-shared/profile/estimate'
 import { sweepLabel } from '../../src-shared/results/sweep-point'
 import { RESULTS_SCHEMA_VERSION, type ExperimentResults, type JobResult, type RunResult } from '../../src-shared/results/types'
 import type { PlannedJob } from './experiment-plan'
@@ -91,7 +92,7 @@ export class ExperimentRun {
     if (onProgress !== undefined) this.timer = setInterval(() => onProgress(this.progress()), this.options.progressIntervalMs ?? PROGRESS_INTERVAL_MS)
     const inFlight = new Set<Promise<void>>()
     try {
-      for (const state of this.states) {
+      for (const state of this.dispatchOrder()) {
         while (inFlight.size >= concurrency && !this.cancelRequested) await this.waitForSlot(inFlight)
         if (this.cancelRequested || state.status !== 'queued') continue
         const job = this.runOne(state).finally(() => {
@@ -106,6 +107,18 @@ export class ExperimentRun {
     }
     onProgress?.(this.progress())
     return this.outcome()
+  }
+
+  /**
+   * Longest jobs first, by the profile's event estimate (a sweep's points can differ a hundredfold): the
+   * last jobs to start are then the short ones and the workers finish together instead of one working alone
+   * on a long job at the end. Results keep the plan's order whatever the dispatch order.
+   */
+  private dispatchOrder(): JobState[] {
+    return this.states
+      .map((state) => ({ state, events: estimateJobEvents(state.planned.profile) }))
+      .sort((a, b) => b.events - a.events)
+      .map(({ state }) => state)
   }
 
   private waitForSlot(inFlight: Set<Promise<void>>): Promise<void> {

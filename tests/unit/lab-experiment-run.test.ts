@@ -110,3 +110,28 @@ describe('a worker entry that failed once', () => {
     }
   })
 })
+
+describe('dispatch order', () => {
+  it('starts the longest jobs first (by event estimate) and keeps the plan order in the results', async () => {
+    const checked = validateProfile({
+      schemaVersion: 1, name: 'order', machine: { cpus: 4, isolated: '3' }, kernel: { variants: ['workqueue'] },
+      drainSources: [{ kind: 'reclaim', ratePerSec: 1 }],
+      run: { seeds: [20] },
+      sweep: { parameters: [{ path: 'drainSources.0.ratePerSec', values: [10, 1000, 100] }] }
+    })
+    if (!checked.ok) throw new Error(JSON.stringify(checked.issues))
+    const plan = planExperiment(checked.profile)
+    if (!plan.ok) throw new Error('plan')
+    const started: string[] = []
+    const run = new ExperimentRun({
+      runId: 'o', profile: checked.profile, engineVersion: 'test', jobs: plan.jobs, pool, concurrency: 1, progressIntervalMs: 1,
+      onProgress: (p) => {
+        for (const j of p.jobs) if (j.status !== 'queued' && !started.includes(j.id)) started.push(j.id)
+      }
+    })
+    const outcome = await run.done
+    const rateOf = (id: string) => plan.jobs.find((j) => j.id === id)?.profile.drainSources[0].ratePerSec
+    expect(started.map(rateOf)).toEqual([1000, 100, 10])
+    expect(outcome.results.jobs.map((j) => j.sweepPoint?.values['drainSources.0.ratePerSec'])).toEqual([10, 1000, 100])
+  })
+})
