@@ -8,7 +8,7 @@
 import { spawn, spawnSync } from 'node:child_process'
 import { readFile, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:http'
-import { cpus } from 'node:os'
+import { cpus, loadavg } from 'node:os'
 import { extname, join, resolve } from 'node:path'
 import { chromium } from 'playwright-core'
 
@@ -131,7 +131,7 @@ function report({ chart, app }, date) {
   const lines = [
     '## Renderer',
     '',
-    `Command: \`npm run bench:ui\` (scripts/bench-ui/run-bench.mjs) — ${date}, Debian Chromium headless (\`--disable-gpu\`, software rendering), ${cpus().length} vCPU (${cpus()[0]?.model ?? 'unknown'}), shared with other work.`,
+    `Command: \`npm run bench:ui\` (scripts/bench-ui/run-bench.mjs) — ${date}, Debian Chromium headless (\`--disable-gpu\`, software rendering), ${cpus().length} vCPU (${cpus()[0]?.model ?? 'unknown'}), 1-minute load average ${loadavg()[0].toFixed(2)} at the end.`,
     '',
     `Chart: the app's interactive chart (src-renderer/src/charts/interactive-chart.ts) on a synthetic ${chart.info.points.toLocaleString('en-US')}-point series, 1200×500 px canvas; series generated in ${ms(chart.info.generatedMs)} ms, first draw (columns + min-max decimation + Chart.js) ${ms(chart.info.firstDrawMs)} ms. Goal: ≥ 30 frames per second while zooming.`,
     '',
