@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { createCanvas, loadImage } from '@napi-rs/canvas'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { syntheticResults } from '../unit/lab-support/synthetic-results'
+import { BUSY_TASK, smallExperiment } from '../support/small-experiment'
 
 const BIN = join(import.meta.dirname, '..', '..', 'bin', 'drainlab.mjs')
 
@@ -27,15 +28,7 @@ function drainlab(args: string[], cwd: string, onStderr?: (text: string, child: 
   })
 }
 
-const tiny = {
-  schemaVersion: 1,
-  name: 'CLI tiny',
-  machine: { cpus: 4, isolated: '2-3' },
-  kernel: { variants: ['workqueue', 'direct'] },
-  rtTasks: [{ name: 'loop', cpu: 3, mode: 'periodic', periodUs: 1000, runtimeUs: 200, allocsPerJob: 2 }],
-  drainSources: [{ kind: 'reclaim', ratePerSec: 50 }],
-  run: { durationMs: 1000, seeds: [1] }
-}
+const tiny = smallExperiment('CLI tiny', { durationMs: 1000, seeds: [1] })
 
 let dir: string
 beforeAll(() => {
@@ -184,7 +177,7 @@ describe('drainlab run', () => {
   })
 
   it('SIGINT mid-run cancels cleanly: completed jobs kept, results marked partial', async () => {
-    const heavy = { ...tiny, name: 'CLI heavy', rtTasks: [{ ...tiny.rtTasks[0], periodUs: 100, runtimeUs: 20, allocsPerJob: 8 }], run: { durationMs: 60_000, seeds: [1, 2, 3] } }
+    const heavy = smallExperiment('CLI heavy', { durationMs: 60_000, seeds: [1, 2, 3] }, BUSY_TASK)
     writeFileSync(join(dir, 'heavy.drainlab.json'), JSON.stringify(heavy))
     const out = join(dir, 'out-sigint')
     let sent = false

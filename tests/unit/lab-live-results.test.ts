@@ -8,22 +8,15 @@ import type { ExperimentResults } from '../../src-shared/results/types'
 import type { RunFinished, RunProgress } from '../../src-shared/api'
 import { aggregateJobs } from '../../src-shared/results/aggregate'
 import { createLabService } from '../../src-main/lab/lab-service'
+import { BUSY_TASK, smallExperiment } from '../support/small-experiment'
 
 const dataDir = mkdtempSync(join(tmpdir(), 'drainlab-live-'))
 // one worker: the jobs run one after the other, so the first ends long before the last
 const lab = createLabService({ dataDir, jobs: 1, host: 'browser', appVersion: 'test' })
 afterAll(() => lab.close())
 
-const fourJobs = {
-  schemaVersion: 1,
-  name: 'Live results test',
-  machine: { cpus: 4, isolated: '2-3' },
-  kernel: { variants: ['workqueue', 'direct'] },
-  // about 0.8 s per job here: the run is still far from its end when the first job is done
-  rtTasks: [{ name: 'loop', cpu: 3, mode: 'periodic', periodUs: 100, runtimeUs: 20, allocsPerJob: 8 }],
-  drainSources: [{ kind: 'reclaim', ratePerSec: 50 }],
-  run: { durationMs: 40_000, seeds: [1, 2] }
-}
+// about a second per job: the run is still far from its end when the first job is done
+const fourJobs = smallExperiment('Live results test', { durationMs: 40_000, seeds: [1, 2] }, BUSY_TASK)
 
 function finished(runId: string): Promise<RunFinished> {
   return new Promise((resolve) => {

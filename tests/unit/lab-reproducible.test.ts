@@ -5,21 +5,14 @@ import { planExperiment } from '../../src-main/lab/experiment-plan'
 import { ExperimentRun } from '../../src-main/lab/experiment-run'
 import { JobPool } from '../../src-main/lab/pool/job-pool'
 import { serializeResults } from '../../src-main/store/results-file'
+import { smallExperiment } from '../support/small-experiment'
 
 const pool = new JobPool({ threads: 2 })
 afterAll(() => pool.close())
 
 describe('reproducibility', () => {
   it('the same profile and seeds give byte-identical results, whatever order the jobs finish in', async () => {
-    const checked = validateProfile({
-      schemaVersion: 1,
-      name: 'repro',
-      machine: { cpus: 4, isolated: '2-3' },
-      kernel: { variants: ['workqueue', 'direct'] },
-      rtTasks: [{ name: 'loop', cpu: 3, mode: 'periodic', periodUs: 1000, runtimeUs: 200, allocsPerJob: 2 }],
-      drainSources: [{ kind: 'reclaim', ratePerSec: 50 }],
-      run: { durationMs: 300, seeds: [5, 1, 3] }
-    })
+    const checked = validateProfile(smallExperiment('repro', { durationMs: 300, seeds: [5, 1, 3] }))
     if (!checked.ok) throw new Error(JSON.stringify(checked.issues))
     const plan = planExperiment(checked.profile)
     if (!plan.ok) throw new Error('plan')

@@ -4,20 +4,13 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { LabError, type RunFinished, type RunProgress } from '../../src-shared/api'
 import { createLabService } from '../../src-main/lab/lab-service'
+import { smallExperiment } from '../support/small-experiment'
 
 const dataDir = mkdtempSync(join(tmpdir(), 'drainlab-service-'))
 const lab = createLabService({ dataDir, jobs: 1, host: 'browser', appVersion: 'test' })
 afterAll(() => lab.close())
 
-const small = {
-  schemaVersion: 1,
-  name: 'Service test',
-  machine: { cpus: 4, isolated: '2-3' },
-  kernel: { variants: ['workqueue', 'direct'] },
-  rtTasks: [{ name: 'loop', cpu: 3, mode: 'periodic', periodUs: 1000, runtimeUs: 200, allocsPerJob: 2 }],
-  drainSources: [{ kind: 'reclaim', ratePerSec: 50 }],
-  run: { durationMs: 200, seeds: [1, 2] }
-}
+const small = smallExperiment('Service test', { durationMs: 200, seeds: [1, 2] })
 
 function finished(runId: string): Promise<RunFinished> {
   return new Promise((resolve) => {

@@ -9,20 +9,13 @@ import { experimentResultsSchema } from '../../src-shared/results/results-schema
 import { createLabService } from '../../src-main/lab/lab-service'
 import { parseResults, ResultsFileError, serializeResults } from '../../src-main/store/results-file'
 import { syntheticResults } from './lab-support/synthetic-results'
+import { smallExperiment } from '../support/small-experiment'
 
 const dataDir = mkdtempSync(join(tmpdir(), 'drainlab-results-schema-'))
 const lab = createLabService({ dataDir, jobs: 1, host: 'browser', appVersion: 'test' })
 afterAll(() => lab.close())
 
-const profile = {
-  schemaVersion: 1,
-  name: 'Schema test',
-  machine: { cpus: 4, isolated: '2-3' },
-  kernel: { variants: ['workqueue', 'direct'] },
-  rtTasks: [{ name: 'loop', cpu: 3, mode: 'periodic', periodUs: 1000, runtimeUs: 200, allocsPerJob: 2 }],
-  drainSources: [{ kind: 'reclaim', ratePerSec: 50 }],
-  run: { durationMs: 200, seeds: [1] }
-}
+const profile = smallExperiment('Schema test', { durationMs: 200, seeds: [1] })
 
 let runId: string
 let savedText: string
