@@ -15,6 +15,9 @@ export interface SummaryRow {
   values: Record<HeadlineMetric, number>
 }
 
+const DRAIN_TIMES = ['drainP50Ns', 'drainP99Ns', 'drainMaxNs'] as const
+const LATENCIES = ['latencyP9999Ns', 'latencyMaxNs'] as const
+
 /** Worst-case metrics report the worst seed; the others the mean over seeds. */
 const WORST_OF_SEEDS: ReadonlySet<HeadlineMetric> = new Set(['latencyMaxNs', 'drainMaxNs'])
 
@@ -43,6 +46,10 @@ export function summaryRows(results: ExperimentResults): SummaryRow[] {
       row.seeds = a.seeds
       row.values[metric] = WORST_OF_SEEDS.has(metric) ? a.max : a.mean
     }
+    // no completed drain (or no job of any task) is no measurement: NaN ("—"), never a "best" 0 ns
+    const runs = results.jobs.filter((j) => j.status === 'completed' && keyOf(j.variant, sweepKey(j.sweepPoint)) === key).map((j) => j.result)
+    if (!runs.some((r) => r !== undefined && r.drains.completed > 0)) for (const m of DRAIN_TIMES) row.values[m] = Number.NaN
+    if (!runs.some((r) => r !== undefined && r.tasks.some((t) => t.activations > 0))) for (const m of LATENCIES) row.values[m] = Number.NaN
   }
   // grouped per variant (the profile's order), sweep points in grid order within each
   const order = results.profile.kernel.variants

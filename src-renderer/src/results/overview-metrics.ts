@@ -22,9 +22,6 @@ export const METRIC_INFO: Record<OverviewMetric, { title: string; unit: 'ns' | '
   strandedPages: { title: 'Pages stranded', unit: 'pages', definition: 'Σ pcp->count over all CPUs at the end of the run: pages on per-CPU lists, invisible to the buddy allocator. Mean over seeds.' }
 }
 
-const DRAIN_TIMES = ['drainP50Ns', 'drainP99Ns', 'drainMaxNs'] as const
-const LATENCIES = ['latencyP9999Ns', 'latencyMaxNs'] as const
-
 export interface OverviewCard {
   variant: Variant
   seeds: number
@@ -38,9 +35,6 @@ export function overviewCards(results: ExperimentResults, sweepLabel: string | n
     const jobs = results.jobs.filter((j) => j.variant === row.variant && j.result && sweepLabelOf(j.sweepPoint) === sweepLabel)
     const stranded = jobs.map((j) => j.result!.strandedPages.values.at(-1) ?? Number.NaN).filter((v) => !Number.isNaN(v))
     const values = { ...row.values, strandedPages: stranded.length ? stranded.reduce((a, b) => a + b, 0) / stranded.length : Number.NaN }
-    // no completed drain (or no job of any task) means no measurement: "—", never a "best" 0 ns
-    if (!jobs.some((j) => j.result!.drains.completed > 0)) for (const m of DRAIN_TIMES) values[m] = Number.NaN
-    if (!jobs.some((j) => j.result!.tasks.some((t) => t.activations > 0))) for (const m of LATENCIES) values[m] = Number.NaN
     return { variant: row.variant, seeds: row.seeds, partial: jobs.some((j) => j.result!.partial) || row.cancelled > 0, values }
   })
 }
