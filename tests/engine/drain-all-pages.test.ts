@@ -65,7 +65,7 @@ describe('pcpu_drain_mutex hand-over', () => {
     const holder = sim.drains.holder
     expect(holder).not.toBeNull()
     // zone drains queue behind it; each finds every list empty when its turn comes
-    const waiting = 200_000
+    const waiting = 50_000
     for (let i = 0; i < waiting; i++) sim.drains.request(0, 'compaction', 0, 1)
     sim.zone.freePages += sim.pcp.removeForFree(1, Infinity)
     sim.drains.complete(holder as NonNullable<typeof holder>, 2)

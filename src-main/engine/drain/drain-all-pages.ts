@@ -10,7 +10,9 @@ export class DrainAllPages {
   readonly stats = new DrainStats()
   /** the drain holding pcpu_drain_mutex */
   holder: DrainRun | null = null
-  private readonly waiters: DrainRun[] = []
+  /** zone requests waiting for the mutex, in arrival order: waiters[waitHead..] (a head index: shift() would copy the queue on every hand-over) */
+  private waiters: DrainRun[] = []
+  private waitHead = 0
   /** complete() is handing the mutex to the waiters: a drain that completes at once inside it returns to that loop */
   private handingOver = false
   private nextId = 1
@@ -73,13 +75,18 @@ export class DrainAllPages {
     // mutex_unlock() wakes the next zone drain; one with nothing to drain completes at once, so serve
     // them in a loop, not by recursion: a long queue would overflow the stack
     this.handingOver = true
-    while (this.holder === null && this.waiters.length > 0) this.acquire(this.waiters.shift() as DrainRun, now)
+    while (this.holder === null && this.waitHead < this.waiters.length) this.acquire(this.waiters[this.waitHead++], now)
+    if (this.waitHead > 1024 && 2 * this.waitHead > this.waiters.length) {
+      this.waiters = this.waiters.slice(this.waitHead)
+      this.waitHead = 0
+    }
     this.handingOver = false
   }
 
   /** Drains still pending when the run ends: the holder and the zone requests queued behind it. */
   pending(now: number): Array<{ kind: DrainSourceKind; ageNs: number }> {
-    const runs = this.holder === null ? this.waiters : [this.holder, ...this.waiters]
+    const waiting = this.waiters.slice(this.waitHead)
+    const runs = this.holder === null ? waiting : [this.holder, ...waiting]
     return runs.filter((r) => r.requestNs >= this.sim.warmupNs).map((r) => ({ kind: r.kind, ageNs: now - r.requestNs }))
   }
 
