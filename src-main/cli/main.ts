@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs'
 import { Command, CommanderError } from 'commander'
 import { LabError } from '../../src-shared/api'
+import { issuePlace } from '../../src-shared/profile/validate'
 import { registerExportCommand } from './commands/export'
 import { registerPresetsCommand } from './commands/presets'
 import { registerRunCommand } from './commands/run'
@@ -41,7 +42,7 @@ function exitCodeFor(error: unknown): number {
   if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2
   if (error instanceof LabError) {
     process.stderr.write(`drainlab: ${error.message}\n`)
-    for (const issue of error.issues ?? []) process.stderr.write(`${issue.path === '' ? '(document)' : issue.path}: ${issue.message}\n`)
+    for (const issue of error.issues ?? []) process.stderr.write(`${issuePlace(issue)}: ${issue.message}\n`)
     return error.code === 'invalid-request' || error.code === 'invalid-profile' ? 2 : 1
   }
   process.stderr.write(`drainlab: ${error instanceof Error ? error.message : String(error)}\n`)

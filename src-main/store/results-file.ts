@@ -1,24 +1,19 @@
 // results.json: the experiment document, written atomically and read back with a check of its shape.
 import { readFile } from 'node:fs/promises'
 import { LabError } from '../../src-shared/api'
-import { issuesOf, type ProfileIssue } from '../../src-shared/profile/validate'
+import { issuePlace, issuesOf, type ProfileIssue } from '../../src-shared/profile/validate'
 import { experimentResultsSchema } from '../../src-shared/results/results-schema'
 import { RESULTS_SCHEMA_VERSION, type ExperimentResults } from '../../src-shared/results/types'
 import { writeFileAtomic } from './atomic-write'
 
 /**
- * A results file that cannot be read or is not a valid document. A LabError, so every host (the CLI's exit
- * 2, LabApi getResults) reports it as invalid input, with one issue per problem.
+ * A results file that is missing or not a valid document. A LabError, so every host (the CLI's exit 2,
+ * LabApi getResults) reports it as invalid input, with one issue per problem.
  */
 export class ResultsFileError extends LabError {
   constructor(message: string, issues?: ProfileIssue[]) {
     super('invalid-request', message, issues)
   }
-}
-
-/** Where a problem is: its dotted path, or "(document)" for the document as a whole. */
-function placeOf(issue: ProfileIssue): string {
-  return issue.path === '' ? '(document)' : issue.path
 }
 
 /** Two-space JSON, keys in the order the lab builds them: the same experiment gives the same bytes. */
@@ -51,9 +46,13 @@ export function parseResults(text: string, source: string): ExperimentResults {
   const parsed = experimentResultsSchema.safeParse(doc, { reportInput: true })
   if (!parsed.success) {
     const issues = issuesOf(parsed.error)
-    const problems = issues.length === 1 ? `a problem at ${placeOf(issues[0])}` : `${issues.length} problems, the first at ${placeOf(issues[0])}`
+    const problems = issues.length === 1 ? `a problem at ${issuePlace(issues[0])}` : `${issues.length} problems, the first at ${issuePlace(issues[0])}`
     // the message names where; the issues say what, one "path: message" each
     throw new ResultsFileError(`${source} is not a valid results document (${problems})`, issues)
+  }
+  // a live snapshot is never saved: a stored document that says it is one would look like a run still going
+  if ((doc as Partial<ExperimentResults>).inProgress !== undefined) {
+    throw new ResultsFileError(`${source} is not a valid results document (a problem at inProgress)`, [{ path: 'inProgress', message: 'only a live snapshot of a running experiment has it; a saved document never does' }])
   }
   // Zod rebuilds every object in schema key order; keeping the document's own objects keeps its bytes on
   // a re-export. Only the profile comes from the parse, so defaults left out of a hand-edited file are filled.
@@ -65,7 +64,9 @@ export async function readResultsFile(path: string): Promise<ExperimentResults> 
   try {
     text = await readFile(path, 'utf8')
   } catch (e) {
-    throw new ResultsFileError(`cannot read ${path}: ${(e as Error).message}`)
+    // a missing file is a wrong name given (invalid input); anything else (EACCES, EIO) is a failure
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new ResultsFileError(`${path} does not exist`)
+    throw new LabError('failed', `cannot read ${path}: ${(e as Error).message}`)
   }
   return parseResults(text, path)
 }

@@ -9,6 +9,11 @@ export interface ProfileIssue {
   message: string
 }
 
+/** Where an issue is, for people: its path, or "(document)" for the document as a whole. */
+export function issuePlace(issue: ProfileIssue): string {
+  return issue.path === '' ? '(document)' : issue.path
+}
+
 export type ProfileValidation = { ok: true; profile: Profile } | { ok: false; issues: ProfileIssue[] }
 
 export function formatPath(path: ReadonlyArray<PropertyKey>): string {

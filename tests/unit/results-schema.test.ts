@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { LabError, type RunFinished } from '../../src-shared/api'
 import { experimentResultsSchema } from '../../src-shared/results/results-schema'
 import { createLabService } from '../../src-main/lab/lab-service'
-import { parseResults, ResultsFileError, serializeResults } from '../../src-main/store/results-file'
+import { parseResults, readResultsFile, ResultsFileError, serializeResults } from '../../src-main/store/results-file'
 import { syntheticResults } from './lab-support/synthetic-results'
 import { smallExperiment } from '../support/small-experiment'
 
@@ -75,10 +75,11 @@ describe('the results schema', () => {
     expect(experimentResultsSchema.safeParse(syntheticResults(true)).success).toBe(true)
   })
 
-  it('accepts partial and inProgress as true, refuses them as false', () => {
-    expect(() => parseResults(corrupted(['partial', true], ['inProgress', true]), 'r.json')).not.toThrow()
+  it('accepts partial as true, refuses it as false; a saved document never says it is a live snapshot', () => {
+    expect(() => parseResults(corrupted(['partial', true]), 'r.json')).not.toThrow()
     expect(problemsOf(corrupted(['partial', false]))).toEqual([expect.stringMatching(/^partial: /)])
     expect(problemsOf(corrupted(['inProgress', false]))).toEqual([expect.stringMatching(/^inProgress: /)])
+    expect(problemsOf(corrupted(['inProgress', true]))).toEqual([expect.stringMatching(/^inProgress: only a live snapshot/)])
   })
 
   const cases: Array<{ what: string; path: string; value: unknown; problem: RegExp }> = [
@@ -128,5 +129,14 @@ describe('the results schema', () => {
     } finally {
       await reader.close()
     }
+  })
+})
+
+describe('reading a results file', () => {
+  it('a missing file is invalid input; a file that cannot be read is a failure', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'drainlab-read-results-'))
+    await expect(readResultsFile(join(dir, 'nope.json'))).rejects.toMatchObject({ code: 'invalid-request' })
+    // a directory where the file should be: EISDIR, not the user's input at fault
+    await expect(readResultsFile(dir)).rejects.toMatchObject({ code: 'failed', message: expect.stringMatching(/^cannot read /) })
   })
 })

@@ -1,5 +1,6 @@
 // drainlab validate FILE — exit 0 and "valid", or exit 2 with one "path: message" line per problem on stderr.
 import type { Command } from 'commander'
+import { issuePlace } from '../../../src-shared/profile/validate'
 import { readProfileFile } from '../../store/profile-file'
 
 export function registerValidateCommand(program: Command): void {
@@ -13,7 +14,7 @@ export function registerValidateCommand(program: Command): void {
         process.stdout.write('valid\n')
         return
       }
-      for (const issue of checked.issues) process.stderr.write(`${issue.path === '' ? '(document)' : issue.path}: ${issue.message}\n`)
+      for (const issue of checked.issues) process.stderr.write(`${issuePlace(issue)}: ${issue.message}\n`)
       process.exitCode = 2
     })
 }

@@ -2,6 +2,7 @@
 // the lab refused, each field issue as `path: message`. In Electron the main process reads the file
 // and sends back only the issues, not the document, so this list is where the user learns what to fix.
 import type { LabError } from '@shared/api'
+import { issuePlace } from '@shared/profile/validate'
 import { h, type VNodeChild } from 'vue'
 
 /** A message is a toast, not a report: past this many issues it says how many more there are. */
@@ -13,7 +14,7 @@ export function fileFailureContent(what: string, error: LabError): () => VNodeCh
   return () => h('div', { 'data-testid': 'file-failure' }, [
     h('div', `${what}: ${error.message}`),
     issues.length > 0 && h('ul', { class: 'file-failure-issues' }, [
-      ...issues.slice(0, SHOWN_ISSUES).map((issue) => h('li', `${issue.path || '(profile)'}: ${issue.message}`)),
+      ...issues.slice(0, SHOWN_ISSUES).map((issue) => h('li', `${issuePlace(issue)}: ${issue.message}`)),
       more > 0 && h('li', `… and ${more} more`)
     ]),
     error.code === 'invalid-profile' && h('div', 'Fix these fields in the file, then open it again.')
