@@ -11,7 +11,7 @@ import { sweepLabel } from '../../src-shared/results/sweep-point'
 import { RESULTS_SCHEMA_VERSION, type ExperimentResults, type JobResult, type RunResult } from '../../src-shared/results/types'
 import type { PlannedJob } from './experiment-plan'
 import { JobControl } from './pool/job-control'
-import type { JobPool } from './pool/job-pool'
+import { WorkerStartupError, type JobPool } from './pool/job-pool'
 
 /** 5 progress events per second at most: smooth for a bar, nothing for IPC or a WebSocket. */
 export const PROGRESS_INTERVAL_MS = 200
@@ -53,6 +53,7 @@ export class ExperimentRun {
   private cancelRequested = false
   private timer: NodeJS.Timeout | undefined
   private wake: (() => void) | null = null
+  private workerStartupFailure: string | null = null
 
   constructor(private readonly options: ExperimentRunOptions) {
     this.states = options.jobs.map((planned) => ({ planned, control: new JobControl(), status: 'queued', startedAt: 0, endedAt: 0 }))
@@ -95,6 +96,12 @@ export class ExperimentRun {
       for (const state of this.dispatchOrder()) {
         while (inFlight.size >= concurrency && !this.cancelRequested) await this.waitForSlot(inFlight)
         if (this.cancelRequested || state.status !== 'queued') continue
+        if (this.workerStartupFailure !== null) {
+          // the worker cannot start: the rest would each pay a failed start to learn the same
+          state.status = 'failed'
+          state.error = this.workerStartupFailure
+          continue
+        }
         const job = this.runOne(state).finally(() => {
           inFlight.delete(job)
           this.wake?.()
@@ -142,6 +149,7 @@ export class ExperimentRun {
     } catch (e) {
       state.status = 'failed'
       state.error = e instanceof Error ? e.message : String(e)
+      if (e instanceof WorkerStartupError) this.workerStartupFailure = state.error
     }
     state.endedAt = performance.now()
   }

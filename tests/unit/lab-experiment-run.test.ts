@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -85,6 +85,26 @@ describe('a worker entry that cannot load', () => {
       expect(outcome.status).toBe('failed')
       expect(outcome.results.jobs.every((j) => j.status === 'failed' && /drainlab-no-such-package/.test(j.error ?? ''))).toBe(true)
     } finally {
+      await broken.close()
+    }
+  })
+})
+
+describe('a worker entry that cannot start', () => {
+  it('is tried once per run, not once per job', async () => {
+    const log = join(mkdtempSync(join(tmpdir(), 'drainlab-starts-')), 'starts.log')
+    process.env.DRAINLAB_TEST_START_LOG = log
+    const broken = new JobPool({ threads: 1, workerFilename: join(import.meta.dirname, 'lab-support', 'counting-unloadable-job-worker.mjs') })
+    try {
+      const profile = profileWith([1, 2, 3, 4])
+      const plan = planExperiment(profile)
+      if (!plan.ok) throw new Error('plan')
+      const outcome = await new ExperimentRun({ runId: 'e', profile, engineVersion: 'test', jobs: plan.jobs, pool: broken }).done
+      expect(outcome.results.jobs).toHaveLength(8)
+      expect(outcome.results.jobs.every((j) => j.status === 'failed' && /cannot start/.test(j.error ?? ''))).toBe(true)
+      expect(readFileSync(log, 'utf8').split('\n').filter(Boolean)).toHaveLength(1)
+    } finally {
+      delete process.env.DRAINLAB_TEST_START_LOG
       await broken.close()
     }
   })

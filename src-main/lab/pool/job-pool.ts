@@ -19,6 +19,9 @@ export interface JobPoolOptions {
   workerFilename?: string
 }
 
+/** The job worker could not start (its entry failed to load): every job would fail the same way. */
+export class WorkerStartupError extends Error {}
+
 export class JobPool {
   readonly threads: number
   private readonly workerFilename: string
@@ -34,9 +37,9 @@ export class JobPool {
   }
 
   /**
-   * Rejects with the job's error if it throws or its thread dies, or with the worker's start-up error. After a
-   * start-up failure the jobs already waiting fail with it; the next job gets a fresh pool, so one failed start
-   * (a file briefly missing, memory short) does not fail every later run of a long-lived app.
+   * Rejects with the job's error if it throws or its thread dies, or with a WorkerStartupError. After a start-up
+   * failure the jobs already waiting fail with it; the next job submitted once none is waiting gets a fresh pool,
+   * so one failed start (a file briefly missing, memory short) does not fail every later run of a long-lived app.
    */
   async run(task: JobTask): Promise<RunResult> {
     if (this.broken !== null && this.pending.size === 0) this.restart()
@@ -85,6 +88,6 @@ export class JobPool {
   }
 
   private startupFailure(error: Error): Error {
-    return new Error(`the job worker could not start: ${error.message}`)
+    return new WorkerStartupError(`the job worker could not start: ${error.message}`)
   }
 }
