@@ -95,7 +95,9 @@ export function registerRunCommand(program: Command): void {
       const plan = planExperiment(profile)
       if (!plan.ok) throw new LabError('invalid-profile', 'a sweep point is invalid', plan.issues)
 
-      const out = resolve(o.out ?? `${slugOf(profile.name)}-${timeStamp(new Date())}`)
+      // one instant names the output folder and the history entry, as the app dates a run by its start
+      const startedAt = new Date()
+      const out = resolve(o.out ?? `${slugOf(profile.name)}-${timeStamp(startedAt)}`)
       await mkdir(out, { recursive: true })
       await writeFileAtomic(join(out, 'profile.drainlab.json'), serializeProfile(profile))
 
@@ -146,9 +148,9 @@ export function registerRunCommand(program: Command): void {
       let historyNote = ''
       if (o.history) {
         const store = new ExperimentStore(resolve(o.dataDir ?? defaultDataDir()))
-        const runId = newRunId(profile.name)
+        const runId = newRunId(profile.name, startedAt)
         await store.saveProfile(runId, profile)
-        await store.saveResults(runId, outcome.results, outcome.status, new Date().toISOString())
+        await store.saveResults(runId, outcome.results, outcome.status, startedAt.toISOString())
         historyNote = `; in the history as ${runId}`
       }
 
