@@ -3,6 +3,7 @@ import type { RunResult } from '../../src-shared/results/types'
 import type { DrainSourceKind } from '../../src-shared/profile/schema'
 import type { Simulation } from './simulation'
 import { bySourceOf } from './metrics/interference-source'
+import { housekeepingResult } from './metrics/housekeeping-result'
 import { ENGINE_VERSION } from './version'
 
 export function collectRunResult(sim: Simulation, endNs: number, partial: boolean, pending: Array<{ kind: DrainSourceKind; ageNs: number }>): RunResult {
@@ -19,12 +20,7 @@ export function collectRunResult(sim: Simulation, endNs: number, partial: boolea
     tasks,
     drains: sim.drains.stats.result(pending),
     interference: sim.isolated.map((iso) => ({ cpu: iso.cpu, bySourceNs: bySourceOf(iso.interference) })),
-    housekeeping: {
-      allocFastPathNs: sim.hk.allocFastPath.summary(),
-      zoneLockWaitNs: sim.hk.zoneLockWait.summary(),
-      fallbacks: sim.hk.fallbacks,
-      fastPathOverheadNs: Math.round(sim.fastPathOverheadNs)
-    },
+    housekeeping: housekeepingResult(sim.hk.perCpu, sim.fastPathOverheadNs),
     strandedPages: sim.stranded.result(),
     zoneFreePages: sim.zoneFree.result(),
     drainCpuNs: Math.round(sim.drainCpuNs),

@@ -107,11 +107,21 @@ const worstSampleSchema = z.strictObject({
   timeline: z.array(timelineSegmentSchema)
 })
 
-const housekeepingResultSchema = z.strictObject({
+const housekeepingCpuResultSchema = z.strictObject({
+  cpu: count,
   allocFastPathNs: distributionNsSchema,
   zoneLockWaitNs: distributionNsSchema,
   fallbacks: count,
   fastPathOverheadNs: nonNegative
+})
+
+const housekeepingResultSchema = z.strictObject({
+  allocFastPathNs: distributionNsSchema,
+  zoneLockWaitNs: distributionNsSchema,
+  fallbacks: count,
+  fastPathOverheadNs: nonNegative,
+  // optional, not migrated: a document saved before the engine kept it has no per-CPU figures to rebuild
+  perCpu: z.array(housekeepingCpuResultSchema).optional()
 })
 
 const pcpParamsSchema = z.strictObject({

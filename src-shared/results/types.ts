@@ -110,6 +110,18 @@ export interface WorstSample {
   timeline: TimelineSegment[]
 }
 
+/** One housekeeping CPU's share of HousekeepingResult (model.md §6: the spinlock cost and fallbacks per CPU). */
+export interface HousekeepingCpuResult {
+  cpu: number
+  /** owner alloc/free fast path, ns, this CPU */
+  allocFastPathNs: DistributionNs
+  zoneLockWaitNs: DistributionNs
+  /** this CPU's allocation and free bursts that took the buddy path */
+  fallbacks: number
+  /** owner fast-path time added by fastPathOverhead on this CPU's housekeeping load (after the warm-up) */
+  fastPathOverheadNs: number
+}
+
 export interface HousekeepingResult {
   /** owner alloc/free fast path, ns, all housekeeping CPUs */
   allocFastPathNs: DistributionNs
@@ -118,6 +130,11 @@ export interface HousekeepingResult {
   fallbacks: number
   /** owner fast-path time added by fastPathOverhead, all CPUs (after the warm-up) */
   fastPathOverheadNs: number
+  /**
+   * One entry per housekeeping CPU, ascending cpu; the aggregate above is these merged (its fastPathOverheadNs
+   * also holds the RT tasks' share). Absent in documents saved before the engine kept it.
+   */
+  perCpu?: HousekeepingCpuResult[]
 }
 
 export interface PcpParams {

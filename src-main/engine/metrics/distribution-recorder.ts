@@ -53,6 +53,20 @@ export class DistributionRecorder {
     if (v > this.max) this.max = v
   }
 
+  /**
+   * Adds another recorder's samples, as if they had been recorded here. Exact: counts add bucket by bucket,
+   * and the sum of integer values stays an integer below 2^53, so the mean does not depend on merge order.
+   */
+  mergeFrom(other: DistributionRecorder): void {
+    if (other.count === 0) return
+    if (other.counts.length > this.counts.length) this.grow(other.counts.length - 1)
+    for (let i = 0; i < other.counts.length; i++) this.counts[i] += other.counts[i]
+    this.count += other.count
+    this.sum += other.sum
+    if (other.min < this.min) this.min = other.min
+    if (other.max > this.max) this.max = other.max
+  }
+
   summary(): DistributionNs {
     // sized up front so the histogram never resizes while the counts are replayed into it
     const histogram = hdr.build({ bitBucketSize: 32, autoResize: true, lowestDiscernibleValue: 1, highestTrackableValue: Math.max(2, this.max), numberOfSignificantValueDigits: 3, useWebAssembly: false })

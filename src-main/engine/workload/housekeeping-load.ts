@@ -10,7 +10,7 @@ import { freePcppagesBulkNs } from '../mm/free-pcppages-bulk'
 import { freeUnrefPages } from '../mm/free-unref-page'
 import { OwnerOpResult } from '../mm/owner-op-result'
 import { rmqueuePcplist } from '../mm/rmqueue-pcplist'
-import { DistributionRecorder } from '../metrics/distribution-recorder'
+import { HousekeepingCpuStats } from '../metrics/housekeeping-cpu-stats'
 import { RandomStream } from '../sim/random-stream'
 
 /** Working set each housekeeping CPU's tasks hold at start (pages), so frees have pages to return. */
@@ -18,10 +18,8 @@ const INITIAL_HELD_PAGES = 65536
 
 export class HousekeepingLoad {
   readonly cpus: number[]
-  readonly allocFastPath = new DistributionRecorder()
-  readonly zoneLockWait = new DistributionRecorder()
-  /** owner operations (allocation or free bursts) that failed the pcp->lock trylock and took the buddy path */
-  fallbacks = 0
+  /** per housekeeping CPU, ascending cpu (the order of `cpus`) */
+  readonly perCpu: HousekeepingCpuStats[]
   /** pages held by housekeeping tasks, all CPUs */
   heldTotal = 0
   /** pages moved per burst */
@@ -35,9 +33,12 @@ export class HousekeepingLoad {
   /** probability that a free burst returns one THP-sized entry instead of `unit` order-0 pages */
   private readonly thpFreeChance: number
   private readonly op = new OwnerOpResult()
+  /** perCpu indexed by cpu number, for the event handlers */
+  private readonly statsOf: HousekeepingCpuStats[] = []
 
   constructor(profile: Profile, private readonly sim: Simulation, seed: number) {
     this.cpus = housekeepingCpus(profile)
+    this.perCpu = this.cpus.map((cpu) => (this.statsOf[cpu] = new HousekeepingCpuStats(cpu)))
     const n = profile.machine.cpus
     this.unit = Math.max(1, Math.ceil(sim.pcp.batch / 2))
     // thpFraction of the freed pages arrive as THP entries: p * thpPages = thpFraction * ((1 - p) * unit + p * thpPages)
@@ -85,7 +86,7 @@ export class HousekeepingLoad {
     const got = rmqueuePcplist(sim, cpu, this.unit, now, op)
     this.held[cpu] += got
     this.heldTotal += got
-    this.recordOp(now, got)
+    this.recordOp(cpu, now, got)
     this.schedule(cpu, Ev.HkAlloc, now)
   }
 
@@ -97,7 +98,7 @@ export class HousekeepingLoad {
       freeUnrefPages(this.sim, cpu, pages, true, now, this.op, thp)
       this.held[cpu] -= pages
       this.heldTotal -= pages
-      this.recordOp(now, pages)
+      this.recordOp(cpu, now, pages)
     }
     this.schedule(cpu, Ev.HkFree, now)
   }
@@ -113,31 +114,40 @@ export class HousekeepingLoad {
       if (excess <= 0) continue
       const freed = pcp.removeForFree(cpu, excess)
       const hold = freePcppagesBulkNs(freed, pcp.lastEntries, pcp.thpPages, sim.costs.tPageLocalNs, sim.costs)
-      this.zoneLockWait.record(sim.zone.acquireLock(now, hold))
+      this.statsOf[cpu].zoneLockWait.record(sim.zone.acquireLock(now, hold))
       sim.zone.freePages += freed
     }
   }
 
-  /** Counters of one owner operation that moved `pages` pages. */
-  private recordOp(now: number, pages: number): void {
+  /** Operations that failed the pcp->lock trylock, all housekeeping CPUs (after the warm-up). */
+  get fallbacks(): number {
+    let n = 0
+    for (const stats of this.perCpu) n += stats.fallbacks
+    return n
+  }
+
+  /** Counters of one owner operation on `cpu` that moved `pages` pages. */
+  private recordOp(cpu: number, now: number, pages: number): void {
     const op = this.op
     if (now < this.sim.warmupNs) return
+    const stats = this.statsOf[cpu]
     this.sim.fastPathOverheadNs += op.overheadNs
+    stats.overheadNs += op.overheadNs
     if (op.fallback) {
-      this.fallbacks++
-      this.zoneLockWait.record(op.zoneWaitNs)
-      if (pages > 0) this.allocFastPath.record(op.fallbackNs / pages, pages)
+      stats.fallbacks++
+      stats.zoneLockWait.record(op.zoneWaitNs)
+      if (pages > 0) stats.allocFastPath.record(op.fallbackNs / pages, pages)
       return
     }
-    if (op.slowNs > 0) this.zoneLockWait.record(op.zoneWaitNs)
+    if (op.slowNs > 0) stats.zoneLockWait.record(op.zoneWaitNs)
     // an allocation that found the list and the zone empty got nothing: no per-page cost to record
     if (pages === 0) return
     const perPage = (op.ns - op.slowNs - op.spinNs) / pages
     if (op.slowNs > 0 || op.spinNs > 0) {
-      this.allocFastPath.record(perPage, pages - 1)
-      this.allocFastPath.record(perPage + op.slowNs + op.spinNs)
+      stats.allocFastPath.record(perPage, pages - 1)
+      stats.allocFastPath.record(perPage + op.slowNs + op.spinNs)
     } else {
-      this.allocFastPath.record(perPage, pages)
+      stats.allocFastPath.record(perPage, pages)
     }
   }
 
