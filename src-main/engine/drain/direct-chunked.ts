@@ -7,6 +7,7 @@ import { RemoteDrain } from './remote-drain'
 export class DirectChunkedDrain extends RemoteDrain {
   readonly variant = 'direct-chunked' as const
   readonly listFreeSpins = false
+  readonly pcpLockIrqsave = false
 
   constructor(sim: Simulation, batch: number, batchScaleMax: number) {
     // batch << CONFIG_PCP_BATCH_SCALE_MAX, in floating point: a 32-bit shift wraps for a large batch

@@ -7,6 +7,7 @@ import { RemoteDrain } from './remote-drain'
 export class DirectIrqonDrain extends RemoteDrain {
   readonly variant = 'direct-irqon' as const
   readonly listFreeSpins = false
+  readonly pcpLockIrqsave = false
 
   constructor(sim: Simulation) {
     super(sim, Infinity)

@@ -7,6 +7,7 @@ import { RemoteDrain } from './remote-drain'
 export class DirectDrain extends RemoteDrain {
   readonly variant = 'direct' as const
   readonly listFreeSpins = true
+  readonly pcpLockIrqsave = true
 
   constructor(sim: Simulation) {
     super(sim, Infinity)

@@ -10,10 +10,12 @@ import { SEG_REMOTE_DRAIN } from '../metrics/timeline-recorder'
 import type { DrainRun } from './drain-run'
 import type { DrainStrategy } from './drain-strategy'
 
-/** The 6.0+ variants differ only in how owners lock (listFreeSpins) and in `chunkPages`. */
+/** The 6.0+ variants differ only in how pcp->lock is taken (pcpLockIrqsave, listFreeSpins) and in `chunkPages`. */
 export abstract class RemoteDrain implements DrainStrategy {
   abstract readonly variant: DrainStrategy['variant']
   abstract readonly listFreeSpins: boolean
+  /** pcp->lock is taken with spin_lock_irqsave (6.0–6.1): the requester spins on it with IRQs off */
+  abstract readonly pcpLockIrqsave: boolean
   readonly ownerLocking = 'spin-trylock' as const
 
   constructor(private readonly sim: Simulation, private readonly chunkPages: number) {}
@@ -49,18 +51,22 @@ export abstract class RemoteDrain implements DrainStrategy {
       // the requester's own list is local (warm cache lines); every other list is remote
       const tPage = cpu === run.requesterCpu ? sim.costs.tPageLocalNs : sim.costs.tPageRemoteNs
       const hold = freePcppagesBulkNs(pages, pcp.lastEntries, pcp.thpPages, tPage, sim.costs)
-      const wait = sim.zone.acquireLock(now, hold)
-      const end = now + wait + hold
+      // spin_lock(&pcp->lock): the owner's own alloc/free critical section ends first
+      const start = pcp.ownerBusyUntil[cpu] > now ? pcp.ownerBusyUntil[cpu] : now
+      const wait = sim.zone.acquireLock(start, hold)
+      const end = start + wait + hold
       pcp.lockedUntil[cpu] = end
       sim.zone.freePages += pages
       run.pagesFreed += pages
       run.targetFinished = pcp.count[cpu] === 0
+      // the requester spins on pcp->lock, then on zone->lock, then frees: all of it is drain work
       sim.drainCpuNs += end - now
       const iso = sim.isolatedByCpu[cpu]
-      if (iso !== undefined) sim.timeline.record(iso.index, SEG_REMOTE_DRAIN, now, end)
-      // the requester's IRQs are off for the hold (pcp->lock irqsave, or zone->lock irqsave inside it from
-      // 6.2): a tick that fell in it runs after the unlock, before the next target
-      sim.queue.push(end + sim.tick.deferred(now, end), Ev.DrainStep, run.id)
+      if (iso !== undefined) sim.timeline.record(iso.index, SEG_REMOTE_DRAIN, start, end)
+      // the requester's IRQs are off from spin_lock_irqsave(&pcp->lock) (6.0–6.1), or from zone->lock
+      // irqsave inside the hold (6.2+), to the unlock: a tick that fell in it runs after, before the next target
+      const irqsOff = this.pcpLockIrqsave ? now : start
+      sim.queue.push(end + sim.tick.deferred(irqsOff, end), Ev.DrainStep, run.id)
       return
     }
     sim.drains.complete(run, now)

@@ -50,4 +50,6 @@ export function freeUnrefPages(k: PageAllocator, cpu: number, pages: number, lis
     out.ns += wait + hold
     t += wait + hold
   }
+  // the owner holds pcp->lock from taking it to the end of free_unref_page_commit, bulk frees included
+  if (spin) k.pcp.ownerHolds(cpu, now + out.ns)
 }

@@ -1,6 +1,6 @@
 // struct per_cpu_pages for every CPU of the zone, as parallel typed arrays: count (base pages on all
 // lists), THP-sized entries among them, high (dynamic under 6.7+ auto-tuning) and the pcp->lock
-// hold of a remote drainer (6.0+ variants).
+// holds of a remote drainer and of the owner itself (6.0+ variants).
 
 export class PerCpuPages {
   /** pcp->count: base pages on all lists */
@@ -11,6 +11,8 @@ export class PerCpuPages {
   readonly high: Int32Array
   /** pcp->lock held by a remote drainer until this time (ns); owners trylock against it */
   readonly lockedUntil: Float64Array
+  /** pcp->lock held by the owner's own alloc/free critical section until this time (ns); a remote drainer spins on it */
+  readonly ownerBusyUntil: Float64Array
   /** largest count each CPU may legitimately reach (invariant bound) */
   readonly ceiling: Int32Array
   /** Σ count over CPUs */
@@ -23,7 +25,13 @@ export class PerCpuPages {
     this.thpEntries = new Int32Array(cpus)
     this.high = new Int32Array(cpus).fill(high)
     this.lockedUntil = new Float64Array(cpus)
+    this.ownerBusyUntil = new Float64Array(cpus)
     this.ceiling = new Int32Array(cpus)
+  }
+
+  /** The owner holds its pcp->lock until `end` (spinlock designs); overlapping owner operations extend the hold. */
+  ownerHolds(cpu: number, end: number): void {
+    if (end > this.ownerBusyUntil[cpu]) this.ownerBusyUntil[cpu] = end
   }
 
   /** Places the pages left on a CPU's lists at start, `thpFraction` of them as THP entries. */

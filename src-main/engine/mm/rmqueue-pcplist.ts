@@ -42,5 +42,7 @@ export function rmqueuePcplist(k: PageAllocator, cpu: number, pages: number, now
   out.overheadNs = spin ? Math.round(fast * c.fastPathOverhead) : 0
   out.ns = Math.round(fast) + out.overheadNs + out.slowNs
   k.pcp.take(cpu, pages)
+  // pcp_spin_trylock succeeded: the owner holds pcp->lock for the whole operation, refill included
+  if (spin) k.pcp.ownerHolds(cpu, now + out.ns)
   return pages
 }
