@@ -28,6 +28,23 @@ describe('DistributionRecorder', () => {
     }), { numRuns: 100 })
   })
 
+  it('mergeFrom gives exactly the summary of recording every sample in one recorder, whatever the split', () => {
+    const sample = fc.tuple(fc.oneof(fc.integer({ min: 0, max: 5000 }), fc.integer({ min: 0, max: 2_000_000_000 })), fc.integer({ min: 1, max: 64 }))
+    fc.assert(fc.property(fc.array(fc.array(sample, { maxLength: 50 }), { minLength: 1, maxLength: 5 }), (parts) => {
+      const whole = new DistributionRecorder()
+      const merged = new DistributionRecorder()
+      for (const part of parts) {
+        const r = new DistributionRecorder()
+        for (const [v, times] of part) {
+          r.record(v, times)
+          whole.record(v, times)
+        }
+        merged.mergeFrom(r)
+      }
+      expect(merged.summary()).toEqual(whole.summary())
+    }), { numRuns: 100 })
+  })
+
   it('summarises an empty distribution as zeros', () => {
     expect(new DistributionRecorder().summary()).toMatchObject({ count: 0, min: 0, max: 0, p99: 0 })
   })

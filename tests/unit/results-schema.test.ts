@@ -75,6 +75,18 @@ describe('the results schema', () => {
     expect(experimentResultsSchema.safeParse(syntheticResults(true)).success).toBe(true)
   })
 
+  it('saves housekeeping.perCpu, and still reads a document saved before it (no perCpu) unchanged', () => {
+    const saved = parseResults(savedText, 'r.json')
+    const perCpu = saved.jobs[0].result?.housekeeping.perCpu
+    // machine: 4 CPUs, 2-3 isolated
+    expect(perCpu?.map((c) => c.cpu)).toEqual([0, 1])
+    const old = corrupted(['jobs.0.result.housekeeping.perCpu', REMOVE], ['jobs.1.result.housekeeping.perCpu', REMOVE])
+    const read = parseResults(old, 'r.json')
+    expect(read.jobs.map((j) => j.result?.housekeeping.perCpu)).toEqual([undefined, undefined])
+    expect(read.jobs[0].result?.housekeeping.allocFastPathNs).toEqual(saved.jobs[0].result?.housekeeping.allocFastPathNs)
+    expect(JSON.parse(serializeResults(read))).toEqual(JSON.parse(old))
+  })
+
   it('accepts partial as true, refuses it as false; a saved document never says it is a live snapshot', () => {
     expect(() => parseResults(corrupted(['partial', true]), 'r.json')).not.toThrow()
     expect(problemsOf(corrupted(['partial', false]))).toEqual([expect.stringMatching(/^partial: /)])
@@ -97,6 +109,8 @@ describe('the results schema', () => {
     { what: 'an unknown interference source', path: 'jobs.0.result.interference.0.bySourceNs.gremlins', value: 1, problem: /^jobs\.0\.result\.interference\.0\.bySourceNs/ },
     { what: 'a worst sample CPU that is text', path: 'jobs.0.result.worst.cpu', value: '<script>', problem: /^jobs\.0\.result\.worst\.cpu: / },
     { what: 'series of different lengths', path: 'jobs.0.result.strandedPages.values', value: [1], problem: /^jobs\.0\.result\.strandedPages: tNs and values/ },
+    { what: 'a per-CPU housekeeping entry with an unknown key', path: 'jobs.0.result.housekeeping.perCpu.0.node', value: 1, problem: /^jobs\.0\.result\.housekeeping\.perCpu\.0: unknown key "node"/ },
+    { what: 'a per-CPU housekeeping entry without its CPU', path: 'jobs.0.result.housekeeping.perCpu.0.cpu', value: REMOVE, problem: /^jobs\.0\.result\.housekeeping\.perCpu\.0\.cpu: is required$/ },
     { what: 'an unknown aggregate metric', path: 'aggregates.0.metric', value: 'vibes', problem: /^aggregates\.0\.metric: must be one of misses/ },
     { what: 'an unknown top-level key', path: 'comment', value: 'hi', problem: /^: unknown key "comment"/ },
     { what: 'no profile', path: 'profile', value: REMOVE, problem: /^profile: is required$/ },

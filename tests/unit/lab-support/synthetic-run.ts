@@ -46,7 +46,13 @@ export function syntheticRun(variant: Variant, seed: number, scale = 1): RunResu
       bySource: {}, overTime: { tNs: drains.map((_, i) => i * 5_000_000), values: drains }, oldestPendingNs: 0
     },
     interference: [{ cpu: 3, bySourceNs }],
-    housekeeping: { allocFastPathNs: dist([100, 120]), zoneLockWaitNs: dist([10]), fallbacks: 0, fastPathOverheadNs: 0 },
+    housekeeping: {
+      allocFastPathNs: dist([100, 120]), zoneLockWaitNs: dist([10, 14]), fallbacks: 3, fastPathOverheadNs: 50,
+      perCpu: [
+        { cpu: 0, allocFastPathNs: dist([100]), zoneLockWaitNs: dist([10]), fallbacks: 1, fastPathOverheadNs: 20 },
+        { cpu: 1, allocFastPathNs: dist([120]), zoneLockWaitNs: dist([14]), fallbacks: 2, fastPathOverheadNs: 30 }
+      ]
+    },
     strandedPages: { tNs: [0, 500_000_000, 1_000_000_000], values: [1000, 1500 * scale, 900] },
     zoneFreePages: { tNs: [0, 1_000_000_000], values: [1e6, 1e6] },
     drainCpuNs: 1000,
