@@ -5,8 +5,10 @@ import { freePcppagesBulkNs } from '../../src-main/engine/mm/free-pcppages-bulk'
 import { freeUnrefPages } from '../../src-main/engine/mm/free-unref-page'
 import { OwnerOpResult } from '../../src-main/engine/mm/owner-op-result'
 import { rmqueuePcplist } from '../../src-main/engine/mm/rmqueue-pcplist'
+import { SWAP_CLUSTER_MAX } from '../../src-main/engine/mm/list-free-batches'
 import { Simulation } from '../../src-main/engine/simulation'
-import { DIRECT_VARIANTS, profileOf } from './support/engine-profiles'
+import { rtTaskSpec } from '../../src-main/engine/workload/rt-task-spec'
+import { DIRECT_VARIANTS, periodicTasks, profileOf, run } from './support/engine-profiles'
 
 const costs = costsSchema.parse({})
 
@@ -55,5 +57,81 @@ describe('a remote drainer spins on the owner\'s own pcp->lock hold', () => {
     const sim = new Simulation(profileOf({ schemaVersion: 1, machine: { cpus: 2, isolated: '' } }), 'workqueue', 1)
     rmqueuePcplist(sim, 1, 4, 100, new OwnerOpResult())
     expect(sim.pcp.ownerBusyUntil[1]).toBe(0)
+  })
+})
+
+describe('direct (6.0–6.1): free_unref_page_list drops pcp->lock every SWAP_CLUSTER_MAX pages', () => {
+  // one page through the owner's critical section, fastPathOverhead included, and a full 32-page batch
+  const batchNs = SWAP_CLUSTER_MAX * costs.ownerCriticalSectionNs + Math.round(SWAP_CLUSTER_MAX * costs.ownerCriticalSectionNs * costs.fastPathOverhead)
+
+  it('a drainer arriving in a list free takes pcp->lock after the batch in flight; the owner\'s later batches wait for its hold', () => {
+    const sim = machine('direct')
+    const out = new OwnerOpResult()
+    // 100 pages: batches of 32, 32, 32 and 4, below high (no bulk free)
+    freeUnrefPages(sim, 1, 100, true, 0, out)
+    const tail = 4 * costs.ownerCriticalSectionNs + Math.round(4 * costs.ownerCriticalSectionNs * costs.fastPathOverhead)
+    expect(out.ns).toBe(3 * batchNs + tail)
+    sim.drains.request(0, 'compaction', 0, 1000)
+    // the drainer frees what the first batch put on the list; the other 68 pages come after its hold
+    const hold = freePcppagesBulkNs(SWAP_CLUSTER_MAX, 0, 512, costs.tPageRemoteNs, costs)
+    expect(sim.pcp.lockedUntil[1]).toBe(batchNs + hold)
+    expect(sim.drainCpuNs).toBe(batchNs - 1000 + hold)
+    expect(sim.pcp.ownerBusyUntil[1]).toBe(out.ns + hold)
+    expect(sim.pcp.count[1]).toBe(100 - SWAP_CLUSTER_MAX)
+    // drain_pages_zone() is one hold per target: the drain completes, the later batches' pages stay
+    const holder = sim.drains.holder as NonNullable<typeof sim.drains.holder>
+    sim.strategy.step(holder, batchNs + hold)
+    expect(sim.drains.holder).toBeNull()
+    expect(sim.drains.stats.completed).toBe(1)
+    expect(sim.pcp.count[1]).toBe(100 - SWAP_CLUSTER_MAX)
+  })
+
+  it('a drainer arriving in the last batch waits for the end of the list', () => {
+    const sim = machine('direct')
+    const out = new OwnerOpResult()
+    freeUnrefPages(sim, 1, 100, true, 0, out)
+    sim.drains.request(0, 'compaction', 0, 3 * batchNs + 1)
+    expect(sim.pcp.lockedUntil[1]).toBe(out.ns + freePcppagesBulkNs(100, 0, 512, costs.tPageRemoteNs, costs))
+    expect(sim.pcp.ownerBusyUntil[1]).toBe(out.ns)
+  })
+
+  it('6.2+ list frees use trylock and record no batches: the drainer waits for the owner\'s whole hold', () => {
+    const sim = machine('direct-irqon')
+    const out = new OwnerOpResult()
+    freeUnrefPages(sim, 1, 100, true, 0, out)
+    sim.drains.request(0, 'compaction', 0, 1000)
+    expect(sim.pcp.lockedUntil[1]).toBe(out.ns + freePcppagesBulkNs(100, 0, 512, costs.tPageRemoteNs, costs))
+  })
+
+  it('a realtime job whose list free the drainer splits spins for the hold (lock-spin) and ends that much later', () => {
+    const pages = 1000
+    const allocs = 3 * SWAP_CLUSTER_MAX
+    const periodNs = 1_000_000
+    const runtimeNs = 100_000
+    const base = {
+      schemaVersion: 1 as const,
+      machine: { cpus: 3, isolated: '2' },
+      // high above the list: no bulk free, the job's pages come back to the list
+      kernel: { pcp: { high: 4 * pages } },
+      rtTasks: periodicTasks([2], { periodUs: periodNs / 1000, runtimeUs: runtimeNs / 1000, allocsPerJob: allocs, initialPcpPages: pages }),
+      housekeeping: { allocRatePagesPerSec: 0, freeRatePagesPerSec: 0, initialPcpPages: 0 },
+      run: { durationMs: 20, warmupMs: 0 }
+    }
+    const probe = profileOf(base)
+    const release = rtTaskSpec(probe.rtTasks[0], 1).firstReleaseNs + 10 * periodNs
+    // the job's list free starts after the timer (1–2 µs), its allocation and its runtime; the drain
+    // comes after the latest such start and before the earliest end of the first batch
+    const allocNs = allocs * costs.ownerCriticalSectionNs + Math.round(allocs * costs.ownerCriticalSectionNs * costs.fastPathOverhead)
+    const freeStart = release + allocNs + runtimeNs
+    const at = freeStart + costs.timerLatencyMaxNs
+    expect(at).toBeLessThan(freeStart + costs.timerLatencyMinNs + batchNs)
+    const r = run(profileOf({ ...base, drainSources: [{ kind: 'once', atMs: at / 1e6 }] }), 'direct')
+    // the drainer frees the list as the first batch left it: the job's allocation taken, 32 pages back
+    const hold = freePcppagesBulkNs(pages - allocs + SWAP_CLUSTER_MAX, 0, 512, costs.tPageRemoteNs, costs)
+    expect(r.interference[0].bySourceNs['lock-spin']).toBe(hold)
+    expect(r.interference[0].bySourceNs.fallback).toBe(0)
+    const longest = r.tasks[0].responseNs.max
+    expect(longest).toBeGreaterThanOrEqual(costs.timerLatencyMinNs + allocNs + runtimeNs + 3 * batchNs + hold)
+    expect(longest).toBeLessThanOrEqual(costs.timerLatencyMaxNs + allocNs + runtimeNs + 3 * batchNs + hold)
   })
 })

@@ -47,18 +47,26 @@ export abstract class RemoteDrain implements DrainStrategy {
         run.next++
         continue
       }
-      const pages = pcp.removeForFree(cpu, this.chunkPages)
+      // spin_lock(&pcp->lock): the owner's own alloc/free critical section ends first, or in 6.0–6.1
+      // the batch of its free_unref_page_list in flight; the pages of its later batches are not on the list yet
+      const busy = pcp.ownerBusyUntil[cpu]
+      let unlock = busy > now ? pcp.listFree.unlockBetweenAfter(cpu, now) : -1
+      const later = unlock >= 0 ? pcp.listFree.pagesAfter(cpu, unlock) : 0
+      // nothing on the list at that unlock but the later batches' pages: take the lock after the whole list
+      if (later >= count) unlock = -1
+      const start = unlock >= 0 ? pcp.listFree.at(cpu, unlock) : busy > now ? busy : now
+      const pages = pcp.removeForFree(cpu, Math.min(this.chunkPages, unlock >= 0 ? count - later : count))
       // the requester's own list is local (warm cache lines); every other list is remote
       const tPage = cpu === run.requesterCpu ? sim.costs.tPageLocalNs : sim.costs.tPageRemoteNs
       const hold = freePcppagesBulkNs(pages, pcp.lastEntries, pcp.thpPages, tPage, sim.costs)
-      // spin_lock(&pcp->lock): the owner's own alloc/free critical section ends first
-      const start = pcp.ownerBusyUntil[cpu] > now ? pcp.ownerBusyUntil[cpu] : now
       const wait = sim.zone.acquireLock(start, hold)
       const end = start + wait + hold
       pcp.lockedUntil[cpu] = end
+      if (unlock >= 0) this.delayListFree(cpu, unlock, start, end - start, now)
       sim.zone.freePages += pages
       run.pagesFreed += pages
-      run.targetFinished = pcp.count[cpu] === 0
+      // drain_pages_zone() frees what the list held under the lock; the later batches' pages stay
+      run.targetFinished = pcp.count[cpu] === (unlock >= 0 ? later : 0)
       // the requester spins on pcp->lock, then on zone->lock, then frees: all of it is drain work
       sim.drainCpuNs += end - now
       const iso = sim.isolatedByCpu[cpu]
@@ -70,5 +78,17 @@ export abstract class RemoteDrain implements DrainStrategy {
       return
     }
     sim.drains.complete(run, now)
+  }
+
+  /**
+   * The drainer took pcp->lock between two batches of the owner's list free: the owner spins on it
+   * for the hold before its next batch, and so does everything after. (Bulk frees of the later
+   * batches keep the zone->lock slots they reserved when the list free was computed.)
+   */
+  private delayListFree(cpu: number, unlock: number, start: number, ns: number, now: number): void {
+    const pcp = this.sim.pcp
+    pcp.listFree.delayAfter(cpu, unlock, ns)
+    pcp.ownerBusyUntil[cpu] += ns
+    this.sim.isolatedByCpu[cpu]?.spinMidListFree(start, ns, now)
   }
 }

@@ -1,16 +1,21 @@
 // Owner free of order-0 pages — models free_unref_page() (single page: trylock) and
-// free_unref_page_list() (a list: spins on pcp->lock in 6.0–6.1, trylock from 6.2), then
-// free_unref_page_commit(): when count reaches high, free_pcppages_bulk() of batch pages under
-// zone->lock — or, under 6.7+ auto-tuning, raise high by batch towards high_max first.
+// free_unref_page_list() (a list: in 6.0–6.1 spins on pcp->lock, dropping it every SWAP_CLUSTER_MAX
+// pages; trylock from 6.2), then free_unref_page_commit(): when count reaches high,
+// free_pcppages_bulk() of batch pages under zone->lock — or, under 6.7+ auto-tuning, raise high by
+// batch towards high_max first.
 import { freePcppagesBulkNs } from './free-pcppages-bulk'
+import { SWAP_CLUSTER_MAX } from './list-free-batches'
 import type { OwnerOpResult } from './owner-op-result'
 import type { PageAllocator } from './page-allocator'
 
 /** `thp`: the pages are one THP-sized entry (the single THP pcp list, 5d0a661d808f), not order-0 pages. */
 export function freeUnrefPages(k: PageAllocator, cpu: number, pages: number, list: boolean, now: number, out: OwnerOpResult, thp = false): void {
   out.reset()
-  const c = k.costs
   const spin = k.strategy.ownerLocking === 'spin-trylock'
+  if (spin && list && k.strategy.listFreeSpins && !thp) {
+    freeListSpinning(k, cpu, pages, now, out)
+    return
+  }
   let t = now
   if (spin && k.pcp.lockedUntil[cpu] > now) {
     if (list && k.strategy.listFreeSpins) {
@@ -19,6 +24,7 @@ export function freeUnrefPages(k: PageAllocator, cpu: number, pages: number, lis
       t = k.pcp.lockedUntil[cpu]
     } else {
       // trylock failed: free_one_page() to the buddy allocator under zone->lock
+      const c = k.costs
       const hold = Math.round(c.zoneLockNs + (thp ? 1 : pages) * c.buddyOpNs)
       const wait = k.zone.acquireLock(now, hold)
       k.zone.freePages += pages
@@ -29,9 +35,40 @@ export function freeUnrefPages(k: PageAllocator, cpu: number, pages: number, lis
       return
     }
   }
+  t = freeUnrefPageCommit(k, cpu, pages, thp, spin, t, out)
+  out.ns = t - now
+  // the owner holds pcp->lock from taking it to the end of free_unref_page_commit, bulk frees included
+  if (spin) k.pcp.ownerHolds(cpu, t)
+}
+
+/**
+ * 6.0–6.1 free_unref_page_list(): pcp_spin_lock_irqsave per SWAP_CLUSTER_MAX pages, spinning while a
+ * remote drainer holds the lock; the unlock after each batch is recorded, so that a drainer arriving
+ * later takes the lock there (RemoteDrain) and the owner's remaining batches wait for its hold.
+ */
+function freeListSpinning(k: PageAllocator, cpu: number, pages: number, now: number, out: OwnerOpResult): void {
+  const pcp = k.pcp
+  pcp.listFree.clear(cpu)
+  let t = now
+  for (let left = pages; left > 0; left -= SWAP_CLUSTER_MAX) {
+    if (pcp.lockedUntil[cpu] > t) {
+      out.spinNs += Math.round(pcp.lockedUntil[cpu] - t)
+      t = pcp.lockedUntil[cpu]
+    }
+    t = freeUnrefPageCommit(k, cpu, Math.min(SWAP_CLUSTER_MAX, left), false, true, t, out)
+    pcp.listFree.push(cpu, t, pcp.count[cpu])
+  }
+  out.ns = t - now
+  pcp.ownerHolds(cpu, t)
+}
+
+/** free_unref_page_commit() of `pages` pages (or one THP entry) from `t` under pcp->lock; returns when it ends. */
+function freeUnrefPageCommit(k: PageAllocator, cpu: number, pages: number, thp: boolean, spin: boolean, t: number, out: OwnerOpResult): number {
+  const c = k.costs
   const fast = (thp ? 1 : pages) * c.ownerCriticalSectionNs
-  out.overheadNs = spin ? Math.round(fast * c.fastPathOverhead) : 0
-  out.ns = out.spinNs + Math.round(fast) + out.overheadNs
+  const overhead = spin ? Math.round(fast * c.fastPathOverhead) : 0
+  out.overheadNs += overhead
+  t += Math.round(fast) + overhead
   if (thp) k.pcp.addThp(cpu)
   else k.pcp.add(cpu, pages)
   const batch = k.pcp.batch
@@ -47,9 +84,7 @@ export function freeUnrefPages(k: PageAllocator, cpu: number, pages: number, lis
     k.zone.freePages += freed
     out.zoneWaitNs += wait
     out.slowNs += wait + hold
-    out.ns += wait + hold
     t += wait + hold
   }
-  // the owner holds pcp->lock from taking it to the end of free_unref_page_commit, bulk frees included
-  if (spin) k.pcp.ownerHolds(cpu, now + out.ns)
+  return t
 }

@@ -1,6 +1,7 @@
 // struct per_cpu_pages for every CPU of the zone, as parallel typed arrays: count (base pages on all
 // lists), THP-sized entries among them, high (dynamic under 6.7+ auto-tuning) and the pcp->lock
 // holds of a remote drainer and of the owner itself (6.0+ variants).
+import { ListFreeBatches } from './list-free-batches'
 
 export class PerCpuPages {
   /** pcp->count: base pages on all lists */
@@ -13,6 +14,8 @@ export class PerCpuPages {
   readonly lockedUntil: Float64Array
   /** pcp->lock held by the owner's own alloc/free critical section until this time (ns); a remote drainer spins on it */
   readonly ownerBusyUntil: Float64Array
+  /** when the owner's free_unref_page_list drops pcp->lock between batches (6.0–6.1) */
+  readonly listFree: ListFreeBatches
   /** largest count each CPU may legitimately reach (invariant bound) */
   readonly ceiling: Int32Array
   /** Σ count over CPUs */
@@ -26,6 +29,7 @@ export class PerCpuPages {
     this.high = new Int32Array(cpus).fill(high)
     this.lockedUntil = new Float64Array(cpus)
     this.ownerBusyUntil = new Float64Array(cpus)
+    this.listFree = new ListFreeBatches(cpus)
     this.ceiling = new Int32Array(cpus)
   }
 

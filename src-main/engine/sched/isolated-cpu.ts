@@ -271,6 +271,23 @@ export class IsolatedCpu {
     if (this.occupant === IDLE) this.decide(now)
   }
 
+  /**
+   * At `now` a remote drainer (6.0–6.1) took pcp->lock at `from`, between two batches of the job's
+   * free_unref_page_list: the task spins `ns` on it before its next batch, so the job ends later.
+   */
+  spinMidListFree(from: number, ns: number, now: number): void {
+    if (!this.jobActive) return
+    this.charge(SRC_LOCK_SPIN, ns, from)
+    this.sim.timeline.record(this.index, SEG_LOCK_SPIN, from, from + ns)
+    if (this.occupant !== RT) {
+      this.jobWorkLeft += ns
+      return
+    }
+    this.chargeRt(now)
+    this.jobWorkLeft += ns
+    this.scheduleJobEnd(now)
+  }
+
   /** End of the run: account the open stretch and close the timeline. */
   finish(now: number): void {
     this.settle(now)
