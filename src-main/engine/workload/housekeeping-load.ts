@@ -114,7 +114,9 @@ export class HousekeepingLoad {
       if (excess <= 0) continue
       const freed = pcp.removeForFree(cpu, excess)
       const hold = freePcppagesBulkNs(freed, pcp.lastEntries, pcp.thpPages, sim.costs.tPageLocalNs, sim.costs)
-      this.statsOf[cpu].zoneLockWait.record(sim.zone.acquireLock(now, hold))
+      const wait = sim.zone.acquireLock(now, hold)
+      // the lock is taken in the warm-up too; only the metric skips it
+      if (now >= sim.warmupNs) this.statsOf[cpu].zoneLockWait.record(wait)
       sim.zone.freePages += freed
     }
   }
