@@ -1,7 +1,7 @@
 // One run of the kernel model: the simulated machine (zone, pcplists, CPUs, workload, drain variant)
 // and the discrete-event loop that drives it. A pure function of (profile, variant, seed).
 import type { Profile, Variant } from '../../src-shared/profile/schema'
-import { isolatedCpus } from '../../src-shared/profile/rules'
+import { isolatedCpus } from '../../src-shared/profile/cpu-roles'
 import type { RunResult } from '../../src-shared/results/types'
 import { Ev } from './event-kind'
 import { checkEndInvariants, checkEventInvariants } from './invariants'

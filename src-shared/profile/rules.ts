@@ -14,15 +14,6 @@ export function meanRuntimeUs(runtime: number | Distribution): number {
   }
 }
 
-export function isolatedCpus(profile: Pick<Profile, 'machine'>): number[] {
-  return parseCpulist(profile.machine.isolated, profile.machine.cpus)
-}
-
-export function housekeepingCpus(profile: Pick<Profile, 'machine'>): number[] {
-  const isolated = new Set(isolatedCpus(profile))
-  return Array.from({ length: profile.machine.cpus }, (_, cpu) => cpu).filter((cpu) => !isolated.has(cpu))
-}
-
 function checkProfile(p: Profile, ctx: z.RefinementCtx): void {
   let isolated: Set<number>
   try {

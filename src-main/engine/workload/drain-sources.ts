@@ -2,7 +2,7 @@
 // offline (forced zone drain), each a Poisson process with its own random stream, and once (a
 // global drain at atMs, like drop_caches). Each runs on a housekeeping CPU.
 import type { DrainSource, Profile } from '../../../src-shared/profile/schema'
-import { housekeepingCpus } from '../../../src-shared/profile/rules'
+import { housekeepingCpus } from '../../../src-shared/profile/cpu-roles'
 import type { Simulation } from '../simulation'
 import { Ev } from '../event-kind'
 import { RandomStream } from '../sim/random-stream'

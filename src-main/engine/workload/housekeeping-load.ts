@@ -3,7 +3,7 @@
 // A burst stands for `unit` consecutive order-0 allocations or a free_unref_page_list of `unit` pages;
 // with kernel.pcp.thpFraction, that share of the freed pages comes back as THP-sized entries.
 import type { Profile } from '../../../src-shared/profile/schema'
-import { housekeepingCpus } from '../../../src-shared/profile/rules'
+import { housekeepingCpus } from '../../../src-shared/profile/cpu-roles'
 import type { Simulation } from '../simulation'
 import { Ev } from '../event-kind'
 import { freePcppagesBulkNs } from '../mm/free-pcppages-bulk'

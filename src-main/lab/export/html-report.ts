@@ -3,7 +3,7 @@
 import { CHARTS } from '../../../src-shared/charts/index'
 import { worstByVariant } from '../../../src-shared/charts/worst-breakdown'
 import { VARIANT_COLORS } from '../../../src-shared/charts/variant-colors'
-import { isolatedCpus } from '../../../src-shared/profile/rules'
+import { isolatedCpus } from '../../../src-shared/profile/cpu-roles'
 import { HEADLINE_LABELS, HEADLINE_METRICS } from '../../../src-shared/results/headline'
 import { formatMetric, summaryRows } from '../../../src-shared/results/summary-table'
 import type { ExperimentResults } from '../../../src-shared/results/types'
