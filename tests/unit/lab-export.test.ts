@@ -64,12 +64,12 @@ describe('exports', () => {
   it('csv: housekeeping.csv has one row per job and housekeeping CPU; a job saved without perCpu adds none', async () => {
     const csvOf = async (doc: typeof results) => (await exportFiles(doc, 'csv')).find((f) => f.fileName === 'housekeeping.csv')!.data.toString('utf8').trimEnd().split('\n')
     const lines = await csvOf(results)
-    expect(lines[0]).toBe('variant,sweep,seed,cpu,fast_path_p50_ns,fast_path_p99_ns,fast_path_max_ns,zone_lock_wait_p50_ns,zone_lock_wait_p99_ns,zone_lock_wait_max_ns,fallbacks,fast_path_overhead_ns')
+    expect(lines[0]).toBe('variant,sweep,seed,status,partial,cpu,fast_path_p50_ns,fast_path_p99_ns,fast_path_max_ns,zone_lock_wait_p50_ns,zone_lock_wait_p99_ns,zone_lock_wait_max_ns,fallbacks,fast_path_overhead_ns')
     // 8 jobs (2 sweep points × 2 variants × 2 seeds) × 2 housekeeping CPUs in the synthetic run
     expect(lines).toHaveLength(1 + 8 * 2)
     const job = results.jobs[0]
     const cpu1 = job.result!.housekeeping.perCpu![1]
-    expect(lines[2]).toBe([job.variant, 'kernel.pcp.high=100', job.seed, 1, cpu1.allocFastPathNs.p50, cpu1.allocFastPathNs.p99, cpu1.allocFastPathNs.max,
+    expect(lines[2]).toBe([job.variant, 'kernel.pcp.high=100', job.seed, job.status, job.result!.partial, 1, cpu1.allocFastPathNs.p50, cpu1.allocFastPathNs.p99, cpu1.allocFastPathNs.max,
       cpu1.zoneLockWaitNs.p50, cpu1.zoneLockWaitNs.p99, cpu1.zoneLockWaitNs.max, 2, 30].join(','))
     const old = syntheticResults(true)
     for (const j of old.jobs) delete j.result!.housekeeping.perCpu

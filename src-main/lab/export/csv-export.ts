@@ -44,13 +44,16 @@ function histogramRows(results: ExperimentResults, kind: string, pick: (job: Job
   return rows
 }
 
-/** model.md §6 per housekeeping CPU: one row per job and CPU; a job saved before housekeeping.perCpu existed has none. */
+/**
+ * model.md §6 per housekeeping CPU: one row per job and CPU, with the job's status and whether its run was cut
+ * short (as in jobs.csv: a cancelled job's numbers cover less time); a job saved before perCpu existed has none.
+ */
 function housekeepingRows(results: ExperimentResults): unknown[][] {
   const rows: unknown[][] = []
   for (const j of results.jobs) {
     const sweep = sweepLabel(j.sweepPoint)
     for (const c of j.result?.housekeeping.perCpu ?? []) {
-      rows.push([j.variant, sweep, j.seed, c.cpu, c.allocFastPathNs.p50, c.allocFastPathNs.p99, c.allocFastPathNs.max,
+      rows.push([j.variant, sweep, j.seed, j.status, j.result?.partial === true, c.cpu, c.allocFastPathNs.p50, c.allocFastPathNs.p99, c.allocFastPathNs.max,
         c.zoneLockWaitNs.p50, c.zoneLockWaitNs.p99, c.zoneLockWaitNs.max, c.fallbacks, c.fastPathOverheadNs])
     }
   }
@@ -100,7 +103,7 @@ export function csvTables(results: ExperimentResults): CsvTable[] {
   tables.push({ name: 'series.csv', text: table(['variant', 'sweep', 'seed', 'series', 'task', 't_ns', 'value'], series) })
   tables.push({
     name: 'housekeeping.csv',
-    text: table(['variant', 'sweep', 'seed', 'cpu', 'fast_path_p50_ns', 'fast_path_p99_ns', 'fast_path_max_ns',
+    text: table(['variant', 'sweep', 'seed', 'status', 'partial', 'cpu', 'fast_path_p50_ns', 'fast_path_p99_ns', 'fast_path_max_ns',
       'zone_lock_wait_p50_ns', 'zone_lock_wait_p99_ns', 'zone_lock_wait_max_ns', 'fallbacks', 'fast_path_overhead_ns'], housekeepingRows(results))
   })
   const params = results.profile.sweep?.parameters ?? []
