@@ -1,2 +1,2 @@
 // The engine's version, recorded in every result: bump it when the model's semantics change.
-export const ENGINE_VERSION = '0.3.0'
+export const ENGINE_VERSION = '0.4.0'

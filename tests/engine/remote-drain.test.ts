@@ -17,6 +17,11 @@ function machine(variant: (typeof DIRECT_VARIANTS)[number]): Simulation {
   return new Simulation(profileOf({ schemaVersion: 1, machine: { cpus: 2, isolated: '' } }), variant, 1)
 }
 
+/** The DrainStep event at `t` of the drain in flight: its spin on pcp->lock, or its hold, ends. */
+function stepAt(sim: Simulation, t: number): void {
+  sim.strategy.step(sim.drains.holder as NonNullable<typeof sim.drains.holder>, t)
+}
+
 describe('a remote drainer spins on the owner\'s own pcp->lock hold', () => {
   for (const variant of DIRECT_VARIANTS) {
     it(`${variant}: the hold starts when the owner's free (with its bulk free at high) ends; the requester's spin is drain work`, () => {
@@ -33,6 +38,7 @@ describe('a remote drainer spins on the owner\'s own pcp->lock hold', () => {
       // the drain arrives in the middle of the owner's critical section
       const at = Math.floor(ownerEnd / 2)
       sim.drains.request(0, 'compaction', 0, at)
+      stepAt(sim, ownerEnd)
       // the first hold frees what the bulk free left, at most one chunk (batch << 5) in direct-chunked
       const chunk = variant === 'direct-chunked' ? sim.pcp.batch << 5 : Infinity
       const hold = freePcppagesBulkNs(Math.min(high + 1 - sim.pcp.batch, chunk), 0, 512, costs.tPageRemoteNs, costs)
@@ -72,6 +78,7 @@ describe('direct (6.0–6.1): free_unref_page_list drops pcp->lock every SWAP_CL
     const tail = 4 * costs.ownerCriticalSectionNs + Math.round(4 * costs.ownerCriticalSectionNs * costs.fastPathOverhead)
     expect(out.ns).toBe(3 * batchNs + tail)
     sim.drains.request(0, 'compaction', 0, 1000)
+    stepAt(sim, batchNs)
     // the drainer frees what the first batch put on the list; the other 68 pages come after its hold
     const hold = freePcppagesBulkNs(SWAP_CLUSTER_MAX, 0, 512, costs.tPageRemoteNs, costs)
     expect(sim.pcp.lockedUntil[1]).toBe(batchNs + hold)
@@ -79,11 +86,34 @@ describe('direct (6.0–6.1): free_unref_page_list drops pcp->lock every SWAP_CL
     expect(sim.pcp.ownerBusyUntil[1]).toBe(out.ns + hold)
     expect(sim.pcp.count[1]).toBe(100 - SWAP_CLUSTER_MAX)
     // drain_pages_zone() is one hold per target: the drain completes, the later batches' pages stay
-    const holder = sim.drains.holder as NonNullable<typeof sim.drains.holder>
-    sim.strategy.step(holder, batchNs + hold)
+    stepAt(sim, batchNs + hold)
     expect(sim.drains.holder).toBeNull()
     expect(sim.drains.stats.completed).toBe(1)
     expect(sim.pcp.count[1]).toBe(100 - SWAP_CLUSTER_MAX)
+  })
+
+  it('the drainer\'s spin is an event: zone->lock is not reserved before it ends, an owner trylock during it succeeds', () => {
+    const sim = machine('direct')
+    const out = new OwnerOpResult()
+    freeUnrefPages(sim, 1, 100, true, 0, out)
+    sim.drains.request(0, 'compaction', 0, 1000)
+    // the drainer spins until the first batch unlocks: it holds neither lock yet
+    expect(sim.pcp.lockedUntil[1]).toBe(0)
+    // a refill on CPU 0 (empty list) during the spin takes zone->lock at once
+    rmqueuePcplist(sim, 0, 1, 1001, out)
+    expect(out.slowNs).toBeGreaterThanOrEqual(costs.rmqueueBulkNs)
+    expect(out.zoneWaitNs).toBe(0)
+    const refillEnd = 1001 + out.ns
+    expect(refillEnd).toBeLessThan(batchNs)
+    // an owner allocation during the spin gets pcp->lock
+    rmqueuePcplist(sim, 1, 1, 1002, out)
+    expect(out.fallback).toBe(false)
+    // at the unlock the drainer takes both locks, in time order after the refill
+    const before = sim.drainCpuNs
+    stepAt(sim, batchNs)
+    const hold = freePcppagesBulkNs(SWAP_CLUSTER_MAX - 1, 0, 512, costs.tPageRemoteNs, costs)
+    expect(sim.pcp.lockedUntil[1]).toBe(batchNs + hold)
+    expect(sim.drainCpuNs - before).toBe(batchNs - 1000 + hold)
   })
 
   it('a drainer arriving in the last batch waits for the end of the list', () => {
@@ -91,6 +121,7 @@ describe('direct (6.0–6.1): free_unref_page_list drops pcp->lock every SWAP_CL
     const out = new OwnerOpResult()
     freeUnrefPages(sim, 1, 100, true, 0, out)
     sim.drains.request(0, 'compaction', 0, 3 * batchNs + 1)
+    stepAt(sim, out.ns)
     expect(sim.pcp.lockedUntil[1]).toBe(out.ns + freePcppagesBulkNs(100, 0, 512, costs.tPageRemoteNs, costs))
     expect(sim.pcp.ownerBusyUntil[1]).toBe(out.ns)
   })
@@ -100,6 +131,7 @@ describe('direct (6.0–6.1): free_unref_page_list drops pcp->lock every SWAP_CL
     const out = new OwnerOpResult()
     freeUnrefPages(sim, 1, 100, true, 0, out)
     sim.drains.request(0, 'compaction', 0, 1000)
+    stepAt(sim, out.ns)
     expect(sim.pcp.lockedUntil[1]).toBe(out.ns + freePcppagesBulkNs(100, 0, 512, costs.tPageRemoteNs, costs))
   })
 

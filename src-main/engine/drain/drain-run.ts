@@ -9,6 +9,8 @@ export class DrainRun {
   next = 0
   /** direct: the lock hold in flight emptied its target */
   targetFinished = false
+  /** direct: the requester has spun on the target's pcp->lock since this time (-1 when not spinning) */
+  spinFrom = -1
   /** workqueue: work items not yet finished */
   outstanding = 0
   pagesFreed = 0

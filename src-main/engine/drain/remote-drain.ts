@@ -43,6 +43,7 @@ export abstract class RemoteDrain implements DrainStrategy {
       const count = pcp.count[cpu]
       if (count === 0) {
         // the racy cpus_with_pcps read saw pages that are gone: nothing to free
+        this.endSpin(run, now)
         sim.drains.targetDone(run, now)
         run.next++
         continue
@@ -55,29 +56,45 @@ export abstract class RemoteDrain implements DrainStrategy {
       // nothing on the list at that unlock but the later batches' pages: take the lock after the whole list
       if (later >= count) unlock = -1
       const start = unlock >= 0 ? pcp.listFree.at(cpu, unlock) : busy > now ? busy : now
+      if (start > now) {
+        // the spin is an event: zone->lock and pcp->lock are taken when it ends, in time order with
+        // every other CPU's requests (zone.ts reserves in arrival order)
+        if (run.spinFrom < 0) run.spinFrom = now
+        sim.queue.push(start, Ev.DrainStep, run.id)
+        return
+      }
+      const spinFrom = run.spinFrom < 0 ? now : run.spinFrom
+      run.spinFrom = -1
       const pages = pcp.removeForFree(cpu, Math.min(this.chunkPages, unlock >= 0 ? count - later : count))
       // the requester's own list is local (warm cache lines); every other list is remote
       const tPage = cpu === run.requesterCpu ? sim.costs.tPageLocalNs : sim.costs.tPageRemoteNs
       const hold = freePcppagesBulkNs(pages, pcp.lastEntries, pcp.thpPages, tPage, sim.costs)
-      const wait = sim.zone.acquireLock(start, hold)
-      const end = start + wait + hold
+      const wait = sim.zone.acquireLock(now, hold)
+      const end = now + wait + hold
       pcp.lockedUntil[cpu] = end
-      if (unlock >= 0) this.delayListFree(cpu, unlock, start, end - start, now)
+      if (unlock >= 0) this.delayListFree(cpu, unlock, now, end - now)
       sim.zone.freePages += pages
       run.pagesFreed += pages
       // drain_pages_zone() frees what the list held under the lock; the later batches' pages stay
       run.targetFinished = pcp.count[cpu] === (unlock >= 0 ? later : 0)
       // the requester spins on pcp->lock, then on zone->lock, then frees: all of it is drain work
-      sim.drainCpuNs += end - now
+      sim.drainCpuNs += end - spinFrom
       const iso = sim.isolatedByCpu[cpu]
-      if (iso !== undefined) sim.timeline.record(iso.index, SEG_REMOTE_DRAIN, start, end)
+      if (iso !== undefined) sim.timeline.record(iso.index, SEG_REMOTE_DRAIN, now, end)
       // the requester's IRQs are off from spin_lock_irqsave(&pcp->lock) (6.0–6.1), or from zone->lock
       // irqsave inside the hold (6.2+), to the unlock: a tick that fell in it runs after, before the next target
-      const irqsOff = this.pcpLockIrqsave ? now : start
+      const irqsOff = this.pcpLockIrqsave ? spinFrom : now
       sim.queue.push(end + sim.tick.deferred(irqsOff, end), Ev.DrainStep, run.id)
       return
     }
     sim.drains.complete(run, now)
+  }
+
+  /** The target's list emptied while the requester spun on its pcp->lock: the spin was drain work. */
+  private endSpin(run: DrainRun, now: number): void {
+    if (run.spinFrom < 0) return
+    this.sim.drainCpuNs += now - run.spinFrom
+    run.spinFrom = -1
   }
 
   /**
@@ -85,10 +102,10 @@ export abstract class RemoteDrain implements DrainStrategy {
    * for the hold before its next batch, and so does everything after. (Bulk frees of the later
    * batches keep the zone->lock slots they reserved when the list free was computed.)
    */
-  private delayListFree(cpu: number, unlock: number, start: number, ns: number, now: number): void {
+  private delayListFree(cpu: number, unlock: number, now: number, ns: number): void {
     const pcp = this.sim.pcp
     pcp.listFree.delayAfter(cpu, unlock, ns)
     pcp.ownerBusyUntil[cpu] += ns
-    this.sim.isolatedByCpu[cpu]?.spinMidListFree(start, ns, now)
+    this.sim.isolatedByCpu[cpu]?.spinMidListFree(now, ns, now)
   }
 }
