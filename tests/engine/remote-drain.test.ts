@@ -116,6 +116,27 @@ describe('direct (6.0–6.1): free_unref_page_list drops pcp->lock every SWAP_CL
     expect(sim.drainCpuNs - before).toBe(batchNs - 1000 + hold)
   })
 
+  it('a THP entry on the list: the drainer frees it and the first batch, the later batches\' order-0 pages stay', () => {
+    const sim = machine('direct')
+    const thp = sim.pcp.thpPages
+    // high above the list: no bulk free
+    sim.pcp.high[1] = 4 * thp
+    sim.pcp.fill(1, thp, 1, 4 * thp)
+    sim.zone.freePages -= thp
+    const out = new OwnerOpResult()
+    freeUnrefPages(sim, 1, 100, true, 0, out)
+    sim.drains.request(0, 'compaction', 0, 1000)
+    stepAt(sim, batchNs)
+    const hold = freePcppagesBulkNs(SWAP_CLUSTER_MAX + thp, 1, thp, costs.tPageRemoteNs, costs)
+    expect(sim.pcp.lockedUntil[1]).toBe(batchNs + hold)
+    expect(sim.pcp.count[1]).toBe(100 - SWAP_CLUSTER_MAX)
+    expect(sim.pcp.thpEntries[1]).toBe(0)
+    // one hold emptied what the list held at that unlock
+    stepAt(sim, batchNs + hold)
+    expect(sim.drains.holder).toBeNull()
+    expect(sim.drains.stats.completed).toBe(1)
+  })
+
   it('a drainer arriving in the last batch waits for the end of the list', () => {
     const sim = machine('direct')
     const out = new OwnerOpResult()

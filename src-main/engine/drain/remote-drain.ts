@@ -65,7 +65,7 @@ export abstract class RemoteDrain implements DrainStrategy {
       }
       const spinFrom = run.spinFrom < 0 ? now : run.spinFrom
       run.spinFrom = -1
-      const pages = pcp.removeForFree(cpu, Math.min(this.chunkPages, unlock >= 0 ? count - later : count))
+      const pages = pcp.removeForFree(cpu, Math.min(this.chunkPages, unlock >= 0 ? count - later : count), unlock >= 0 ? later : 0)
       // the requester's own list is local (warm cache lines); every other list is remote
       const tPage = cpu === run.requesterCpu ? sim.costs.tPageLocalNs : sim.costs.tPageRemoteNs
       const hold = freePcppagesBulkNs(pages, pcp.lastEntries, pcp.thpPages, tPage, sim.costs)

@@ -74,10 +74,12 @@ export class PerCpuPages {
 
   /**
    * Removes up to `maxPages` for free_pcppages_bulk: order-0 pages first, then whole THP entries.
+   * `keepOrder0` order-0 pages stay: those of an owner's list free batches that have not run yet.
    * Returns the base pages removed; lastEntries holds the THP entries among them.
    */
-  removeForFree(cpu: number, maxPages: number): number {
-    let pages = Math.min(this.order0(cpu), maxPages)
+  removeForFree(cpu: number, maxPages: number, keepOrder0 = 0): number {
+    const order0 = this.order0(cpu) - keepOrder0
+    let pages = order0 > 0 ? Math.min(order0, maxPages) : 0
     let entries = 0
     while (this.thpEntries[cpu] - entries > 0 && pages + this.thpPages <= maxPages) {
       entries++
