@@ -137,6 +137,26 @@ describe('direct (6.0–6.1): free_unref_page_list drops pcp->lock every SWAP_CL
     expect(sim.drains.stats.completed).toBe(1)
   })
 
+  it('a list free that reaches high: the drainer at the first unlock leaves the later batches\' pages, gross of their bulk frees', () => {
+    const sim = machine('direct')
+    const high = sim.pcp.high[1]
+    // 40 pages below high: the second batch reaches it and bulk frees in the computed list free
+    const before = high - 40
+    sim.pcp.fill(1, before, 0, high + sim.pcp.batch)
+    // the list's pages and the 100 the owner frees are allocated
+    sim.zone.freePages -= before + 100
+    const out = new OwnerOpResult()
+    freeUnrefPages(sim, 1, 100, true, 0, out)
+    expect(out.slowNs).toBeGreaterThan(0)
+    sim.drains.request(0, 'compaction', 0, 1000)
+    stepAt(sim, batchNs)
+    // the drainer frees the list but the 68 pages the later batches will add
+    expect(sim.pcp.count[1]).toBe(100 - SWAP_CLUSTER_MAX)
+    expect(sim.zone.freePages + sim.pcp.total).toBe(sim.zone.managedPages)
+    stepAt(sim, sim.pcp.lockedUntil[1])
+    expect(sim.drains.stats.completed).toBe(1)
+  })
+
   it('a drainer arriving in the last batch waits for the end of the list', () => {
     const sim = machine('direct')
     const out = new OwnerOpResult()

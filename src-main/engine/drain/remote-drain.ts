@@ -51,10 +51,8 @@ export abstract class RemoteDrain implements DrainStrategy {
       // spin_lock(&pcp->lock): the owner's own alloc/free critical section ends first, or in 6.0–6.1
       // the batch of its free_unref_page_list in flight; the pages of its later batches are not on the list yet
       const busy = pcp.ownerBusyUntil[cpu]
-      let unlock = busy > now ? pcp.listFree.unlockBetweenAfter(cpu, now) : -1
+      const unlock = busy > now ? pcp.listFree.unlockBetweenAfter(cpu, now) : -1
       const later = unlock >= 0 ? pcp.listFree.pagesAfter(cpu, unlock) : 0
-      // nothing on the list at that unlock but the later batches' pages: take the lock after the whole list
-      if (later >= count) unlock = -1
       const start = unlock >= 0 ? pcp.listFree.at(cpu, unlock) : busy > now ? busy : now
       if (start > now) {
         // the spin is an event: zone->lock and pcp->lock are taken when it ends, in time order with
@@ -63,9 +61,16 @@ export abstract class RemoteDrain implements DrainStrategy {
         sim.queue.push(start, Ev.DrainStep, run.id)
         return
       }
+      if (count <= later) {
+        // only the later batches' pages, which are not on the list yet: drain_pages_zone() frees nothing
+        this.endSpin(run, now)
+        sim.drains.targetDone(run, now)
+        run.next++
+        continue
+      }
       const spinFrom = run.spinFrom < 0 ? now : run.spinFrom
       run.spinFrom = -1
-      const pages = pcp.removeForFree(cpu, Math.min(this.chunkPages, unlock >= 0 ? count - later : count), unlock >= 0 ? later : 0)
+      const pages = pcp.removeForFree(cpu, Math.min(this.chunkPages, count - later), later)
       // the requester's own list is local (warm cache lines); every other list is remote
       const tPage = cpu === run.requesterCpu ? sim.costs.tPageLocalNs : sim.costs.tPageRemoteNs
       const hold = freePcppagesBulkNs(pages, pcp.lastEntries, pcp.thpPages, tPage, sim.costs)
@@ -76,7 +81,7 @@ export abstract class RemoteDrain implements DrainStrategy {
       sim.zone.freePages += pages
       run.pagesFreed += pages
       // drain_pages_zone() frees what the list held under the lock; the later batches' pages stay
-      run.targetFinished = pcp.count[cpu] === (unlock >= 0 ? later : 0)
+      run.targetFinished = pcp.count[cpu] <= later
       // the requester spins on pcp->lock, then on zone->lock, then frees: all of it is drain work
       sim.drainCpuNs += end - spinFrom
       const iso = sim.isolatedByCpu[cpu]

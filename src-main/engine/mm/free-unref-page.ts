@@ -50,13 +50,15 @@ function freeListSpinning(k: PageAllocator, cpu: number, pages: number, now: num
   const pcp = k.pcp
   pcp.listFree.clear(cpu)
   let t = now
-  for (let left = pages; left > 0; left -= SWAP_CLUSTER_MAX) {
+  for (let added = 0; added < pages; ) {
     if (pcp.lockedUntil[cpu] > t) {
       out.spinNs += Math.round(pcp.lockedUntil[cpu] - t)
       t = pcp.lockedUntil[cpu]
     }
-    t = freeUnrefPageCommit(k, cpu, Math.min(SWAP_CLUSTER_MAX, left), false, true, t, out)
-    pcp.listFree.push(cpu, t, pcp.count[cpu])
+    const n = Math.min(SWAP_CLUSTER_MAX, pages - added)
+    t = freeUnrefPageCommit(k, cpu, n, false, true, t, out)
+    added += n
+    pcp.listFree.push(cpu, t, added)
   }
   out.ns = t - now
   pcp.ownerHolds(cpu, t)

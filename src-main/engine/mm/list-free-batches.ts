@@ -1,19 +1,20 @@
 // The SWAP_CLUSTER_MAX (32) page batches of an owner's free_unref_page_list() in 6.0–6.1, per CPU: it
 // drops pcp->lock after every batch and spins to take it again, so a remote drainer spinning on the
 // lock gets it between two batches instead of after the whole list. Kept as the time each batch
-// unlocks and pcp->count then, in per-CPU buffers that grow with the longest list (not per operation).
+// unlocks and the pages the list free has added by then (gross of bulk frees), in per-CPU buffers
+// that grow with the longest list (not per operation).
 
 /** SWAP_CLUSTER_MAX: pages free_unref_page_list() frees per pcp->lock hold */
 export const SWAP_CLUSTER_MAX = 32
 
 export class ListFreeBatches {
   private readonly unlockAt: Float64Array[]
-  private readonly countAt: Int32Array[]
+  private readonly addedAt: Int32Array[]
   private readonly length: Int32Array
 
   constructor(cpus: number) {
     this.unlockAt = Array.from({ length: cpus }, () => new Float64Array(4))
-    this.countAt = Array.from({ length: cpus }, () => new Int32Array(4))
+    this.addedAt = Array.from({ length: cpus }, () => new Int32Array(4))
     this.length = new Int32Array(cpus)
   }
 
@@ -22,19 +23,19 @@ export class ListFreeBatches {
     this.length[cpu] = 0
   }
 
-  /** The list free's next batch drops pcp->lock at `t`, leaving `count` pages on the list. */
-  push(cpu: number, t: number, count: number): void {
+  /** The list free's next batch drops pcp->lock at `t`, the list free having added `added` pages so far. */
+  push(cpu: number, t: number, added: number): void {
     const n = this.length[cpu]
     if (n === this.unlockAt[cpu].length) {
       const times = new Float64Array(n * 2)
       times.set(this.unlockAt[cpu])
       this.unlockAt[cpu] = times
-      const counts = new Int32Array(n * 2)
-      counts.set(this.countAt[cpu])
-      this.countAt[cpu] = counts
+      const added = new Int32Array(n * 2)
+      added.set(this.addedAt[cpu])
+      this.addedAt[cpu] = added
     }
     this.unlockAt[cpu][n] = t
-    this.countAt[cpu][n] = count
+    this.addedAt[cpu][n] = added
     this.length[cpu] = n + 1
   }
 
@@ -54,13 +55,13 @@ export class ListFreeBatches {
   }
 
   /**
-   * Pages the batches after unlock `index` add to the list, net of their bulk frees: the list free is
-   * computed when it starts, so they are on the list already although those batches have not run yet.
+   * Pages the batches after unlock `index` add to the list, gross of their bulk frees: the list free
+   * is computed when it starts, so they are on the list already although those batches have not run
+   * yet — and a drainer that empties the list at that unlock leaves those batches nothing to bulk free.
    */
   pagesAfter(cpu: number, index: number): number {
-    const counts = this.countAt[cpu]
-    const added = counts[this.length[cpu] - 1] - counts[index]
-    return added > 0 ? added : 0
+    const added = this.addedAt[cpu]
+    return added[this.length[cpu] - 1] - added[index]
   }
 
   /** A remote drainer held pcp->lock for `ns` after unlock `index`: the later batches run that much later. */
