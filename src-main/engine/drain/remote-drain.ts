@@ -63,6 +63,7 @@ export abstract class RemoteDrain implements DrainStrategy {
       }
       if (count <= later) {
         // only the later batches' pages, which are not on the list yet: drain_pages_zone() frees nothing
+        if (!this.listFreeSpins) this.listFreeFallback(cpu, later, now)
         this.endSpin(run, now)
         sim.drains.targetDone(run, now)
         run.next++
@@ -77,11 +78,12 @@ export abstract class RemoteDrain implements DrainStrategy {
       const wait = sim.zone.acquireLock(now, hold)
       const end = now + wait + hold
       pcp.lockedUntil[cpu] = end
-      if (unlock >= 0) this.delayListFree(cpu, unlock, now, end - now)
       sim.zone.freePages += pages
       run.pagesFreed += pages
-      // drain_pages_zone() frees what the list held under the lock; the later batches' pages stay
-      run.targetFinished = pcp.count[cpu] <= later
+      if (unlock >= 0 && this.listFreeSpins) this.delayListFree(cpu, unlock, now, end - now)
+      else if (unlock >= 0) this.listFreeFallback(cpu, later, now)
+      // drain_pages_zone() frees what the list held under the lock; in 6.0–6.1 the later batches' pages stay
+      run.targetFinished = pcp.count[cpu] <= (this.listFreeSpins ? later : 0)
       // the requester spins on pcp->lock, then on zone->lock, then frees: all of it is drain work
       sim.drainCpuNs += end - spinFrom
       const iso = sim.isolatedByCpu[cpu]
@@ -93,6 +95,31 @@ export abstract class RemoteDrain implements DrainStrategy {
       return
     }
     sim.drains.complete(run, now)
+  }
+
+  /**
+   * 6.2+: the drainer took pcp->lock at an unlock of the owner's list free, so the owner's next
+   * pcp_spin_trylock fails: free_unref_page_list() frees that page with free_one_page() and retries
+   * the lock only on a zone change — with one zone, the rest of the list goes to the buddy allocator,
+   * behind the drainer's zone->lock hold.
+   */
+  private listFreeFallback(cpu: number, later: number, now: number): void {
+    const sim = this.sim
+    const pcp = sim.pcp
+    const order0 = pcp.order0(cpu)
+    const pages = later < order0 ? later : order0
+    pcp.take(cpu, pages)
+    const c = sim.costs
+    const hold = Math.round(c.zoneLockNs + pages * c.buddyOpNs)
+    const wait = sim.zone.acquireLock(now, hold)
+    sim.zone.freePages += pages
+    // the remaining batches, which the owner no longer runs under pcp->lock
+    const batchesNs = pcp.ownerBusyUntil[cpu] - now
+    pcp.ownerBusyUntil[cpu] = now
+    pcp.listFree.clear(cpu)
+    const iso = sim.isolatedByCpu[cpu]
+    if (iso !== undefined) iso.fallbackMidListFree(wait + hold, batchesNs, now)
+    else sim.hk.listFreeFallback(cpu, wait, now)
   }
 
   /** The target's list emptied while the requester spun on its pcp->lock: the spin was drain work. */

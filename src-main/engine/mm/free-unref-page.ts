@@ -1,6 +1,6 @@
 // Owner free of order-0 pages — models free_unref_page() (single page: trylock) and
-// free_unref_page_list() (a list: in 6.0–6.1 spins on pcp->lock, dropping it every SWAP_CLUSTER_MAX
-// pages; trylock from 6.2), then free_unref_page_commit(): when count reaches high,
+// free_unref_page_list() (a list, dropping pcp->lock every SWAP_CLUSTER_MAX pages: in 6.0–6.1 it
+// spins on the lock; from 6.2 it trylocks, and a failure sends the page to the buddy allocator), then free_unref_page_commit(): when count reaches high,
 // free_pcppages_bulk() of batch pages under zone->lock — or, under 6.7+ auto-tuning, raise high by
 // batch towards high_max first.
 import { freePcppagesBulkNs } from './free-pcppages-bulk'
@@ -12,8 +12,8 @@ import type { PageAllocator } from './page-allocator'
 export function freeUnrefPages(k: PageAllocator, cpu: number, pages: number, list: boolean, now: number, out: OwnerOpResult, thp = false): void {
   out.reset()
   const spin = k.strategy.ownerLocking === 'spin-trylock'
-  if (spin && list && k.strategy.listFreeSpins && !thp) {
-    freeListSpinning(k, cpu, pages, now, out)
+  if (spin && list && !thp && (k.strategy.listFreeSpins || k.pcp.lockedUntil[cpu] <= now)) {
+    freeListBatches(k, cpu, pages, now, out)
     return
   }
   let t = now
@@ -42,11 +42,12 @@ export function freeUnrefPages(k: PageAllocator, cpu: number, pages: number, lis
 }
 
 /**
- * 6.0–6.1 free_unref_page_list(): pcp_spin_lock_irqsave per SWAP_CLUSTER_MAX pages, spinning while a
- * remote drainer holds the lock; the unlock after each batch is recorded, so that a drainer arriving
- * later takes the lock there (RemoteDrain) and the owner's remaining batches wait for its hold.
+ * free_unref_page_list(): pcp->lock per SWAP_CLUSTER_MAX pages — 6.0–6.1 spin while a remote drainer
+ * holds it; 6.2+ got the first trylock. The unlock after each batch is recorded, so that a drainer
+ * arriving later takes the lock there (RemoteDrain): in 6.0–6.1 the owner's remaining batches wait for
+ * its hold, in 6.2+ their trylock fails and the rest of the list goes to the buddy allocator.
  */
-function freeListSpinning(k: PageAllocator, cpu: number, pages: number, now: number, out: OwnerOpResult): void {
+function freeListBatches(k: PageAllocator, cpu: number, pages: number, now: number, out: OwnerOpResult): void {
   const pcp = k.pcp
   pcp.listFree.clear(cpu)
   let t = now

@@ -288,6 +288,21 @@ export class IsolatedCpu {
     this.scheduleJobEnd(now)
   }
 
+  /**
+   * At `now` a remote drainer (6.2+) took pcp->lock at an unlock of the job's free_unref_page_list:
+   * its trylock fails and the rest of the list goes to the buddy allocator, `ns` instead of the
+   * `batchesNs` its remaining batches would have taken.
+   */
+  fallbackMidListFree(ns: number, batchesNs: number, now: number): void {
+    if (!this.jobActive) return
+    this.charge(SRC_FALLBACK, ns, now)
+    this.sim.timeline.record(this.index, SEG_FALLBACK, now, now + ns)
+    if (this.metrics !== null && now >= this.sim.warmupNs) this.metrics.fallbacks++
+    if (this.occupant === RT) this.chargeRt(now)
+    this.jobWorkLeft += ns - batchesNs
+    if (this.occupant === RT) this.scheduleJobEnd(now)
+  }
+
   /** End of the run: account the open stretch and close the timeline. */
   finish(now: number): void {
     this.settle(now)

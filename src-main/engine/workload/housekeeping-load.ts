@@ -121,6 +121,14 @@ export class HousekeepingLoad {
     }
   }
 
+  /** 6.2+: a remote drainer made `cpu`'s list free fail its trylock between two batches; the rest went to the buddy allocator. */
+  listFreeFallback(cpu: number, zoneWaitNs: number, now: number): void {
+    const stats = this.statsOf[cpu]
+    if (stats === undefined || now < this.sim.warmupNs) return
+    stats.fallbacks++
+    stats.zoneLockWait.record(zoneWaitNs)
+  }
+
   /** Operations that failed the pcp->lock trylock, all housekeeping CPUs (after the warm-up). */
   get fallbacks(): number {
     let n = 0
