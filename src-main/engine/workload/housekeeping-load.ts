@@ -129,13 +129,6 @@ export class HousekeepingLoad {
     stats.zoneLockWait.record(zoneWaitNs)
   }
 
-  /** Operations that failed the pcp->lock trylock, all housekeeping CPUs (after the warm-up). */
-  get fallbacks(): number {
-    let n = 0
-    for (const stats of this.perCpu) n += stats.fallbacks
-    return n
-  }
-
   /** Counters of one owner operation on `cpu` that moved `pages` pages. */
   private recordOp(cpu: number, now: number, pages: number): void {
     const op = this.op
