@@ -59,6 +59,17 @@ describe('a remote drainer spins on the owner\'s own pcp->lock hold', () => {
     expect(sim.pcp.ownerBusyUntil[0]).toBe(0)
   })
 
+  it('direct: a THP free goes through free_unref_page()\'s trylock; while a drainer holds pcp->lock it takes the buddy fallback', () => {
+    const sim = machine('direct')
+    sim.pcp.lockedUntil[1] = 10_000
+    const out = new OwnerOpResult()
+    freeUnrefPages(sim, 1, sim.pcp.thpPages, true, 100, out, true)
+    expect(out.spinNs).toBe(0)
+    expect(out.fallback).toBe(true)
+    expect(out.fallbackNs).toBe(Math.round(costs.zoneLockNs + costs.buddyOpNs))
+    expect(sim.pcp.count[1]).toBe(0)
+  })
+
   it('workqueue: local_lock has no remote locker, nothing is recorded', () => {
     const sim = new Simulation(profileOf({ schemaVersion: 1, machine: { cpus: 2, isolated: '' } }), 'workqueue', 1)
     rmqueuePcplist(sim, 1, 4, 100, new OwnerOpResult())

@@ -16,26 +16,20 @@ export function freeUnrefPages(k: PageAllocator, cpu: number, pages: number, lis
     freeListBatches(k, cpu, pages, now, out)
     return
   }
-  let t = now
   if (spin && k.pcp.lockedUntil[cpu] > now) {
-    if (list && k.strategy.listFreeSpins) {
-      // spin_lock(&pcp->lock) until the remote drainer drops it
-      out.spinNs = Math.round(k.pcp.lockedUntil[cpu] - now)
-      t = k.pcp.lockedUntil[cpu]
-    } else {
-      // trylock failed: free_one_page() to the buddy allocator under zone->lock
-      const c = k.costs
-      const hold = Math.round(c.zoneLockNs + (thp ? 1 : pages) * c.buddyOpNs)
-      const wait = k.zone.acquireLock(now, hold)
-      k.zone.freePages += pages
-      out.fallback = true
-      out.fallbackNs = wait + hold
-      out.zoneWaitNs = wait
-      out.ns = out.fallbackNs
-      return
-    }
+    // trylock failed (a single page, a THP freed through free_unref_page(), or a 6.2+ list's first
+    // trylock): free_one_page() to the buddy allocator under zone->lock
+    const c = k.costs
+    const hold = Math.round(c.zoneLockNs + (thp ? 1 : pages) * c.buddyOpNs)
+    const wait = k.zone.acquireLock(now, hold)
+    k.zone.freePages += pages
+    out.fallback = true
+    out.fallbackNs = wait + hold
+    out.zoneWaitNs = wait
+    out.ns = out.fallbackNs
+    return
   }
-  t = freeUnrefPageCommit(k, cpu, pages, thp, spin, t, out)
+  const t = freeUnrefPageCommit(k, cpu, pages, thp, spin, now, out)
   out.ns = t - now
   // the owner holds pcp->lock from taking it to the end of free_unref_page_commit, bulk frees included
   if (spin) k.pcp.ownerHolds(cpu, t)
