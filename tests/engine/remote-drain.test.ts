@@ -70,6 +70,24 @@ describe('a remote drainer spins on the owner\'s own pcp->lock hold', () => {
     expect(sim.pcp.count[1]).toBe(0)
   })
 
+  it('6.7+ decay_pcp_high() frees under pcp->lock: a drainer arriving in it waits for its end', () => {
+    const sim = new Simulation(profileOf({ schemaVersion: 1, machine: { cpus: 2, isolated: '' }, kernel: { pcp: { autotune: true } } }), 'direct-chunked', 1)
+    // a free burst grew high to high_max
+    const h0 = sim.params.highMax
+    sim.pcp.high[1] = h0
+    const high = Math.max(sim.params.highMin, h0 - (h0 >> 3))
+    expect(high).toBeLessThan(h0)
+    sim.pcp.fill(1, h0, 0, h0 + sim.pcp.batch)
+    sim.zone.freePages -= h0
+    sim.hk.onVmstatDecay(1000)
+    const decayEnd = 1000 + freePcppagesBulkNs(h0 - high, 0, 512, costs.tPageLocalNs, costs)
+    expect(sim.pcp.ownerBusyUntil[1]).toBe(decayEnd)
+    sim.drains.request(0, 'compaction', 0, 1001)
+    expect(sim.pcp.lockedUntil[1]).toBe(0)
+    stepAt(sim, decayEnd)
+    expect(sim.pcp.lockedUntil[1]).toBeGreaterThan(decayEnd)
+  })
+
   it('workqueue: local_lock has no remote locker, nothing is recorded', () => {
     const sim = new Simulation(profileOf({ schemaVersion: 1, machine: { cpus: 2, isolated: '' } }), 'workqueue', 1)
     rmqueuePcplist(sim, 1, 4, 100, new OwnerOpResult())

@@ -118,6 +118,8 @@ export class HousekeepingLoad {
       // the lock is taken in the warm-up too; only the metric skips it
       if (now >= sim.warmupNs) this.statsOf[cpu].zoneLockWait.record(wait)
       sim.zone.freePages += freed
+      // decay_pcp_high() frees under pcp->lock: a remote drainer spins on it
+      if (sim.strategy.ownerLocking === 'spin-trylock') pcp.ownerHolds(cpu, now + wait + hold)
     }
   }
 
