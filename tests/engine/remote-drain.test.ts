@@ -262,6 +262,27 @@ describe('direct (6.0–6.1): free_unref_page_list drops pcp->lock every SWAP_CL
     expect(longest).toBeLessThanOrEqual(before.max + 2 * batchNs + hold)
   })
 
+  it('abort-job: a drainer splitting an aborted job\'s list free charges nobody, not the next job', () => {
+    const periodNs = 1_000_000
+    const allocs = 3 * SWAP_CLUSTER_MAX
+    // the next job is released (timer latency after the abort) before the list free's first batch ends
+    expect(costs.timerLatencyMaxNs).toBeLessThan(batchNs)
+    const base = {
+      schemaVersion: 1 as const,
+      machine: { cpus: 3, isolated: '2' },
+      kernel: { pcp: { high: 4000 } },
+      // every job (its runtime the whole period, plus timer and allocation) overruns its deadline and is aborted
+      // there, handing its pages back at once
+      rtTasks: periodicTasks([2], { periodUs: periodNs / 1000, runtimeUs: periodNs / 1000, allocsPerJob: allocs, initialPcpPages: 1000, missPolicy: 'abort-job' }),
+      housekeeping: { allocRatePagesPerSec: 0, freeRatePagesPerSec: 0, initialPcpPages: 0 },
+      run: { durationMs: 20, warmupMs: 0 }
+    }
+    const abortAt = rtTaskSpec(profileOf(base).rtTasks[0], 1).firstReleaseNs + 11 * periodNs
+    const r = run(profileOf({ ...base, drainSources: [{ kind: 'once', atMs: (abortAt + 1) / 1e6 }] }), 'direct')
+    expect(r.drains.completed).toBe(1)
+    expect(r.interference[0].bySourceNs['lock-spin']).toBe(0)
+  })
+
   it('6.2+: the realtime job\'s trylock after the first batch fails; the rest of its list goes to the buddy allocator (fallback)', () => {
     const { r, hold, allocs, before } = jobAndDrain('direct-irqon')
     // free_one_page() of the other batches' pages waits for the drainer's zone->lock hold

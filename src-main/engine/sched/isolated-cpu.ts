@@ -47,6 +47,8 @@ export class IsolatedCpu {
   private jobWorkLeft = 0
   /** pages the current job allocated and has not freed yet */
   private jobPages = 0
+  /** the current job's remaining work is its free_unref_page_list (not an aborted job's, which took no time) */
+  private jobInListFree = false
   private jobVersion = 0
   private readonly jobBySource = new Float64Array(SOURCE_COUNT)
   private runSince = 0
@@ -158,6 +160,7 @@ export class IsolatedCpu {
       freeUnrefPages(this.sim, this.cpu, pages, pages > 1, now, this.op)
       this.noteOwnerOp(now)
       if (!aborted && this.op.ns > 0) {
+        this.jobInListFree = pages > 1
         this.jobWorkLeft = this.op.ns
         this.scheduleJobEnd(now)
         return
@@ -276,7 +279,7 @@ export class IsolatedCpu {
    * free_unref_page_list: the task spins `ns` on it before its next batch, so the job ends later.
    */
   spinMidListFree(from: number, ns: number, now: number): void {
-    if (!this.jobActive) return
+    if (!this.jobInListFree) return
     this.charge(SRC_LOCK_SPIN, ns, from)
     this.sim.timeline.record(this.index, SEG_LOCK_SPIN, from, from + ns)
     if (this.occupant !== RT) {
@@ -294,7 +297,7 @@ export class IsolatedCpu {
    * `batchesNs` its remaining batches would have taken.
    */
   fallbackMidListFree(ns: number, batchesNs: number, now: number): void {
-    if (!this.jobActive) return
+    if (!this.jobInListFree) return
     this.charge(SRC_FALLBACK, ns, now)
     this.sim.timeline.record(this.index, SEG_FALLBACK, now, now + ns)
     if (this.metrics !== null && now >= this.sim.warmupNs) this.metrics.fallbacks++
@@ -503,6 +506,7 @@ export class IsolatedCpu {
   private finishJob(now: number): void {
     this.recordFinish(now)
     this.jobActive = false
+    this.jobInListFree = false
     this.jobBySource.fill(0)
   }
 
