@@ -48,8 +48,9 @@ export abstract class RemoteDrain implements DrainStrategy {
         run.next++
         continue
       }
-      // spin_lock(&pcp->lock): the owner's own alloc/free critical section ends first, or in 6.0–6.1
-      // the batch of its free_unref_page_list in flight; the pages of its later batches are not on the list yet
+      // spin_lock(&pcp->lock): the owner's own alloc/free critical section ends first, or the batch of
+      // its free_unref_page_list in flight. The later batches' pages are not on the kernel's list yet;
+      // the model added them when the list free began, so `later` keeps them out of the drain
       const busy = pcp.ownerBusyUntil[cpu]
       const unlock = busy > now ? pcp.listFree.unlockBetweenAfter(cpu, now) : -1
       const later = unlock >= 0 ? pcp.listFree.pagesAfter(cpu, unlock) : 0

@@ -1,8 +1,8 @@
-// The SWAP_CLUSTER_MAX (32) page batches of an owner's free_unref_page_list() in 6.0–6.1, per CPU: it
-// drops pcp->lock after every batch and spins to take it again, so a remote drainer spinning on the
-// lock gets it between two batches instead of after the whole list. Kept as the time each batch
-// unlocks and the pages the list free has added by then (gross of bulk frees), in per-CPU buffers
-// that grow with the longest list (not per operation).
+// The SWAP_CLUSTER_MAX (32) page batches of an owner's free_unref_page_list(), per CPU: it drops pcp->lock
+// after every batch and takes it again (6.0–6.1: spins for it; 6.2+: trylocks, falling back to the buddy
+// allocator), so a remote drainer spinning on the lock gets it between two batches instead of after the
+// whole list. Kept as the time each batch unlocks and the pages the list free has added by then (gross of
+// bulk frees), in per-CPU buffers that grow with the longest list (not per operation).
 
 /** SWAP_CLUSTER_MAX: pages free_unref_page_list() frees per pcp->lock hold */
 export const SWAP_CLUSTER_MAX = 32

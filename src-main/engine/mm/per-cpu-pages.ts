@@ -14,7 +14,7 @@ export class PerCpuPages {
   readonly lockedUntil: Float64Array
   /** pcp->lock held by the owner's own alloc/free critical section until this time (ns); a remote drainer spins on it */
   readonly ownerBusyUntil: Float64Array
-  /** when the owner's free_unref_page_list drops pcp->lock between batches (6.0–6.1) */
+  /** when the owner's free_unref_page_list drops pcp->lock between batches (spinlock variants) */
   readonly listFree: ListFreeBatches
   /** largest count each CPU may legitimately reach (invariant bound) */
   readonly ceiling: Int32Array

@@ -280,8 +280,7 @@ export class IsolatedCpu {
    */
   spinMidListFree(from: number, ns: number, now: number): void {
     if (!this.jobInListFree) return
-    this.charge(SRC_LOCK_SPIN, ns, from)
-    this.sim.timeline.record(this.index, SEG_LOCK_SPIN, from, from + ns)
+    this.chargeLockSpin(ns, from)
     if (this.occupant !== RT) {
       this.jobWorkLeft += ns
       return
@@ -298,9 +297,7 @@ export class IsolatedCpu {
    */
   fallbackMidListFree(ns: number, batchesNs: number, now: number): void {
     if (!this.jobInListFree) return
-    this.charge(SRC_FALLBACK, ns, now)
-    this.sim.timeline.record(this.index, SEG_FALLBACK, now, now + ns)
-    if (this.metrics !== null && now >= this.sim.warmupNs) this.metrics.fallbacks++
+    this.chargeFallback(ns, now)
     if (this.occupant === RT) this.chargeRt(now)
     this.jobWorkLeft += ns - batchesNs
     if (this.occupant === RT) this.scheduleJobEnd(now)
@@ -483,17 +480,22 @@ export class IsolatedCpu {
   /** Attributes the slow parts of an owner pcplist operation of the RT task (counters skip the warm-up, as the housekeeping load's do). */
   private noteOwnerOp(now: number): void {
     const op = this.op
-    const counted = now >= this.sim.warmupNs
-    if (counted) this.sim.fastPathOverheadNs += op.overheadNs
-    if (op.fallback) {
-      this.charge(SRC_FALLBACK, op.fallbackNs, now)
-      this.sim.timeline.record(this.index, SEG_FALLBACK, now, now + op.fallbackNs)
-      if (this.metrics !== null && counted) this.metrics.fallbacks++
-    }
-    if (op.spinNs > 0) {
-      this.charge(SRC_LOCK_SPIN, op.spinNs, now)
-      this.sim.timeline.record(this.index, SEG_LOCK_SPIN, now, now + op.spinNs)
-    }
+    if (now >= this.sim.warmupNs) this.sim.fastPathOverheadNs += op.overheadNs
+    if (op.fallback) this.chargeFallback(op.fallbackNs, now)
+    if (op.spinNs > 0) this.chargeLockSpin(op.spinNs, now)
+  }
+
+  /** The task took the buddy path after a failed pcp->lock trylock: `ns` from `now`, one fallback counted. */
+  private chargeFallback(ns: number, now: number): void {
+    this.charge(SRC_FALLBACK, ns, now)
+    this.sim.timeline.record(this.index, SEG_FALLBACK, now, now + ns)
+    if (this.metrics !== null && now >= this.sim.warmupNs) this.metrics.fallbacks++
+  }
+
+  /** The task spun `ns` from `from` on a pcp->lock a remote drainer held. */
+  private chargeLockSpin(ns: number, from: number): void {
+    this.charge(SRC_LOCK_SPIN, ns, from)
+    this.sim.timeline.record(this.index, SEG_LOCK_SPIN, from, from + ns)
   }
 
   private scheduleJobEnd(now: number): void {
