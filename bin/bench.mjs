@@ -28,7 +28,12 @@ const files = readdirSync(dir).filter((f) => f.endsWith('-bench.ts')).sort()
   .filter((f) => args.length === 0 || args.some((o) => f.includes(o)))
 const cpu = cpus()[0]
 const machine = `${cpu?.model ?? 'unknown CPU'}, ${cpus().length} logical CPUs, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}, ${process.platform}`
-let entry = `\n## ${new Date().toISOString()}\n\nCommand: \`npm run bench${args.length ? ' -- ' + args.join(' ') : ''}\`  \nMachine: ${machine}\n`
+const { ENGINE_VERSION } = await import(pathToFileURL(join(root, 'src-main', 'engine', 'version.ts')).href)
+// which code was measured: the engine version, and the commit (with "+changes" when the tree differs from it)
+const git = (...a) => spawnSync('git', a, { cwd: root, encoding: 'utf8' })
+const commit = git('rev-parse', '--short', 'HEAD').stdout.trim() || 'unknown'
+const dirty = git('status', '--porcelain', '--untracked-files=no').stdout.trim() !== ''
+let entry = `\n## ${new Date().toISOString()}\n\nCommand: \`npm run bench${args.length ? ' -- ' + args.join(' ') : ''}\`  \nMachine: ${machine}  \nCode: engine ${ENGINE_VERSION}, commit ${commit}${dirty ? '+changes' : ''}\n`
 for (const file of files) {
   const { nodeFlags = [] } = await import(pathToFileURL(join(dir, file)).href)
   const child = spawnSync(process.execPath, [...nodeFlags, fileURLToPath(import.meta.url), '--run-section', file], {
