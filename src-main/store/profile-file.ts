@@ -5,8 +5,6 @@ import type { Profile } from '../../src-shared/profile/schema'
 import { validateProfile, type ProfileValidation } from '../../src-shared/profile/validate'
 import { writeFileAtomic } from './atomic-write'
 
-export { PROFILE_EXTENSION } from '../../src-shared/profile/file-extension'
-
 /** Files larger than this are not profiles; refusing them keeps a mistaken path from eating memory. */
 const MAX_PROFILE_BYTES = 4 * 1024 * 1024
 
