@@ -6,7 +6,7 @@ import type { HistoryEntry, RunFinished } from '../../src-shared/api'
 import type { Profile } from '../../src-shared/profile/schema'
 import type { ExperimentResults } from '../../src-shared/results/types'
 import { writeFileAtomic, writeJsonAtomic } from './atomic-write'
-import { historyEntryOf, historyEntrySchema, parseHistoryIndex } from './history-index'
+import { historyEntryOf, parseHistoryEntry, parseHistoryIndex } from './history-index'
 import { serializeProfile } from './profile-file'
 import { readResultsFile, writeResultsFile } from './results-file'
 
@@ -75,13 +75,10 @@ export class ExperimentStore {
     if (await exists(to)) return false
     await mkdir(this.experimentsDir, { recursive: true })
     await rename(from, to)
-    const saved = await readFile(join(to, 'history-entry.json'), 'utf8').then(
-      (text) => historyEntrySchema.safeParse(JSON.parse(text)),
-      () => null
-    ).catch(() => null)
+    const saved = await readFile(join(to, 'history-entry.json'), 'utf8').then(parseHistoryEntry, () => null)
     await rm(join(to, 'history-entry.json'), { force: true })
     // without its saved entry (lost or damaged) the experiment is listed again from its results
-    const entry = saved?.success === true ? saved.data : await this.entryFromFolder(runId)
+    const entry = saved ?? (await this.entryFromFolder(runId))
     if (entry !== null) await this.updateIndex((list) => [entry, ...list.filter((e) => e.id !== runId)].sort(newestFirst))
     return true
   }

@@ -10,7 +10,7 @@ import { summaryRows } from '../../src-shared/results/summary-table'
 /** a headline number: a mean over seeds (so not always whole); NaN (no drain, no task) is saved as null */
 const headlineNumber = z.number().nonnegative().nullable().transform((v) => v ?? Number.NaN)
 
-export const historyEntrySchema = z.strictObject({
+const historyEntrySchema = z.strictObject({
   id: z.string().min(1),
   name: z.string(),
   createdAt: z.string().min(1),
@@ -22,16 +22,26 @@ export const historyEntrySchema = z.strictObject({
 
 const historyIndexSchema = z.array(historyEntrySchema)
 
-/** The entries of a history.json text, or null when it is not a valid index (broken JSON or a wrong shape). */
-export function parseHistoryIndex(text: string): HistoryEntry[] | null {
+/** A value of `schema` from JSON text, or null when the text is not JSON or not of that shape. */
+function parseJsonWith<T>(schema: z.ZodType<T>, text: string): T | null {
   let parsed: unknown
   try {
     parsed = JSON.parse(text)
   } catch {
     return null
   }
-  const checked = historyIndexSchema.safeParse(parsed)
+  const checked = schema.safeParse(parsed)
   return checked.success ? checked.data : null
+}
+
+/** The entries of a history.json text, or null when it is not a valid index (broken JSON or a wrong shape). */
+export function parseHistoryIndex(text: string): HistoryEntry[] | null {
+  return parseJsonWith(historyIndexSchema, text)
+}
+
+/** The entry a deleted experiment keeps in the trash (history-entry.json), or null when it is damaged. */
+export function parseHistoryEntry(text: string): HistoryEntry | null {
+  return parseJsonWith(historyEntrySchema, text)
 }
 
 function historyHeadline(results: ExperimentResults): HistoryEntry['headline'] {
