@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { RunProgress } from '../../src-shared/api'
-import { progressBar, progressLine } from '../../src-main/lab/progress-text'
+import { progressBar, progressLine } from '../../src-main/cli/progress-text'
 
 const progress: RunProgress = {
   runId: 'r',

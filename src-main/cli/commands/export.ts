@@ -1,7 +1,7 @@
 // drainlab export RESULTS.json --format … [--out DIR] — re-export saved results (default DIR: next to the file).
 import { dirname, resolve } from 'node:path'
 import type { Command } from 'commander'
-import { parseFormats, parsePositiveInt } from '../../lab/cli-arguments'
+import { parseFormats, parsePositiveInt } from '../cli-arguments'
 import { DEFAULT_REPRODUCE_COMMAND } from '../../lab/export/export-results'
 import { writeExports } from '../../lab/export/write-exports'
 import { readResultsFile } from '../../store/results-file'
