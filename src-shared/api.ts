@@ -5,6 +5,7 @@ import { z } from 'zod'
 import type { ProfileIssue } from './profile/validate'
 import type { Profile, Variant } from './profile/schema'
 import type { ExperimentResults, JobStatus } from './results/types'
+import { RUN_ID_MAX_LENGTH, RUN_ID_PATTERN } from './run-id'
 
 export interface HostInfo {
   host: 'electron' | 'browser'
@@ -81,6 +82,8 @@ export interface LabApi {
   cancelRun(req: { runId: string }): Promise<{ cancelled: boolean }>
   /** A finished run's document; while the run is going, a snapshot of its ended jobs marked inProgress. */
   getResults(req: { runId: string }): Promise<ExperimentResults>
+  /** The profile a recorded run ran (its experiment folder's profile.drainlab.json), without its results. */
+  getProfile(req: { runId: string }): Promise<Profile>
   listHistory(req: Record<string, never>): Promise<HistoryEntry[]>
   deleteHistory(req: { runId: string }): Promise<{ deleted: boolean }>
   restoreHistory(req: { runId: string }): Promise<{ restored: boolean }>
@@ -95,7 +98,7 @@ export interface LabApi {
 export type LabMethod = keyof LabApi
 
 const empty = z.strictObject({})
-const runId = z.string().regex(/^[A-Za-z0-9._-]{1,128}$/, 'runId is a folder-safe name')
+const runId = z.string().max(RUN_ID_MAX_LENGTH).regex(RUN_ID_PATTERN, 'runId is a run id the lab generated (time-stamp-name-hex)')
 const filePath = z.string().min(1).max(4096)
 
 /** Runtime schemas of every request, checked by every host before the lab sees it. */
@@ -106,6 +109,7 @@ export const labRequestSchemas = {
   startRun: z.strictObject({ profile: z.unknown(), jobs: z.number().int().min(1).max(256).optional() }),
   cancelRun: z.strictObject({ runId }),
   getResults: z.strictObject({ runId }),
+  getProfile: z.strictObject({ runId }),
   listHistory: empty,
   deleteHistory: z.strictObject({ runId }),
   restoreHistory: z.strictObject({ runId }),

@@ -144,6 +144,12 @@ export function createLabService(options: LabServiceOptions): LabService {
       return stored
     },
 
+    async getProfile(req) {
+      const profile = await store.readProfile(req.runId)
+      if (profile === null) throw new LabError('not-found', `no saved profile for run ${req.runId}`)
+      return profile
+    },
+
     async listHistory(): Promise<HistoryEntry[]> {
       return store.listHistory()
     },

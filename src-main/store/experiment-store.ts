@@ -7,7 +7,7 @@ import type { Profile } from '../../src-shared/profile/schema'
 import type { ExperimentResults } from '../../src-shared/results/types'
 import { writeFileAtomic, writeJsonAtomic } from './atomic-write'
 import { historyEntryOf, parseHistoryEntry, parseHistoryIndex } from './history-index'
-import { serializeProfile } from './profile-file'
+import { readProfileFile, serializeProfile } from './profile-file'
 import { readResultsFile, writeResultsFile } from './results-file'
 
 const RUN_ID = /^[A-Za-z0-9._-]{1,128}$/
@@ -47,6 +47,15 @@ export class ExperimentStore {
     const file = join(this.folderOf(runId), 'results.json')
     if (!(await exists(file))) return null
     return readResultsFile(file)
+  }
+
+  /** The profile saved with the run, checked (and migrated) like a profile file; null when there is none. */
+  async readProfile(runId: string): Promise<Profile | null> {
+    const file = join(this.folderOf(runId), 'profile.drainlab.json')
+    if (!(await exists(file))) return null
+    const checked = await readProfileFile(file)
+    if (!checked.ok) throw new Error(`${file} is damaged: ${checked.issues.map((i) => `${i.path || 'profile'}: ${i.message}`).join('; ')}`)
+    return checked.profile
   }
 
   listHistory(): Promise<HistoryEntry[]> {

@@ -47,15 +47,15 @@ describe('dispatchLabCall', () => {
     const notObject = await rejection(dispatchLabCall(api, 'listPresets', 'hello'))
     expect(notObject.message).toMatch(/^payload: /)
 
-    const badFormat = await rejection(dispatchLabCall(api, 'exportResults', { runId: 'r1', format: 'exe' }))
+    const badFormat = await rejection(dispatchLabCall(api, 'exportResults', { runId: '20261129-120000-test-0a1b', format: 'exe' }))
     expect(badFormat.message).toMatch(/^format: /)
     expect(calls).toEqual([])
   })
 
   it('routes a valid call to the implementation with the parsed request', async () => {
     const { api, calls } = recordingLabApi()
-    await expect(dispatchLabCall(api, 'cancelRun', { runId: 'run-1' })).resolves.toEqual({
-      echoed: 'cancelRun', req: { runId: 'run-1' }
+    await expect(dispatchLabCall(api, 'cancelRun', { runId: '20261129-120000-test-0a1b' })).resolves.toEqual({
+      echoed: 'cancelRun', req: { runId: '20261129-120000-test-0a1b' }
     })
     await dispatchLabCall(api, 'hostInfo', {})
     expect(calls.map((c) => c.method)).toEqual(['cancelRun', 'hostInfo'])
@@ -66,7 +66,7 @@ describe('dispatchLabCall', () => {
     api.getResults = async () => {
       throw new LabError('not-found', 'no run r9')
     }
-    const err = await rejection(dispatchLabCall(api, 'getResults', { runId: 'r9' }))
+    const err = await rejection(dispatchLabCall(api, 'getResults', { runId: '20261129-120000-test-0a1b' }))
     expect(err.code).toBe('not-found')
   })
 

@@ -105,7 +105,7 @@ describe('LabApi over IPC', () => {
     const { ipcMain, invoke } = fakeIpcMain()
     const { lab, calls } = fakeLab()
     registerLabIpc({ ipcMain, lab, appUrls: PROD, eventTargets: () => [] })
-    expect(await invoke(labChannel('cancelRun'), PROD[0], { runId: 'r1' })).toEqual({ ok: true, value: { method: 'cancelRun', req: { runId: 'r1' } } })
+    expect(await invoke(labChannel('cancelRun'), PROD[0], { runId: '20261129-120000-test-0a1b' })).toEqual({ ok: true, value: { method: 'cancelRun', req: { runId: '20261129-120000-test-0a1b' } } })
     expect(calls).toEqual(['cancelRun'])
   })
 
@@ -121,7 +121,7 @@ describe('LabApi over IPC', () => {
   it('validates payloads and serializes the lab’s errors', async () => {
     const { lab, calls } = fakeLab()
     expect(await handleLabCall(lab, PROD, 'cancelRun', PROD[0], { runId: 5 })).toMatchObject({ ok: false, error: { code: 'invalid-request' } })
-    expect(await handleLabCall(lab, PROD, 'getResults', PROD[0], { runId: 'r1' })).toEqual({ ok: false, error: { code: 'not-found', message: 'no such run' } })
+    expect(await handleLabCall(lab, PROD, 'getResults', PROD[0], { runId: '20261129-120000-test-0a1b' })).toEqual({ ok: false, error: { code: 'not-found', message: 'no such run' } })
     expect(calls).toEqual(['getResults'])
   })
 
