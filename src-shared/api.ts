@@ -45,6 +45,8 @@ export interface RunProgress {
 export interface RunFinished {
   runId: string
   status: 'completed' | 'partial' | 'failed' | 'cancelled'
+  /** the results could not be saved in the data folder (what and where); they stay readable until the lab closes */
+  saveError?: string
 }
 
 export interface HistoryEntry {

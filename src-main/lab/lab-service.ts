@@ -10,17 +10,15 @@ import { loadProfileDocument } from '../../src-shared/profile/load'
 import type { Profile } from '../../src-shared/profile/schema'
 import type { ExperimentResults } from '../../src-shared/results/types'
 import { ENGINE_VERSION } from '../engine/version'
-import { writeFileAtomic } from '../store/atomic-write'
 import { ExperimentStore } from '../store/experiment-store'
 import { PROFILE_EXTENSION } from '../../src-shared/profile/file-extension'
 import { readProfileFile, writeProfileFile } from '../store/profile-file'
 import { RecentProfiles } from '../store/recent-profiles'
-import { planExperiment } from './experiment-plan'
-import { ExperimentRun, type ExperimentOutcome } from './experiment-run'
+import type { ExperimentRun } from './experiment-run'
 import { exportFiles, toExportedFile } from './export/export-results'
 import { JobPool } from './pool/job-pool'
 import { presetInfos } from './presets'
-import { newRunId } from './run-id'
+import { startExperiment, type FinishedExperiment } from './run-experiment'
 
 export interface LabServiceOptions {
   dataDir: string
@@ -50,8 +48,9 @@ export function createLabService(options: LabServiceOptions): LabService {
   const recent = new RecentProfiles(options.dataDir)
   const events = new EventEmitter()
   let pool: JobPool | null = null
-  const active = new Map<string, { run: ExperimentRun; finished: Promise<ExperimentOutcome> }>()
-  const finishedResults = new Map<string, ExperimentResults>()
+  const active = new Map<string, { run: ExperimentRun; finished: Promise<FinishedExperiment> }>()
+  /** finished runs whose results could not be saved: kept for this session so they can still be read and exported */
+  const unsaved = new Map<string, ExperimentResults>()
   let closed = false
 
   const getPool = (): JobPool => {
@@ -88,35 +87,25 @@ export function createLabService(options: LabServiceOptions): LabService {
 
     async startRun(req) {
       if (closed) throw new LabError('not-available', 'the lab is shutting down')
-      const profile = requireProfile(req.profile)
-      const plan = planExperiment(profile)
-      if (!plan.ok) throw new LabError('invalid-profile', 'a sweep point is invalid', plan.issues)
-      const runId = newRunId(profile.name)
-      const createdAt = new Date().toISOString()
-      await store.saveProfile(runId, profile)
-      const run = new ExperimentRun({
-        runId,
-        profile,
-        engineVersion: ENGINE_VERSION,
-        jobs: plan.jobs,
+      const started = await startExperiment({
+        profile: requireProfile(req.profile),
         pool: getPool(),
+        store,
         concurrency: req.jobs,
         onProgress: (progress) => events.emit('runProgress', progress)
       })
-      const finished = run.done.then(async (outcome) => {
-        // served from memory until it is on disk; then read back from there, so a host left open all day
-        // does not hold every run's histograms (if the save fails, the results stay available here)
-        finishedResults.set(runId, outcome.results)
-        await store.saveResults(runId, outcome.results, outcome.status, createdAt)
-        finishedResults.delete(runId)
-        return outcome
+      const { runId, run } = started
+      const finished = started.finished.then((done) => {
+        // a run whose results could not be saved is served from memory, and says why it is not in the history
+        if (done.saveError !== undefined) unsaved.set(runId, done.outcome.results)
+        return done
       })
       active.set(runId, { run, finished })
       // the run leaves `active` before anyone hears it finished: a listener may cancel, delete or re-read it at once
       finished.then(
-        (outcome) => {
+        (done) => {
           active.delete(runId)
-          events.emit('runFinished', { runId, status: outcome.status })
+          events.emit('runFinished', { runId, status: done.outcome.status, ...(done.saveError !== undefined ? { saveError: done.saveError } : {}) })
         },
         () => {
           active.delete(runId)
@@ -134,7 +123,7 @@ export function createLabService(options: LabServiceOptions): LabService {
     },
 
     async getResults(req) {
-      const inMemory = finishedResults.get(req.runId)
+      const inMemory = unsaved.get(req.runId)
       if (inMemory !== undefined) return inMemory
       // a run still going answers with a snapshot of its ended jobs, built in memory and never saved
       const running = active.get(req.runId)
@@ -156,7 +145,7 @@ export function createLabService(options: LabServiceOptions): LabService {
 
     async deleteHistory(req) {
       if (active.has(req.runId)) throw new LabError('not-available', `run ${req.runId} is still running; cancel it first`)
-      finishedResults.delete(req.runId)
+      unsaved.delete(req.runId)
       return { deleted: await store.delete(req.runId) }
     },
 
@@ -192,8 +181,9 @@ export function createLabService(options: LabServiceOptions): LabService {
       // exports are shared and kept on disk: only a finished run's document goes there
       if (results.inProgress) throw new LabError('not-available', `run ${req.runId} is still running; export it when it ends`)
       const files = await exportFiles(results, req.format as ExportFormat)
-      // kept next to the results too, so the experiment's folder holds what was shared
-      for (const file of files) await writeFileAtomic(resolve(store.exportsDirOf(req.runId), file.fileName), file.data)
+      // kept next to the results too, so the experiment's folder holds what was shared (unless it was
+      // deleted meanwhile: the caller still gets the files)
+      await store.saveExports(req.runId, files)
       return files.map(toExportedFile)
     },
 

@@ -1,106 +1,187 @@
 // The data folder: one folder per experiment (profile, results, exports), a history index for the list
-// view, and a trash folder so a deletion can be undone.
-import { mkdir, readFile, readdir, rename, rm, stat } from 'node:fs/promises'
-import { join } from 'node:path'
+// view, and a trash folder so a deletion can be undone. Several processes may share it (the app, `serve`,
+// CLIs): every read-modify-write of the index and every move to or from the trash happens under one lock
+// file (store-lock.ts). Nothing here deletes a folder: a deletion is a rename into the trash.
+import { mkdir, readFile, readdir, rename, stat, unlink } from 'node:fs/promises'
+import { hostname } from 'node:os'
+import { basename, join } from 'node:path'
 import type { HistoryEntry, RunFinished } from '../../src-shared/api'
 import type { Profile } from '../../src-shared/profile/schema'
 import type { ExperimentResults } from '../../src-shared/results/types'
+import { isRunId } from '../../src-shared/run-id'
 import { writeFileAtomic, writeJsonAtomic } from './atomic-write'
+import { describedIo } from './fs-failure'
 import { historyEntryOf, parseHistoryEntry, parseHistoryIndex } from './history-index'
+import { childInside } from './inside-folder'
 import { readProfileFile, serializeProfile } from './profile-file'
 import { readResultsFile, writeResultsFile } from './results-file'
+import { withStoreLock } from './store-lock'
 
-const RUN_ID = /^[A-Za-z0-9._-]{1,128}$/
+export const PROFILE_FILE = 'profile.drainlab.json'
+export const RESULTS_FILE = 'results.json'
+/** written when a run starts and removed when its results are saved: who is running it, for recovery */
+export const RUNNING_FILE = 'running.json'
+const TRASHED_ENTRY_FILE = 'history-entry.json'
+
+export interface RunningMark {
+  pid: number
+  host: string
+  startedAt: string
+}
 
 export class ExperimentStore {
   readonly experimentsDir: string
   readonly trashDir: string
   private readonly indexFile: string
-  private indexQueue: Promise<unknown> = Promise.resolve()
+  private readonly lockFile: string
+  private queue: Promise<unknown> = Promise.resolve()
 
   constructor(readonly dataDir: string) {
     this.experimentsDir = join(dataDir, 'experiments')
     this.trashDir = join(dataDir, 'trash')
     this.indexFile = join(dataDir, 'history.json')
+    this.lockFile = join(dataDir, 'store.lock')
   }
 
-  folderOf(runId: string): string {
-    if (!RUN_ID.test(runId)) throw new Error(`"${runId}" is not a run id`)
-    return join(this.experimentsDir, runId)
+  /**
+   * The experiment's folder, after checking that `runId` is a generated run id and that the folder's real
+   * path is inside the experiments folder (a symlink planted there is refused).
+   */
+  async folderOf(runId: string): Promise<string> {
+    return childInside(await this.ensureFolder(this.experimentsDir), checkRunId(runId))
   }
 
-  exportsDirOf(runId: string): string {
-    return join(this.folderOf(runId), 'exports')
+  async exportsDirOf(runId: string): Promise<string> {
+    return childInside(await this.folderOf(runId), 'exports')
   }
 
-  async saveProfile(runId: string, profile: Profile): Promise<void> {
-    await writeFileAtomic(join(this.folderOf(runId), 'profile.drainlab.json'), serializeProfile(profile))
+  /**
+   * Starts a run's folder: its profile (what "re-run exactly" runs) and who is running it. Called before
+   * any job runs, so a read-only or full data folder is reported before the run, naming the folder.
+   */
+  async beginRun(runId: string, profile: Profile, startedAt: Date): Promise<void> {
+    const folder = await this.folderOf(runId)
+    const mark: RunningMark = { pid: process.pid, host: hostname(), startedAt: startedAt.toISOString() }
+    await describedIo('save the run\'s profile in', folder, async () => {
+      await writeFileAtomic(join(folder, PROFILE_FILE), serializeProfile(profile))
+      await writeJsonAtomic(join(folder, RUNNING_FILE), mark)
+    })
   }
 
+  /** The run's results and its history entry; the running mark goes last, so a crash in between is recovered. */
   async saveResults(runId: string, results: ExperimentResults, status: RunFinished['status'], createdAt: string): Promise<void> {
-    await writeResultsFile(join(this.folderOf(runId), 'results.json'), results)
+    const folder = await this.folderOf(runId)
+    await describedIo('save the results in', folder, () => writeResultsFile(join(folder, RESULTS_FILE), results))
     const entry = historyEntryOf(runId, results, createdAt, status)
     await this.updateIndex((entries) => [entry, ...entries.filter((e) => e.id !== runId)])
+    await unlink(join(folder, RUNNING_FILE)).catch(ignoreMissing)
   }
 
   async readResults(runId: string): Promise<ExperimentResults | null> {
-    const file = join(this.folderOf(runId), 'results.json')
+    const file = join(await this.folderOf(runId), RESULTS_FILE)
     if (!(await exists(file))) return null
     return readResultsFile(file)
   }
 
   /** The profile saved with the run, checked (and migrated) like a profile file; null when there is none. */
   async readProfile(runId: string): Promise<Profile | null> {
-    const file = join(this.folderOf(runId), 'profile.drainlab.json')
+    const file = join(await this.folderOf(runId), PROFILE_FILE)
     if (!(await exists(file))) return null
     const checked = await readProfileFile(file)
     if (!checked.ok) throw new Error(`${file} is damaged: ${checked.issues.map((i) => `${i.path || 'profile'}: ${i.message}`).join('; ')}`)
     return checked.profile
   }
 
+  /**
+   * Keeps exported files in the experiment's folder, if it is still there: a run deleted while its export
+   * was rendered stays deleted (writing would re-create its folder and block its restore). False then.
+   */
+  async saveExports(runId: string, files: ReadonlyArray<{ fileName: string; data: string | Uint8Array }>): Promise<boolean> {
+    return this.locked(async () => {
+      if (!(await exists(await this.folderOf(runId)))) return false
+      const dir = await this.exportsDirOf(runId)
+      for (const file of files) await describedIo('save an export in', dir, () => writeFileAtomic(join(dir, file.fileName), file.data))
+      return true
+    })
+  }
+
   listHistory(): Promise<HistoryEntry[]> {
-    return this.serialized(() => this.readIndex())
+    return this.locked(() => this.readIndex())
   }
 
   /** Moves the experiment's folder to the trash; its index entry goes along so restore can bring it back. */
   async delete(runId: string): Promise<boolean> {
-    const from = this.folderOf(runId)
-    if (!(await exists(from))) return false
-    const entries = await this.listHistory()
-    const entry = entries.find((e) => e.id === runId)
-    await mkdir(this.trashDir, { recursive: true })
-    const to = join(this.trashDir, runId)
-    await rm(to, { recursive: true, force: true })
-    await rename(from, to)
-    if (entry !== undefined) await writeJsonAtomic(join(to, 'history-entry.json'), entry)
-    await this.updateIndex((list) => list.filter((e) => e.id !== runId))
-    return true
+    return this.locked(async () => {
+      const from = await this.folderOf(runId)
+      if (!(await exists(from))) return false
+      const to = await childInside(await this.ensureFolder(this.trashDir), runId)
+      // ids are unique and restore moves the folder back out, so an occupied place is damage: keep both
+      if (await exists(to)) throw new Error(`${to} is already in the trash; move it away to delete ${runId}`)
+      const entries = await this.readIndex()
+      await describedIo('move to the trash', from, () => rename(from, to))
+      const entry = entries.find((e) => e.id === runId)
+      if (entry !== undefined) await writeJsonAtomic(join(to, TRASHED_ENTRY_FILE), entry)
+      await this.writeIndex(entries.filter((e) => e.id !== runId))
+      return true
+    })
   }
 
   async restore(runId: string): Promise<boolean> {
-    const from = join(this.trashDir, this.checkId(runId))
-    if (!(await exists(from))) return false
-    const to = this.folderOf(runId)
-    if (await exists(to)) return false
-    await mkdir(this.experimentsDir, { recursive: true })
-    await rename(from, to)
-    const saved = await readFile(join(to, 'history-entry.json'), 'utf8').then(parseHistoryEntry, () => null)
-    await rm(join(to, 'history-entry.json'), { force: true })
-    // without its saved entry (lost or damaged) the experiment is listed again from its results
-    const entry = saved ?? (await this.entryFromFolder(runId))
-    if (entry !== null) await this.updateIndex((list) => [entry, ...list.filter((e) => e.id !== runId)].sort(newestFirst))
-    return true
+    return this.locked(async () => {
+      const from = await childInside(await this.ensureFolder(this.trashDir), checkRunId(runId))
+      if (!(await exists(from))) return false
+      const to = await this.folderOf(runId)
+      if (await exists(to)) return false
+      const saved = await readFile(join(from, TRASHED_ENTRY_FILE), 'utf8').then(parseHistoryEntry, () => null)
+      await describedIo('restore from the trash', from, () => rename(from, to))
+      await unlink(join(to, TRASHED_ENTRY_FILE)).catch(ignoreMissing)
+      // without its saved entry (lost or damaged) the experiment is listed again from its results
+      const entry = saved ?? (await this.entryFromFolder(runId))
+      if (entry !== null) await this.writeIndex([entry, ...(await this.readIndex()).filter((e) => e.id !== runId)].sort(newestFirst))
+      return true
+    })
   }
 
-  private checkId(runId: string): string {
-    if (!RUN_ID.test(runId)) throw new Error(`"${runId}" is not a run id`)
-    return runId
+  /** Adds or replaces entries (a recovered run) in one locked index update. */
+  async recordEntries(added: HistoryEntry[]): Promise<void> {
+    const ids = new Set(added.map((e) => e.id))
+    await this.updateIndex((entries) => [...added, ...entries.filter((e) => !ids.has(e.id))].sort(newestFirst))
+  }
+
+  /** The run ids of the experiments folder (names that are not run ids are not the lab's and are left alone). */
+  async runIds(): Promise<string[]> {
+    const names = await readdir(this.experimentsDir).catch((e: NodeJS.ErrnoException) => {
+      if (e.code === 'ENOENT') return []
+      throw e
+    })
+    return names.filter(isRunId).sort()
+  }
+
+  /** Work on the data folder that must not interleave with another process's: in-process first, then the lock file. */
+  locked<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(async () => {
+      await this.ensureDataDir()
+      return withStoreLock(this.lockFile, work)
+    })
+    this.queue = next.catch(() => undefined)
+    return next
+  }
+
+  async ensureDataDir(): Promise<string> {
+    await describedIo('create the data folder', this.dataDir, () => mkdir(this.dataDir, { recursive: true }))
+    return this.dataDir
+  }
+
+  /** experiments/ or trash/, created when missing, refused when it resolves outside the data folder. */
+  private async ensureFolder(dir: string): Promise<string> {
+    await describedIo('create the folder', dir, () => mkdir(dir, { recursive: true }))
+    return childInside(this.dataDir, basename(dir))
   }
 
   /**
    * The index as saved. No file yet is an empty history; any other read error is thrown (an index that
    * cannot be read must not be replaced by an empty one on the next write). A damaged index is kept
-   * aside as history.json.bad-<time> and rebuilt from the experiment folders.
+   * aside as history.json.bad-<time> and rebuilt from the experiment folders. Call under the lock.
    */
   private async readIndex(): Promise<HistoryEntry[]> {
     let text: string
@@ -114,17 +195,17 @@ export class ExperimentStore {
     if (entries !== null) return entries
     await rename(this.indexFile, `${this.indexFile}.bad-${new Date().toISOString().replace(/[:.]/g, '-')}`)
     const rebuilt = await this.rebuildIndex()
-    await writeJsonAtomic(this.indexFile, rebuilt)
+    await this.writeIndex(rebuilt)
     return rebuilt
   }
 
+  private writeIndex(entries: HistoryEntry[]): Promise<void> {
+    return describedIo('save the history index', this.indexFile, () => writeJsonAtomic(this.indexFile, entries))
+  }
+
   private async rebuildIndex(): Promise<HistoryEntry[]> {
-    const ids = await readdir(this.experimentsDir).catch((e: NodeJS.ErrnoException) => {
-      if (e.code === 'ENOENT') return []
-      throw e
-    })
     const entries: HistoryEntry[] = []
-    for (const id of ids.filter((name) => RUN_ID.test(name))) {
+    for (const id of await this.runIds()) {
       const entry = await this.entryFromFolder(id)
       if (entry !== null) entries.push(entry)
     }
@@ -133,8 +214,8 @@ export class ExperimentStore {
 
   /** An experiment folder's index entry from its results.json (dated by that file); null if it has none readable. */
   private async entryFromFolder(runId: string): Promise<HistoryEntry | null> {
-    const file = join(this.folderOf(runId), 'results.json')
     try {
+      const file = join(await this.folderOf(runId), RESULTS_FILE)
       const [results, info] = await Promise.all([readResultsFile(file), stat(file)])
       return historyEntryOf(runId, results, info.mtime.toISOString())
     } catch {
@@ -143,21 +224,21 @@ export class ExperimentStore {
   }
 
   private updateIndex(change: (entries: HistoryEntry[]) => HistoryEntry[]): Promise<void> {
-    return this.serialized(async () => {
-      await writeJsonAtomic(this.indexFile, change(await this.readIndex()))
-    })
+    return this.locked(async () => this.writeIndex(change(await this.readIndex())))
   }
+}
 
-  /** Index reads and writes run one after another: two runs finishing together must not lose an entry. */
-  private serialized<T>(work: () => Promise<T>): Promise<T> {
-    const next = this.indexQueue.then(work)
-    this.indexQueue = next.catch(() => undefined)
-    return next
-  }
+function checkRunId(runId: string): string {
+  if (!isRunId(runId)) throw new Error(`"${runId}" is not a run id`)
+  return runId
 }
 
 function newestFirst(a: HistoryEntry, b: HistoryEntry): number {
   return b.createdAt.localeCompare(a.createdAt)
+}
+
+function ignoreMissing(e: NodeJS.ErrnoException): void {
+  if (e.code !== 'ENOENT') throw e
 }
 
 async function exists(path: string): Promise<boolean> {

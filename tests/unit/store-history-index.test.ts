@@ -10,15 +10,15 @@ import { syntheticResults } from './lab-support/synthetic-results'
 async function storeWithTwoRuns(): Promise<{ store: ExperimentStore; dataDir: string }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'drainlab-history-'))
   const store = new ExperimentStore(dataDir)
-  await store.saveResults('run-a', syntheticResults(), 'completed', '2026-11-01T10:00:00.000Z')
-  await store.saveResults('run-b', syntheticResults(), 'completed', '2026-11-02T10:00:00.000Z')
+  await store.saveResults('20261101-100000-synthetic-000a', syntheticResults(), 'completed', '2026-11-01T10:00:00.000Z')
+  await store.saveResults('20261102-100000-synthetic-000b', syntheticResults(), 'completed', '2026-11-02T10:00:00.000Z')
   return { store, dataDir }
 }
 
 describe('history index', () => {
   it('lists saved experiments newest first', async () => {
     const { store } = await storeWithTwoRuns()
-    expect((await store.listHistory()).map((e) => e.id)).toEqual(['run-b', 'run-a'])
+    expect((await store.listHistory()).map((e) => e.id)).toEqual(['20261102-100000-synthetic-000b', '20261101-100000-synthetic-000a'])
   })
 
   it('reads back a headline without a value (NaN is saved as null) as it was, without a rebuild', async () => {
@@ -32,23 +32,23 @@ describe('history index', () => {
   })
 
   for (const [what, text] of [
-    ['broken JSON', '[{"id": "run-a", '],
-    ['a wrong shape', JSON.stringify([{ id: 'run-a', name: 3 }])],
+    ['broken JSON', '[{"id": "20261101-100000-synthetic-000a", '],
+    ['a wrong shape', JSON.stringify([{ id: '20261101-100000-synthetic-000a', name: 3 }])],
     ['not a list', '{}']
   ] as const) {
     it(`with ${what}: keeps the damaged file aside and rebuilds the list from the folders`, async () => {
       const { store, dataDir } = await storeWithTwoRuns()
       writeFileSync(join(dataDir, 'history.json'), text)
       const listed = await store.listHistory()
-      expect(listed.map((e) => e.id).sort()).toEqual(['run-a', 'run-b'])
+      expect(listed.map((e) => e.id).sort()).toEqual(['20261101-100000-synthetic-000a', '20261102-100000-synthetic-000b'])
       expect(listed[0].name).toBe('Synthetic')
       expect(listed[0].headline.map((h) => h.variant)).toEqual(['workqueue', 'direct'])
       const aside = readdirSync(dataDir).filter((f) => f.startsWith('history.json.bad-'))
       expect(aside).toHaveLength(1)
       expect(readFileSync(join(dataDir, aside[0]), 'utf8')).toBe(text)
       // the next run's entry joins the rebuilt list instead of replacing it
-      await store.saveResults('run-c', syntheticResults(), 'completed', '2026-11-03T10:00:00.000Z')
-      expect((await store.listHistory()).map((e) => e.id)).toEqual(['run-c', ...listed.map((e) => e.id)])
+      await store.saveResults('20261103-100000-synthetic-000c', syntheticResults(), 'completed', '2026-11-03T10:00:00.000Z')
+      expect((await store.listHistory()).map((e) => e.id)).toEqual(['20261103-100000-synthetic-000c', ...listed.map((e) => e.id)])
     })
   }
 
@@ -57,19 +57,19 @@ describe('history index', () => {
     rmSync(join(dataDir, 'history.json'))
     mkdirSync(join(dataDir, 'history.json'))
     await expect(store.listHistory()).rejects.toThrow(/EISDIR/)
-    await expect(store.saveResults('run-c', syntheticResults(), 'completed', '2026-11-03T10:00:00.000Z')).rejects.toThrow()
+    await expect(store.saveResults('20261103-100000-synthetic-000c', syntheticResults(), 'completed', '2026-11-03T10:00:00.000Z')).rejects.toThrow()
     rmSync(join(dataDir, 'history.json'), { recursive: true })
     // with the obstacle gone the index is simply absent: the history starts again from the next save
-    await store.saveResults('run-d', syntheticResults(), 'completed', '2026-11-04T10:00:00.000Z')
-    expect((await store.listHistory()).map((e) => e.id)).toEqual(['run-d'])
+    await store.saveResults('20261104-100000-synthetic-000d', syntheticResults(), 'completed', '2026-11-04T10:00:00.000Z')
+    expect((await store.listHistory()).map((e) => e.id)).toEqual(['20261104-100000-synthetic-000d'])
   })
 
   it('restore without a readable saved entry lists the experiment again from its results', async () => {
     const { store, dataDir } = await storeWithTwoRuns()
-    expect(await store.delete('run-a')).toBe(true)
-    writeFileSync(join(dataDir, 'trash', 'run-a', 'history-entry.json'), 'not json')
-    expect(await store.restore('run-a')).toBe(true)
-    const restored = (await store.listHistory()).find((e) => e.id === 'run-a')
+    expect(await store.delete('20261101-100000-synthetic-000a')).toBe(true)
+    writeFileSync(join(dataDir, 'trash', '20261101-100000-synthetic-000a', 'history-entry.json'), 'not json')
+    expect(await store.restore('20261101-100000-synthetic-000a')).toBe(true)
+    const restored = (await store.listHistory()).find((e) => e.id === '20261101-100000-synthetic-000a')
     expect(restored?.status).toBe('completed')
     expect(restored?.name).toBe('Synthetic')
   })

@@ -8,20 +8,19 @@ import type { Command } from 'commander'
 import { LabError, type ExportFormat } from '../../../src-shared/api'
 import type { Profile } from '../../../src-shared/profile/schema'
 import { summaryText } from '../../../src-shared/results/summary-table'
-import { ENGINE_VERSION } from '../../engine/version'
 import { parseFormats, parsePositiveInt } from '../cli-arguments'
-import { planExperiment } from '../../lab/experiment-plan'
-import { ExperimentRun } from '../../lab/experiment-run'
 import { writeExports } from '../../lab/export/write-exports'
 import { JobPool } from '../../lab/pool/job-pool'
 import { findPreset, presetInfos } from '../../lab/presets'
 import { applyOverrides } from '../profile-overrides'
 import { progressBar, progressLine } from '../progress-text'
-import { newRunId, slugOf, timeStamp } from '../../lab/run-id'
+import { startExperiment } from '../../lab/run-experiment'
+import { slugOf, timeStamp } from '../../lab/run-id'
 import { readProfileFile, serializeProfile } from '../../store/profile-file'
 import { writeFileAtomic } from '../../store/atomic-write'
 import { defaultDataDir } from '../../store/data-dir'
 import { ExperimentStore } from '../../store/experiment-store'
+import { describedIo, FsFailure } from '../../store/fs-failure'
 import { writeResultsFile } from '../../store/results-file'
 
 interface RunOptions {
@@ -92,33 +91,37 @@ export function registerRunCommand(program: Command): void {
       const checked = applyOverrides(base, { variants: o.variants, seeds: o.seeds, duration: o.duration, set: o.set })
       if (!checked.ok) throw new LabError('invalid-profile', 'the profile with these options is invalid', checked.issues)
       const profile = checked.profile
-      const plan = planExperiment(profile)
-      if (!plan.ok) throw new LabError('invalid-profile', 'a sweep point is invalid', plan.issues)
 
       // one instant names the output folder and the history entry, as the app dates a run by its start
       const startedAt = new Date()
       const out = resolve(o.out ?? `${slugOf(profile.name)}-${timeStamp(startedAt)}`)
-      await mkdir(out, { recursive: true })
-      await writeFileAtomic(join(out, 'profile.drainlab.json'), serializeProfile(profile))
-
       const pool = new JobPool({ threads })
       const tty = process.stderr.isTTY === true
       let lastPlain = 0
-      const run = new ExperimentRun({
-        runId: slugOf(profile.name),
-        profile,
-        engineVersion: ENGINE_VERSION,
-        jobs: plan.jobs,
-        pool,
-        onProgress: (p) => {
-          if (tty) process.stderr.write(`\r${progressBar(p)}\x1b[K`)
-          else if (Date.now() - lastPlain >= PLAIN_PROGRESS_EVERY_MS) {
-            lastPlain = Date.now()
-            process.stderr.write(`${progressLine(p)}\n`)
+      let started
+      try {
+        started = await startExperiment({
+          profile,
+          pool,
+          store: o.history ? new ExperimentStore(resolve(o.dataDir ?? defaultDataDir())) : null,
+          startedAt,
+          onProgress: (p) => {
+            if (tty) process.stderr.write(`\r${progressBar(p)}\x1b[K`)
+            else if (Date.now() - lastPlain >= PLAIN_PROGRESS_EVERY_MS) {
+              lastPlain = Date.now()
+              process.stderr.write(`${progressLine(p)}\n`)
+            }
           }
-        }
-      })
-      process.stderr.write(`drainlab: ${plan.jobs.length} jobs (${profile.kernel.variants.length} variants × ${profile.run.seeds.length} seeds${profile.sweep ? ' × sweep points' : ''}) on ${pool.threads} worker${pool.threads > 1 ? 's' : ''}, output in ${out}\n`)
+        })
+        await describedIo('create the output folder', out, () => mkdir(out, { recursive: true }))
+        await describedIo('save the profile in', out, () => writeFileAtomic(join(out, 'profile.drainlab.json'), serializeProfile(profile)))
+      } catch (e) {
+        started?.run.cancel()
+        await pool.close()
+        throw e instanceof FsFailure ? new LabError('failed', e.message) : e
+      }
+      const { run } = started
+      process.stderr.write(`drainlab: ${started.jobCount} jobs (${profile.kernel.variants.length} variants × ${profile.run.seeds.length} seeds${profile.sweep ? ' × sweep points' : ''}) on ${pool.threads} worker${pool.threads > 1 ? 's' : ''}, output in ${out}\n`)
       let interrupted = false
       const onSigint = () => {
         if (interrupted) process.exit(SIGINT_EXIT_CODE)
@@ -127,16 +130,17 @@ export function registerRunCommand(program: Command): void {
         run.cancel()
       }
       process.on('SIGINT', onSigint)
-      let outcome
+      let finished
       try {
-        outcome = await run.done
+        finished = await started.finished
       } finally {
         process.off('SIGINT', onSigint)
         await pool.close()
       }
+      const { outcome } = finished
       if (tty) process.stderr.write('\n')
 
-      await writeResultsFile(join(out, 'results.json'), outcome.results)
+      await describedIo('save the results in', out, () => writeResultsFile(join(out, 'results.json'), outcome.results))
       const reproduce = [
         `npx drainlab ${process.argv.slice(2).map(quoteArg).join(' ')}`,
         `# or, from the profile saved next to the results:`,
@@ -145,18 +149,11 @@ export function registerRunCommand(program: Command): void {
       await writeExports(outcome.results, formats.filter((f) => f !== 'json'), out, { ...image, command: reproduce })
 
       // the app and `drainlab serve` list the run in their history, from the same data folder
-      let historyNote = ''
-      if (o.history) {
-        const store = new ExperimentStore(resolve(o.dataDir ?? defaultDataDir()))
-        const runId = newRunId(profile.name, startedAt)
-        await store.saveProfile(runId, profile)
-        await store.saveResults(runId, outcome.results, outcome.status, startedAt.toISOString())
-        historyNote = `; in the history as ${runId}`
-      }
+      const historyNote = !o.history ? '' : finished.saveError === undefined ? `; in the history as ${started.runId}` : `; NOT in the history: ${finished.saveError}`
 
       process.stdout.write(`${summaryText(outcome.results)}\n`)
       for (const job of outcome.results.jobs.filter((j) => j.status === 'failed')) process.stderr.write(`drainlab: job ${job.id} failed: ${job.error}\n`)
       process.stderr.write(`drainlab: ${outcome.status} — ${outcome.completed} completed, ${outcome.failed} failed, ${outcome.cancelled} cancelled; results in ${join(out, 'results.json')}${historyNote}\n`)
-      process.exitCode = interrupted ? SIGINT_EXIT_CODE : outcome.failed > 0 ? 1 : 0
+      process.exitCode = interrupted ? SIGINT_EXIT_CODE : outcome.failed > 0 || finished.saveError !== undefined ? 1 : 0
     })
 }
