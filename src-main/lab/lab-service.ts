@@ -18,6 +18,7 @@ import type { ExperimentRun } from './experiment-run'
 import { exportFiles, toExportedFile } from './export/export-results'
 import { JobPool } from './pool/job-pool'
 import { presetInfos } from './presets'
+import { recoverInterruptedRuns } from './recover-interrupted-runs'
 import { startExperiment, type FinishedExperiment } from './run-experiment'
 
 export interface LabServiceOptions {
@@ -46,6 +47,9 @@ export function requireProfile(input: unknown): Profile {
 export function createLabService(options: LabServiceOptions): LabService {
   const store = new ExperimentStore(options.dataDir)
   const recent = new RecentProfiles(options.dataDir)
+  // what a crash left behind is taken stock of once, before the history is first listed; a data folder
+  // that cannot be recovered now (read-only, say) still lists what it has
+  const recovered = recoverInterruptedRuns(store).catch(() => undefined)
   const events = new EventEmitter()
   let pool: JobPool | null = null
   const active = new Map<string, { run: ExperimentRun; finished: Promise<FinishedExperiment> }>()
@@ -140,6 +144,7 @@ export function createLabService(options: LabServiceOptions): LabService {
     },
 
     async listHistory(): Promise<HistoryEntry[]> {
+      await recovered
       return store.listHistory()
     },
 
@@ -181,9 +186,9 @@ export function createLabService(options: LabServiceOptions): LabService {
       // exports are shared and kept on disk: only a finished run's document goes there
       if (results.inProgress) throw new LabError('not-available', `run ${req.runId} is still running; export it when it ends`)
       const files = await exportFiles(results, req.format as ExportFormat)
-      // kept next to the results too, so the experiment's folder holds what was shared (unless it was
-      // deleted meanwhile: the caller still gets the files)
-      await store.saveExports(req.runId, files)
+      // kept next to the results too, so the experiment's folder holds what was shared; the caller gets
+      // the files even when that copy cannot be kept (the run was deleted meanwhile, the disk is full)
+      await store.saveExports(req.runId, files).catch(() => false)
       return files.map(toExportedFile)
     },
 
@@ -195,7 +200,7 @@ export function createLabService(options: LabServiceOptions): LabService {
     async close() {
       closed = true
       for (const { run } of active.values()) run.cancel()
-      await Promise.allSettled([...active.values()].map((a) => a.finished))
+      await Promise.allSettled([recovered, ...[...active.values()].map((a) => a.finished)])
       await pool?.close()
       pool = null
       events.removeAllListeners()

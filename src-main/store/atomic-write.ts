@@ -3,8 +3,9 @@
 // fsync it so the data is on disk before the name points at it, rename over the target, fsync the directory
 // so the rename itself survives a power cut.
 import { randomBytes } from 'node:crypto'
-import { mkdir, open, rename, unlink } from 'node:fs/promises'
+import { open, rename, unlink } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
+import { makeFolder } from './make-folder'
 
 async function fsyncDirectory(dir: string): Promise<void> {
   let handle
@@ -20,9 +21,12 @@ async function fsyncDirectory(dir: string): Promise<void> {
   }
 }
 
+/** `.results.json.<pid>.<12 hex>.tmp`: the name a writer gives its temporary file (recovery finds leftovers by it) */
+export const TEMP_FILE_PATTERN = /^\..+\.(\d+)\.[0-9a-f]{12}\.tmp$/
+
 export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
   const dir = dirname(target)
-  await mkdir(dir, { recursive: true })
+  await makeFolder(dir)
   const temp = join(dir, `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`)
   const handle = await open(temp, 'wx', 0o644)
   try {

@@ -2,17 +2,19 @@
 // view, and a trash folder so a deletion can be undone. Several processes may share it (the app, `serve`,
 // CLIs): every read-modify-write of the index and every move to or from the trash happens under one lock
 // file (store-lock.ts). Nothing here deletes a folder: a deletion is a rename into the trash.
-import { mkdir, readFile, readdir, rename, stat, unlink } from 'node:fs/promises'
+import { lstat, readFile, readdir, rename, stat, unlink } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { basename, join } from 'node:path'
 import type { HistoryEntry, RunFinished } from '../../src-shared/api'
 import type { Profile } from '../../src-shared/profile/schema'
 import type { ExperimentResults } from '../../src-shared/results/types'
 import { isRunId } from '../../src-shared/run-id'
-import { writeFileAtomic, writeJsonAtomic } from './atomic-write'
+import { TEMP_FILE_PATTERN, writeFileAtomic, writeJsonAtomic } from './atomic-write'
 import { describedIo } from './fs-failure'
 import { historyEntryOf, parseHistoryEntry, parseHistoryIndex } from './history-index'
 import { childInside } from './inside-folder'
+import { makeFolder } from './make-folder'
+import { processAlive } from './process-alive'
 import { readProfileFile, serializeProfile } from './profile-file'
 import { readResultsFile, writeResultsFile } from './results-file'
 import { withStoreLock } from './store-lock'
@@ -22,6 +24,7 @@ export const RESULTS_FILE = 'results.json'
 /** written when a run starts and removed when its results are saved: who is running it, for recovery */
 export const RUNNING_FILE = 'running.json'
 const TRASHED_ENTRY_FILE = 'history-entry.json'
+const TEMP_FILE_MAX_AGE_MS = 60 * 60 * 1000
 
 export interface RunningMark {
   pid: number
@@ -63,8 +66,9 @@ export class ExperimentStore {
     const folder = await this.folderOf(runId)
     const mark: RunningMark = { pid: process.pid, host: hostname(), startedAt: startedAt.toISOString() }
     await describedIo('save the run\'s profile in', folder, async () => {
-      await writeFileAtomic(join(folder, PROFILE_FILE), serializeProfile(profile))
+      // the mark first: a folder with a profile and no mark is then never a run that is just starting
       await writeJsonAtomic(join(folder, RUNNING_FILE), mark)
+      await writeFileAtomic(join(folder, PROFILE_FILE), serializeProfile(profile))
     })
   }
 
@@ -142,12 +146,6 @@ export class ExperimentStore {
     })
   }
 
-  /** Adds or replaces entries (a recovered run) in one locked index update. */
-  async recordEntries(added: HistoryEntry[]): Promise<void> {
-    const ids = new Set(added.map((e) => e.id))
-    await this.updateIndex((entries) => [...added, ...entries.filter((e) => !ids.has(e.id))].sort(newestFirst))
-  }
-
   /** The run ids of the experiments folder (names that are not run ids are not the lab's and are left alone). */
   async runIds(): Promise<string[]> {
     const names = await readdir(this.experimentsDir).catch((e: NodeJS.ErrnoException) => {
@@ -155,6 +153,49 @@ export class ExperimentStore {
       throw e
     })
     return names.filter(isRunId).sort()
+  }
+
+  /**
+   * Experiments whose run ended without saving results: the running mark names a process of this host
+   * that is gone, or (a run of a version before the mark, or a crash before it was written) there is a
+   * profile and neither results nor a mark. A mark of another host is that host's business.
+   */
+  async interruptedRuns(): Promise<Array<{ runId: string; mark: RunningMark | null }>> {
+    const found: Array<{ runId: string; mark: RunningMark | null }> = []
+    for (const runId of await this.runIds()) {
+      const folder = await this.folderOf(runId)
+      if (await exists(join(folder, RESULTS_FILE))) continue
+      const mark = await readFile(join(folder, RUNNING_FILE), 'utf8').then(parseRunningMark, () => null)
+      if (mark === null ? await exists(join(folder, PROFILE_FILE)) : mark.host === hostname() && !processAlive(mark.pid)) found.push({ runId, mark })
+    }
+    return found
+  }
+
+  /**
+   * Removes temporary files of atomic writes (TEMP_FILE_PATTERN) that a killed process left in the data
+   * folder, its experiments and their exports: those whose writer is gone, or that are over an hour old
+   * (a live write takes seconds). Only names of that pattern are touched; returns the removed paths.
+   */
+  async removeLeftoverTempFiles(): Promise<string[]> {
+    const folders = [this.dataDir]
+    for (const runId of await this.runIds()) {
+      const folder = await this.folderOf(runId)
+      folders.push(folder, join(folder, 'exports'))
+    }
+    const removed: string[] = []
+    for (const folder of folders) {
+      for (const name of await readdir(folder).catch(() => [] as string[])) {
+        const match = TEMP_FILE_PATTERN.exec(name)
+        if (match === null) continue
+        const path = join(folder, name)
+        const info = await lstat(path).catch(() => null)
+        if (info === null || !info.isFile()) continue
+        if (processAlive(Number(match[1])) && Date.now() - info.mtimeMs < TEMP_FILE_MAX_AGE_MS) continue
+        await unlink(path).catch(ignoreMissing)
+        removed.push(path)
+      }
+    }
+    return removed
   }
 
   /** Work on the data folder that must not interleave with another process's: in-process first, then the lock file. */
@@ -168,13 +209,13 @@ export class ExperimentStore {
   }
 
   async ensureDataDir(): Promise<string> {
-    await describedIo('create the data folder', this.dataDir, () => mkdir(this.dataDir, { recursive: true }))
+    await describedIo('create the data folder', this.dataDir, () => makeFolder(this.dataDir))
     return this.dataDir
   }
 
   /** experiments/ or trash/, created when missing, refused when it resolves outside the data folder. */
   private async ensureFolder(dir: string): Promise<string> {
-    await describedIo('create the folder', dir, () => mkdir(dir, { recursive: true }))
+    await describedIo('create the folder', dir, () => makeFolder(dir))
     return childInside(this.dataDir, basename(dir))
   }
 
@@ -225,6 +266,15 @@ export class ExperimentStore {
 
   private updateIndex(change: (entries: HistoryEntry[]) => HistoryEntry[]): Promise<void> {
     return this.locked(async () => this.writeIndex(change(await this.readIndex())))
+  }
+}
+
+function parseRunningMark(text: string): RunningMark | null {
+  try {
+    const mark = JSON.parse(text) as Partial<RunningMark>
+    return typeof mark.pid === 'number' && typeof mark.host === 'string' && typeof mark.startedAt === 'string' ? (mark as RunningMark) : null
+  } catch {
+    return null
   }
 }
 

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto'
 import { link, open, readFile, rename, stat, unlink } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { setTimeout as sleep } from 'node:timers/promises'
+import { processAlive } from './process-alive'
 
 interface LockOwner {
   pid: number
@@ -29,16 +30,6 @@ const DEFAULT_STALE_AFTER_MS = 60_000
 /** a lock file younger than this may still be being written by its creator: unreadable is not stale yet */
 const WRITE_GRACE_MS = 2_000
 
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (e) {
-    // EPERM: it exists but belongs to another user
-    return (e as NodeJS.ErrnoException).code === 'EPERM'
-  }
-}
-
 function parseOwner(text: string): LockOwner | null {
   try {
     const value = JSON.parse(text) as Partial<LockOwner>
@@ -58,9 +49,13 @@ async function tryCreate(lockFile: string, owner: LockOwner): Promise<boolean> {
   }
   try {
     await handle.writeFile(JSON.stringify(owner))
-  } finally {
+  } catch (e) {
+    // a lock that names nobody (a full disk takes the file but not its text) must not block the folder
     await handle.close()
+    await unlink(lockFile).catch(() => undefined)
+    throw e
   }
+  await handle.close()
   return true
 }
 

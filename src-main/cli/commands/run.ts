@@ -2,7 +2,6 @@
 //   [--jobs N] [--out DIR] [--format json,csv,png,svg,html,trace] [--data-dir DIR] [--no-history]
 // Exit 0 on success, 2 on invalid input (nothing written), 1 if a job failed, 130 after Ctrl-C (completed
 // jobs and the partial ones are written, the results marked partial).
-import { mkdir } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import type { Command } from 'commander'
 import { LabError, type ExportFormat } from '../../../src-shared/api'
@@ -21,6 +20,7 @@ import { writeFileAtomic } from '../../store/atomic-write'
 import { defaultDataDir } from '../../store/data-dir'
 import { ExperimentStore } from '../../store/experiment-store'
 import { describedIo, FsFailure } from '../../store/fs-failure'
+import { makeFolder } from '../../store/make-folder'
 import { writeResultsFile } from '../../store/results-file'
 
 interface RunOptions {
@@ -113,7 +113,7 @@ export function registerRunCommand(program: Command): void {
             }
           }
         })
-        await describedIo('create the output folder', out, () => mkdir(out, { recursive: true }))
+        await describedIo('create the output folder', out, () => makeFolder(out))
         await describedIo('save the profile in', out, () => writeFileAtomic(join(out, 'profile.drainlab.json'), serializeProfile(profile)))
       } catch (e) {
         started?.run.cancel()
