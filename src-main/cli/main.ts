@@ -9,6 +9,7 @@ import { Command, CommanderError } from 'commander'
 import { LabError } from '../../src-shared/api'
 import { issuePlace } from '../../src-shared/profile/validate'
 import { registerExportCommand } from './commands/export'
+import { registerHistoryCommand } from './commands/history'
 import { registerPresetsCommand } from './commands/presets'
 import { registerRunCommand } from './commands/run'
 import { registerServeCommand } from './commands/serve'
@@ -35,6 +36,7 @@ export function buildProgram(): Command {
   registerRunCommand(program)
   registerExportCommand(program)
   registerServeCommand(program)
+  registerHistoryCommand(program)
   return program
 }
 
