@@ -26,6 +26,8 @@ export interface ExperimentRunOptions {
   concurrency?: number
   progressIntervalMs?: number
   onProgress?: (progress: RunProgress) => void
+  /** a job completed or failed (not cancelled); awaited before its slot is given to the next job */
+  onJobEnded?: (job: JobResult) => Promise<void>
 }
 
 export interface ExperimentOutcome {
@@ -152,6 +154,7 @@ export class ExperimentRun {
       if (e instanceof WorkerStartupError) this.workerStartupFailure = state.error
     }
     state.endedAt = performance.now()
+    if (state.status !== 'cancelled') await this.options.onJobEnded?.(jobResultOf(state))
   }
 
   /**
@@ -173,15 +176,7 @@ export class ExperimentRun {
 
   /** The one document builder: the final results and every snapshot go through it, so they cannot disagree. */
   private resultsDocument(states: readonly JobState[], inProgress: boolean): ExperimentResults {
-    const jobs: JobResult[] = states.map((s) => ({
-      id: s.planned.id,
-      variant: s.planned.variant,
-      seed: s.planned.seed,
-      sweepPoint: s.planned.sweepPoint,
-      status: s.status === 'completed' || s.status === 'failed' ? s.status : 'cancelled',
-      ...(s.error !== undefined ? { error: s.error } : {}),
-      ...(s.result !== undefined ? { result: s.result } : {})
-    }))
+    const jobs = states.map(jobResultOf)
     return {
       schemaVersion: RESULTS_SCHEMA_VERSION,
       engineVersion: this.options.engineVersion,
@@ -191,6 +186,18 @@ export class ExperimentRun {
       ...(jobs.some((j) => j.status === 'cancelled') ? { partial: true as const } : {}),
       ...(inProgress ? { inProgress: true as const } : {})
     }
+  }
+}
+
+function jobResultOf(s: JobState): JobResult {
+  return {
+    id: s.planned.id,
+    variant: s.planned.variant,
+    seed: s.planned.seed,
+    sweepPoint: s.planned.sweepPoint,
+    status: s.status === 'completed' || s.status === 'failed' ? s.status : 'cancelled',
+    ...(s.error !== undefined ? { error: s.error } : {}),
+    ...(s.result !== undefined ? { result: s.result } : {})
   }
 }
 

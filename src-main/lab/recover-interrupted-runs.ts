@@ -1,15 +1,17 @@
 // On start, the lab takes stock of what a crash or a kill -9 left in its data folder: temporary files of
 // interrupted writes are removed, and an experiment whose process died before saving its results is
-// recorded as failed, with every job saying why, so it is listed in History and can be re-run from its
-// profile instead of sitting there unlisted. Nothing else is removed.
+// recorded with the jobs it had finished (saved one by one as they ended) and every other job failed,
+// saying why, so it is listed in History (partial, or failed) and can be re-run from its profile instead
+// of sitting there unlisted. Nothing else is removed.
 import { aggregateJobs } from '../../src-shared/results/aggregate'
-import { RESULTS_SCHEMA_VERSION, type ExperimentResults } from '../../src-shared/results/types'
+import { experimentStatus } from '../../src-shared/results/experiment-status'
+import { RESULTS_SCHEMA_VERSION, type ExperimentResults, type JobResult } from '../../src-shared/results/types'
 import { ENGINE_VERSION } from '../engine/version'
 import type { ExperimentStore, RunningMark } from '../store/experiment-store'
 import { planExperiment } from './experiment-plan'
 
 export interface RecoveryReport {
-  /** run ids recorded as failed (interrupted) */
+  /** run ids recorded with their finished jobs, the rest failed (interrupted) */
   recovered: string[]
   /** run ids that could not be recovered (no readable profile), with why; their folders are left as they are */
   unrecoverable: Array<{ runId: string; reason: string }>
@@ -43,9 +45,16 @@ export async function recoverInterruptedRuns(store: ExperimentStore): Promise<Re
       continue
     }
     const error = interruptedMessage(mark)
-    const jobs = plan.jobs.map((j) => ({ id: j.id, variant: j.variant, seed: j.seed, sweepPoint: j.sweepPoint, status: 'failed' as const, error }))
-    const results: ExperimentResults = { schemaVersion: RESULTS_SCHEMA_VERSION, engineVersion: ENGINE_VERSION, profile, jobs, aggregates: aggregateJobs(jobs) }
-    await store.saveResults(runId, results, 'failed', mark?.startedAt ?? startOfRunId(runId))
+    const saved = await store.readSavedJobs(runId)
+    const jobs = plan.jobs.map((j): JobResult => saved.get(j.id) ?? { id: j.id, variant: j.variant, seed: j.seed, sweepPoint: j.sweepPoint, status: 'failed', error })
+    const results: ExperimentResults = {
+      schemaVersion: RESULTS_SCHEMA_VERSION,
+      engineVersion: ENGINE_VERSION,
+      profile,
+      jobs,
+      aggregates: aggregateJobs(jobs)
+    }
+    await store.saveResults(runId, results, experimentStatus(jobs), mark?.startedAt ?? startOfRunId(runId))
     report.recovered.push(runId)
   }
   return report

@@ -77,7 +77,10 @@ export async function startExperiment(options: StartExperimentOptions): Promise<
     jobs: plan.jobs,
     pool: options.pool,
     concurrency: options.concurrency,
-    onProgress: options.onProgress
+    onProgress: options.onProgress,
+    // each ended job is kept as it ends (a kill -9 then loses only the jobs in flight); a job that cannot
+    // be kept now is still in the final save, which reports any failure
+    onJobEnded: store === null ? undefined : (job) => store.saveJob(runId, job).then(() => undefined, () => undefined)
   })
   const finished = run.done.then(async (outcome): Promise<FinishedExperiment> => {
     if (store === null) return { outcome }

@@ -2,16 +2,18 @@
 // view, and a trash folder so a deletion can be undone. Several processes may share it (the app, `serve`,
 // CLIs): every read-modify-write of the index and every move to or from the trash happens under one lock
 // file (store-lock.ts). Nothing here deletes a folder: a deletion is a rename into the trash.
-import { lstat, readFile, readdir, rename, stat, unlink } from 'node:fs/promises'
+import { lstat, readFile, readdir, rename, rmdir, stat, unlink } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { basename, join } from 'node:path'
 import type { HistoryEntry, RunFinished } from '../../src-shared/api'
 import type { Profile } from '../../src-shared/profile/schema'
-import type { ExperimentResults } from '../../src-shared/results/types'
+import { jobResultSchema } from '../../src-shared/results/results-schema'
+import type { ExperimentResults, JobResult } from '../../src-shared/results/types'
 import { isRunId } from '../../src-shared/run-id'
 import { TEMP_FILE_PATTERN, writeFileAtomic, writeJsonAtomic } from './atomic-write'
 import { describedIo } from './fs-failure'
 import { historyEntryOf, parseHistoryEntry, parseHistoryIndex } from './history-index'
+import { parseJsonWith } from './json-with-schema'
 import { childInside } from './inside-folder'
 import { makeFolder } from './make-folder'
 import { processAlive } from './process-alive'
@@ -24,6 +26,9 @@ export const RESULTS_FILE = 'results.json'
 /** written when a run starts and removed when its results are saved: who is running it, for recovery */
 export const RUNNING_FILE = 'running.json'
 const TRASHED_ENTRY_FILE = 'history-entry.json'
+const JOBS_FOLDER = 'jobs'
+/** a job's file in jobs/: its id ("p0-workqueue-s1") as the plan makes it */
+const JOB_FILE = /^[A-Za-z0-9-]{1,120}\.json$/
 const TEMP_FILE_MAX_AGE_MS = 60 * 60 * 1000
 
 export interface RunningMark {
@@ -72,13 +77,44 @@ export class ExperimentStore {
     })
   }
 
-  /** The run's results and its history entry; the running mark goes last, so a crash in between is recovered. */
+  /**
+   * The run's results and its history entry. The jobs saved one by one during the run and the running
+   * mark go last, so a crash in between leaves either a recoverable run or a finished one.
+   */
   async saveResults(runId: string, results: ExperimentResults, status: RunFinished['status'], createdAt: string): Promise<void> {
     const folder = await this.folderOf(runId)
     await describedIo('save the results in', folder, () => writeResultsFile(join(folder, RESULTS_FILE), results))
     const entry = historyEntryOf(runId, results, createdAt, status)
     await this.updateIndex((entries) => [entry, ...entries.filter((e) => e.id !== runId)])
+    const jobsDir = join(folder, JOBS_FOLDER)
+    for (const name of await readdir(jobsDir).catch(() => [] as string[])) if (JOB_FILE.test(name)) await unlink(join(jobsDir, name)).catch(ignoreMissing)
+    await rmdir(jobsDir).catch(() => undefined)
     await unlink(join(folder, RUNNING_FILE)).catch(ignoreMissing)
+  }
+
+  /**
+   * One ended job of a running experiment, saved as it ends so that a run killed after hours keeps what
+   * it had done (recover-interrupted-runs.ts reads them back). False when the job id is no file name.
+   */
+  async saveJob(runId: string, job: JobResult): Promise<boolean> {
+    const name = `${job.id}.json`
+    if (!JOB_FILE.test(name)) return false
+    const dir = join(await this.folderOf(runId), JOBS_FOLDER)
+    await describedIo('save a finished job in', dir, () => writeFileAtomic(join(dir, name), JSON.stringify(job)))
+    return true
+  }
+
+  /** The jobs saved during a run that did not finish, by job id; a damaged file is skipped (that job is lost). */
+  async readSavedJobs(runId: string): Promise<Map<string, JobResult>> {
+    const dir = join(await this.folderOf(runId), JOBS_FOLDER)
+    const jobs = new Map<string, JobResult>()
+    for (const name of await readdir(dir).catch(() => [] as string[])) {
+      if (!JOB_FILE.test(name)) continue
+      const text = await readFile(join(dir, name), 'utf8').catch(() => null)
+      const parsed = text === null ? null : parseJsonWith(jobResultSchema, text)
+      if (parsed !== null) jobs.set(parsed.id, parsed)
+    }
+    return jobs
   }
 
   async readResults(runId: string): Promise<ExperimentResults | null> {

@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { VARIANTS } from '../../src-shared/profile/schema'
 import type { HistoryEntry } from '../../src-shared/api'
+import { parseJsonWith } from './json-with-schema'
 import type { ExperimentResults } from '../../src-shared/results/types'
 import { experimentStatus } from '../../src-shared/results/experiment-status'
 import { summaryRows } from '../../src-shared/results/summary-table'
@@ -21,18 +22,6 @@ const historyEntrySchema = z.strictObject({
 }) satisfies z.ZodType<HistoryEntry>
 
 const historyIndexSchema = z.array(historyEntrySchema)
-
-/** A value of `schema` from JSON text, or null when the text is not JSON or not of that shape. */
-function parseJsonWith<T>(schema: z.ZodType<T>, text: string): T | null {
-  let parsed: unknown
-  try {
-    parsed = JSON.parse(text)
-  } catch {
-    return null
-  }
-  const checked = schema.safeParse(parsed)
-  return checked.success ? checked.data : null
-}
 
 /** The entries of a history.json text, or null when it is not a valid index (broken JSON or a wrong shape). */
 export function parseHistoryIndex(text: string): HistoryEntry[] | null {

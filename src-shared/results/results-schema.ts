@@ -158,7 +158,7 @@ const sweepPointSchema = z.strictObject({
   values: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()]))
 })
 
-const jobResultSchema = z.strictObject({
+export const jobResultSchema = z.strictObject({
   id: z.string().min(1),
   variant: variantSchema,
   seed: seedSchema,

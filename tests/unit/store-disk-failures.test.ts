@@ -109,16 +109,21 @@ describe('a data folder that cannot take the results', () => {
 })
 
 describe('what a kill -9 leaves is recovered on start', () => {
-  it('a CLI run killed mid-run is listed as failed (interrupted) with its profile; leftover temporary files go', async () => {
+  it('a CLI run killed mid-run keeps its finished jobs and is listed as partial; leftover temporary files go', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'drainlab-killed-'))
     const out = mkdtempSync(join(tmpdir(), 'drainlab-killed-out-'))
-    const child = spawn(process.execPath, [cli, 'run', '--preset', 'control-loop-1khz', '--duration', '60s', '--jobs', '1', '--data-dir', dataDir, '--out', out], { stdio: ['ignore', 'ignore', 'pipe'] })
-    // killed once its jobs are under way (the progress line names the job count)
-    await new Promise<void>((resolve) => child.stderr.on('data', (text: Buffer) => text.toString().includes('jobs (') && resolve()))
+    const child = spawn(process.execPath, [cli, 'run', '--preset', 'control-loop-1khz', '--duration', '60s', '--jobs', '1', '--data-dir', dataDir, '--out', out], { stdio: 'ignore' })
     const exited = new Promise((resolve) => child.on('exit', resolve))
+    // killed as soon as its first job is saved (each of its 4 jobs takes seconds)
+    const jobsDir = () => {
+      const [runId] = existsSync(join(dataDir, 'experiments')) ? readdirSync(join(dataDir, 'experiments')) : []
+      return runId === undefined ? null : join(dataDir, 'experiments', runId, 'jobs')
+    }
+    await expect.poll(() => { const dir = jobsDir(); return dir !== null && existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')).length : 0 }, { timeout: 60_000, interval: 20 }).toBeGreaterThan(0)
     child.kill('SIGKILL')
     await exited
     const [runId] = readdirSync(join(dataDir, 'experiments'))
+    const keptJobs = readdirSync(join(dataDir, 'experiments', runId, 'jobs')).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''))
     expect(existsSync(join(dataDir, 'experiments', runId, 'running.json'))).toBe(true)
     // a temporary file of a write that the kill cut short (its name carries the dead writer's pid)
     const leftover = join(dataDir, 'experiments', runId, `.results.json.${child.pid}.0123456789ab.tmp`)
@@ -130,14 +135,19 @@ describe('what a kill -9 leaves is recovered on start', () => {
     const lab = createLabService({ dataDir, jobs: 1, host: 'browser', appVersion: 'test' })
     try {
       const [entry] = await lab.listHistory({})
-      expect(entry).toMatchObject({ id: runId, status: 'failed', name: '1 kHz control loop' })
+      expect(entry).toMatchObject({ id: runId, status: 'partial', name: '1 kHz control loop' })
       const results = await lab.getResults({ runId })
-      expect(results.jobs.length).toBeGreaterThan(0)
-      for (const job of results.jobs) expect(job.error).toMatch(new RegExp(`^interrupted: the process running it \\(pid ${child.pid}, started .*\\) ended before the results were saved`))
+      expect(results.jobs).toHaveLength(4)
+      const completed = results.jobs.filter((j) => j.status === 'completed')
+      expect(completed.map((j) => j.id).sort()).toEqual(keptJobs.sort())
+      for (const job of completed) expect(job.result?.tasks.length).toBeGreaterThan(0)
+      for (const job of results.jobs.filter((j) => j.status !== 'completed')) {
+        expect(job.error).toMatch(new RegExp(`^interrupted: the process running it \\(pid ${child.pid}, started .*\\) ended before the results were saved`))
+      }
       expect((await lab.getProfile({ runId })).name).toBe(entry.name)
       expect(existsSync(leftover)).toBe(false)
       expect(existsSync(live)).toBe(true)
-      expect(existsSync(join(dataDir, 'experiments', runId, 'running.json'))).toBe(false)
+      expect(readdirSync(join(dataDir, 'experiments', runId)).sort()).toEqual(['profile.drainlab.json', 'results.json'])
     } finally {
       await lab.close()
     }
