@@ -1,5 +1,5 @@
 // The browser host against a real socket: Node's http client and the ws client play the browser.
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
 import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -257,6 +257,29 @@ describe('browser host: static files', () => {
       expect(res.body, path).not.toContain('SECRET')
     }
     expect((await get(host.port, '/..%2fsecret.txt')).status).toBe(403)
+  })
+
+  it('never follows a symlink out of the renderer folder, but serves one that stays inside', async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'drainlab-symlinks-'))
+    writeFileSync(join(parent, 'secret.txt'), 'SECRET')
+    mkdirSync(join(parent, 'private'))
+    writeFileSync(join(parent, 'private', 'key.js'), 'SECRET KEY')
+    const root = join(parent, 'renderer')
+    mkdirSync(join(root, 'assets'), { recursive: true })
+    writeFileSync(join(root, 'index.html'), 'INDEX')
+    writeFileSync(join(root, 'assets', 'real.js'), 'REAL')
+    symlinkSync(join(parent, 'secret.txt'), join(root, 'leak.txt'))
+    symlinkSync(join(parent, 'private'), join(root, 'assets', 'outside'))
+    symlinkSync(join(root, 'assets', 'real.js'), join(root, 'alias.js'))
+    const { host } = await start({ root })
+    for (const path of ['/leak.txt', '/assets/outside/key.js']) {
+      const res = await get(host.port, path)
+      expect(res.body, path).not.toContain('SECRET')
+      expect(res.status, path).toBe(403)
+    }
+    const inside = await get(host.port, '/alias.js')
+    expect(inside.status).toBe(200)
+    expect(inside.body).toBe('REAL')
   })
 
   it('refuses requests for a foreign Host name (DNS rebinding)', async () => {
