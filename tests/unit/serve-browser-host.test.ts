@@ -213,6 +213,70 @@ describe('browser host: frames', () => {
   })
 })
 
+describe('browser host: a client that does not keep up', () => {
+  const MiB = 1024 * 1024
+  const getResultsCall = (id: number) => JSON.stringify({ type: 'call', id, method: 'getResults', payload: { runId: '20260101-000000-run-abcd' } })
+  const closeOf = (ws: WebSocket) => new Promise<{ code: number; reason: string }>((resolve) => ws.once('close', (code, reason) => resolve({ code, reason: String(reason) })))
+  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+  /** The server's unsent replies sit in the JS heap (queued strings) and in buffers; client and server share this process. */
+  const memoryInUse = () => {
+    const { heapUsed, arrayBuffers } = process.memoryUsage()
+    return heapUsed + arrayBuffers
+  }
+
+  it('drops a client that calls without reading its replies, bounding what it holds, and keeps serving the others', async () => {
+    const { host, lab, emit } = await start()
+    const reply = { blob: 'x'.repeat(MiB) }
+    lab.getResults = async () => reply as never
+    const slow = await open(host.port)
+    const good = await open(host.port)
+    slow.pause()
+    const before = memoryInUse()
+    let peak = 0
+    // one call at a time, so only the unread output piles up (300 MiB of it without a bound)
+    for (let id = 1; id <= 300; id++) {
+      slow.send(getResultsCall(id))
+      await pause(1)
+      peak = Math.max(peak, memoryInUse() - before)
+    }
+    expect(peak).toBeLessThan(64 * MiB)
+    expect(await exchange(good, hostInfoCall(1))).toMatchObject({ id: 1, ok: true })
+    const finished = nextFrame(good)
+    emit('runFinished', { runId: 'r1', status: 'completed' })
+    expect(await finished).toMatchObject({ type: 'event', event: 'runFinished' })
+    // once it reads again, the client learns why it was dropped
+    const closed = closeOf(slow)
+    slow.resume()
+    expect(await Promise.race([closed, pause(5000).then(() => 'still open')])).toMatchObject({ code: 1008, reason: expect.stringMatching(/not reading/) })
+    good.close()
+  })
+
+  it('drops a client with too many calls in flight and discards their replies', async () => {
+    const { host, lab } = await start()
+    let release: () => void = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    let started = 0
+    lab.getResults = async () => {
+      started++
+      await held
+      return { blob: 'late' } as never
+    }
+    const flood = await open(host.port)
+    const good = await open(host.port)
+    const closed = closeOf(flood)
+    const replies: unknown[] = []
+    flood.on('message', (data) => replies.push(data))
+    for (let id = 1; id <= 300; id++) flood.send(getResultsCall(id))
+    expect(await Promise.race([closed, pause(5000).then(() => 'still open')])).toMatchObject({ code: 1008, reason: expect.stringMatching(/in flight/) })
+    expect(started).toBeLessThan(300)
+    release()
+    await pause(50)
+    expect(replies).toEqual([])
+    expect(await exchange(good, hostInfoCall(2))).toMatchObject({ id: 2, ok: true })
+    good.close()
+  })
+})
+
 describe('browser host: static files', () => {
   it('serves the renderer with MIME types, CSP and an index.html fallback', async () => {
     const { host } = await start()
