@@ -3,7 +3,8 @@
 // A path the page names itself must be one the user gave us (a dialog, a file opened from the system)
 // or one in Open Recent: a compromised page cannot read or overwrite other files through these calls.
 import { resolve } from 'node:path'
-import { LAB_METHODS, LabError, type LabClient } from '../../src-shared/api'
+import { LabError, type LabClient } from '../../src-shared/api'
+import { labCallOf, labClientOf } from '../../src-shared/lab-client'
 import { PROFILE_EXTENSION } from '../../src-shared/profile/file-extension'
 
 export const PROFILE_FILE_FILTERS = [
@@ -38,7 +39,6 @@ export function withNativeDialogs(lab: LabClient, dialogs: ProfileDialogs, onPro
     if (recent.some((p) => resolve(p) === resolve(path))) return
     throw new LabError('forbidden', `${path} was not chosen in a dialog, opened from the system or listed in Open Recent`)
   }
-  // Forward method by method: the lab may be a class instance whose methods live on its prototype.
   const chooseSavePath = async () => {
     const chosen = await dialogs.chooseProfileSavePath()
     return chosen === null ? null : withProfileSuffix(chosen)
@@ -61,10 +61,9 @@ export function withNativeDialogs(lab: LabClient, dialogs: ProfileDialogs, onPro
     if (chosen !== null) grantPath(chosen)
     return chosen
   }
-  const forwarded = Object.fromEntries(LAB_METHODS.map((method) => [method, (req: unknown) => (lab[method] as (r: unknown) => Promise<unknown>).call(lab, req)]))
+  // every other method forwarded with the lab as `this` (a class instance keeps its methods on the prototype)
   return {
-    ...(forwarded as unknown as LabClient),
-    on: (event, listener) => lab.on(event, listener),
+    ...labClientOf(labCallOf(lab), (event, listener) => lab.on(event, listener)),
     async openProfile(req) {
       const path = await pathToOpen(req.path)
       if (path === null) return null

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { LabError, type LabMethod } from '../../src-shared/api'
+import { labCallOf } from '../../src-shared/lab-client'
 import { labErrorFromRejection } from '../../src-shared/lab-error-wire'
 import { registerLabIpc, type IpcMainLike } from '../../src-main/app/ipc'
 import { createLabService } from '../../src-main/lab/lab-service'
@@ -54,7 +55,7 @@ async function rendererRejection(method: LabMethod, payload: unknown, frameUrl =
   const dispose = registerLabIpc({ ipcMain: ipc.ipcMain, lab, appUrls: [APP_URL], eventTargets: () => [] })
   try {
     const bridge = createLabBridge(ipc.ipcRenderer)
-    await acrossContextBridge(bridge[method](payload))
+    await acrossContextBridge(labCallOf(bridge)(method, payload))
   } catch (reason) {
     return labErrorFromRejection(reason)
   } finally {
