@@ -82,8 +82,8 @@ describe('a LabError over Electron IPC', () => {
     const badRunId = await rendererRejection('cancelRun', { runId: '../etc' })
     expect(badRunId).toMatchObject({ code: 'invalid-request', message: expect.stringMatching(/^runId: /) })
 
-    const missing = await rendererRejection('getResults', { runId: 'no-such-run' })
-    expect(missing).toMatchObject({ code: 'not-found', message: 'no results for run no-such-run' })
+    const missing = await rendererRejection('getResults', { runId: '20260101-000000-no-such-run-abcd' })
+    expect(missing).toMatchObject({ code: 'not-found', message: 'no results for run 20260101-000000-no-such-run-abcd' })
   })
 
   it('keeps the sender check’s forbidden', async () => {
