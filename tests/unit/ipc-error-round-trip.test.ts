@@ -10,6 +10,7 @@ import { labCallOf } from '../../src-shared/lab-client'
 import { labErrorFromRejection } from '../../src-shared/lab-error-wire'
 import { registerLabIpc, type IpcMainLike } from '../../src-main/app/ipc'
 import { createLabService } from '../../src-main/lab/lab-service'
+import { grantedPathPolicy } from '../../src-main/lab/path-policy'
 import { createLabBridge, type IpcRendererLike } from '../../src-main/preload/lab-bridge'
 
 const APP_URL = 'file:///opt/Drain%20Lab/resources/app.asar/out/renderer/index.html'
@@ -46,7 +47,7 @@ async function acrossContextBridge(call: Promise<unknown>): Promise<unknown> {
   }
 }
 
-const lab = createLabService({ dataDir: mkdtempSync(join(tmpdir(), 'drainlab-ipc-errors-')), jobs: 1, host: 'electron', appVersion: 'test' })
+const lab = createLabService({ dataDir: mkdtempSync(join(tmpdir(), 'drainlab-ipc-errors-')), jobs: 1, host: 'electron', pathPolicy: grantedPathPolicy(), appVersion: 'test' })
 afterAll(() => lab.close())
 
 /** The rejection a renderer call sees, rebuilt as the renderer's Electron connection rebuilds it. */
