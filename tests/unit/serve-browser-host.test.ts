@@ -5,26 +5,24 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
-import { LAB_METHODS, LabError, type LabClient, type LabEvent, type LabEvents } from '../../src-shared/api'
+import { LabError, type LabClient, type LabEvent, type LabEvents } from '../../src-shared/api'
+import { labClientOf } from '../../src-shared/lab-client'
 import { MAX_CLIENT_FRAME_BYTES, WS_PATH, type ServerFrame } from '../../src-shared/transport'
 import { startBrowserHost, type BrowserHost } from '../../src-main/serve/browser-host'
 
 /** Test double for the lab (the real one runs the engine): answers hostInfo, lets tests push events. */
 function fakeLab() {
   const listeners = new Map<LabEvent, Set<(payload: never) => void>>()
-  const methods = Object.fromEntries(LAB_METHODS.map((m) => [m, async () => {
-    throw new LabError('not-available', `${m} is not part of this test double`)
-  }]))
-  const lab = {
-    ...methods,
-    hostInfo: async () => ({ host: 'browser', appVersion: 'test', engineVersion: 'test-engine', nativeDialogs: false }),
-    on<E extends LabEvent>(event: E, listener: (payload: LabEvents[E]) => void) {
-      const set = listeners.get(event) ?? new Set()
-      listeners.set(event, set)
-      set.add(listener as (payload: never) => void)
-      return () => { set.delete(listener as (payload: never) => void) }
-    }
-  } as unknown as LabClient
+  const on: LabClient['on'] = (event, listener) => {
+    const set = listeners.get(event) ?? new Set()
+    listeners.set(event, set)
+    set.add(listener as (payload: never) => void)
+    return () => { set.delete(listener as (payload: never) => void) }
+  }
+  const lab = labClientOf(async (method) => {
+    throw new LabError('not-available', `${method} is not part of this test double`)
+  }, on)
+  lab.hostInfo = async () => ({ host: 'browser', appVersion: 'test', engineVersion: 'test-engine', nativeDialogs: false })
   const emit = <E extends LabEvent>(event: E, payload: LabEvents[E]) => {
     for (const l of listeners.get(event) ?? []) (l as (p: LabEvents[E]) => void)(payload)
   }
@@ -239,7 +237,8 @@ describe('browser host: a client that does not keep up', () => {
       await pause(1)
       peak = Math.max(peak, memoryInUse() - before)
     }
-    expect(peak).toBeLessThan(64 * MiB)
+    // the bound is 32 MiB of unread replies (plus garbage not yet collected); without one this passes 300 MiB
+    expect(peak).toBeLessThan(96 * MiB)
     expect(await exchange(good, hostInfoCall(1))).toMatchObject({ id: 1, ok: true })
     const finished = nextFrame(good)
     emit('runFinished', { runId: 'r1', status: 'completed' })
