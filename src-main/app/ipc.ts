@@ -2,8 +2,9 @@
 // each payload validated by dispatchLabCall, every error returned as a serialized LabError.
 // Pushed lab events go to every window of the app.
 import type { IpcMainInvokeEvent } from 'electron'
-import { LAB_EVENTS, LAB_METHODS, LabError, serializeLabError, type LabClient } from '../../src-shared/api'
+import { LAB_METHODS, LabError, serializeLabError, type LabClient } from '../../src-shared/api'
 import { dispatchLabCall } from '../lab/dispatch'
+import { fanOutLabEvents } from '../lab/lab-event-fanout'
 import { LAB_EVENT_CHANNEL, labChannel, type IpcLabEvent, type IpcReply } from './ipc-channels'
 import { isTrustedSender } from './trusted-sender'
 
@@ -43,13 +44,12 @@ export function registerLabIpc({ ipcMain, lab, appUrls, eventTargets }: LabIpcOp
   for (const method of LAB_METHODS) {
     ipcMain.handle(labChannel(method), (event, payload) => handleLabCall(lab, appUrls, method, event.senderFrame?.url, payload))
   }
-  const unsubscribe = LAB_EVENTS.map((event) =>
-    lab.on(event, (payload) => {
-      for (const target of eventTargets()) if (!target.isDestroyed()) target.send(LAB_EVENT_CHANNEL, { event, payload })
-    })
-  )
+  const stopEvents = fanOutLabEvents(lab, {
+    current: () => eventTargets().filter((target) => !target.isDestroyed()),
+    deliver: (target, message) => target.send(LAB_EVENT_CHANNEL, message)
+  })
   return () => {
     for (const method of LAB_METHODS) ipcMain.removeHandler(labChannel(method))
-    for (const off of unsubscribe) off()
+    stopEvents()
   }
 }

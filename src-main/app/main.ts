@@ -5,6 +5,7 @@
 import { resolve } from 'node:path'
 import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, shell, type WebContents } from 'electron'
 import { createLabService } from '../lab/lab-service'
+import { grantedPathPolicy } from '../lab/path-policy'
 // the .ts entry explicitly: the .mjs beside it is the tsx shim for the CLI and must not ship in the app
 import runJobWorkerPath from '../lab/pool/run-job-worker.ts?modulePath'
 import { appLocation } from './app-location'
@@ -23,8 +24,9 @@ const location = appLocation(import.meta.dirname, process.env.ELECTRON_RENDERER_
 let mainWindow: BrowserWindow | null = null
 /** A profile the OS asked us to open before the window was ready (file association). */
 let pendingProfile: string | null = profilePathFromArgv(process.argv)
-/** profiles the system asked us to open: the page may name these in openProfile (see native-dialogs.ts) */
-const systemOpenedProfiles = new Set<string>(pendingProfile === null ? [] : [resolve(pendingProfile)])
+/** the page may name a profile the system asked us to open, or one chosen in a dialog (see path-policy.ts) */
+const profilePaths = grantedPathPolicy()
+if (pendingProfile !== null) profilePaths.grant(pendingProfile)
 /** The last window-state write, awaited before quitting so the file is complete. */
 let windowStateSaved: Promise<void> = Promise.resolve()
 
@@ -33,7 +35,7 @@ function sendCommand(command: AppCommand, argument?: string): void {
 }
 
 function openProfileFromOs(path: string): void {
-  systemOpenedProfiles.add(resolve(path))
+  profilePaths.grant(path)
   if (mainWindow && !mainWindow.webContents.isLoading()) sendCommand('open-recent', path)
   else pendingProfile = path
 }
@@ -66,7 +68,7 @@ async function start(): Promise<void> {
   hardenSession(session.defaultSession, electronCsp(location.devServerUrl))
 
   const service = createLabService({
-    dataDir: userData, host: 'electron', appVersion: app.getVersion(), workerFilename: runJobWorkerPath
+    dataDir: userData, host: 'electron', pathPolicy: profilePaths, appVersion: app.getVersion(), workerFilename: runJobWorkerPath
   })
   const refreshMenu = async () => {
     const recentProfiles = await service.listRecentProfiles({}).catch(() => [])
@@ -85,7 +87,7 @@ async function start(): Promise<void> {
       const chosen = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options)
       return chosen.canceled || chosen.filePath === undefined ? null : chosen.filePath
     }
-  }, () => void refreshMenu(), systemOpenedProfiles)
+  }, () => void refreshMenu(), (path) => profilePaths.grant(path))
 
   const disposeIpc = registerLabIpc({
     ipcMain,

@@ -1,9 +1,9 @@
 // In the desktop app, openProfile/saveProfile without a path ask the user with a native dialog.
 // The lab itself stays free of Electron: this wrapper picks the path, then calls the lab with it.
-// A path the page names itself must be one the user gave us (a dialog, a file opened from the system)
-// or one in Open Recent: a compromised page cannot read or overwrite other files through these calls.
-import { resolve } from 'node:path'
-import { LAB_METHODS, LabError, type LabClient } from '../../src-shared/api'
+// Every path chosen here is granted: the lab's path policy (lab/path-policy.ts, grantedPathPolicy)
+// lets the page name it again, as it does a file opened from the system or one in Open Recent.
+import type { LabClient } from '../../src-shared/api'
+import { labCallOf, labClientOf } from '../../src-shared/lab-client'
 import { PROFILE_EXTENSION } from '../../src-shared/profile/file-extension'
 
 export const PROFILE_FILE_FILTERS = [
@@ -24,47 +24,27 @@ export interface ProfileDialogs {
   chooseProfileSavePath(): Promise<string | null>
 }
 
-/**
- * `grantedPaths` (absolute paths) starts with the profiles the system asked us to open (argv, a second
- * instance, macOS open-file) and gains every path the user picks in a dialog here.
- */
-export function withNativeDialogs(lab: LabClient, dialogs: ProfileDialogs, onProfileFileChanged: () => void, granted = new Set<string>()): LabClient {
-  const grantPath = (path: string) => {
-    granted.add(resolve(path))
-  }
-  const checkNamedPath = async (path: string): Promise<void> => {
-    if (granted.has(resolve(path))) return
-    const recent = await lab.listRecentProfiles({})
-    if (recent.some((p) => resolve(p) === resolve(path))) return
-    throw new LabError('forbidden', `${path} was not chosen in a dialog, opened from the system or listed in Open Recent`)
-  }
-  // Forward method by method: the lab may be a class instance whose methods live on its prototype.
+/** `grantPath` tells the lab's path policy the user chose this path in a dialog. */
+export function withNativeDialogs(lab: LabClient, dialogs: ProfileDialogs, onProfileFileChanged: () => void, grantPath: (path: string) => void): LabClient {
   const chooseSavePath = async () => {
     const chosen = await dialogs.chooseProfileSavePath()
     return chosen === null ? null : withProfileSuffix(chosen)
   }
   const pathToOpen = async (named: string | undefined) => {
-    if (named !== undefined) {
-      await checkNamedPath(named)
-      return named
-    }
+    if (named !== undefined) return named
     const chosen = await dialogs.chooseProfileToOpen()
     if (chosen !== null) grantPath(chosen)
     return chosen
   }
   const pathToSave = async (named: string | undefined) => {
-    if (named !== undefined) {
-      await checkNamedPath(named)
-      return named
-    }
+    if (named !== undefined) return named
     const chosen = await chooseSavePath()
     if (chosen !== null) grantPath(chosen)
     return chosen
   }
-  const forwarded = Object.fromEntries(LAB_METHODS.map((method) => [method, (req: unknown) => (lab[method] as (r: unknown) => Promise<unknown>).call(lab, req)]))
+  // every other method forwarded with the lab as `this` (a class instance keeps its methods on the prototype)
   return {
-    ...(forwarded as unknown as LabClient),
-    on: (event, listener) => lab.on(event, listener),
+    ...labClientOf(labCallOf(lab), (event, listener) => lab.on(event, listener)),
     async openProfile(req) {
       const path = await pathToOpen(req.path)
       if (path === null) return null

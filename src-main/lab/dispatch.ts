@@ -2,6 +2,7 @@
 // WebSocket both route every call through here. Types vanish at run time, so the method name and the
 // payload are checked against LabApi's runtime schemas before the implementation sees them.
 import { LAB_METHODS, LabError, labRequestSchemas, type LabApi, type LabMethod } from '../../src-shared/api'
+import { labCallOf } from '../../src-shared/lab-client'
 
 export function isLabMethod(name: unknown): name is LabMethod {
   return typeof name === 'string' && (LAB_METHODS as string[]).includes(name)
@@ -18,7 +19,6 @@ export async function dispatchLabCall(api: LabApi, method: string, payload: unkn
   if (!isLabMethod(method)) throw new LabError('invalid-request', `method: unknown LabApi method "${method}"`)
   const parsed = labRequestSchemas[method].safeParse(payload)
   if (!parsed.success) throw new LabError('invalid-request', describeIssues(parsed.error.issues))
-  // The schema has just proved the payload has this method's request shape; the cast only restates that.
-  const call = api[method] as (req: unknown) => Promise<unknown>
-  return call.call(api, parsed.data)
+  // the schema has just proved the payload has this method's request shape
+  return labCallOf(api)(method, parsed.data)
 }

@@ -1,7 +1,7 @@
 // The lab behind LabApi: every host (Electron IPC, the browser-mode WebSocket, the CLI) calls this one
 // implementation. Runs go to a worker pool in the background; progress and completion are pushed as events.
 import { EventEmitter } from 'node:events'
-import { resolve, relative, isAbsolute } from 'node:path'
+import { resolve } from 'node:path'
 import {
   LabError, type ExportFormat, type ExportedFile, type HistoryEntry, type HostInfo, type LabApi, type LabEvent, type LabEvents,
   type PresetInfo, type ProfileFile, type ValidationReply
@@ -17,6 +17,7 @@ import { RecentProfiles } from '../store/recent-profiles'
 import type { ExperimentRun } from './experiment-run'
 import { exportFiles, toExportedFile } from './export/export-results'
 import { JobPool } from './pool/job-pool'
+import type { PathAccess, PathPolicy } from './path-policy'
 import { presetInfos } from './presets'
 import { recoverInterruptedRuns } from './recover-interrupted-runs'
 import { startExperiment, type FinishedExperiment } from './run-experiment'
@@ -26,6 +27,8 @@ export interface LabServiceOptions {
   /** pool size; default cores - 1 */
   jobs?: number
   host: 'electron' | 'browser'
+  /** which files a page may name in openProfile/saveProfile (path-policy.ts) */
+  pathPolicy: PathPolicy
   appVersion: string
   /** the pool's worker entry; the Electron build passes electron-vite's bundled run-job-worker */
   workerFilename?: string
@@ -62,19 +65,10 @@ export function createLabService(options: LabServiceOptions): LabService {
     return pool
   }
 
-  /**
-   * The browser host may only touch files the user opened before or that live in the lab's own folder, and
-   * may not overwrite what the lab keeps there (an experiment's profile is what "re-run exactly" runs).
-   */
-  const checkBrowserPath = async (path: string, access: 'read' | 'write'): Promise<void> => {
-    if (options.host !== 'browser') return
-    if (!isInside(options.dataDir, path) && !(await recent.includes(path))) {
-      throw new LabError('forbidden', `${path} is neither a recent profile nor inside the Drain Lab data folder`)
-    }
-    if (access === 'write' && (isInside(store.experimentsDir, path) || isInside(store.trashDir, path))) {
-      throw new LabError('forbidden', `${path} belongs to the lab's saved experiments; save the profile elsewhere`)
-    }
-  }
+  const checkPath = (path: string, access: PathAccess): Promise<void> =>
+    options.pathPolicy.check(path, access, {
+      dataDir: options.dataDir, experimentsDir: store.experimentsDir, trashDir: store.trashDir, isRecent: (p) => recent.includes(p)
+    })
 
   const service: LabService = {
     async hostInfo(): Promise<HostInfo> {
@@ -164,7 +158,7 @@ export function createLabService(options: LabServiceOptions): LabService {
 
     async openProfile(req): Promise<ProfileFile | null> {
       if (req.path === undefined) return null
-      await checkBrowserPath(req.path, 'read')
+      await checkPath(req.path, 'read')
       const checked = await readProfileFile(req.path)
       if (!checked.ok) throw new LabError('invalid-profile', `${req.path} is not a valid profile`, checked.issues)
       await recent.add(req.path)
@@ -174,7 +168,7 @@ export function createLabService(options: LabServiceOptions): LabService {
     async saveProfile(req) {
       if (req.path === undefined) return null
       if (!req.path.endsWith(PROFILE_EXTENSION)) throw new LabError('invalid-request', `a profile file name ends in ${PROFILE_EXTENSION}`)
-      await checkBrowserPath(req.path, 'write')
+      await checkPath(req.path, 'write')
       const written = await writeProfileFile(req.path, req.profile)
       if (!written.ok) throw new LabError('invalid-profile', 'the profile is invalid', written.issues)
       await recent.add(req.path)
@@ -207,9 +201,4 @@ export function createLabService(options: LabServiceOptions): LabService {
     }
   }
   return service
-}
-
-function isInside(dir: string, path: string): boolean {
-  const inside = relative(resolve(dir), resolve(path))
-  return inside !== '' && !inside.startsWith('..') && !isAbsolute(inside)
 }

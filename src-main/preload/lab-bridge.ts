@@ -1,6 +1,7 @@
 // What the preload exposes as window.lab: each LabApi method by name, event subscription and menu
 // commands. Named functions only; the renderer never sees ipcRenderer or an IPC event object.
-import { LAB_EVENTS, LAB_METHODS, type LabEvent, type LabEvents, type LabMethod, type SerializedLabError } from '../../src-shared/api'
+import { LAB_EVENTS, type LabClient, type LabEvents, type LabMethod, type SerializedLabError } from '../../src-shared/api'
+import { labClientOf } from '../../src-shared/lab-client'
 import { isSerializedLabError, plainLabError } from '../../src-shared/lab-error-wire'
 import { APP_COMMANDS, type AppCommand } from '../../src-shared/app-commands'
 import { APP_COMMAND_CHANNEL, LAB_EVENT_CHANNEL, labChannel, type IpcLabEvent, type IpcReply } from '../app/ipc-channels'
@@ -34,8 +35,8 @@ function unwrapReply(method: LabMethod, reply: unknown): unknown {
   throw callFailure(method, new Error('the main process sent a reply that is not a lab reply'))
 }
 
-export type LabBridge = Record<LabMethod, (req?: unknown) => Promise<unknown>> & {
-  on<E extends LabEvent>(event: E, listener: (payload: LabEvents[E]) => void): () => void
+/** A LabClient whose failures reject with plain SerializedLabErrors (see callFailure), plus menu commands. */
+export type LabBridge = LabClient & {
   onCommand(listener: (command: AppCommand, argument?: string) => void): () => void
 }
 
@@ -49,8 +50,6 @@ export function createLabBridge(ipc: IpcRendererLike): LabBridge {
     }
     return unwrapReply(method, reply)
   }
-  const methods = Object.fromEntries(LAB_METHODS.map((method) => [method, (req?: unknown) => call(method, req)])) as Record<LabMethod, (req?: unknown) => Promise<unknown>>
-
   const subscribe = (channel: string, listener: (event: unknown, ...args: unknown[]) => void): (() => void) => {
     ipc.on(channel, listener)
     return () => {
@@ -58,15 +57,16 @@ export function createLabBridge(ipc: IpcRendererLike): LabBridge {
     }
   }
 
+  const on: LabClient['on'] = (event, listener) => {
+    if (!(LAB_EVENTS as string[]).includes(event)) throw new Error(`unknown lab event "${String(event)}"`)
+    return subscribe(LAB_EVENT_CHANNEL, (_ipcEvent, message) => {
+      const pushed = message as IpcLabEvent
+      if (pushed.event === event) listener(pushed.payload as LabEvents[typeof event])
+    })
+  }
+
   return {
-    ...methods,
-    on(event, listener) {
-      if (!(LAB_EVENTS as string[]).includes(event)) throw new Error(`unknown lab event "${String(event)}"`)
-      return subscribe(LAB_EVENT_CHANNEL, (_ipcEvent, message) => {
-        const pushed = message as IpcLabEvent
-        if (pushed.event === event) listener(pushed.payload as LabEvents[typeof event])
-      })
-    },
+    ...labClientOf(call, on),
     onCommand(listener) {
       return subscribe(APP_COMMAND_CHANNEL, (_ipcEvent, name, argument) => {
         if (!(APP_COMMANDS as readonly unknown[]).includes(name)) return

@@ -6,10 +6,11 @@ import { createServer, type IncomingMessage, type Server } from 'node:http'
 import { hostname } from 'node:os'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
-import { LAB_EVENTS, type LabClient } from '../../src-shared/api'
+import type { LabClient } from '../../src-shared/api'
 import { MAX_CLIENT_FRAME_BYTES, TOKEN_PARAM, WS_PATH } from '../../src-shared/transport'
 import { assertBindAllowed, hostHeaderAllowed, hostWithPort, originAllowed, tokenMatches } from './access-policy'
 import { contentSecurityPolicy } from '../../src-shared/content-security-policy'
+import { fanOutLabEvents } from '../lab/lab-event-fanout'
 import { send, serveLabSocket } from './lab-socket'
 import { sendText, serveStatic } from './static-files'
 
@@ -94,19 +95,16 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
   sockets.on('connection', (ws: WebSocket) => serveLabSocket(ws, lab))
 
-  const unsubscribe = LAB_EVENTS.map((event) =>
-    lab.on(event, (payload) => {
-      for (const client of sockets.clients) {
-        if (event === 'runProgress' && client.bufferedAmount > PROGRESS_BACKLOG_BYTES) continue
-        send(client, { type: 'event', event, payload })
-      }
-    })
-  )
+  const stopEvents = fanOutLabEvents(lab, {
+    current: () => sockets.clients,
+    deliver: (client, message) => send(client, { type: 'event', ...message }),
+    isBehind: (client) => client.bufferedAmount > PROGRESS_BACKLOG_BYTES
+  })
 
   try {
     port = await listen(server, host, options.port)
   } catch (error) {
-    for (const off of unsubscribe) off()
+    stopEvents()
     const code = (error as NodeJS.ErrnoException).code
     if (code === 'EADDRINUSE') throw new Error(`port ${options.port} on ${host} is already in use; choose another with --port`, { cause: error })
     if (code === 'EADDRNOTAVAIL') throw new Error(`${host} is not an address of this machine`, { cause: error })
@@ -120,7 +118,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     port,
     rendererBuilt,
     async close() {
-      for (const off of unsubscribe) off()
+      stopEvents()
       for (const client of sockets.clients) client.terminate()
       await new Promise<void>((done) => sockets.close(() => done()))
       server.closeAllConnections()

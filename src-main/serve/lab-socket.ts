@@ -1,6 +1,7 @@
 // One browser tab's WebSocket: call frames in, reply frames out. A bad frame (too large, not JSON,
 // not a call, invalid payload) gets an error reply and the socket keeps serving, so one buggy or
-// hostile message cannot take the page's session down.
+// hostile message cannot take the page's session down. A client that does not keep up (stops reading
+// its replies, or floods calls) is dropped instead: otherwise the server would hold its backlog.
 import type { RawData, WebSocket } from 'ws'
 import { LabError, serializeLabError, type LabApi } from '../../src-shared/api'
 import { callFrameSchema, MAX_CLIENT_FRAME_BYTES, type ServerFrame } from '../../src-shared/transport'
@@ -37,8 +38,32 @@ function encode(frame: ServerFrame): string | null {
   }
 }
 
+/**
+ * Unsent output above which a client counts as not reading. Checked before each frame, so one large
+ * reply (a results document is a few MiB) always goes out to a client that has caught up.
+ */
+export const MAX_UNREAD_BYTES = 32 * 1024 * 1024
+
+/** Calls awaiting their replies above which a client counts as flooding; the renderer has a handful at once. */
+export const MAX_CALLS_IN_FLIGHT = 64
+
+/** RFC 6455 close code 1008, "policy violation". */
+const POLICY_VIOLATION = 1008
+
+/**
+ * Ends the session with a close frame saying why. Replies still pending are discarded (send skips a
+ * socket that is not open); ws destroys the socket if the client never answers the close.
+ */
+function drop(socket: WebSocket, reason: string): void {
+  socket.close(POLICY_VIOLATION, reason)
+}
+
 export function send(socket: WebSocket, frame: ServerFrame): void {
   if (socket.readyState !== socket.OPEN) return
+  if (socket.bufferedAmount > MAX_UNREAD_BYTES) {
+    drop(socket, `over ${MAX_UNREAD_BYTES / 1024 / 1024} MiB of replies unread: the client is not reading`)
+    return
+  }
   const text = encode(frame)
   if (text !== null) socket.send(text)
 }
@@ -51,7 +76,10 @@ export function serveLabSocket(socket: WebSocket, api: LabApi): void {
   // A protocol violation (e.g. a frame above ws's maxPayload) is an 'error' event; ws then closes that
   // socket itself. Without a listener the event would be thrown and take the whole host down.
   socket.on('error', () => socket.terminate())
+  let inFlight = 0
   socket.on('message', (data, isBinary) => {
+    // frames that arrive after a drop are not served
+    if (socket.readyState !== socket.OPEN) return
     const size = byteLength(data)
     if (size > MAX_CLIENT_FRAME_BYTES) {
       refuse(socket, null, `frame: ${size} bytes is over the ${MAX_CLIENT_FRAME_BYTES}-byte limit`)
@@ -75,10 +103,17 @@ export function serveLabSocket(socket: WebSocket, api: LabApi): void {
       refuse(socket, salvageId(parsed), `${where}: ${issue?.message ?? 'not a call frame'}`)
       return
     }
+    if (inFlight >= MAX_CALLS_IN_FLIGHT) {
+      drop(socket, `over ${MAX_CALLS_IN_FLIGHT} calls in flight: wait for replies before sending more`)
+      return
+    }
     const { id, method, payload } = frame.data
-    dispatchLabCall(api, method, payload).then(
-      (value) => send(socket, { type: 'reply', id, ok: true, value }),
-      (error: unknown) => send(socket, { type: 'reply', id, ok: false, error: serializeLabError(error) })
-    )
+    inFlight++
+    dispatchLabCall(api, method, payload)
+      .then(
+        (value) => send(socket, { type: 'reply', id, ok: true, value }),
+        (error: unknown) => send(socket, { type: 'reply', id, ok: false, error: serializeLabError(error) })
+      )
+      .finally(() => inFlight--)
   })
 }

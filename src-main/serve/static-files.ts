@@ -1,8 +1,9 @@
 // Serves the built renderer (out/renderer) read-only. Every request path is resolved inside the root
-// or refused, so `..`, encoded `%2e%2e` and absolute paths cannot reach other files. Paths without a
+// or refused, so `..`, encoded `%2e%2e` and absolute paths cannot reach other files; a symlink counts
+// by where it really points, so a link in the build cannot lead out of it either. Paths without a
 // file extension fall back to index.html, so a reload on a view's address still opens the app.
 import { createReadStream } from 'node:fs'
-import { stat } from 'node:fs/promises'
+import { realpath, stat } from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { extname, resolve, sep } from 'node:path'
 import { mimeTypeFor } from './mime-types'
@@ -18,7 +19,20 @@ export function resolveInsideRoot(root: string, urlPath: string): string | null 
   if (decoded.includes('\0') || decoded.includes('\\')) return null
   const base = resolve(root)
   const target = resolve(base, `.${decoded.startsWith('/') ? '' : '/'}${decoded}`)
-  return target === base || target.startsWith(base + sep) ? target : null
+  return isWithin(base, target) ? target : null
+}
+
+function isWithin(base: string, target: string): boolean {
+  return target === base || target.startsWith(base + sep)
+}
+
+/** The real path of path (every symlink followed), or null when it does not exist. */
+async function realPathOf(path: string): Promise<string | null> {
+  try {
+    return await realpath(path)
+  } catch {
+    return null
+  }
 }
 
 async function isFile(path: string): Promise<boolean> {
@@ -31,14 +45,24 @@ async function isFile(path: string): Promise<boolean> {
 
 export type StaticLookup = { kind: 'file'; path: string } | { kind: 'not-found' } | { kind: 'forbidden' }
 
+/**
+ * A file that exists, checked by its real path: one that resolves outside the real root is forbidden.
+ * The real path is what gets served, so the file read is the file checked.
+ */
+async function realFileInside(realRoot: string, path: string): Promise<StaticLookup> {
+  const real = await realPathOf(path)
+  if (real === null || !(await isFile(real))) return { kind: 'not-found' }
+  return isWithin(realRoot, real) ? { kind: 'file', path: real } : { kind: 'forbidden' }
+}
+
 export async function lookupStaticFile(root: string, urlPath: string): Promise<StaticLookup> {
   const target = resolveInsideRoot(root, urlPath)
   if (target === null) return { kind: 'forbidden' }
-  if (await isFile(target)) return { kind: 'file', path: target }
-  const index = resolve(root, 'index.html')
-  if (target === resolve(root) || extname(target) === '') {
-    return (await isFile(index)) ? { kind: 'file', path: index } : { kind: 'not-found' }
-  }
+  const realRoot = await realPathOf(root)
+  if (realRoot === null) return { kind: 'not-found' }
+  const found = await realFileInside(realRoot, target)
+  if (found.kind !== 'not-found') return found
+  if (target === resolve(root) || extname(target) === '') return realFileInside(realRoot, resolve(root, 'index.html'))
   return { kind: 'not-found' }
 }
 

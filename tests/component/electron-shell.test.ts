@@ -11,6 +11,7 @@ import type { ElectronLabBridge } from '../../src-renderer/src/api/electron-brid
 import { electronConnection } from '../../src-renderer/src/api/electron-connection'
 import { setLabConnection } from '../../src-renderer/src/api/lab-instance'
 import { newProfile } from '../../src-renderer/src/design/new-profile'
+import { THEME_KEY } from '../../src-renderer/src/stores/ui'
 
 function fakeBridge() {
   let command: ((c: AppCommand, argument?: string) => void) | null = null
@@ -35,6 +36,7 @@ function fakeBridge() {
 describe('shell over the Electron bridge', () => {
   it('shows the Electron host and routes menu commands', async () => {
     localStorage.clear()
+    localStorage.setItem(THEME_KEY, 'light')
     const fake = fakeBridge()
     setLabConnection(electronConnection(fake.bridge))
     const wrapper = mount(App, { global: { plugins: [createPinia()] }, attachTo: document.body })
@@ -46,13 +48,19 @@ describe('shell over the Electron bridge', () => {
     expect(fake.methods.openProfile).toHaveBeenCalledWith({ path: '/work/a.drainlab.json' })
     expect((wrapper.get('[data-testid="input-name"]').element as HTMLInputElement).value).toBe('From the menu')
 
+    // the state after every toggle: the page's theme, the remembered choice and the button's offer
+    const themeShown = () => ({
+      theme: document.documentElement.dataset.theme,
+      saved: localStorage.getItem(THEME_KEY),
+      button: wrapper.get('[data-testid="theme-toggle"]').attributes('aria-label')
+    })
+    expect(themeShown()).toEqual({ theme: 'light', saved: 'light', button: 'Switch to dark theme' })
     fake.send('theme')
     await flushPromises()
-    expect(document.documentElement.dataset.theme).toBeDefined()
-    const before = document.documentElement.dataset.theme
+    expect(themeShown()).toEqual({ theme: 'dark', saved: 'dark', button: 'Switch to light theme' })
     fake.send('theme')
     await flushPromises()
-    expect(document.documentElement.dataset.theme).not.toBe(before)
+    expect(themeShown()).toEqual({ theme: 'light', saved: 'light', button: 'Switch to dark theme' })
 
     fake.send('save')
     await flushPromises()

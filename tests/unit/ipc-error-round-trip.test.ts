@@ -6,9 +6,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { LabError, type LabMethod } from '../../src-shared/api'
+import { labCallOf } from '../../src-shared/lab-client'
 import { labErrorFromRejection } from '../../src-shared/lab-error-wire'
 import { registerLabIpc, type IpcMainLike } from '../../src-main/app/ipc'
 import { createLabService } from '../../src-main/lab/lab-service'
+import { grantedPathPolicy } from '../../src-main/lab/path-policy'
 import { createLabBridge, type IpcRendererLike } from '../../src-main/preload/lab-bridge'
 
 const APP_URL = 'file:///opt/Drain%20Lab/resources/app.asar/out/renderer/index.html'
@@ -45,7 +47,7 @@ async function acrossContextBridge(call: Promise<unknown>): Promise<unknown> {
   }
 }
 
-const lab = createLabService({ dataDir: mkdtempSync(join(tmpdir(), 'drainlab-ipc-errors-')), jobs: 1, host: 'electron', appVersion: 'test' })
+const lab = createLabService({ dataDir: mkdtempSync(join(tmpdir(), 'drainlab-ipc-errors-')), jobs: 1, host: 'electron', pathPolicy: grantedPathPolicy(), appVersion: 'test' })
 afterAll(() => lab.close())
 
 /** The rejection a renderer call sees, rebuilt as the renderer's Electron connection rebuilds it. */
@@ -54,7 +56,7 @@ async function rendererRejection(method: LabMethod, payload: unknown, frameUrl =
   const dispose = registerLabIpc({ ipcMain: ipc.ipcMain, lab, appUrls: [APP_URL], eventTargets: () => [] })
   try {
     const bridge = createLabBridge(ipc.ipcRenderer)
-    await acrossContextBridge(bridge[method](payload))
+    await acrossContextBridge(labCallOf(bridge)(method, payload))
   } catch (reason) {
     return labErrorFromRejection(reason)
   } finally {
@@ -81,8 +83,8 @@ describe('a LabError over Electron IPC', () => {
     const badRunId = await rendererRejection('cancelRun', { runId: '../etc' })
     expect(badRunId).toMatchObject({ code: 'invalid-request', message: expect.stringMatching(/^runId: /) })
 
-    const missing = await rendererRejection('getResults', { runId: '20261129-000000-no-such-run-0000' })
-    expect(missing).toMatchObject({ code: 'not-found', message: 'no results for run 20261129-000000-no-such-run-0000' })
+    const missing = await rendererRejection('getResults', { runId: '20260101-000000-no-such-run-abcd' })
+    expect(missing).toMatchObject({ code: 'not-found', message: 'no results for run 20260101-000000-no-such-run-abcd' })
   })
 
   it('keeps the sender check’s forbidden', async () => {

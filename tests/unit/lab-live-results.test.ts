@@ -8,11 +8,12 @@ import type { ExperimentResults } from '../../src-shared/results/types'
 import type { RunFinished, RunProgress } from '../../src-shared/api'
 import { aggregateJobs } from '../../src-shared/results/aggregate'
 import { createLabService } from '../../src-main/lab/lab-service'
+import { labFolderPolicy } from '../../src-main/lab/path-policy'
 import { BUSY_TASK, smallExperiment } from '../support/small-experiment'
 
 const dataDir = mkdtempSync(join(tmpdir(), 'drainlab-live-'))
 // one worker: the jobs run one after the other, so the first ends long before the last
-const lab = createLabService({ dataDir, jobs: 1, host: 'browser', appVersion: 'test' })
+const lab = createLabService({ dataDir, jobs: 1, host: 'browser', pathPolicy: labFolderPolicy, appVersion: 'test' })
 afterAll(() => lab.close())
 
 // about a second per job: the run is still far from its end when the first job is done

@@ -4,10 +4,11 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { LabError, type RunFinished, type RunProgress } from '../../src-shared/api'
 import { createLabService } from '../../src-main/lab/lab-service'
+import { labFolderPolicy } from '../../src-main/lab/path-policy'
 import { smallExperiment } from '../support/small-experiment'
 
 const dataDir = mkdtempSync(join(tmpdir(), 'drainlab-service-'))
-const lab = createLabService({ dataDir, jobs: 1, host: 'browser', appVersion: 'test' })
+const lab = createLabService({ dataDir, jobs: 1, host: 'browser', pathPolicy: labFolderPolicy, appVersion: 'test' })
 afterAll(() => lab.close())
 
 const small = smallExperiment('Service test', { durationMs: 200, seeds: [1, 2] })

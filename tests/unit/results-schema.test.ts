@@ -7,12 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { LabError, type RunFinished } from '../../src-shared/api'
 import { experimentResultsSchema } from '../../src-shared/results/results-schema'
 import { createLabService } from '../../src-main/lab/lab-service'
+import { labFolderPolicy } from '../../src-main/lab/path-policy'
 import { parseResults, readResultsFile, ResultsFileError, serializeResults } from '../../src-main/store/results-file'
 import { syntheticResults } from './lab-support/synthetic-results'
 import { smallExperiment } from '../support/small-experiment'
 
 const dataDir = mkdtempSync(join(tmpdir(), 'drainlab-results-schema-'))
-const lab = createLabService({ dataDir, jobs: 1, host: 'browser', appVersion: 'test' })
+const lab = createLabService({ dataDir, jobs: 1, host: 'browser', pathPolicy: labFolderPolicy, appVersion: 'test' })
 afterAll(() => lab.close())
 
 const profile = smallExperiment('Schema test', { durationMs: 200, seeds: [1] })
@@ -133,7 +134,7 @@ describe('the results schema', () => {
   it('getResults of a corrupt stored document rejects with a LabError naming the field', async () => {
     writeFileSync(resultsFile(), corrupted(['jobs.1.result.tasks.0.latencyNs.p99', -5]))
     // a fresh service on the same data folder, as after a restart: it can only read the stored document
-    const reader = createLabService({ dataDir, jobs: 1, host: 'browser', appVersion: 'test' })
+    const reader = createLabService({ dataDir, jobs: 1, host: 'browser', pathPolicy: labFolderPolicy, appVersion: 'test' })
     try {
       const err = await reader.getResults({ runId }).catch((e: unknown) => e)
       expect(err).toBeInstanceOf(LabError)

@@ -1,30 +1,28 @@
 // The browser host against a real socket: Node's http client and the ws client play the browser.
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
 import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
-import { LAB_METHODS, LabError, type LabClient, type LabEvent, type LabEvents } from '../../src-shared/api'
+import { LabError, type LabClient, type LabEvent, type LabEvents } from '../../src-shared/api'
+import { labClientOf } from '../../src-shared/lab-client'
 import { MAX_CLIENT_FRAME_BYTES, WS_PATH, type ServerFrame } from '../../src-shared/transport'
 import { startBrowserHost, type BrowserHost } from '../../src-main/serve/browser-host'
 
 /** Test double for the lab (the real one runs the engine): answers hostInfo, lets tests push events. */
 function fakeLab() {
   const listeners = new Map<LabEvent, Set<(payload: never) => void>>()
-  const methods = Object.fromEntries(LAB_METHODS.map((m) => [m, async () => {
-    throw new LabError('not-available', `${m} is not part of this test double`)
-  }]))
-  const lab = {
-    ...methods,
-    hostInfo: async () => ({ host: 'browser', appVersion: 'test', engineVersion: 'test-engine', nativeDialogs: false }),
-    on<E extends LabEvent>(event: E, listener: (payload: LabEvents[E]) => void) {
-      const set = listeners.get(event) ?? new Set()
-      listeners.set(event, set)
-      set.add(listener as (payload: never) => void)
-      return () => { set.delete(listener as (payload: never) => void) }
-    }
-  } as unknown as LabClient
+  const on: LabClient['on'] = (event, listener) => {
+    const set = listeners.get(event) ?? new Set()
+    listeners.set(event, set)
+    set.add(listener as (payload: never) => void)
+    return () => { set.delete(listener as (payload: never) => void) }
+  }
+  const lab = labClientOf(async (method) => {
+    throw new LabError('not-available', `${method} is not part of this test double`)
+  }, on)
+  lab.hostInfo = async () => ({ host: 'browser', appVersion: 'test', engineVersion: 'test-engine', nativeDialogs: false })
   const emit = <E extends LabEvent>(event: E, payload: LabEvents[E]) => {
     for (const l of listeners.get(event) ?? []) (l as (p: LabEvents[E]) => void)(payload)
   }
@@ -213,6 +211,71 @@ describe('browser host: frames', () => {
   })
 })
 
+describe('browser host: a client that does not keep up', () => {
+  const MiB = 1024 * 1024
+  const getResultsCall = (id: number) => JSON.stringify({ type: 'call', id, method: 'getResults', payload: { runId: '20260101-000000-run-abcd' } })
+  const closeOf = (ws: WebSocket) => new Promise<{ code: number; reason: string }>((resolve) => ws.once('close', (code, reason) => resolve({ code, reason: String(reason) })))
+  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+  /** The server's unsent replies sit in the JS heap (queued strings) and in buffers; client and server share this process. */
+  const memoryInUse = () => {
+    const { heapUsed, arrayBuffers } = process.memoryUsage()
+    return heapUsed + arrayBuffers
+  }
+
+  it('drops a client that calls without reading its replies, bounding what it holds, and keeps serving the others', async () => {
+    const { host, lab, emit } = await start()
+    const reply = { blob: 'x'.repeat(MiB) }
+    lab.getResults = async () => reply as never
+    const slow = await open(host.port)
+    const good = await open(host.port)
+    slow.pause()
+    const before = memoryInUse()
+    let peak = 0
+    // one call at a time, so only the unread output piles up (300 MiB of it without a bound)
+    for (let id = 1; id <= 300; id++) {
+      slow.send(getResultsCall(id))
+      await pause(1)
+      peak = Math.max(peak, memoryInUse() - before)
+    }
+    // the bound is 32 MiB of unread replies (plus garbage not yet collected); without one this passes 300 MiB
+    expect(peak).toBeLessThan(96 * MiB)
+    expect(await exchange(good, hostInfoCall(1))).toMatchObject({ id: 1, ok: true })
+    const finished = nextFrame(good)
+    emit('runFinished', { runId: 'r1', status: 'completed' })
+    expect(await finished).toMatchObject({ type: 'event', event: 'runFinished' })
+    // once it reads again, the client learns why it was dropped
+    const closed = closeOf(slow)
+    slow.resume()
+    expect(await Promise.race([closed, pause(5000).then(() => 'still open')])).toMatchObject({ code: 1008, reason: expect.stringMatching(/not reading/) })
+    good.close()
+  })
+
+  it('drops a client with too many calls in flight and discards their replies', async () => {
+    const { host, lab } = await start()
+    let release: () => void = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    let started = 0
+    lab.getResults = async () => {
+      started++
+      await held
+      return { blob: 'late' } as never
+    }
+    const flood = await open(host.port)
+    const good = await open(host.port)
+    const closed = closeOf(flood)
+    const replies: unknown[] = []
+    flood.on('message', (data) => replies.push(data))
+    for (let id = 1; id <= 300; id++) flood.send(getResultsCall(id))
+    expect(await Promise.race([closed, pause(5000).then(() => 'still open')])).toMatchObject({ code: 1008, reason: expect.stringMatching(/in flight/) })
+    expect(started).toBeLessThan(300)
+    release()
+    await pause(50)
+    expect(replies).toEqual([])
+    expect(await exchange(good, hostInfoCall(2))).toMatchObject({ id: 2, ok: true })
+    good.close()
+  })
+})
+
 describe('browser host: static files', () => {
   it('serves the renderer with MIME types, CSP and an index.html fallback', async () => {
     const { host } = await start()
@@ -257,6 +320,29 @@ describe('browser host: static files', () => {
       expect(res.body, path).not.toContain('SECRET')
     }
     expect((await get(host.port, '/..%2fsecret.txt')).status).toBe(403)
+  })
+
+  it('never follows a symlink out of the renderer folder, but serves one that stays inside', async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'drainlab-symlinks-'))
+    writeFileSync(join(parent, 'secret.txt'), 'SECRET')
+    mkdirSync(join(parent, 'private'))
+    writeFileSync(join(parent, 'private', 'key.js'), 'SECRET KEY')
+    const root = join(parent, 'renderer')
+    mkdirSync(join(root, 'assets'), { recursive: true })
+    writeFileSync(join(root, 'index.html'), 'INDEX')
+    writeFileSync(join(root, 'assets', 'real.js'), 'REAL')
+    symlinkSync(join(parent, 'secret.txt'), join(root, 'leak.txt'))
+    symlinkSync(join(parent, 'private'), join(root, 'assets', 'outside'))
+    symlinkSync(join(root, 'assets', 'real.js'), join(root, 'alias.js'))
+    const { host } = await start({ root })
+    for (const path of ['/leak.txt', '/assets/outside/key.js']) {
+      const res = await get(host.port, path)
+      expect(res.body, path).not.toContain('SECRET')
+      expect(res.status, path).toBe(403)
+    }
+    const inside = await get(host.port, '/alias.js')
+    expect(inside.status).toBe(200)
+    expect(inside.body).toBe('REAL')
   })
 
   it('refuses requests for a foreign Host name (DNS rebinding)', async () => {

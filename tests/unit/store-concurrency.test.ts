@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createLabService } from '../../src-main/lab/lab-service'
+import { labFolderPolicy } from '../../src-main/lab/path-policy'
 import { ExperimentStore } from '../../src-main/store/experiment-store'
 import { syntheticResults } from './lab-support/synthetic-results'
 
@@ -55,7 +56,7 @@ describe('the history across processes and concurrent calls', () => {
 
   it('a delete while an export renders: the export still answers, the run stays deleted and restores whole', async () => {
     const { dataDir } = await storeWithOneRun()
-    const lab = createLabService({ dataDir, jobs: 1, host: 'browser', appVersion: 'test' })
+    const lab = createLabService({ dataDir, jobs: 1, host: 'browser', pathPolicy: labFolderPolicy, appVersion: 'test' })
     try {
       const exporting = lab.exportResults({ runId: RUN, format: 'png' })
       const deleted = await lab.deleteHistory({ runId: RUN })

@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { RunFinished } from '../../src-shared/api'
 import { createLabService, type LabService } from '../../src-main/lab/lab-service'
+import { labFolderPolicy } from '../../src-main/lab/path-policy'
 import { ExperimentStore } from '../../src-main/store/experiment-store'
 import { smallExperiment, BUSY_TASK } from '../support/small-experiment'
 
@@ -54,7 +55,7 @@ const cli = join(import.meta.dirname, '..', '..', 'bin', 'drainlab.mjs')
 describe('a data folder that cannot take the results', () => {
   it.skipIf(!canMount)('read-only: LabService.startRun refuses before the run, naming the folder and the reason', async () => {
     const dataDir = readOnlyFolder()!
-    const lab = createLabService({ dataDir, jobs: 1, host: 'browser', appVersion: 'test' })
+    const lab = createLabService({ dataDir, jobs: 1, host: 'browser', pathPolicy: labFolderPolicy, appVersion: 'test' })
     try {
       await expect(lab.startRun({ profile: smallExperiment('RO', { durationMs: 200, seeds: [1] }) })).rejects.toMatchObject({
         code: 'failed',
@@ -78,7 +79,7 @@ describe('a data folder that cannot take the results', () => {
 
   it.skipIf(!canMount)('a disk with less free space than a run needs is refused before the run', async () => {
     const dataDir = mounted(['-t', 'tmpfs', '-o', 'size=2m', 'tmpfs'])!
-    const lab = createLabService({ dataDir, jobs: 1, host: 'browser', appVersion: 'test' })
+    const lab = createLabService({ dataDir, jobs: 1, host: 'browser', pathPolicy: labFolderPolicy, appVersion: 'test' })
     try {
       await expect(lab.startRun({ profile: smallExperiment('Full', { durationMs: 200, seeds: [1] }) })).rejects.toMatchObject({
         code: 'failed',
@@ -91,7 +92,7 @@ describe('a data folder that cannot take the results', () => {
 
   it.skipIf(!canMount)('a disk that fills during the run: runFinished says where and why, the results stay readable', async () => {
     const dataDir = mounted(['-t', 'tmpfs', '-o', 'size=66m', 'tmpfs'])!
-    const lab = createLabService({ dataDir, jobs: 1, host: 'browser', appVersion: 'test' })
+    const lab = createLabService({ dataDir, jobs: 1, host: 'browser', pathPolicy: labFolderPolicy, appVersion: 'test' })
     try {
       const { runId } = await lab.startRun({ profile: smallExperiment('Filling', { durationMs: 4000, seeds: [1] }, BUSY_TASK) })
       const done = finishedEvent(lab, runId)
@@ -132,7 +133,7 @@ describe('what a kill -9 leaves is recovered on start', () => {
     const live = join(dataDir, `.history.json.${process.pid}.ba9876543210.tmp`)
     writeFileSync(live, 'being written')
 
-    const lab = createLabService({ dataDir, jobs: 1, host: 'browser', appVersion: 'test' })
+    const lab = createLabService({ dataDir, jobs: 1, host: 'browser', pathPolicy: labFolderPolicy, appVersion: 'test' })
     try {
       const [entry] = await lab.listHistory({})
       expect(entry).toMatchObject({ id: runId, status: 'partial', name: '1 kHz control loop' })

@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { dispatchLabCall } from '../../src-main/lab/dispatch'
 import { createLabService } from '../../src-main/lab/lab-service'
+import { labFolderPolicy } from '../../src-main/lab/path-policy'
 import { ExperimentStore } from '../../src-main/store/experiment-store'
 import { isRunId } from '../../src-shared/run-id'
 import { syntheticResults } from './lab-support/synthetic-results'
@@ -36,7 +37,7 @@ describe('run ids cannot reach outside their folder', () => {
 
   it('LabApi deleteHistory and restoreHistory refuse "..", "." and friends and touch nothing', async () => {
     const { dataDir } = await dataDirWithOneRun()
-    const lab = createLabService({ dataDir, jobs: 1, host: 'browser', appVersion: 'test' })
+    const lab = createLabService({ dataDir, jobs: 1, host: 'browser', pathPolicy: labFolderPolicy, appVersion: 'test' })
     try {
       for (const id of CLIMBING_IDS) {
         for (const method of ['deleteHistory', 'restoreHistory', 'getResults', 'getProfile', 'exportResults'] as const) {

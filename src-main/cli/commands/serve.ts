@@ -3,6 +3,7 @@
 import { fileURLToPath } from 'node:url'
 import { InvalidArgumentError, type Command } from 'commander'
 import { createLabService } from '../../lab/lab-service'
+import { labFolderPolicy } from '../../lab/path-policy'
 import { startBrowserHost } from '../../serve/browser-host'
 import { isLoopbackHost, resolveAccessToken } from '../../serve/access-policy'
 import { defaultDataDir } from '../../store/data-dir'
@@ -43,7 +44,7 @@ async function serve(options: ServeOptions, appVersion: string): Promise<void> {
   // listening before anything is printed: a stop right after the URL appears must still close cleanly
   const stopSignal = untilStopSignal()
   const token = resolveAccessToken(options.host, options.token)
-  const lab = createLabService({ dataDir: options.dataDir, jobs: options.jobs, host: 'browser', appVersion })
+  const lab = createLabService({ dataDir: options.dataDir, jobs: options.jobs, host: 'browser', pathPolicy: labFolderPolicy, appVersion })
   let host
   try {
     host = await startBrowserHost({ host: options.host, port: options.port, token, rendererRoot: RENDERER_ROOT, lab })

@@ -2,19 +2,18 @@
 // preload rejects failed calls with plain objects (contextBridge would strip an Error down to its
 // message); each method here turns them back into LabErrors, so views see the same errors as over
 // the browser host's WebSocket.
-import { LAB_METHODS, type LabClient } from '@shared/api'
+import type { LabClient } from '@shared/api'
+import { labCallOf, labClientOf } from '@shared/lab-client'
 import { labErrorFromRejection } from '@shared/lab-error-wire'
 import type { ElectronLabBridge } from './electron-bridge'
 import type { LabConnection } from './lab-connection'
 
 function clientOver(bridge: ElectronLabBridge): LabClient {
-  const methods = Object.fromEntries(
-    LAB_METHODS.map((method) => {
-      const call = bridge[method] as (req: unknown) => Promise<unknown>
-      return [method, (req: unknown) => call.call(bridge, req).catch((reason: unknown) => { throw labErrorFromRejection(reason) })]
-    })
+  const callBridge = labCallOf(bridge)
+  return labClientOf(
+    (method, req) => callBridge(method, req).catch((reason: unknown) => { throw labErrorFromRejection(reason) }),
+    (event, listener) => bridge.on(event, listener)
   )
-  return { ...methods, on: (event, listener) => bridge.on(event, listener) } as LabClient
 }
 
 export function electronConnection(bridge: ElectronLabBridge): LabConnection {

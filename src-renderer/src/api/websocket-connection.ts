@@ -2,7 +2,8 @@
 // Reconnects with backoff; a call in flight when the socket drops is rejected (the lab may or may not
 // have acted on it, so retrying is the user's decision), and calls made while disconnected wait for
 // the next connection for a bounded time.
-import { deserializeLabError, LAB_METHODS, LabError, type LabClient, type LabEvent, type LabEvents, type LabMethod } from '@shared/api'
+import { deserializeLabError, LabError, type LabClient, type LabEvent, type LabMethod } from '@shared/api'
+import { labClientOf } from '@shared/lab-client'
 import { isLabEvent, TOKEN_PARAM, WS_PATH, type CallFrame, type ServerFrame } from '@shared/transport'
 import type { ConnectionState, LabConnection } from './lab-connection'
 import { reconnectDelayMs } from './reconnect-backoff'
@@ -111,16 +112,13 @@ export function websocketConnection(url: string, openSocket: SocketFactory = (u)
       outbox.push({ frame, method, resolve, reject, timer })
     })
 
-  const methods = Object.fromEntries(LAB_METHODS.map((method) => [method, (req: unknown) => call(method, req)]))
-  const client = {
-    ...methods,
-    on<E extends LabEvent>(event: E, listener: (payload: LabEvents[E]) => void) {
-      const set = eventListeners.get(event) ?? new Set()
-      eventListeners.set(event, set)
-      set.add(listener as (payload: never) => void)
-      return () => { set.delete(listener as (payload: never) => void) }
-    }
-  } as LabClient
+  const on: LabClient['on'] = (event, listener) => {
+    const set = eventListeners.get(event) ?? new Set()
+    eventListeners.set(event, set)
+    set.add(listener as (payload: never) => void)
+    return () => { set.delete(listener as (payload: never) => void) }
+  }
+  const client = labClientOf(call, on)
 
   connect()
   return {
