@@ -2,8 +2,9 @@
 // compromised or hostile page could otherwise read or overwrite the user's files through the lab. Each
 // host answers differently (the desktop app has dialogs, a browser tab has none), so the lab takes the
 // policy as an option and asks it before every named read or write.
-import { isAbsolute, relative, resolve } from 'node:path'
+import { resolve } from 'node:path'
 import { LabError } from '../../src-shared/api'
+import { isInside as isWithin, realPathSoFar } from '../store/inside-folder'
 
 export type PathAccess = 'read' | 'write'
 
@@ -21,9 +22,10 @@ export interface PathPolicy {
   check(path: string, access: PathAccess, lab: LabFiles): Promise<void>
 }
 
-function isInside(dir: string, path: string): boolean {
-  const inside = relative(resolve(dir), resolve(path))
-  return inside !== '' && !inside.startsWith('..') && !isAbsolute(inside)
+/** Whether path lies strictly inside dir once both are resolved with their symlinks (a link in the data folder to elsewhere is elsewhere). */
+async function isInside(dir: string, path: string): Promise<boolean> {
+  const [realDir, realPath] = await Promise.all([realPathSoFar(resolve(dir)), realPathSoFar(resolve(path))])
+  return realPath !== realDir && isWithin(realDir, realPath)
 }
 
 /**
@@ -32,10 +34,10 @@ function isInside(dir: string, path: string): boolean {
  */
 export const labFolderPolicy: PathPolicy = {
   async check(path, access, lab) {
-    if (!isInside(lab.dataDir, path) && !(await lab.isRecent(path))) {
+    if (!(await isInside(lab.dataDir, path)) && !(await lab.isRecent(path))) {
       throw new LabError('forbidden', `${path} is neither a recent profile nor inside the Drain Lab data folder`)
     }
-    if (access === 'write' && (isInside(lab.experimentsDir, path) || isInside(lab.trashDir, path))) {
+    if (access === 'write' && ((await isInside(lab.experimentsDir, path)) || (await isInside(lab.trashDir, path)))) {
       throw new LabError('forbidden', `${path} belongs to the lab's saved experiments; save the profile elsewhere`)
     }
   }

@@ -12,7 +12,7 @@ export class OutsideFolderError extends Error {
 }
 
 /** The real path of `path`, or of its nearest existing ancestor joined with the parts that do not exist yet. */
-async function realPathSoFar(path: string): Promise<string> {
+export async function realPathSoFar(path: string): Promise<string> {
   try {
     return await realpath(path)
   } catch (e) {
