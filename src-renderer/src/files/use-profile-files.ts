@@ -1,7 +1,7 @@
 // New / Open / Open Recent / Save / Save As, the same actions in both hosts: native dialogs through
 // LabApi in Electron, a file picker and a download in the browser host. Every action that would drop
 // unsaved changes asks first.
-import { labErrorFromRejection } from '@shared/lab-error-wire'
+import { storeError } from '../stores/store-error'
 import { validateProfile } from '@shared/profile/validate'
 import { useDialog, useMessage } from 'naive-ui'
 import { ref } from 'vue'
@@ -22,7 +22,7 @@ export function useProfileFiles() {
   const message = useMessage()
 
   const fail = (what: string, e: unknown) => {
-    message.error(fileFailureContent(what, labErrorFromRejection(e)), { duration: 12_000, closable: true })
+    message.error(fileFailureContent(what, storeError(e)), { duration: 12_000, closable: true })
   }
 
   /** Resolves true when there is nothing unsaved or the user chose to discard it. */

@@ -1,17 +1,16 @@
 // The experiment whose results are on screen. ExperimentResults can hold large series: it is kept
 // in a shallowRef so Vue does not proxy every number, and charts get plain copies anyway.
-import type { LabError } from '@shared/api'
-import { labErrorFromRejection } from '@shared/lab-error-wire'
 import type { ExperimentResults } from '@shared/results/types'
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import { lab } from '../api/lab-instance'
+import { storeError, type StoreError } from './store-error'
 
 export const useResultsStore = defineStore('results', () => {
   const runId = ref<string | null>(null)
   const results = shallowRef<ExperimentResults | null>(null)
   const loading = ref(false)
-  const error = ref<LabError | null>(null)
+  const error = ref<StoreError | null>(null)
   /** The charts the user chose: the Results tab (a CHARTS group, or 'overview') and the chart overlaid on Compare (a CHARTS id). */
   const tab = ref('overview')
   const compareChart = ref('latency-percentiles')
@@ -24,7 +23,7 @@ export const useResultsStore = defineStore('results', () => {
       runId.value = id
       return true
     } catch (e) {
-      error.value = labErrorFromRejection(e)
+      error.value = storeError(e)
       return false
     } finally {
       loading.value = false
