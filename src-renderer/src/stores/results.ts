@@ -11,9 +11,8 @@ export const useResultsStore = defineStore('results', () => {
   const results = shallowRef<ExperimentResults | null>(null)
   const loading = ref(false)
   const error = ref<StoreError | null>(null)
-  /** The charts the user chose: the Results tab (a CHARTS group, or 'overview') and the chart overlaid on Compare (a CHARTS id). */
+  /** The Results tab the user chose: a CHARTS group, or 'overview'. */
   const tab = ref('overview')
-  const compareChart = ref('latency-percentiles')
 
   async function load(id: string): Promise<boolean> {
     loading.value = true
@@ -30,5 +29,5 @@ export const useResultsStore = defineStore('results', () => {
     }
   }
 
-  return { runId, results, loading, error, tab, compareChart, load }
+  return { runId, results, loading, error, tab, load }
 })
