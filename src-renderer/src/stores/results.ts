@@ -14,18 +14,25 @@ export const useResultsStore = defineStore('results', () => {
   /** The Results tab the user chose: a CHARTS group, or 'overview'. */
   const tab = ref('overview')
 
+  /** History's Open and a run's end both load results; answers can overtake each other, only the newest request may land. */
+  let latestRequest = 0
+
+  /** True when this run's results are now on screen; false when they failed or a newer load overtook them. */
   async function load(id: string): Promise<boolean> {
+    const request = ++latestRequest
     loading.value = true
     error.value = null
     try {
-      results.value = await lab().getResults({ runId: id })
+      const document = await lab().getResults({ runId: id })
+      if (request !== latestRequest) return false
+      results.value = document
       runId.value = id
       return true
     } catch (e) {
-      error.value = storeError(e)
+      if (request === latestRequest) error.value = storeError(e)
       return false
     } finally {
-      loading.value = false
+      if (request === latestRequest) loading.value = false
     }
   }
 
