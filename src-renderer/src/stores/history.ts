@@ -12,15 +12,21 @@ export const useHistoryStore = defineStore('history', () => {
   /** run ids picked for Compare, at most two, in the order picked */
   const compare = ref<string[]>([])
 
+  /** Refreshes overlap (showing the view, a run's end, a delete); only the newest answer may land. */
+  let latestRequest = 0
+
   async function refresh(): Promise<void> {
+    const request = ++latestRequest
     loading.value = true
     try {
-      entries.value = await lab().listHistory({})
+      const list = await lab().listHistory({})
+      if (request !== latestRequest) return
+      entries.value = list
       error.value = null
     } catch (e) {
-      error.value = storeError(e)
+      if (request === latestRequest) error.value = storeError(e)
     } finally {
-      loading.value = false
+      if (request === latestRequest) loading.value = false
     }
   }
 
