@@ -267,9 +267,10 @@ export class SvgRecordingContext {
 
   isPointInPath(): boolean { return false }
 
-  /** The finished document. */
+  /** The finished document, a standalone file: the declaration says UTF-8, which labels like "µs" need. */
   toSvg(): string {
     return [
+      '<?xml version="1.0" encoding="UTF-8"?>',
       `<svg xmlns="http://www.w3.org/2000/svg" width="${this.width}" height="${this.height}" viewBox="0 0 ${this.width} ${this.height}">`,
       this.defs.length ? `<defs>${this.defs.join('')}</defs>` : '',
       ...this.underlay,
