@@ -25,3 +25,13 @@ function trim(v: number): string {
   const abs = Math.abs(v)
   return abs >= 100 ? v.toFixed(0) : abs >= 10 ? v.toFixed(1) : v.toFixed(2)
 }
+
+/**
+ * Time left of a run, as the Run view and the CLI's progress line both show it: "12 s", "1 min 05 s";
+ * null while the lab has no estimate yet (each caller says so its own way).
+ */
+export function formatEta(etaMs: number | null): string | null {
+  if (etaMs === null || !Number.isFinite(etaMs)) return null
+  const s = Math.max(0, Math.round(etaMs / 1000))
+  return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`
+}

@@ -1,10 +1,10 @@
 // Run progress as terminal text: a redrawn bar for a TTY, plain lines for logs and pipes.
 import type { RunProgress } from '../../src-shared/api'
+import { formatEta } from '../../src-shared/units'
 
+/** A terminal line keeps its fields in place, so an unknown ETA is a placeholder rather than nothing. */
 function eta(ms: number | null): string {
-  if (ms === null) return '--'
-  const s = Math.round(ms / 1000)
-  return s >= 60 ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s` : `${s}s`
+  return formatEta(ms) ?? '--'
 }
 
 function rate(eventsPerSec: number): string {

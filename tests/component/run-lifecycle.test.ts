@@ -49,6 +49,7 @@ describe('run lifecycle', () => {
     expect(methods.getResults).toHaveBeenCalledWith({ runId: 'r1' })
     expect(methods.listHistory.mock.calls.length).toBeGreaterThan(historyCalls)
     expect(wrapper.get('[data-testid="run-finished"]').attributes('data-status')).toBe('completed')
+    expect(document.body.textContent).toContain('Run completed. Results are ready.')
     wrapper.unmount()
   })
 })

@@ -81,7 +81,7 @@ test('run a preset, watch progress, read every chart, export PNG, SVG and CSV, c
   const svgPath = info.outputPath('chart.svg')
   await (await svgDownload).saveAs(svgPath)
   const svg = await readFile(svgPath, 'utf8')
-  expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/)
+  expect(svg).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/)
   expect(svg).toContain('<path')
   expect(svg).toContain('>Wakeup latency by percentile</text>')
   expect(svg).not.toContain('<image')

@@ -14,10 +14,16 @@ const progress: RunProgress = {
 
 describe('progress text', () => {
   it('a bar for terminals: fill, percentage, job counts, rate, ETA', () => {
-    expect(progressBar(progress, 8)).toBe('[######..]  75%  1/3 jobs done, 1 running, 1 failed  1.5 M ev/s  ETA 1m05s')
+    expect(progressBar(progress, 8)).toBe('[######..]  75%  1/3 jobs done, 1 running, 1 failed  1.5 M ev/s  ETA 1 min 05 s')
   })
 
   it('a plain line for logs, naming the running jobs', () => {
-    expect(progressLine(progress)).toBe('progress 75%: 1/3 jobs done, 1 running, 1 failed; 1.5 M ev/s; ETA 1m05s; direct-s1 50%')
+    expect(progressLine(progress)).toBe('progress 75%: 1/3 jobs done, 1 running, 1 failed; 1.5 M ev/s; ETA 1 min 05 s; direct-s1 50%')
+  })
+
+  it('writes the ETA as the Run view does (tests/component/run-lifecycle.test.ts: "ETA 3 s"), "--" before the first estimate', () => {
+    const at = (etaMs: number | null) => progressBar({ ...progress, overall: { ...progress.overall, etaMs } }, 8)
+    expect(at(3000).endsWith('ETA 3 s')).toBe(true)
+    expect(at(null).endsWith('ETA --')).toBe(true)
   })
 })

@@ -1,6 +1,7 @@
 import { loadImage, createCanvas } from '@napi-rs/canvas'
 import { describe, expect, it } from 'vitest'
 import { exportFiles } from '../../src-main/lab/export/export-results'
+import { SvgRecordingContext } from '../../src-shared/charts/svg-recording-context'
 import { parseResults } from '../../src-main/store/results-file'
 import { syntheticResults } from './lab-support/synthetic-results'
 
@@ -35,15 +36,19 @@ describe('exports', () => {
     }
   })
 
-  it('svg: well-formed SVG with text drawn as paths', async () => {
+  it('svg: vector SVG written by the UI\'s recorder (same document head, labels as text, no bitmap)', async () => {
     const files = await exportFiles(results, 'svg', { width: 500, height: 300 })
+    const head = new SvgRecordingContext(500, 300).toSvg().split('\n').slice(0, 2)
     for (const f of files) {
       const text = f.data.toString('utf8')
-      expect(text).toMatch(/<svg[^>]*width="500"[^>]*height="300"/)
+      expect(text.split('\n').slice(0, 2)).toEqual(head)
       expect(text.trimEnd().endsWith('</svg>')).toBe(true)
-      expect(text).not.toContain('<text')
+      expect(text).toMatch(/<text [^>]*dominant-baseline="[a-z-]+"[^>]*>[^<]+<\/text>/)
       expect(text).toContain('<path')
+      expect(text).not.toContain('<image')
     }
+    const percentiles = files.find((f) => f.fileName === 'latency-percentiles.svg')!.data.toString('utf8')
+    expect(percentiles).toContain('>percentile (%)</text>')
   })
 
   it('csv: one file per table, header and rows', async () => {

@@ -1,7 +1,9 @@
-// Charts drawn in Node: the src-shared chart configs rendered by Chart.js on an @napi-rs/canvas context, as
-// PNG or SVG (text converted to paths, so the SVG looks the same without the fonts).
-import { createCanvas, SvgExportFlag } from '@napi-rs/canvas'
-import { Chart, registerables, type ChartConfiguration, type Plugin } from 'chart.js'
+// Charts drawn in Node: the src-shared chart configs rendered by Chart.js, as PNG on an @napi-rs/canvas
+// context, or as SVG through the recorder the UI's SVG export uses too, so both exports agree.
+import { createCanvas } from '@napi-rs/canvas'
+import { chartBackground } from '../../../src-shared/charts/chart-background'
+import { SvgRecordingContext, type MeasureText } from '../../../src-shared/charts/svg-recording-context'
+import { Chart, registerables, type ChartConfiguration } from 'chart.js'
 
 Chart.register(...registerables)
 
@@ -16,27 +18,23 @@ export interface ChartImageOptions {
 export const DEFAULT_CHART_SIZE = { width: 1000, height: 500 }
 const CSS_DPI = 96
 
-/** Without it the exported PNG is transparent, unreadable in dark viewers and on paper. */
-const whiteBackground: Plugin = {
-  id: 'drainlabWhiteBackground',
-  beforeDraw(chart) {
-    const { ctx, width, height } = chart
-    ctx.save()
-    ctx.globalCompositeOperation = 'destination-over'
-    ctx.fillStyle = '#ffffff'
-    ctx.fillRect(0, 0, width, height)
-    ctx.restore()
-  }
-}
-
-/** Draws at once (no animation); the caller encodes the canvas, then destroys the chart (which clears it). */
+/** Draws at once (no animation); the caller encodes what was drawn, then destroys the chart (which clears it). */
 function draw(config: ChartConfiguration, context: unknown, scale: number): Chart {
-  // @napi-rs/canvas's context implements the 2D API Chart.js draws with; the types come from different packages
+  // the canvas contexts implement the 2D API Chart.js draws with; the types come from different packages
   return new Chart(context as ConstructorParameters<typeof Chart>[0], {
     ...config,
     options: { ...config.options, responsive: false, animation: false, devicePixelRatio: scale },
-    plugins: [...(config.plugins ?? []), whiteBackground]
+    plugins: [...(config.plugins ?? []), chartBackground('#ffffff')]
   })
+}
+
+/** Text measured with @napi-rs/canvas's fonts, so labels are laid out as in the PNG. */
+function measureWithCanvas(): MeasureText {
+  const ctx = createCanvas(1, 1).getContext('2d')
+  return (font, text) => {
+    ctx.font = font
+    return { width: ctx.measureText(text).width }
+  }
 }
 
 export async function renderChartPng(config: ChartConfiguration, opts: ChartImageOptions = {}): Promise<Buffer> {
@@ -54,13 +52,7 @@ export async function renderChartPng(config: ChartConfiguration, opts: ChartImag
 }
 
 export function renderChartSvg(config: ChartConfiguration, opts: ChartImageOptions = {}): Buffer {
-  const width = opts.width ?? DEFAULT_CHART_SIZE.width
-  const height = opts.height ?? DEFAULT_CHART_SIZE.height
-  const canvas = createCanvas(width, height, SvgExportFlag.ConvertTextToPaths)
-  const chart = draw(config, canvas.getContext('2d'), 1)
-  try {
-    return canvas.getContent()
-  } finally {
-    chart.destroy()
-  }
+  const recorder = new SvgRecordingContext(opts.width ?? DEFAULT_CHART_SIZE.width, opts.height ?? DEFAULT_CHART_SIZE.height, measureWithCanvas())
+  draw(config, recorder, 1).destroy()
+  return Buffer.from(recorder.toSvg(), 'utf8')
 }

@@ -1,4 +1,5 @@
 // CSV tables, one file per table, times in integer ns (lossless; spreadsheets convert units easily).
+import { csvRow } from '../../../src-shared/csv-cell'
 import { classWidthNs, linearClasses, mergeHdr, recordedValues } from '../../../src-shared/results/hdr-decode'
 import { HEADLINE_METRICS, headlineOf } from '../../../src-shared/results/headline'
 import { summaryRows } from '../../../src-shared/results/summary-table'
@@ -10,15 +11,8 @@ export interface CsvTable {
   text: string
 }
 
-function cell(value: unknown): string {
-  if (value === null || value === undefined) return ''
-  if (typeof value === 'number' && !Number.isFinite(value)) return ''
-  const text = String(value)
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
-}
-
 function table(header: string[], rows: unknown[][]): string {
-  return [header, ...rows].map((row) => row.map(cell).join(',')).join('\n') + '\n'
+  return [header, ...rows].map(csvRow).join('\n') + '\n'
 }
 
 const MAX_HISTOGRAM_CLASSES = 1000

@@ -1,12 +1,7 @@
 // A chart's data as CSV, from the full (undecimated) datasets: x,y per point series, or one column
 // per dataset for category charts (bars). Header names carry the axis titles and so the units.
+import { csvRow } from '@shared/csv-cell'
 import type { ChartConfiguration } from 'chart.js'
-
-const cell = (v: unknown): string => {
-  if (v === null || v === undefined) return ''
-  const s = typeof v === 'number' ? String(v) : String(v)
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
-}
 
 function axisTitle(config: ChartConfiguration, axis: 'x' | 'y'): string {
   const scale = (config.options?.scales as Record<string, { title?: { text?: unknown } }> | undefined)?.[axis]
@@ -20,16 +15,16 @@ export function chartCsv(config: ChartConfiguration): string {
   const rows: string[] = []
   const pointData = datasets.some((d) => d.data.some((p) => typeof p === 'object' && p !== null && 'x' in p))
   if (pointData) {
-    rows.push(['series', axisTitle(config, 'x'), axisTitle(config, 'y')].map(cell).join(','))
+    rows.push(csvRow(['series', axisTitle(config, 'x'), axisTitle(config, 'y')]))
     for (const d of datasets) {
       for (const p of d.data as Array<{ x: number; y: number | null } | null>) {
-        if (p !== null) rows.push([d.label ?? '', p.x, p.y].map(cell).join(','))
+        if (p !== null) rows.push(csvRow([d.label ?? '', p.x, p.y]))
       }
     }
   } else {
-    rows.push([axisTitle(config, 'x'), ...datasets.map((d) => `${d.label ?? ''} (${axisTitle(config, 'y')})`)].map(cell).join(','))
+    rows.push(csvRow([axisTitle(config, 'x'), ...datasets.map((d) => `${d.label ?? ''} (${axisTitle(config, 'y')})`)]))
     const n = Math.max(labels?.length ?? 0, ...datasets.map((d) => d.data.length))
-    for (let i = 0; i < n; i++) rows.push([labels?.[i] ?? i, ...datasets.map((d) => d.data[i] as unknown)].map(cell).join(','))
+    for (let i = 0; i < n; i++) rows.push(csvRow([labels?.[i] ?? i, ...datasets.map((d) => d.data[i] as unknown)]))
   }
   return `${rows.join('\n')}\n`
 }

@@ -3,11 +3,13 @@
 // a 1 000 000-point series), a threshold line, two click markers, tooltips with exact values and units,
 // a themed background so a PNG export looks like the screen, and a vector SVG of the same view. The
 // Chart instance stays outside Vue's reactivity.
-import { BasicPlatform, type Chart, type ChartConfiguration, type Plugin, type TooltipItem } from 'chart.js'
+import { chartBackground } from '@shared/charts/chart-background'
+import { SvgRecordingContext } from '@shared/charts/svg-recording-context'
+import { BasicPlatform, type Chart, type ChartConfiguration, type TooltipItem } from 'chart.js'
 import { axisUnit, exactValue } from './axis-unit'
 import { decimateMinMax, toColumns, type SeriesColumns } from './min-max-decimate'
 import { registerChartJs } from './register-chart-js'
-import { SvgRecordingContext } from './svg-context'
+import { measureInPage } from './measure-in-page'
 
 export interface Threshold {
   axis: 'x' | 'y'
@@ -39,20 +41,6 @@ export interface InteractiveChart {
 const DECIMATE_ABOVE = 4000
 
 type Scales = Record<string, { title?: { text?: unknown }; type?: string } | undefined>
-
-function backgroundPlugin(color: string): Plugin {
-  return {
-    id: 'drainlabBackground',
-    beforeDraw(chart) {
-      const { ctx, width, height } = chart
-      ctx.save()
-      ctx.globalCompositeOperation = 'destination-over'
-      ctx.fillStyle = color
-      ctx.fillRect(0, 0, width, height)
-      ctx.restore()
-    }
-  }
-}
 
 export function createInteractiveChart(
   canvas: HTMLCanvasElement,
@@ -179,7 +167,7 @@ export function createInteractiveChart(
     ...config.data,
     datasets: config.data.datasets.map((d, i) => (full.has(i) ? { ...d, data: decimateMinMax(full.get(i)!, -Infinity, Infinity, 2000), parsing: false } : d))
   }
-  const chart = new ChartJs(canvas, { ...config, data, options, plugins: [...(config.plugins ?? []), backgroundPlugin(opts.background)] } as ChartConfiguration)
+  const chart = new ChartJs(canvas, { ...config, data, options, plugins: [...(config.plugins ?? []), chartBackground(opts.background)] } as ChartConfiguration)
   if (full.size) redecimate(chart)
 
   return {
@@ -206,7 +194,7 @@ export function createInteractiveChart(
     },
     toPng: () => chart.toBase64Image('image/png', 1),
     toSvg() {
-      const target = new SvgRecordingContext(chart.width, chart.height)
+      const target = new SvgRecordingContext(chart.width, chart.height, measureInPage())
       const x = chart.scales.x
       const scalesNow = { ...((options.scales ?? {}) as Record<string, object>) }
       if (linearX && x) scalesNow.x = { ...scalesNow.x, min: x.min, max: x.max }
@@ -214,7 +202,7 @@ export function createInteractiveChart(
         type: config.type,
         data: { ...chart.data, datasets: chart.data.datasets.map((d) => ({ ...d, data: [...d.data] })) },
         options: { ...options, scales: scalesNow, responsive: false, animation: false, devicePixelRatio: 1, plugins: { ...options.plugins, zoom: false } },
-        plugins: [backgroundPlugin(opts.background)],
+        plugins: [chartBackground(opts.background)],
         platform: BasicPlatform
       } as unknown as ChartConfiguration)
       svgChart.destroy()

@@ -1,28 +1,26 @@
 // New / Open / Open Recent / Save / Save As, the same actions in both hosts: native dialogs through
-// LabApi in Electron, a file picker and a download in the browser host. Every action that would drop
-// unsaved changes asks first.
-import { labErrorFromRejection } from '@shared/lab-error-wire'
+// the profile-files store in Electron, a file picker and a download in the browser host. Every action
+// that would drop unsaved changes asks first; every failure is a message naming the action.
 import { validateProfile } from '@shared/profile/validate'
 import { useDialog, useMessage } from 'naive-ui'
-import { ref } from 'vue'
-import { lab } from '../api/lab-instance'
 import { useHostStore } from '../stores/host'
+import { useProfileFilesStore } from '../stores/profile-files'
 import { useProfileStore } from '../stores/profile'
+import type { StoreError } from '../stores/store-error'
 import { downloadBlob } from './download'
 import { fileFailureContent } from './file-failure-content'
 import { profileFileName } from './profile-file-name'
 import { readProfileFile } from './read-profile-file'
 
-const recent = ref<string[]>([])
-
 export function useProfileFiles() {
   const profile = useProfileStore()
   const host = useHostStore()
+  const files = useProfileFilesStore()
   const dialog = useDialog()
   const message = useMessage()
 
-  const fail = (what: string, e: unknown) => {
-    message.error(fileFailureContent(what, labErrorFromRejection(e)), { duration: 12_000, closable: true })
+  const fail = (what: string, error: StoreError) => {
+    message.error(fileFailureContent(what, error), { duration: 12_000, closable: true })
   }
 
   /** Resolves true when there is nothing unsaved or the user chose to discard it. */
@@ -57,12 +55,9 @@ export function useProfileFiles() {
   async function open(): Promise<void> {
     if (!(await confirmDiscard('Open another profile'))) return
     if (host.nativeDialogs) {
-      try {
-        const opened = await lab().openProfile({})
-        if (opened) loadOpened(opened.profile, opened.path)
-      } catch (e) {
-        fail('Could not open the profile', e)
-      }
+      const opened = await files.open()
+      if (opened) loadOpened(opened.profile, opened.path)
+      else if (files.error) fail('Could not open the profile', files.error)
       return
     }
     const input = document.createElement('input')
@@ -90,35 +85,25 @@ export function useProfileFiles() {
 
   async function openRecent(path: string): Promise<void> {
     if (!(await confirmDiscard('Open another profile'))) return
-    try {
-      const opened = await lab().openProfile({ path })
-      if (opened) loadOpened(opened.profile, opened.path)
-    } catch (e) {
-      fail(`Could not open ${path}`, e)
-    }
+    const opened = await files.open(path)
+    if (opened) loadOpened(opened.profile, opened.path)
+    else if (files.error) fail(`Could not open ${path}`, files.error)
   }
 
   async function refreshRecent(): Promise<void> {
-    try {
-      recent.value = await lab().listRecentProfiles({})
-    } catch (e) {
-      // every host keeps a recent list, so a failure is news; the menu keeps the last list it had
-      fail('Could not list the recent profiles', e)
-    }
+    // every host keeps a recent list, so a failure is news; the menu keeps the last list it had
+    if (!(await files.refreshRecent()) && files.error) fail('Could not list the recent profiles', files.error)
   }
 
   async function save(as = false): Promise<void> {
     if (!profile.valid) message.warning('Saving a profile that does not validate yet; it will open with its problems marked.')
     if (host.nativeDialogs) {
-      try {
-        const saved = await lab().saveProfile({ profile: profile.snapshot(), ...(as || !profile.path ? {} : { path: profile.path }) })
-        if (saved) {
-          profile.markSaved(saved.path)
-          message.success(`Saved ${saved.path}`)
-          void refreshRecent()
-        }
-      } catch (e) {
-        fail('Could not save the profile', e)
+      const saved = await files.save(profile.snapshot(), as || !profile.path ? undefined : profile.path)
+      if (saved) {
+        profile.markSaved(saved.path)
+        message.success(`Saved ${saved.path}`)
+      } else if (files.error) {
+        fail('Could not save the profile', files.error)
       }
       return
     }
@@ -129,5 +114,5 @@ export function useProfileFiles() {
     message.success(`Downloaded ${fileName}`)
   }
 
-  return { recent, confirmDiscard, newProfile, open, openFile, openRecent, refreshRecent, save, saveAs: () => save(true) }
+  return { confirmDiscard, newProfile, open, openFile, openRecent, refreshRecent, save, saveAs: () => save(true) }
 }

@@ -1,26 +1,32 @@
 // Past experiments as the lab keeps them: list, delete with undo, and the two picked for Compare.
-import type { HistoryEntry, LabError } from '@shared/api'
-import { labErrorFromRejection } from '@shared/lab-error-wire'
+import type { HistoryEntry } from '@shared/api'
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { lab } from '../api/lab-instance'
+import { storeError, type StoreError } from './store-error'
 
 export const useHistoryStore = defineStore('history', () => {
   const entries = ref<HistoryEntry[]>([])
   const loading = ref(false)
-  const error = ref<LabError | null>(null)
+  const error = ref<StoreError | null>(null)
   /** run ids picked for Compare, at most two, in the order picked */
   const compare = ref<string[]>([])
 
+  /** Refreshes overlap (showing the view, a run's end, a delete); only the newest answer may land. */
+  let latestRequest = 0
+
   async function refresh(): Promise<void> {
+    const request = ++latestRequest
     loading.value = true
     try {
-      entries.value = await lab().listHistory({})
+      const list = await lab().listHistory({})
+      if (request !== latestRequest) return
+      entries.value = list
       error.value = null
     } catch (e) {
-      error.value = labErrorFromRejection(e)
+      if (request === latestRequest) error.value = storeError(e)
     } finally {
-      loading.value = false
+      if (request === latestRequest) loading.value = false
     }
   }
 
@@ -31,7 +37,7 @@ export const useHistoryStore = defineStore('history', () => {
       await refresh()
       return deleted
     } catch (e) {
-      error.value = labErrorFromRejection(e)
+      error.value = storeError(e)
       return false
     }
   }
@@ -42,7 +48,7 @@ export const useHistoryStore = defineStore('history', () => {
       await refresh()
       return restored
     } catch (e) {
-      error.value = labErrorFromRejection(e)
+      error.value = storeError(e)
       return false
     }
   }

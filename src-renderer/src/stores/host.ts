@@ -4,19 +4,20 @@ import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { labConnection } from '../api/lab-instance'
 import type { ConnectionState } from '../api/lab-connection'
+import { storeError, type StoreError } from './store-error'
 
 export const useHostStore = defineStore('host', () => {
   const connection = labConnection()
   const state = ref<ConnectionState>(connection.state())
   const info = ref<HostInfo | null>(null)
-  const error = ref<string | null>(null)
+  const error = ref<StoreError | null>(null)
 
   async function refreshInfo(): Promise<void> {
     try {
       info.value = await connection.client.hostInfo({})
       error.value = null
     } catch (e) {
-      error.value = e instanceof Error ? e.message : String(e)
+      error.value = storeError(e)
     }
   }
 

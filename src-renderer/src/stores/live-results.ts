@@ -2,19 +2,18 @@
 // fetched again when another job completes, not on every progress tick: a snapshot carries whole
 // histograms, and only a completed job changes what the cards show. Kept apart from the results store,
 // so the Results view keeps showing the last finished run until this one ends.
-import type { LabError } from '@shared/api'
-import { labErrorFromRejection } from '@shared/lab-error-wire'
 import type { ExperimentResults } from '@shared/results/types'
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef, watch } from 'vue'
 import { lab } from '../api/lab-instance'
 import { useRunsStore } from './runs'
+import { storeError, type StoreError } from './store-error'
 
 export const useLiveResultsStore = defineStore('liveResults', () => {
   const runs = useRunsStore()
   /** a shallowRef, as in the results store: Vue does not proxy every number of every histogram */
   const snapshot = shallowRef<ExperimentResults | null>(null)
-  const error = ref<LabError | null>(null)
+  const error = ref<StoreError | null>(null)
   /** answers can overtake each other; only the newest request may land */
   let latestRequest = 0
 
@@ -32,7 +31,7 @@ export const useLiveResultsStore = defineStore('liveResults', () => {
       error.value = null
     } catch (e) {
       if (request !== latestRequest) return
-      error.value = labErrorFromRejection(e)
+      error.value = storeError(e)
     }
   }
 

@@ -1,14 +1,14 @@
 // The lab's presets (listPresets), fetched once and kept: the fastest way into an experiment.
 import type { PresetInfo } from '@shared/api'
-import { labErrorFromRejection } from '@shared/lab-error-wire'
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { lab } from '../api/lab-instance'
+import { storeError, type StoreError } from './store-error'
 
 export const usePresetsStore = defineStore('presets', () => {
   const presets = ref<PresetInfo[]>([])
   const loading = ref(false)
-  const error = ref<string | null>(null)
+  const error = ref<StoreError | null>(null)
 
   async function load(): Promise<void> {
     if (loading.value || presets.value.length) return
@@ -17,7 +17,7 @@ export const usePresetsStore = defineStore('presets', () => {
       presets.value = await lab().listPresets({})
       error.value = null
     } catch (e) {
-      error.value = labErrorFromRejection(e).message
+      error.value = storeError(e)
     } finally {
       loading.value = false
     }

@@ -1,12 +1,12 @@
 // The run in progress: starting it from the draft, the streamed progress, cancel, and what happened
 // at the end. One run at a time, as the Run button suggests.
 import { LabError, type RunFinished } from '@shared/api'
-import { labErrorFromRejection } from '@shared/lab-error-wire'
 import { experimentStatus } from '@shared/results/experiment-status'
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { lab, labConnection } from '../api/lab-instance'
 import { reduceProgress, type ProgressView } from './run-progress'
+import { storeError, type StoreError } from './store-error'
 
 /** Which request the store's error came from, so the Run view can title it. */
 export type RunErrorSource = 'start' | 'cancel' | 'follow'
@@ -16,7 +16,7 @@ export const useRunsStore = defineStore('runs', () => {
   const lastRunId = ref<string | null>(null)
   const progress = ref<ProgressView | null>(null)
   const finished = ref<RunFinished | null>(null)
-  const error = ref<LabError | null>(null)
+  const error = ref<StoreError | null>(null)
   const errorSource = ref<RunErrorSource>('start')
   const starting = ref(false)
   const cancelling = ref(false)
@@ -28,7 +28,7 @@ export const useRunsStore = defineStore('runs', () => {
 
   function fail(source: RunErrorSource, reason: unknown): void {
     errorSource.value = source
-    error.value = labErrorFromRejection(reason)
+    error.value = storeError(reason)
   }
 
   function finish(event: RunFinished): void {
@@ -55,7 +55,7 @@ export const useRunsStore = defineStore('runs', () => {
     } catch (e) {
       if (runId !== activeRunId.value) return
       // a lab that does not know the run lost it (its host restarted); any other failure is retried on the next reconnect
-      if (labErrorFromRejection(e).code === 'not-found') {
+      if (storeError(e).code === 'not-found') {
         forget()
         fail('follow', new LabError('not-found', `The lab no longer knows run ${runId}: its host was restarted, which ends the runs it had. History lists whatever was saved.`))
       } else {

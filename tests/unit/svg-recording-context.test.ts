@@ -1,7 +1,6 @@
-// @vitest-environment happy-dom
 import { BasicPlatform, Chart, registerables, type ChartConfiguration } from 'chart.js'
 import { describe, expect, it } from 'vitest'
-import { SvgRecordingContext } from '../../src-renderer/src/charts/svg-context'
+import { SvgRecordingContext } from '../../src-shared/charts/svg-recording-context'
 
 Chart.register(...registerables)
 
@@ -53,7 +52,7 @@ describe('SVG recording context', () => {
       options: { animation: false, responsive: false, devicePixelRatio: 1, scales: { x: { type: 'linear', title: { display: true, text: 'time (s)' } } } },
       platform: BasicPlatform
     } as unknown as ChartConfiguration
-    const chart = new Chart(ctx as unknown as CanvasRenderingContext2D, config)
+    const chart = new Chart(ctx as unknown as ConstructorParameters<typeof Chart>[0], config)
     chart.destroy()
     const svg = ctx.toSvg()
     expect(svg).toContain('stroke="#0072B2"')

@@ -2,8 +2,30 @@
 // it draws on screen, and every line, area and label comes out as a vector element (no embedded
 // bitmap). It implements the part of the 2D API Chart.js and its annotation plugin use: paths, rects,
 // arcs, text, transforms, clipping, dashes, alpha, and 'destination-over' for the background fill.
+// One recorder for both SVG exports, the UI's (what is on screen, current zoom) and the lab's (CLI and
+// exportResults), so the two files agree. Pure: text is measured by whatever the host passes in (a
+// browser canvas, @napi-rs/canvas), the 2D API's string types are spelled out here, not taken from the DOM.
 
 type Matrix = [number, number, number, number, number, number]
+type LineCap = 'butt' | 'round' | 'square'
+type LineJoin = 'bevel' | 'miter' | 'round'
+type TextAlign = 'center' | 'end' | 'left' | 'right' | 'start'
+type TextBaseline = 'alphabetic' | 'bottom' | 'hanging' | 'ideographic' | 'middle' | 'top'
+interface Matrix2D { a?: number; b?: number; c?: number; d?: number; e?: number; f?: number }
+
+/** What Chart.js reads of a measured text; a host's TextMetrics has it too. */
+export interface TextSize {
+  width: number
+}
+
+/** Measures text in a CSS font ("12px sans-serif") the way the host's canvas would draw it. */
+export type MeasureText = (font: string, text: string) => TextSize
+
+/** Without a host canvas: an average glyph is about 0.6 em wide in the sans-serif fonts charts use. */
+export const estimateTextSize: MeasureText = (font, text) => {
+  const size = Number(/(\d+(?:\.\d+)?)px/.exec(font)?.[1] ?? 10)
+  return { width: text.length * size * 0.6 }
+}
 
 interface DrawState {
   m: Matrix
@@ -11,11 +33,11 @@ interface DrawState {
   strokeStyle: string
   lineWidth: number
   lineDash: number[]
-  lineCap: CanvasLineCap
-  lineJoin: CanvasLineJoin
+  lineCap: LineCap
+  lineJoin: LineJoin
   font: string
-  textAlign: CanvasTextAlign
-  textBaseline: CanvasTextBaseline
+  textAlign: TextAlign
+  textBaseline: TextBaseline
   globalAlpha: number
   globalCompositeOperation: string
   clip: string | null
@@ -49,11 +71,9 @@ export class SvgRecordingContext {
   private underlay: string[] = []
   private defs: string[] = []
   private clipCount = 0
-  private readonly measurer: CanvasRenderingContext2D | null
 
-  constructor(readonly width: number, readonly height: number) {
+  constructor(readonly width: number, readonly height: number, private readonly measure: MeasureText = estimateTextSize) {
     this.canvas = { width, height, style: {}, getContext: () => this }
-    this.measurer = typeof document !== 'undefined' ? document.createElement('canvas').getContext('2d') : null
   }
 
   // --- state -------------------------------------------------------------------------------
@@ -63,16 +83,16 @@ export class SvgRecordingContext {
   set strokeStyle(v: unknown) { this.state.strokeStyle = colour(v) }
   get lineWidth(): number { return this.state.lineWidth }
   set lineWidth(v: number) { this.state.lineWidth = v }
-  get lineCap(): CanvasLineCap { return this.state.lineCap }
-  set lineCap(v: CanvasLineCap) { this.state.lineCap = v }
-  get lineJoin(): CanvasLineJoin { return this.state.lineJoin }
-  set lineJoin(v: CanvasLineJoin) { this.state.lineJoin = v }
+  get lineCap(): LineCap { return this.state.lineCap }
+  set lineCap(v: LineCap) { this.state.lineCap = v }
+  get lineJoin(): LineJoin { return this.state.lineJoin }
+  set lineJoin(v: LineJoin) { this.state.lineJoin = v }
   get font(): string { return this.state.font }
   set font(v: string) { this.state.font = v }
-  get textAlign(): CanvasTextAlign { return this.state.textAlign }
-  set textAlign(v: CanvasTextAlign) { this.state.textAlign = v }
-  get textBaseline(): CanvasTextBaseline { return this.state.textBaseline }
-  set textBaseline(v: CanvasTextBaseline) { this.state.textBaseline = v }
+  get textAlign(): TextAlign { return this.state.textAlign }
+  set textAlign(v: TextAlign) { this.state.textAlign = v }
+  get textBaseline(): TextBaseline { return this.state.textBaseline }
+  set textBaseline(v: TextBaseline) { this.state.textBaseline = v }
   get globalAlpha(): number { return this.state.globalAlpha }
   set globalAlpha(v: number) { this.state.globalAlpha = v }
   get globalCompositeOperation(): string { return this.state.globalCompositeOperation }
@@ -95,7 +115,7 @@ export class SvgRecordingContext {
   scale(x: number, y: number): void { this.state.m = multiply(this.state.m, [x, 0, 0, y, 0, 0]) }
   rotate(a: number): void { this.state.m = multiply(this.state.m, [Math.cos(a), Math.sin(a), -Math.sin(a), Math.cos(a), 0, 0]) }
   transform(a: number, b: number, c: number, d: number, e: number, f: number): void { this.state.m = multiply(this.state.m, [a, b, c, d, e, f]) }
-  setTransform(a: number | DOMMatrix2DInit = 1, b = 0, c = 0, d = 1, e = 0, f = 0): void {
+  setTransform(a: number | Matrix2D = 1, b = 0, c = 0, d = 1, e = 0, f = 0): void {
     this.state.m = typeof a === 'number' ? [a, b, c, d, e, f] : [a.a ?? 1, a.b ?? 0, a.c ?? 0, a.d ?? 1, a.e ?? 0, a.f ?? 0]
   }
   resetTransform(): void { this.state.m = [...IDENTITY] }
@@ -214,13 +234,8 @@ export class SvgRecordingContext {
   }
 
   // --- text ---------------------------------------------------------------------------------
-  measureText(text: string): TextMetrics {
-    if (this.measurer) {
-      this.measurer.font = this.state.font
-      return this.measurer.measureText(text)
-    }
-    const size = Number(/(\d+(?:\.\d+)?)px/.exec(this.state.font)?.[1] ?? 10)
-    return { width: text.length * size * 0.6 } as TextMetrics
+  measureText(text: string): TextSize {
+    return this.measure(this.state.font, text)
   }
 
   private text(text: string, x: number, y: number, paint: string): void {
@@ -241,19 +256,21 @@ export class SvgRecordingContext {
   /** Point-style images are not used by the lab's charts; a bitmap would defeat the vector export. */
   drawImage(): void {}
 
-  createLinearGradient(): CanvasGradient {
-    return { addColorStop: () => {} } as CanvasGradient
+  /** Gradients are not used by the lab's charts: a stop-less stand-in that Chart.js can hold. */
+  createLinearGradient(): { addColorStop: () => void } {
+    return { addColorStop: () => {} }
   }
 
-  createRadialGradient(): CanvasGradient {
+  createRadialGradient(): { addColorStop: () => void } {
     return this.createLinearGradient()
   }
 
   isPointInPath(): boolean { return false }
 
-  /** The finished document. */
+  /** The finished document, a standalone file: the declaration says UTF-8, which labels like "µs" need. */
   toSvg(): string {
     return [
+      '<?xml version="1.0" encoding="UTF-8"?>',
       `<svg xmlns="http://www.w3.org/2000/svg" width="${this.width}" height="${this.height}" viewBox="0 0 ${this.width} ${this.height}">`,
       this.defs.length ? `<defs>${this.defs.join('')}</defs>` : '',
       ...this.underlay,
