@@ -50,6 +50,17 @@ describe('run lifecycle', () => {
     expect(methods.listHistory.mock.calls.length).toBeGreaterThan(historyCalls)
     expect(wrapper.get('[data-testid="run-finished"]').attributes('data-status')).toBe('completed')
     expect(document.body.textContent).toContain('Run completed. Results are ready.')
+    expect(wrapper.find('[data-testid="run-not-saved"]').exists()).toBe(false)
+
+    // the next run completes but its results could not be saved: the user is told what and where
+    methods.startRun.mockImplementation(async () => ({ runId: 'r2' }))
+    await wrapper.get('[data-testid="run-start"]').trigger('click')
+    await flushPromises()
+    const saveError = 'cannot save the results in /data/experiments/r2: the disk is full (ENOSPC)'
+    emit('runFinished', { runId: 'r2', status: 'completed', saveError })
+    await flushPromises()
+    expect(wrapper.get('[data-testid="run-not-saved"]').text()).toContain(saveError)
+    expect(document.body.textContent).toContain(`Run completed, but not saved: ${saveError}`)
     wrapper.unmount()
   })
 })
