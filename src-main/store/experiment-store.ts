@@ -145,8 +145,15 @@ export class ExperimentStore {
     })
   }
 
-  listHistory(): Promise<HistoryEntry[]> {
-    return this.locked(() => this.readIndex())
+  /**
+   * The history, newest first. history.json is only ever replaced whole (atomic rename), so a sound one
+   * is read without the lock, which keeps a read-only data folder listable; a damaged one is rebuilt
+   * under the lock.
+   */
+  async listHistory(): Promise<HistoryEntry[]> {
+    const text = await readFile(this.indexFile, 'utf8').catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? '[]' : null))
+    const entries = text === null ? null : parseHistoryIndex(text)
+    return entries ?? this.locked(() => this.readIndex())
   }
 
   /** Moves the experiment's folder to the trash; its index entry goes along so restore can bring it back. */

@@ -12,6 +12,7 @@ import { createLabService, type LabService } from '../../src-main/lab/lab-servic
 import { labFolderPolicy } from '../../src-main/lab/path-policy'
 import { ExperimentStore } from '../../src-main/store/experiment-store'
 import { smallExperiment, BUSY_TASK } from '../support/small-experiment'
+import { syntheticResults } from './lab-support/synthetic-results'
 
 const mounts: string[] = []
 afterAll(() => {
@@ -64,6 +65,17 @@ describe('a data folder that cannot take the results', () => {
     } finally {
       await lab.close()
     }
+  })
+
+  it.skipIf(!canMount)('read-only: the history of a data folder mounted read-only is still listed', async () => {
+    const source = mkdtempSync(join(tmpdir(), 'drainlab-ro-history-'))
+    const runId = '20261129-101500-archived-0a1b'
+    await new ExperimentStore(source).saveResults(runId, syntheticResults(), 'completed', '2026-11-29T10:15:00.000Z')
+    const dataDir = mounted(['--bind', source])!
+    expect(spawnSync('mount', ['-o', 'remount,ro,bind', dataDir]).status).toBe(0)
+    const store = new ExperimentStore(dataDir)
+    expect((await store.listHistory()).map((e) => e.id)).toEqual([runId])
+    expect((await store.readResults(runId))?.jobs.length).toBeGreaterThan(0)
   })
 
   it.skipIf(!canMount)('read-only: drainlab run exits 1 before any job runs, naming the folder', () => {
