@@ -5,6 +5,7 @@
 import { lstat, readFile, readdir, rename, rmdir, stat, unlink } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { basename, join } from 'node:path'
+import { z } from 'zod'
 import type { HistoryEntry, RunFinished } from '../../src-shared/api'
 import type { Profile } from '../../src-shared/profile/schema'
 import { jobResultSchema } from '../../src-shared/results/results-schema'
@@ -36,6 +37,8 @@ export interface RunningMark {
   host: string
   startedAt: string
 }
+
+const runningMarkSchema = z.object({ pid: z.number().int(), host: z.string(), startedAt: z.string() }) satisfies z.ZodType<RunningMark>
 
 export class ExperimentStore {
   readonly experimentsDir: string
@@ -208,7 +211,7 @@ export class ExperimentStore {
     for (const runId of await this.runIds()) {
       const folder = await this.folderOf(runId)
       if (await exists(join(folder, RESULTS_FILE))) continue
-      const mark = await readFile(join(folder, RUNNING_FILE), 'utf8').then(parseRunningMark, () => null)
+      const mark = await readFile(join(folder, RUNNING_FILE), 'utf8').then((text) => parseJsonWith(runningMarkSchema, text), () => null)
       if (mark === null ? await exists(join(folder, PROFILE_FILE)) : mark.host === hostname() && !processAlive(mark.pid)) found.push({ runId, mark })
     }
     return found
@@ -309,15 +312,6 @@ export class ExperimentStore {
 
   private updateIndex(change: (entries: HistoryEntry[]) => HistoryEntry[]): Promise<void> {
     return this.locked(async () => this.writeIndex(change(await this.readIndex())))
-  }
-}
-
-function parseRunningMark(text: string): RunningMark | null {
-  try {
-    const mark = JSON.parse(text) as Partial<RunningMark>
-    return typeof mark.pid === 'number' && typeof mark.host === 'string' && typeof mark.startedAt === 'string' ? (mark as RunningMark) : null
-  } catch {
-    return null
   }
 }
 

@@ -7,6 +7,8 @@ import { randomBytes } from 'node:crypto'
 import { link, open, readFile, rename, stat, unlink } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { setTimeout as sleep } from 'node:timers/promises'
+import { z } from 'zod'
+import { parseJsonWith } from './json-with-schema'
 import { processAlive } from './process-alive'
 
 interface LockOwner {
@@ -30,13 +32,10 @@ const DEFAULT_STALE_AFTER_MS = 60_000
 /** a lock file younger than this may still be being written by its creator: unreadable is not stale yet */
 const WRITE_GRACE_MS = 2_000
 
+const lockOwnerSchema = z.object({ pid: z.number().int(), host: z.string(), nonce: z.string() }) satisfies z.ZodType<LockOwner>
+
 function parseOwner(text: string): LockOwner | null {
-  try {
-    const value = JSON.parse(text) as Partial<LockOwner>
-    return typeof value.pid === 'number' && typeof value.host === 'string' && typeof value.nonce === 'string' ? (value as LockOwner) : null
-  } catch {
-    return null
-  }
+  return parseJsonWith(lockOwnerSchema, text)
 }
 
 async function tryCreate(lockFile: string, owner: LockOwner): Promise<boolean> {
