@@ -100,7 +100,7 @@ export interface LabApi {
 export type LabMethod = keyof LabApi
 
 const empty = z.strictObject({})
-const runId = z.string().max(RUN_ID_MAX_LENGTH).regex(RUN_ID_PATTERN, 'runId is a run id the lab generated (time-stamp-name-hex)')
+const runId = z.string().max(RUN_ID_MAX_LENGTH).regex(RUN_ID_PATTERN, 'not a run id the lab generated (they look like 20261129-101500-name-0a1b)')
 const filePath = z.string().min(1).max(4096)
 
 /** Runtime schemas of every request, checked by every host before the lab sees it. */
