@@ -9,7 +9,7 @@ import { experimentStatus } from '../../src-shared/results/experiment-status'
 import { estimateJobEvents } from '../../src-shared/profile/estimate'
 import { sweepLabel } from '../../src-shared/results/sweep-point'
 import { RESULTS_SCHEMA_VERSION, type ExperimentResults, type JobResult, type RunResult } from '../../src-shared/results/types'
-import type { PlannedJob } from './experiment-plan'
+import type { PlannedJob } from '../../src-shared/profile/experiment-plan'
 import { JobControl } from './pool/job-control'
 import { WorkerStartupError, type JobPool } from './pool/job-pool'
 

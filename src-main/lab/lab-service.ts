@@ -15,7 +15,7 @@ import { ExperimentStore } from '../store/experiment-store'
 import { PROFILE_EXTENSION } from '../../src-shared/profile/file-extension'
 import { readProfileFile, writeProfileFile } from '../store/profile-file'
 import { RecentProfiles } from '../store/recent-profiles'
-import { planExperiment } from './experiment-plan'
+import { planExperiment } from '../../src-shared/profile/experiment-plan'
 import { ExperimentRun, type ExperimentOutcome } from './experiment-run'
 import { exportFiles, toExportedFile } from './export/export-results'
 import { JobPool } from './pool/job-pool'
@@ -90,7 +90,7 @@ export function createLabService(options: LabServiceOptions): LabService {
       if (closed) throw new LabError('not-available', 'the lab is shutting down')
       const profile = requireProfile(req.profile)
       const plan = planExperiment(profile)
-      if (!plan.ok) throw new LabError('invalid-profile', 'a sweep point is invalid', plan.issues)
+      if (!plan.ok) throw new LabError('invalid-profile', 'the experiment cannot be planned', plan.issues)
       const runId = newRunId(profile.name)
       const createdAt = new Date().toISOString()
       await store.saveProfile(runId, profile)

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import type { RunProgress } from '../../src-shared/api'
 import { validateProfile } from '../../src-shared/profile/validate'
 import type { Profile } from '../../src-shared/profile/schema'
-import { planExperiment } from '../../src-main/lab/experiment-plan'
+import { planExperiment } from '../../src-shared/profile/experiment-plan'
 import { ExperimentRun } from '../../src-main/lab/experiment-run'
 import { JobPool } from '../../src-main/lab/pool/job-pool'
 

@@ -10,7 +10,7 @@ import type { Profile } from '../../../src-shared/profile/schema'
 import { summaryText } from '../../../src-shared/results/summary-table'
 import { ENGINE_VERSION } from '../../engine/version'
 import { parseFormats, parsePositiveInt } from '../cli-arguments'
-import { planExperiment } from '../../lab/experiment-plan'
+import { planExperiment } from '../../../src-shared/profile/experiment-plan'
 import { ExperimentRun } from '../../lab/experiment-run'
 import { writeExports } from '../../lab/export/write-exports'
 import { JobPool } from '../../lab/pool/job-pool'
@@ -93,7 +93,7 @@ export function registerRunCommand(program: Command): void {
       if (!checked.ok) throw new LabError('invalid-profile', 'the profile with these options is invalid', checked.issues)
       const profile = checked.profile
       const plan = planExperiment(profile)
-      if (!plan.ok) throw new LabError('invalid-profile', 'a sweep point is invalid', plan.issues)
+      if (!plan.ok) throw new LabError('invalid-profile', 'the experiment cannot be planned', plan.issues)
 
       // one instant names the output folder and the history entry, as the app dates a run by its start
       const startedAt = new Date()
