@@ -47,3 +47,10 @@ export const MIN_MEMORY_GIB = 0.0625
 
 /** Drain sources in one profile: each is a random stream and a line in every table. */
 export const MAX_DRAIN_SOURCES = 64
+
+/**
+ * Pages placed on one CPU's lists at start: 2^20 (4 GiB of 4 KiB pages), hundreds of times any real pcp->high.
+ * A list above high is freed batch by batch on its next free (free_unref_page_commit), so this also bounds
+ * that catch-up to a million steps even at batch 1.
+ */
+export const MAX_INITIAL_PCP_PAGES = 1_048_576

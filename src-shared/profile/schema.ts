@@ -4,7 +4,7 @@
 import { z } from 'zod'
 import {
   DL_PERIOD_MAX_US, DL_PERIOD_MIN_US, DL_RUNTIME_MIN_US, INT_MAX, MAX_ALLOCS_PER_JOB, MAX_COST_NS, MAX_DRAIN_RATE_PER_SEC, MAX_DRAIN_SOURCES,
-  MAX_DURATION_US, MAX_PAGE_RATE_PER_SEC, MAX_RUN_MS, MIN_DURATION_US, MIN_MEMORY_GIB, MIN_RUN_MS
+  MAX_DURATION_US, MAX_INITIAL_PCP_PAGES, MAX_PAGE_RATE_PER_SEC, MAX_RUN_MS, MIN_DURATION_US, MIN_MEMORY_GIB, MIN_RUN_MS
 } from './limits'
 import { MAX_SEEDS } from './run-limits'
 
@@ -130,7 +130,7 @@ export const rtTaskSchema = z.strictObject({
   runtimeUs: z.union([micros('runtimeUs'), distributionSchema]),
   deadlineUs: micros('deadlineUs').optional(),
   allocsPerJob: count('allocsPerJob', MAX_ALLOCS_PER_JOB).default(0),
-  initialPcpPages: count('initialPcpPages').default(0),
+  initialPcpPages: count('initialPcpPages', MAX_INITIAL_PCP_PAGES).default(0),
   missPolicy: z.enum(['continue', 'skip-next', 'abort-job']).default('continue')
 })
 export type RtTask = z.infer<typeof rtTaskSchema>
@@ -139,7 +139,7 @@ export const housekeepingSchema = z.strictObject({
   allocRatePagesPerSec: pageRate('allocRatePagesPerSec').default(20_000),
   freeRatePagesPerSec: pageRate('freeRatePagesPerSec').default(20_000),
   /** pcplist pages on each housekeeping CPU at start; "auto" = halfway between batch and high. */
-  initialPcpPages: z.union([z.literal('auto'), count('initialPcpPages')]).default('auto'),
+  initialPcpPages: z.union([z.literal('auto'), count('initialPcpPages', MAX_INITIAL_PCP_PAGES)]).default('auto'),
   /** Other runnable SCHED_OTHER tasks per housekeeping CPU: a woken kworker waits for its turn among them (0 = it runs at once). */
   cfsRunnable: count('cfsRunnable').max(10_000, 'cfsRunnable is at most 10000').default(0),
   /** CFS/EEVDF slice per runnable task (base_slice scaled by CPUs: 3 ms at 8+ CPUs). */

@@ -41,6 +41,12 @@ describe('profile bounds', () => {
     expect(issueAt(validateProfile(withField('kernel.pcp.high', 1e15)), 'kernel.pcp.high')).toMatch(/at most/)
   })
 
+  it('initial pcplist pages of INT_MAX are refused (catching up to high took 2^31 steps at batch 1)', () => {
+    const doc = withField('rtTasks', [{ ...BASE.rtTasks[0], initialPcpPages: 2 ** 31 - 1 }])
+    expect(issueAt(validateProfile(doc), 'rtTasks.0.initialPcpPages')).toMatch(/at most 1048576/)
+    expect(issueAt(validateProfile(withField('housekeeping.initialPcpPages', 2 ** 31 - 1)), 'housekeeping.initialPcpPages')).toMatch(/at most 1048576/)
+  })
+
   it('a task period of 1e306 µs is refused (it gave deadlineNs: null)', () => {
     const doc = withField('rtTasks', [{ ...BASE.rtTasks[0], periodUs: 1e306 }])
     expect(issueAt(validateProfile(doc), 'rtTasks.0.periodUs')).toMatch(/at most/)
@@ -56,6 +62,13 @@ describe('profile bounds', () => {
   it('a series window that gives more points than a run may keep is refused (a 5 ms run wrote 190 MB)', () => {
     const doc = withField('run', { durationMs: 5, seriesWindowMs: 1e-6 })
     expect(issueAt(validateProfile(doc), 'run.seriesWindowMs')).toMatch(/points/)
+  })
+
+  it('a periodic task whose timer wakes later than its next period runs on (simulated time went backwards)', () => {
+    const doc = withField('kernel.costs', { timerLatencyMinNs: 0, timerLatencyMaxNs: 1_000_000 })
+    const checked = validateProfile({ ...(doc as object), rtTasks: [{ ...BASE.rtTasks[0], periodUs: 1, runtimeUs: 0.5, allocsPerJob: 0 }] })
+    if (!checked.ok) throw new Error(JSON.stringify(checked.issues))
+    expect(runModel(checked.profile, 'workqueue', 1).simulatedNs).toBe(20_000_000)
   })
 
   it('the smallest rt-throttling window and the largest pcp values run to the end with valid results', () => {
