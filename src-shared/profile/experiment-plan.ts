@@ -76,7 +76,7 @@ function jobCountIssue(profile: Profile): ProfileIssue | null {
   const sweep = profile.sweep === undefined ? '' : `${points} sweep points × `
   return {
     path: profile.sweep === undefined ? 'run.seeds' : 'sweep.parameters',
-    message: `${jobs} jobs (${sweep}${variants.length} variants × ${seeds.length} seeds), over the limit of ${MAX_JOBS_PER_RUN} jobs per run: use fewer sweep values, variants or seeds, or split the experiment`
+    message: `${jobs} jobs (${sweep}${variants.length} variants × ${seeds.length} seeds), over the limit of ${MAX_JOBS_PER_RUN} jobs per run: use fewer sweep values, variants or seeds, or split the experiment (docs/limits.md)`
   }
 }
 
@@ -92,13 +92,13 @@ function runSizeIssues(jobs: readonly PlannedJob[]): ProfileIssue[] {
   if (events > MAX_EVENTS_PER_RUN) {
     issues.push({
       path: 'run.durationMs',
-      message: `about ${(events / 1e9).toFixed(0)} G events over the run's ${jobs.length} jobs, over the limit of ${MAX_EVENTS_PER_RUN / 1e9} G events per run: shorten run.durationMs or run fewer jobs`
+      message: `about ${(events / 1e9).toFixed(0)} G events over the run's ${jobs.length} jobs, over the limit of ${MAX_EVENTS_PER_RUN / 1e9} G events per run: shorten run.durationMs or run fewer jobs (docs/limits.md)`
     })
   }
   if (seriesPoints > MAX_SERIES_POINTS_PER_RUN) {
     issues.push({
       path: 'run.seriesWindowMs',
-      message: `${seriesPoints} series points over the run's ${jobs.length} jobs (run.durationMs / run.seriesWindowMs per series, two series per realtime task), over the limit of ${MAX_SERIES_POINTS_PER_RUN} points per run: lengthen run.seriesWindowMs`
+      message: `${seriesPoints} series points over the run's ${jobs.length} jobs (run.durationMs / run.seriesWindowMs per series, two series per realtime task), over the limit of ${MAX_SERIES_POINTS_PER_RUN} points per run (about 40 MB of results): lengthen run.seriesWindowMs (docs/limits.md)`
     })
   }
   return issues

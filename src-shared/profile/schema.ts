@@ -165,7 +165,7 @@ export type DrainSource = z.infer<typeof drainSourceSchema>
 export const runSchema = z.strictObject({
   durationMs: number('durationMs').min(MIN_RUN_MS, `durationMs must be at least ${MIN_RUN_MS} ms (1 µs)`).max(MAX_RUN_MS, `durationMs is at most ${MAX_RUN_MS} ms (1 hour of simulated time)`).default(1000),
   warmupMs: nonNegative('warmupMs').max(MAX_RUN_MS, `warmupMs is at most ${MAX_RUN_MS} ms`).default(0),
-  seeds: z.array(count('a seed', 2 ** 32 - 1)).min(1, 'at least one seed').max(MAX_SEEDS, `at most ${MAX_SEEDS} seeds per run (./run-limits.ts)`).default([1]),
+  seeds: z.array(count('a seed', 2 ** 32 - 1)).min(1, 'at least one seed').max(MAX_SEEDS, `at most ${MAX_SEEDS} seeds per run: 1000 already give percentiles to 0.1 % (docs/limits.md)`).default([1]),
   /** Width of the timeline excerpt around the worst sample. */
   timelineWindowMs: windowMs('timelineWindowMs').default(2),
   /** Window of the max-per-window and misses-per-window series (OSADL plots use 1 s or more); ./run-limits.ts bounds the points. */
