@@ -42,8 +42,8 @@ export const MAX_DRAIN_RATE_PER_SEC = 1_000_000
 /** Pages one realtime job allocates: 2^20 is 4 GiB of 4 KiB pages per job. */
 export const MAX_ALLOCS_PER_JOB = 1_048_576
 
-/** The smallest zone: 64 MiB, a small embedded board; below it the watermark formulas leave no usable pages. */
-export const MIN_MEMORY_GIB = 0.0625
+/** The smallest zone: 1 MiB (256 pages of 4 KiB), already one that runs dry at once (tests/engine/zone-exhaustion). */
+export const MIN_MEMORY_GIB = 1 / 1024
 
 /** Drain sources in one profile: each is a random stream and a line in every table. */
 export const MAX_DRAIN_SOURCES = 64

@@ -52,7 +52,7 @@ export const machineSchema = z.strictObject({
   /** isolcpus= / nohz_full= CPUs, kernel cpulist syntax. */
   isolated: z.string().default(''),
   /** The zone's managed memory (one ZONE_NORMAL, one node). */
-  memoryGiB: number('memoryGiB').min(MIN_MEMORY_GIB, `memoryGiB is at least ${MIN_MEMORY_GIB} (64 MiB)`).max(65536, 'at most 64 TiB').default(16),
+  memoryGiB: number('memoryGiB').min(MIN_MEMORY_GIB, `memoryGiB is at least ${MIN_MEMORY_GIB} (1 MiB)`).max(65536, 'at most 64 TiB').default(16),
   pageSizeKiB: z.union([z.literal(4), z.literal(16), z.literal(64)], { error: 'pageSizeKiB must be 4, 16 or 64' }).default(4),
   hz: z.union([z.literal(100), z.literal(250), z.literal(300), z.literal(1000)], { error: 'hz must be 100, 250, 300 or 1000' }).default(1000),
   /** Housekeeping and isolated CPUs share a last-level cache: decides the IPI on queue_work_on (ttwu_queue_cond). */
