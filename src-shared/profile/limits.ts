@@ -14,6 +14,12 @@ export const MIN_DURATION_US = 0.001
  */
 export const MAX_DURATION_US = 3_600_000_000
 
+/**
+ * A CFS/EEVDF slice: 1 s, hundreds of times the default base_slice (0.75 ms scaled by CPUs). A woken kworker
+ * waits cfsRunnable slices, so this keeps that wait (at most 10^4 slices) an exact integer in ns.
+ */
+export const MAX_CFS_SLICE_US = 1_000_000
+
 /** The longest simulated run, 1 hour (3.6e12 ns); a real experiment runs seconds to minutes. */
 export const MAX_RUN_MS = 3_600_000
 

@@ -3,7 +3,7 @@
 // everything but the essentials. Cross-field rules live in ./rules.ts.
 import { z } from 'zod'
 import {
-  DL_PERIOD_MAX_US, DL_PERIOD_MIN_US, DL_RUNTIME_MIN_US, INT_MAX, MAX_ALLOCS_PER_JOB, MAX_COST_NS, MAX_DRAIN_RATE_PER_SEC, MAX_DRAIN_SOURCES,
+  DL_PERIOD_MAX_US, DL_PERIOD_MIN_US, DL_RUNTIME_MIN_US, INT_MAX, MAX_ALLOCS_PER_JOB, MAX_CFS_SLICE_US, MAX_COST_NS, MAX_DRAIN_RATE_PER_SEC, MAX_DRAIN_SOURCES,
   MAX_DURATION_US, MAX_INITIAL_PCP_PAGES, MAX_PAGE_RATE_PER_SEC, MAX_RUN_MS, MIN_DURATION_US, MIN_MEMORY_GIB, MIN_RUN_MS
 } from './limits'
 import { MAX_SEEDS } from './run-limits'
@@ -143,7 +143,7 @@ export const housekeepingSchema = z.strictObject({
   /** Other runnable SCHED_OTHER tasks per housekeeping CPU: a woken kworker waits for its turn among them (0 = it runs at once). */
   cfsRunnable: count('cfsRunnable').max(10_000, 'cfsRunnable is at most 10000').default(0),
   /** CFS/EEVDF slice per runnable task (base_slice scaled by CPUs: 3 ms at 8+ CPUs). */
-  cfsSliceUs: micros('cfsSliceUs').default(3000),
+  cfsSliceUs: micros('cfsSliceUs', MIN_DURATION_US, MAX_CFS_SLICE_US).default(3000),
   perCpu: z.array(z.strictObject({
     cpu: count('cpu', 1023),
     allocRatePagesPerSec: pageRate('allocRatePagesPerSec').optional(),

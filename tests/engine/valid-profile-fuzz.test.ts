@@ -5,7 +5,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { estimateJobEvents } from '../../src-shared/profile/estimate'
 import {
-  DL_PERIOD_MAX_US, DL_PERIOD_MIN_US, DL_RUNTIME_MIN_US, INT_MAX, MAX_COST_NS, MAX_DRAIN_RATE_PER_SEC, MAX_DURATION_US, MAX_INITIAL_PCP_PAGES, MAX_PAGE_RATE_PER_SEC,
+  DL_PERIOD_MAX_US, DL_PERIOD_MIN_US, DL_RUNTIME_MIN_US, INT_MAX, MAX_CFS_SLICE_US, MAX_COST_NS, MAX_DRAIN_RATE_PER_SEC, MAX_DURATION_US, MAX_INITIAL_PCP_PAGES, MAX_PAGE_RATE_PER_SEC,
   MIN_DURATION_US, MIN_MEMORY_GIB, MIN_RUN_MS
 } from '../../src-shared/profile/limits'
 import { meanRuntimeUs } from '../../src-shared/profile/rules'
@@ -78,7 +78,7 @@ const generated = fc.record({
   free: inRange(0, MAX_PAGE_RATE_PER_SEC),
   hkInitial: fc.option(inRange(0, MAX_INITIAL_PCP_PAGES, true), { nil: undefined }),
   cfsRunnable: inRange(0, 10_000, true),
-  cfsSliceUs: inRange(MIN_DURATION_US, MAX_DURATION_US),
+  cfsSliceUs: inRange(MIN_DURATION_US, MAX_CFS_SLICE_US),
   sources: fc.array(fc.record({
     kind: fc.constantFrom('reclaim' as const, 'cma' as const, 'compaction' as const, 'offline' as const, 'once' as const),
     rate: inRange(0, MAX_DRAIN_RATE_PER_SEC),
