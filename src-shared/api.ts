@@ -36,8 +36,21 @@ export interface JobProgress {
   error?: string
 }
 
+/** The most jobs one RunProgress event lists: its size stays bounded (tens of kB) however many jobs a run has. */
+export const MAX_JOBS_PER_PROGRESS = 100
+
+/**
+ * A progress event of a run. The figures of the whole run (counts, total, overall) are in every event; the
+ * job list is a delta: the running jobs and those whose status changed since the previous event, at most
+ * MAX_JOBS_PER_PROGRESS of them (the rest follow in the next events, and the last events of a run flush
+ * them all). A client keeps the last state it heard of each job; a job it never heard of is queued.
+ */
 export interface RunProgress {
   runId: string
+  /** jobs in the run */
+  total: number
+  /** jobs of the whole run per status */
+  counts: Record<JobProgress['status'], number>
   jobs: JobProgress[]
   overall: { fraction: number; etaMs: number | null; eventsPerSec: number }
 }

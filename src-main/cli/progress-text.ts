@@ -11,12 +11,10 @@ function rate(eventsPerSec: number): string {
   return eventsPerSec >= 1e6 ? `${(eventsPerSec / 1e6).toFixed(1)} M ev/s` : `${Math.round(eventsPerSec / 1e3)} k ev/s`
 }
 
+/** From the whole run's counts: an event lists only the jobs that changed. */
 function counts(p: RunProgress): string {
-  const done = p.jobs.filter((j) => j.status === 'completed').length
-  const running = p.jobs.filter((j) => j.status === 'running').length
-  const failed = p.jobs.filter((j) => j.status === 'failed').length
-  const cancelled = p.jobs.filter((j) => j.status === 'cancelled').length
-  return `${done}/${p.jobs.length} jobs done, ${running} running${failed ? `, ${failed} failed` : ''}${cancelled ? `, ${cancelled} cancelled` : ''}`
+  const { completed, running, failed, cancelled } = p.counts
+  return `${completed}/${p.total} jobs done, ${running} running${failed ? `, ${failed} failed` : ''}${cancelled ? `, ${cancelled} cancelled` : ''}`
 }
 
 /** One line, to be redrawn in place ("\r"): bar, percentage, jobs, rate, ETA. */
@@ -26,7 +24,7 @@ export function progressBar(p: RunProgress, width = 28): string {
   return `[${bar}] ${(p.overall.fraction * 100).toFixed(0).padStart(3)}%  ${counts(p)}  ${rate(p.overall.eventsPerSec)}  ETA ${eta(p.overall.etaMs)}`
 }
 
-/** A log line with each running job's fraction. */
+/** A log line with each running job's fraction (every event lists the running jobs). */
 export function progressLine(p: RunProgress): string {
   const running = p.jobs.filter((j) => j.status === 'running').map((j) => `${j.id} ${(j.fraction * 100).toFixed(0)}%`)
   return `progress ${(p.overall.fraction * 100).toFixed(0)}%: ${counts(p)}; ${rate(p.overall.eventsPerSec)}; ETA ${eta(p.overall.etaMs)}${running.length ? `; ${running.join(', ')}` : ''}`

@@ -2,6 +2,7 @@
 // and the discrete-event loop that drives it. A pure function of (profile, variant, seed).
 import type { Profile, Variant } from '../../src-shared/profile/schema'
 import { isolatedCpus } from '../../src-shared/profile/cpu-roles'
+import { MAX_EVENTS_PER_JOB } from '../../src-shared/profile/estimate'
 import type { RunResult } from '../../src-shared/results/types'
 import { Ev } from './event-kind'
 import { checkEndInvariants, checkEventInvariants } from './invariants'
@@ -32,6 +33,11 @@ const DEFAULT_PROGRESS_EVERY = 50_000
 const VMSTAT_INTERVAL_NS = 1_000_000_000
 /** at most this many samples of stranded / free pages per run */
 const SAMPLES_PER_RUN = 1000
+/**
+ * The last defence against a run that does not end: the profile's estimate keeps every valid run far below
+ * this, so a run past it is a model bug (an event re-armed without time passing) and fails its job.
+ */
+const MAX_EVENTS = 10 * MAX_EVENTS_PER_JOB
 
 export class Simulation implements PageAllocator {
   readonly queue = new EventQueue(4096)
@@ -116,6 +122,9 @@ export class Simulation implements PageAllocator {
       if (check) checkEventInvariants(this, now)
       if (--countdown === 0 || now >= nextProgressNs) {
         countdown = every
+        if (this.events > MAX_EVENTS) {
+          throw new Error(`the simulation passed ${MAX_EVENTS} events at ${now} ns of ${this.durationNs} ns without ending; the model is stuck (please report this profile)`)
+        }
         nextProgressNs = now + progressStepNs
         this.options.onProgress?.({ simulatedNs: now, events: this.events, fraction: now / this.durationNs })
         if (this.options.shouldCancel?.() === true) {

@@ -2,19 +2,22 @@
 // any moment, a snapshot of the jobs ended so far, and at the end one results document. A failing or
 // crashing job fails alone.
 import { performance } from 'node:perf_hooks'
-import type { JobProgress, RunFinished, RunProgress } from '../../src-shared/api'
+import { MAX_JOBS_PER_PROGRESS, type JobProgress, type RunFinished, type RunProgress } from '../../src-shared/api'
 import type { Profile } from '../../src-shared/profile/schema'
 import { aggregateJobs } from '../../src-shared/results/aggregate'
 import { experimentStatus } from '../../src-shared/results/experiment-status'
 import { estimateJobEvents } from '../../src-shared/profile/estimate'
 import { sweepLabel } from '../../src-shared/results/sweep-point'
 import { RESULTS_SCHEMA_VERSION, type ExperimentResults, type JobResult, type RunResult } from '../../src-shared/results/types'
-import type { PlannedJob } from './experiment-plan'
+import type { PlannedJob } from '../../src-shared/profile/experiment-plan'
 import { JobControl } from './pool/job-control'
 import { WorkerStartupError, type JobPool } from './pool/job-pool'
 
 /** 5 progress events per second at most: smooth for a bar, nothing for IPC or a WebSocket. */
 export const PROGRESS_INTERVAL_MS = 200
+
+/** A job's error and sweep label as a progress event carries them (the results keep them whole): bounded like the event. */
+const MAX_PROGRESS_TEXT = 300
 
 export interface ExperimentRunOptions {
   runId: string
@@ -42,6 +45,8 @@ interface JobState {
   planned: PlannedJob
   control: JobControl
   status: JobProgress['status']
+  /** the status the last progress event gave; queued is what a client assumes of a job it has not heard of */
+  reported: JobProgress['status']
   startedAt: number
   endedAt: number
   error?: string
@@ -58,7 +63,7 @@ export class ExperimentRun {
   private workerStartupFailure: string | null = null
 
   constructor(private readonly options: ExperimentRunOptions) {
-    this.states = options.jobs.map((planned) => ({ planned, control: new JobControl(), status: 'queued', startedAt: 0, endedAt: 0 }))
+    this.states = options.jobs.map((planned) => ({ planned, control: new JobControl(), status: 'queued', reported: 'queued', startedAt: 0, endedAt: 0 }))
     this.done = this.execute()
   }
 
@@ -76,17 +81,45 @@ export class ExperimentRun {
     this.wake?.()
   }
 
+  /**
+   * The next progress event: the whole run's figures, and the running jobs and those changed since the
+   * previous event (running ones first, at most MAX_JOBS_PER_PROGRESS in all). Listed jobs count as reported.
+   */
   progress(): RunProgress {
     const now = performance.now()
-    const jobs = this.states.map((s) => jobProgress(s, now))
-    const fraction = jobs.reduce((sum, j) => sum + (j.status === 'running' || j.status === 'queued' ? j.fraction : 1), 0) / Math.max(1, jobs.length)
+    const counts: RunProgress['counts'] = { queued: 0, running: 0, completed: 0, failed: 0, cancelled: 0 }
+    let fractions = 0
+    let eventsPerSec = 0
+    const running: JobState[] = []
+    const changed: JobState[] = []
+    for (const s of this.states) {
+      counts[s.status]++
+      if (s.status === 'running') {
+        const p = jobProgress(s, now)
+        fractions += p.fraction
+        eventsPerSec += p.eventsPerSec
+        running.push(s)
+      } else {
+        fractions += s.status === 'queued' ? 0 : 1
+        if (s.status !== s.reported) changed.push(s)
+      }
+    }
+    const listed = [...running, ...changed].slice(0, MAX_JOBS_PER_PROGRESS)
+    for (const s of listed) s.reported = s.status
+    const fraction = fractions / Math.max(1, this.states.length)
     const elapsed = now - this.startedAt
-    const eventsPerSec = jobs.reduce((sum, j) => sum + (j.status === 'running' ? j.eventsPerSec : 0), 0)
     return {
       runId: this.options.runId,
-      jobs,
+      total: this.states.length,
+      counts,
+      jobs: listed.map((s) => jobProgress(s, now)),
       overall: { fraction, eventsPerSec, etaMs: fraction > 0 && fraction < 1 ? Math.round((elapsed * (1 - fraction)) / fraction) : fraction >= 1 ? 0 : null }
     }
+  }
+
+  /** Jobs whose last status no progress event has carried yet. */
+  private unreported(): boolean {
+    return this.states.some((s) => s.status !== s.reported)
   }
 
   private async execute(): Promise<ExperimentOutcome> {
@@ -114,7 +147,8 @@ export class ExperimentRun {
     } finally {
       if (this.timer !== undefined) clearInterval(this.timer)
     }
-    onProgress?.(this.progress())
+    // the last events carry every change still unreported, however many jobs ended since the previous one
+    if (onProgress !== undefined) do onProgress(this.progress()); while (this.unreported())
     return this.outcome()
   }
 
@@ -202,6 +236,7 @@ function jobResultOf(s: JobState): JobResult {
 }
 
 function jobProgress(s: JobState, now: number): JobProgress {
+  const label = sweepLabel(s.planned.sweepPoint)
   const sample = s.control.sample()
   const running = s.status === 'running'
   const elapsedMs = (running ? now : s.endedAt) - s.startedAt
@@ -211,11 +246,15 @@ function jobProgress(s: JobState, now: number): JobProgress {
     id: s.planned.id,
     variant: s.planned.variant,
     seed: s.planned.seed,
-    sweepLabel: sweepLabel(s.planned.sweepPoint),
+    sweepLabel: label === null ? null : clip(label),
     status: s.status,
     fraction,
     eventsPerSec,
     etaMs: running && fraction > 0 ? Math.round((elapsedMs * (1 - fraction)) / fraction) : s.status === 'queued' ? null : 0,
-    ...(s.error !== undefined ? { error: s.error } : {})
+    ...(s.error !== undefined ? { error: clip(s.error) } : {})
   }
+}
+
+function clip(text: string): string {
+  return text.length > MAX_PROGRESS_TEXT ? `${text.slice(0, MAX_PROGRESS_TEXT - 1)}…` : text
 }

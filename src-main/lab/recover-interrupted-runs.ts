@@ -8,7 +8,7 @@ import { experimentStatus } from '../../src-shared/results/experiment-status'
 import { RESULTS_SCHEMA_VERSION, type ExperimentResults, type JobResult } from '../../src-shared/results/types'
 import { ENGINE_VERSION } from '../engine/version'
 import type { ExperimentStore, RunningMark } from '../store/experiment-store'
-import { planExperiment } from './experiment-plan'
+import { planExperiment } from '../../src-shared/profile/experiment-plan'
 
 export interface RecoveryReport {
   /** run ids recorded with their finished jobs, the rest failed (interrupted) */

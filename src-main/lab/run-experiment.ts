@@ -8,7 +8,7 @@ import type { Profile } from '../../src-shared/profile/schema'
 import { ENGINE_VERSION } from '../engine/version'
 import type { ExperimentStore } from '../store/experiment-store'
 import { FsFailure } from '../store/fs-failure'
-import { planExperiment } from './experiment-plan'
+import { planExperiment } from '../../src-shared/profile/experiment-plan'
 import { ExperimentRun, type ExperimentOutcome } from './experiment-run'
 import type { JobPool } from './pool/job-pool'
 import { newRunId } from './run-id'
@@ -58,7 +58,7 @@ async function checkFreeSpace(dataDir: string): Promise<void> {
 export async function startExperiment(options: StartExperimentOptions): Promise<StartedExperiment> {
   const { profile, store } = options
   const plan = planExperiment(profile)
-  if (!plan.ok) throw new LabError('invalid-profile', 'a sweep point is invalid', plan.issues)
+  if (!plan.ok) throw new LabError('invalid-profile', 'the experiment cannot be planned', plan.issues)
   const startedAt = options.startedAt ?? new Date()
   const runId = newRunId(profile.name, startedAt)
   if (store !== null) {

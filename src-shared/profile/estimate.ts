@@ -25,5 +25,8 @@ export function estimateJobEvents(p: Profile): number {
   }
   // throttle / fair-server windows, one pair per isolated CPU per period
   perSecond += 4 * isolated
+  // sched_rt_period_timer fires every period whatever the load, and may throttle each isolated CPU
+  const a = p.kernel.antiStarvation
+  if (a.policy === 'rt-throttling' && isolated > 0) perSecond += (1e6 / a.periodUs) * (1 + isolated)
   return Math.ceil(perSecond * seconds)
 }

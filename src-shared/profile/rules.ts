@@ -2,6 +2,8 @@
 import { z } from 'zod'
 import { CpulistError, parseCpulist } from './cpulist'
 import { estimateJobEvents, MAX_EVENTS_PER_JOB } from './estimate'
+import { INT_MAX } from './limits'
+import { managedPagesOf } from './managed-pages'
 import { profileObjectSchema, type Distribution, type Profile } from './schema'
 
 /** Mean of an execution-time distribution, µs. */
@@ -67,6 +69,7 @@ function checkProfile(p: Profile, ctx: z.RefinementCtx): void {
       ctx.addIssue({ code: 'custom', path: at('cpu'), message: `CPU ${s.cpu} is not a housekeeping CPU; drains are requested from housekeeping CPUs` })
     }
   })
+  checkPcpWithinZone(p, ctx)
   if (p.run.warmupMs >= p.run.durationMs) {
     ctx.addIssue({ code: 'custom', path: ['run', 'warmupMs'], message: 'the warm-up must be shorter than the run' })
   }
@@ -76,6 +79,24 @@ function checkProfile(p: Profile, ctx: z.RefinementCtx): void {
       code: 'custom', path: ['run', 'durationMs'],
       message: `about ${(events / 1e6).toFixed(0)} M events per run, over the limit of ${MAX_EVENTS_PER_JOB / 1e6} M: shorten run.durationMs, lengthen rtTasks[].periodUs, lower allocsPerJob, housekeeping rates or drain ratePerSec`
     })
+  }
+}
+
+/**
+ * A pcplist holds pages of its zone, up to high + batch of them (a refill on top of high): a manual batch or
+ * high beyond the zone's pages cannot be, and pcp->count, an int, must hold their sum.
+ */
+function checkPcpWithinZone(p: Profile, ctx: z.RefinementCtx): void {
+  const managed = managedPagesOf(p)
+  const { batch, high } = p.kernel.pcp
+  for (const [key, value] of [['batch', batch], ['high', high]] as const) {
+    if (value !== 'auto' && value > managed) {
+      ctx.addIssue({ code: 'custom', path: ['kernel', 'pcp', key], message: `${key} is at most the zone's ${managed} pages (machine.memoryGiB / pageSizeKiB)` })
+      return
+    }
+  }
+  if (batch !== 'auto' && high !== 'auto' && batch + high > INT_MAX) {
+    ctx.addIssue({ code: 'custom', path: ['kernel', 'pcp', 'high'], message: `high + batch is at most ${INT_MAX}: a CPU's list holds up to that many pages and pcp->count is an int` })
   }
 }
 

@@ -2,6 +2,11 @@
 // Versioned, strict (unknown keys are errors: typos must be caught), units in the names, defaults for
 // everything but the essentials. Cross-field rules live in ./rules.ts.
 import { z } from 'zod'
+import {
+  DL_PERIOD_MAX_US, DL_PERIOD_MIN_US, DL_RUNTIME_MIN_US, INT_MAX, MAX_ALLOCS_PER_JOB, MAX_CFS_SLICE_US, MAX_COST_NS, MAX_DRAIN_RATE_PER_SEC, MAX_DRAIN_SOURCES,
+  MAX_DURATION_US, MAX_INITIAL_PCP_PAGES, MAX_PAGE_RATE_PER_SEC, MAX_RUN_MS, MIN_DURATION_US, MIN_MEMORY_GIB, MIN_RUN_MS
+} from './limits'
+import { MAX_SEEDS } from './run-limits'
 
 export const PROFILE_SCHEMA_VERSION = 1
 
@@ -14,17 +19,31 @@ export type AntiStarvationPolicy = (typeof ANTI_STARVATION_POLICIES)[number]
 export const DRAIN_SOURCE_KINDS = ['reclaim', 'cma', 'compaction', 'offline', 'once'] as const
 export type DrainSourceKind = (typeof DRAIN_SOURCE_KINDS)[number]
 
-const positive = (what: string) => z.number({ error: `${what} must be a number` }).positive(`${what} must be greater than 0`)
-const nonNegative = (what: string) => z.number({ error: `${what} must be a number` }).min(0, `${what} cannot be negative`)
-const count = (what: string) => z.number({ error: `${what} must be a number` }).int(`${what} must be a whole number`).min(0, `${what} cannot be negative`)
+// Every number has both bounds (./limits.ts says why each): one outside them breaks the kernel's rules or the engine's arithmetic.
+const number = (what: string) => z.number({ error: `${what} must be a number` })
+const nonNegative = (what: string) => number(what).min(0, `${what} cannot be negative`)
+const count = (what: string, max = INT_MAX) => number(what).int(`${what} must be a whole number`).min(0, `${what} cannot be negative`).max(max, `${what} is at most ${max}`)
+/** A duration in µs: the engine turns it into whole ns, at least 1, and sums of them must stay exact. */
+const micros = (what: string, min = MIN_DURATION_US, max = MAX_DURATION_US) => number(what)
+  .min(min, `${what} must be at least ${min} µs${min === MIN_DURATION_US ? ' (1 ns, the engine\'s resolution)' : ''}`)
+  .max(max, `${what} is at most ${max} µs${max === MAX_DURATION_US ? ' (1 hour)' : ''}`)
+/** A sysctl in whole µs, as proc_dointvec_minmax reads it. */
+const sysctlMicros = (what: string, sysctl: string) => number(what).int(`${what} is a whole number of µs, as ${sysctl}`)
+  .min(1, `${what} must be at least 1 µs`).max(INT_MAX, `${what} is at most ${INT_MAX} µs (${sysctl} is an int)`)
+/** A SCHED_DEADLINE period: the fair server's (kernel/sched/debug.c) and stalld's boost (__checkparam_dl) share the range. */
+const dlPeriod = (what: string) => micros(what, DL_PERIOD_MIN_US, DL_PERIOD_MAX_US)
+const cost = (what: string) => nonNegative(what).max(MAX_COST_NS, `${what} is at most ${MAX_COST_NS} ns (1 ms)`)
+const pageRate = (what: string) => nonNegative(what).max(MAX_PAGE_RATE_PER_SEC, `${what} is at most ${MAX_PAGE_RATE_PER_SEC} pages/s (4 TB/s of 4 KiB pages)`)
+/** A window of simulated time in ms: at least 1 ns, at most the longest run. */
+const windowMs = (what: string) => number(what).min(1e-6, `${what} must be at least 0.000001 ms (1 ns)`).max(MAX_RUN_MS, `${what} is at most ${MAX_RUN_MS} ms (1 hour)`)
 
 /** A duration distribution in µs, for execution times. */
 export const distributionSchema = z.discriminatedUnion('dist', [
-  z.strictObject({ dist: z.literal('fixed'), valueUs: positive('valueUs') }),
-  z.strictObject({ dist: z.literal('uniform'), minUs: positive('minUs'), maxUs: positive('maxUs') })
+  z.strictObject({ dist: z.literal('fixed'), valueUs: micros('valueUs') }),
+  z.strictObject({ dist: z.literal('uniform'), minUs: micros('minUs'), maxUs: micros('maxUs') })
     .refine((d) => d.maxUs >= d.minUs, { message: 'maxUs must be at least minUs', path: ['maxUs'] }),
   // log-normal by its median and the standard deviation of ln(x): a long right tail, as measured runtimes have
-  z.strictObject({ dist: z.literal('lognormal'), medianUs: positive('medianUs'), sigma: z.number().min(0).max(3) })
+  z.strictObject({ dist: z.literal('lognormal'), medianUs: micros('medianUs'), sigma: z.number().min(0).max(3) })
 ], { error: 'dist must be "fixed", "uniform" or "lognormal"' })
 export type Distribution = z.infer<typeof distributionSchema>
 
@@ -33,7 +52,7 @@ export const machineSchema = z.strictObject({
   /** isolcpus= / nohz_full= CPUs, kernel cpulist syntax. */
   isolated: z.string().default(''),
   /** The zone's managed memory (one ZONE_NORMAL, one node). */
-  memoryGiB: positive('memoryGiB').max(65536, 'at most 64 TiB').default(16),
+  memoryGiB: number('memoryGiB').min(MIN_MEMORY_GIB, `memoryGiB is at least ${MIN_MEMORY_GIB} (1 MiB)`).max(65536, 'at most 64 TiB').default(16),
   pageSizeKiB: z.union([z.literal(4), z.literal(16), z.literal(64)], { error: 'pageSizeKiB must be 4, 16 or 64' }).default(4),
   hz: z.union([z.literal(100), z.literal(250), z.literal(300), z.literal(1000)], { error: 'hz must be 100, 250, 300 or 1000' }).default(1000),
   /** Housekeeping and isolated CPUs share a last-level cache: decides the IPI on queue_work_on (ttwu_queue_cond). */
@@ -42,27 +61,28 @@ export const machineSchema = z.strictObject({
 
 export const antiStarvationSchema = z.strictObject({
   policy: z.enum(ANTI_STARVATION_POLICIES, { error: `policy must be one of ${ANTI_STARVATION_POLICIES.join(', ')}` }).default('rt-throttling'),
-  /** sched_rt_runtime_us / sched_rt_period_us (rt-throttling). */
-  runtimeUs: positive('runtimeUs').default(950_000),
-  periodUs: positive('periodUs').default(1_000_000),
+  /** sched_rt_runtime_us / sched_rt_period_us (rt-throttling); kernel/sched/rt.c reads both as int (-1, no throttling, is policy "none"). */
+  runtimeUs: sysctlMicros('runtimeUs', 'sched_rt_runtime_us').default(950_000),
+  periodUs: sysctlMicros('periodUs', 'sched_rt_period_us').default(1_000_000),
   /** The 6.12+ fair server (deferred dl_server): CFS gets runtime per period once starved for period - runtime. */
-  fairServerRuntimeUs: positive('fairServerRuntimeUs').default(50_000),
-  fairServerPeriodUs: positive('fairServerPeriodUs').default(1_000_000),
+  fairServerRuntimeUs: micros('fairServerRuntimeUs', MIN_DURATION_US, DL_PERIOD_MAX_US).default(50_000),
+  fairServerPeriodUs: dlPeriod('fairServerPeriodUs').default(1_000_000),
   /** stalld: starving_threshold, then a SCHED_DEADLINE boost of boostRuntimeUs per boostPeriodUs for boostDurationUs. */
-  stalldThresholdUs: positive('stalldThresholdUs').default(60_000_000),
-  stalldBoostRuntimeUs: positive('stalldBoostRuntimeUs').default(20),
-  stalldBoostPeriodUs: positive('stalldBoostPeriodUs').default(1_000_000),
-  stalldBoostDurationUs: positive('stalldBoostDurationUs').default(3_000_000)
+  stalldThresholdUs: micros('stalldThresholdUs').default(60_000_000),
+  stalldBoostRuntimeUs: micros('stalldBoostRuntimeUs', DL_RUNTIME_MIN_US, DL_PERIOD_MAX_US).default(20),
+  stalldBoostPeriodUs: dlPeriod('stalldBoostPeriodUs').default(1_000_000),
+  stalldBoostDurationUs: micros('stalldBoostDurationUs').default(3_000_000)
 }).refine((a) => a.runtimeUs <= a.periodUs, { message: 'runtimeUs cannot exceed periodUs', path: ['runtimeUs'] })
   .refine((a) => a.fairServerRuntimeUs <= a.fairServerPeriodUs, { message: 'fairServerRuntimeUs cannot exceed fairServerPeriodUs', path: ['fairServerRuntimeUs'] })
+  .refine((a) => a.stalldBoostRuntimeUs <= a.stalldBoostPeriodUs, { message: 'stalldBoostRuntimeUs cannot exceed stalldBoostPeriodUs (__checkparam_dl)', path: ['stalldBoostRuntimeUs'] })
 
 export const pcpSchema = z.strictObject({
-  /** pcp->batch: "auto" = zone_batchsize(). */
-  batch: z.union([z.literal('auto'), z.number().int().min(1, 'batch must be at least 1')], { error: 'batch must be "auto" or a whole number ≥ 1' }).default('auto'),
-  /** pcp->high: "auto" = zone_highsize(). */
-  high: z.union([z.literal('auto'), z.number().int().min(0, 'high cannot be negative')], { error: 'high must be "auto" or a whole number ≥ 0' }).default('auto'),
-  /** vm.percpu_pagelist_high_fraction: 0 = off, else at least 8 (MIN_PERCPU_PAGELIST_HIGH_FRACTION). */
-  highFraction: z.number().int().min(0).default(0).refine((f) => f === 0 || f >= 8, 'highFraction must be 0 (off) or at least 8'),
+  /** pcp->batch: "auto" = zone_batchsize(). An int in struct per_cpu_pages; ./rules.ts also keeps it within the zone. */
+  batch: z.union([z.literal('auto'), count('batch').min(1, 'batch must be at least 1')], { error: 'batch must be "auto" or a whole number ≥ 1' }).default('auto'),
+  /** pcp->high: "auto" = zone_highsize(). An int in struct per_cpu_pages; ./rules.ts also keeps it within the zone. */
+  high: z.union([z.literal('auto'), count('high')], { error: 'high must be "auto" or a whole number ≥ 0' }).default('auto'),
+  /** vm.percpu_pagelist_high_fraction: 0 = off, else MIN_PERCPU_PAGELIST_HIGH_FRACTION (8) to INT_MAX (an int sysctl). */
+  highFraction: count('highFraction').default(0).refine((f) => f === 0 || f >= 8, 'highFraction must be 0 (off) or at least 8'),
   /** 6.7+ pcp->high auto-tuning between high_min and high_max. */
   autotune: z.boolean().default(false),
   /** CONFIG_PCP_BATCH_SCALE_MAX (0..6): caps a 6.10+ remote drain chunk at batch << this. */
@@ -73,20 +93,20 @@ export const pcpSchema = z.strictObject({
 
 /** Every cost of model.md §3–4, in ns (fastPathOverhead is a fraction). */
 export const costsSchema = z.strictObject({
-  tPageLocalNs: nonNegative('tPageLocalNs').default(40),
-  tPageRemoteNs: nonNegative('tPageRemoteNs').default(70),
-  tThpEntryNs: nonNegative('tThpEntryNs').default(150),
-  ipiNs: nonNegative('ipiNs').default(2000),
-  kworkerWakeSwitchNs: nonNegative('kworkerWakeSwitchNs').default(8000),
+  tPageLocalNs: cost('tPageLocalNs').default(40),
+  tPageRemoteNs: cost('tPageRemoteNs').default(70),
+  tThpEntryNs: cost('tThpEntryNs').default(150),
+  ipiNs: cost('ipiNs').default(2000),
+  kworkerWakeSwitchNs: cost('kworkerWakeSwitchNs').default(8000),
   cacheRefillNs: nonNegative('cacheRefillNs').max(5000, 'cacheRefillNs is an estimate of 0–5 µs').default(2000),
   fastPathOverhead: nonNegative('fastPathOverhead').max(1, 'fastPathOverhead is a fraction (0.005 = 0.5 %)').default(0.005),
-  ownerCriticalSectionNs: nonNegative('ownerCriticalSectionNs').default(300),
-  zoneLockNs: nonNegative('zoneLockNs').default(30),
-  rmqueueBulkNs: nonNegative('rmqueueBulkNs').default(2500),
-  buddyOpNs: nonNegative('buddyOpNs').default(200),
-  tickNs: nonNegative('tickNs').default(1500),
-  timerLatencyMinNs: nonNegative('timerLatencyMinNs').default(1000),
-  timerLatencyMaxNs: nonNegative('timerLatencyMaxNs').default(2000)
+  ownerCriticalSectionNs: cost('ownerCriticalSectionNs').default(300),
+  zoneLockNs: cost('zoneLockNs').default(30),
+  rmqueueBulkNs: cost('rmqueueBulkNs').default(2500),
+  buddyOpNs: cost('buddyOpNs').default(200),
+  tickNs: cost('tickNs').default(1500),
+  timerLatencyMinNs: cost('timerLatencyMinNs').default(1000),
+  timerLatencyMaxNs: cost('timerLatencyMaxNs').default(2000)
 }).refine((c) => c.timerLatencyMaxNs >= c.timerLatencyMinNs, { message: 'timerLatencyMaxNs must be at least timerLatencyMinNs', path: ['timerLatencyMaxNs'] })
 
 export const kernelSchema = z.strictObject({
@@ -103,53 +123,53 @@ export const kernelSchema = z.strictObject({
 
 export const rtTaskSchema = z.strictObject({
   name: z.string().min(1, 'a task needs a name').max(64),
-  cpu: z.number().int().min(0),
+  cpu: count('cpu', 1023),
   priority: z.number().int().min(1, 'SCHED_FIFO priority is 1..99').max(99, 'SCHED_FIFO priority is 1..99').default(50),
   mode: z.enum(['periodic', 'polling'], { error: 'mode must be "periodic" or "polling"' }),
-  periodUs: positive('periodUs'),
-  runtimeUs: z.union([positive('runtimeUs'), distributionSchema]),
-  deadlineUs: positive('deadlineUs').optional(),
-  allocsPerJob: count('allocsPerJob').default(0),
-  initialPcpPages: count('initialPcpPages').default(0),
+  periodUs: micros('periodUs'),
+  runtimeUs: z.union([micros('runtimeUs'), distributionSchema]),
+  deadlineUs: micros('deadlineUs').optional(),
+  allocsPerJob: count('allocsPerJob', MAX_ALLOCS_PER_JOB).default(0),
+  initialPcpPages: count('initialPcpPages', MAX_INITIAL_PCP_PAGES).default(0),
   missPolicy: z.enum(['continue', 'skip-next', 'abort-job']).default('continue')
 })
 export type RtTask = z.infer<typeof rtTaskSchema>
 
 export const housekeepingSchema = z.strictObject({
-  allocRatePagesPerSec: nonNegative('allocRatePagesPerSec').default(20_000),
-  freeRatePagesPerSec: nonNegative('freeRatePagesPerSec').default(20_000),
+  allocRatePagesPerSec: pageRate('allocRatePagesPerSec').default(20_000),
+  freeRatePagesPerSec: pageRate('freeRatePagesPerSec').default(20_000),
   /** pcplist pages on each housekeeping CPU at start; "auto" = halfway between batch and high. */
-  initialPcpPages: z.union([z.literal('auto'), count('initialPcpPages')]).default('auto'),
+  initialPcpPages: z.union([z.literal('auto'), count('initialPcpPages', MAX_INITIAL_PCP_PAGES)]).default('auto'),
   /** Other runnable SCHED_OTHER tasks per housekeeping CPU: a woken kworker waits for its turn among them (0 = it runs at once). */
   cfsRunnable: count('cfsRunnable').max(10_000, 'cfsRunnable is at most 10000').default(0),
   /** CFS/EEVDF slice per runnable task (base_slice scaled by CPUs: 3 ms at 8+ CPUs). */
-  cfsSliceUs: positive('cfsSliceUs').default(3000),
+  cfsSliceUs: micros('cfsSliceUs', MIN_DURATION_US, MAX_CFS_SLICE_US).default(3000),
   perCpu: z.array(z.strictObject({
-    cpu: z.number().int().min(0),
-    allocRatePagesPerSec: nonNegative('allocRatePagesPerSec').optional(),
-    freeRatePagesPerSec: nonNegative('freeRatePagesPerSec').optional()
-  })).default([])
+    cpu: count('cpu', 1023),
+    allocRatePagesPerSec: pageRate('allocRatePagesPerSec').optional(),
+    freeRatePagesPerSec: pageRate('freeRatePagesPerSec').optional()
+  })).max(1024, 'at most one entry per CPU (1024)').default([])
 })
 
 export const drainSourceSchema = z.strictObject({
   kind: z.enum(DRAIN_SOURCE_KINDS, { error: `kind must be one of ${DRAIN_SOURCE_KINDS.join(', ')}` }),
   /** Poisson arrival rate (not for "once"). */
-  ratePerSec: nonNegative('ratePerSec').optional(),
-  /** When a "once" drain fires. */
-  atMs: nonNegative('atMs').optional(),
+  ratePerSec: nonNegative('ratePerSec').max(MAX_DRAIN_RATE_PER_SEC, `ratePerSec is at most ${MAX_DRAIN_RATE_PER_SEC} (one drain per µs)`).optional(),
+  /** When a "once" drain fires (./rules.ts: within the run). */
+  atMs: nonNegative('atMs').max(MAX_RUN_MS, `atMs is at most ${MAX_RUN_MS} ms (1 hour)`).optional(),
   /** The housekeeping CPU the drain runs on; default the first housekeeping CPU. */
-  cpu: z.number().int().min(0).optional()
+  cpu: count('cpu', 1023).optional()
 })
 export type DrainSource = z.infer<typeof drainSourceSchema>
 
 export const runSchema = z.strictObject({
-  durationMs: positive('durationMs').default(1000),
-  warmupMs: nonNegative('warmupMs').default(0),
-  seeds: z.array(z.number().int().min(0).max(2 ** 32 - 1)).min(1, 'at least one seed').default([1]),
+  durationMs: number('durationMs').min(MIN_RUN_MS, `durationMs must be at least ${MIN_RUN_MS} ms (1 µs)`).max(MAX_RUN_MS, `durationMs is at most ${MAX_RUN_MS} ms (1 hour of simulated time)`).default(1000),
+  warmupMs: nonNegative('warmupMs').max(MAX_RUN_MS, `warmupMs is at most ${MAX_RUN_MS} ms`).default(0),
+  seeds: z.array(count('a seed', 2 ** 32 - 1)).min(1, 'at least one seed').max(MAX_SEEDS, `at most ${MAX_SEEDS} seeds per run: 1000 already give percentiles to 0.1 % (docs/limits.md)`).default([1]),
   /** Width of the timeline excerpt around the worst sample. */
-  timelineWindowMs: positive('timelineWindowMs').default(2),
-  /** Window of the max-per-window and misses-per-window series (OSADL plots use 1 s or more). */
-  seriesWindowMs: positive('seriesWindowMs').default(100),
+  timelineWindowMs: windowMs('timelineWindowMs').default(2),
+  /** Window of the max-per-window and misses-per-window series (OSADL plots use 1 s or more); ./run-limits.ts bounds the points. */
+  seriesWindowMs: windowMs('seriesWindowMs').default(100),
   /** Check model.md §7 invariants after every event (slower). */
   checkInvariants: z.boolean().default(false)
 })
@@ -169,7 +189,7 @@ export const profileObjectSchema = z.strictObject({
   kernel: kernelSchema.default(() => kernelSchema.parse({})),
   rtTasks: z.array(rtTaskSchema).default([]),
   housekeeping: housekeepingSchema.default(() => housekeepingSchema.parse({})),
-  drainSources: z.array(drainSourceSchema).default([]),
+  drainSources: z.array(drainSourceSchema).max(MAX_DRAIN_SOURCES, `at most ${MAX_DRAIN_SOURCES} drain sources`).default([]),
   run: runSchema.default(() => runSchema.parse({})),
   sweep: sweepSchema.optional()
 })

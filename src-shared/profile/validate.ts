@@ -1,39 +1,18 @@
-// One entry point for "is this a profile?": used by the loader, the CLI, LabApi and the Design form.
-import type { z } from 'zod'
+// One entry point for "is this a profile?": used by the loader, the CLI, LabApi and the Design form. A profile
+// is valid when its fields are and when its experiment can be planned (every sweep point valid, the run
+// within ./run-limits.ts): `drainlab validate` and the Design form then agree with what `run` accepts.
+import { planExperiment } from './experiment-plan'
+import { issuesOf, type ProfileIssue } from './issues'
 import { profileSchema } from './rules'
 import type { Profile } from './schema'
 
-export interface ProfileIssue {
-  /** Dotted path into the profile, e.g. "rtTasks.0.cpu"; "" for the whole document. */
-  path: string
-  message: string
-}
-
-/** Where an issue is, for people: its path, or "(document)" for the document as a whole. */
-export function issuePlace(issue: ProfileIssue): string {
-  return issue.path === '' ? '(document)' : issue.path
-}
+export { formatPath, issuePlace, issuesOf, type ProfileIssue } from './issues'
 
 export type ProfileValidation = { ok: true; profile: Profile } | { ok: false; issues: ProfileIssue[] }
 
-export function formatPath(path: ReadonlyArray<PropertyKey>): string {
-  return path.map(String).join('.')
-}
-
-export function issuesOf(error: z.ZodError): ProfileIssue[] {
-  return error.issues.map((issue) => {
-    const path = formatPath(issue.path)
-    if (issue.code === 'unrecognized_keys') {
-      return { path, message: `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} (check the spelling)` }
-    }
-    // issues carry their input only when the parse ran with reportInput; without it, zod's own message stands
-    const missing = 'input' in issue && issue.input === undefined
-    if (missing && (issue.code === 'invalid_type' || issue.code === 'invalid_value')) return { path, message: 'is required' }
-    return { path, message: issue.message }
-  })
-}
-
 export function validateProfile(input: unknown): ProfileValidation {
   const parsed = profileSchema.safeParse(input, { reportInput: true })
-  return parsed.success ? { ok: true, profile: parsed.data } : { ok: false, issues: issuesOf(parsed.error) }
+  if (!parsed.success) return { ok: false, issues: issuesOf(parsed.error) }
+  const plan = planExperiment(parsed.data)
+  return plan.ok ? { ok: true, profile: parsed.data } : { ok: false, issues: plan.issues }
 }

@@ -1,5 +1,5 @@
 // The drainlab binary, run for real in a temp folder: each subcommand, its exit codes and its files.
-import { spawn } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -87,6 +87,19 @@ describe('drainlab validate', () => {
     expect(future.stderr).toMatch(/^schemaVersion: 99: this file was written by a newer Drain Lab/)
     const missing = await drainlab(['validate', 'nope.drainlab.json'], dir)
     expect(missing.code).toBe(2)
+  })
+
+  it('refuses what run refuses: a sweep path into nothing, a FIFO, a duplicate key (exit 2, the field named)', async () => {
+    writeFileSync(join(dir, 'bad-sweep.drainlab.json'), JSON.stringify({ ...tiny, sweep: { parameters: [{ path: 'rtTasks.7.cpu', values: [1] }] } }))
+    const sweep = await drainlab(['validate', 'bad-sweep.drainlab.json'], dir)
+    expect([sweep.code, sweep.stderr]).toEqual([2, `sweep.parameters: rtTasks has no element 7 (it has ${tiny.rtTasks.length})\n`])
+    execFileSync('mkfifo', [join(dir, 'pipe.drainlab.json')])
+    const fifo = await drainlab(['validate', 'pipe.drainlab.json'], dir)
+    expect([fifo.code, fifo.stderr]).toEqual([2, '(document): pipe.drainlab.json is a FIFO (named pipe), not a regular file; a profile is a *.drainlab.json file\n'])
+    writeFileSync(join(dir, 'dup.drainlab.json'), JSON.stringify(tiny).replace('"schemaVersion":1', '"schemaVersion":1,"name":"a"'))
+    const dup = await drainlab(['validate', 'dup.drainlab.json'], dir)
+    expect(dup.code).toBe(2)
+    expect(dup.stderr).toMatch(/^name: the key "name" appears twice in this object/)
   })
 })
 

@@ -10,6 +10,11 @@ describe('reading a profile file in the browser', () => {
     expect('error' in read && read.error).toMatch(/^exp\.drainlab\.json is not valid JSON at line 3/)
   })
 
+  it('names a duplicate key instead of keeping the last one silently', async () => {
+    const read = await readProfileFile(file('{"schemaVersion": 1, "machine": {"cpus": 4, "cpus": 8}}'))
+    expect('error' in read && read.error).toMatch(/^exp\.drainlab\.json: machine\.cpus: the key "cpus" appears twice/)
+  })
+
   it('refuses a file from a newer Drain Lab, and one without schemaVersion', async () => {
     const newer = await readProfileFile(file(JSON.stringify({ schemaVersion: 99, machine: { cpus: 4 } })))
     expect('error' in newer && newer.error).toContain('written by a newer Drain Lab')

@@ -35,8 +35,8 @@ describe('run lifecycle', () => {
     await wrapper.get('[data-testid="design-run"]').trigger('click')
     await flushPromises()
     const job = { id: 'j1', variant: 'direct', seed: 1, sweepLabel: null, status: 'running', fraction: 0.5, eventsPerSec: 2_500_000, etaMs: 3000 }
-    emit('runProgress', { runId: 'other', jobs: [], overall: { fraction: 0.9, etaMs: 1, eventsPerSec: 1 } })
-    emit('runProgress', { runId: 'r1', jobs: [job], overall: { fraction: 0.5, etaMs: 3000, eventsPerSec: 2_500_000 } })
+    emit('runProgress', { runId: 'other', total: 1, counts: { queued: 0, running: 1, completed: 0, failed: 0, cancelled: 0 }, jobs: [], overall: { fraction: 0.9, etaMs: 1, eventsPerSec: 1 } })
+    emit('runProgress', { runId: 'r1', total: 1, counts: { queued: 0, running: 1, completed: 0, failed: 0, cancelled: 0 }, jobs: [job], overall: { fraction: 0.5, etaMs: 3000, eventsPerSec: 2_500_000 } })
     await flushPromises()
     expect(wrapper.get('[data-testid="run-percent"]').text()).toBe('50 %')
     expect(wrapper.get('[data-testid="run-rate"]').text()).toBe('2.50 M events/s')

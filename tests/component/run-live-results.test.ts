@@ -60,7 +60,9 @@ function progressEvent(done: number) {
     eventsPerSec: i === done ? 1_000_000 : 0,
     etaMs: i === done ? 2000 : i < done ? 0 : null
   }))
-  return { runId: 'r1', jobs, overall: { fraction: (done + 0.4) / full.jobs.length, etaMs: 5000, eventsPerSec: 1_000_000 } }
+  const counts = { queued: jobs.length - done - 1, running: 1, completed: done, failed: 0, cancelled: 0 }
+  // as the lab sends it: the run's figures, and only the running job and those changed since the last event
+  return { runId: 'r1', total: jobs.length, counts, jobs: jobs.filter((j) => j.status !== 'queued'), overall: { fraction: (done + 0.4) / full.jobs.length, etaMs: 5000, eventsPerSec: 1_000_000 } }
 }
 
 describe('live results in the Run view', () => {

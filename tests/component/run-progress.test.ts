@@ -5,15 +5,17 @@ import { formatEta, formatRate, reduceProgress } from '../../src-renderer/src/st
 const job = (id: string, status: JobProgress['status'], fraction: number): JobProgress => ({
   id, variant: 'direct', seed: 1, sweepLabel: null, status, fraction, eventsPerSec: 1000, etaMs: 500
 })
-const event = (runId: string, jobs: JobProgress[], fraction = 0.5): RunProgress => ({ runId, jobs, overall: { fraction, etaMs: 1000, eventsPerSec: 2e6 } })
+const COUNTS: RunProgress['counts'] = { queued: 1, running: 0, completed: 1, failed: 0, cancelled: 0 }
+const event = (runId: string, jobs: JobProgress[], fraction = 0.5, counts = COUNTS): RunProgress => ({ runId, total: 2, counts, jobs, overall: { fraction, etaMs: 1000, eventsPerSec: 2e6 } })
 
 describe('progress reduction', () => {
-  it('keeps jobs missing from a later event and counts statuses', () => {
-    let view = reduceProgress(null, event('r1', [job('a', 'running', 0.2), job('b', 'queued', 0)]))
+  it('keeps jobs missing from a later event; counts and total come from the event, not the jobs heard of', () => {
+    let view = reduceProgress(null, event('r1', [job('a', 'running', 0.2), job('b', 'running', 0.1)]))
     view = reduceProgress(view, event('r1', [job('a', 'completed', 1)]))
-    expect(view.jobs.map((j) => [j.id, j.status])).toEqual([['a', 'completed'], ['b', 'queued']])
-    expect(view.counts.completed).toBe(1)
-    expect(view.counts.queued).toBe(1)
+    expect(view.jobs.map((j) => [j.id, j.status])).toEqual([['a', 'completed'], ['b', 'running']])
+    const big = reduceProgress(view, event('r1', [job('c', 'running', 0.3)], 0.5, { queued: 39_990, running: 1, completed: 9, failed: 0, cancelled: 0 }))
+    expect(big.counts.queued).toBe(39_990)
+    expect(big.jobs).toHaveLength(3)
   })
 
   it('starts over for a new run and clamps the overall fraction', () => {

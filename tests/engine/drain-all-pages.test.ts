@@ -43,7 +43,8 @@ describe('direct-chunked: one lock hold frees at most batch × 2^batchScaleMax p
     const batch = 2 ** 26
     const profile = profileOf({
       schemaVersion: 1,
-      machine: { cpus: 3, isolated: '2' },
+      // a zone of 2^26 pages: a batch cannot exceed its zone
+      machine: { cpus: 3, isolated: '2', memoryGiB: 256 },
       kernel: { pcp: { batch, batchScaleMax: 5 } },
       rtTasks: periodicTasks([2], { initialPcpPages: 1000 }),
       housekeeping: { allocRatePagesPerSec: 0, freeRatePagesPerSec: 0, initialPcpPages: 0 },

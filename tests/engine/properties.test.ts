@@ -1,9 +1,12 @@
 // Property tests (fast-check): for random valid profiles the §7 invariants hold and runs finish; the same
 // profile and seed give byte-identical JSON; one drain source's rate does not move another's arrivals.
+// The generator makes valid profiles only (a generated profile that does not validate fails the test rather
+// than being skipped), and each property counts its runs, so none can pass having tested nothing.
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { VARIANTS, type ProfileInput } from '../../src-shared/profile/schema'
+import { VARIANTS, type Profile, type ProfileInput } from '../../src-shared/profile/schema'
 import { validateProfile } from '../../src-shared/profile/validate'
+import type { DistributionNs, RunResult } from '../../src-shared/results/types'
 import { runModel } from '../../src-main/engine/run-model'
 
 const taskArb = fc.record({
@@ -60,27 +63,78 @@ const profileArb = fc.record({
   }
 })
 
+/** The generated profile, validated: the generator is wrong, not the property, when this throws. */
+function valid(input: ProfileInput): Profile {
+  const v = validateProfile(input)
+  if (!v.ok) throw new Error(`the generator made an invalid profile: ${JSON.stringify(v.issues)}`)
+  return v.profile
+}
+
+/** A distribution's figures in order: min ≤ p50 ≤ p99 ≤ p99.9 ≤ p99.99 ≤ max, the mean between min and max. */
+function expectOrdered(d: DistributionNs): void {
+  if (d.count === 0) return
+  const order = [d.min, d.p50, d.p99, d.p999, d.p9999, d.max]
+  // HDR percentiles are bucket values: equal to the next within the histogram's 3 significant digits
+  for (let i = 1; i < order.length; i++) expect(order[i]).toBeGreaterThanOrEqual(order[i - 1] * 0.999)
+  expect(d.mean).toBeGreaterThanOrEqual(d.min * 0.999)
+  expect(d.mean).toBeLessThanOrEqual(d.max * 1.001)
+}
+
+/** What must hold of any finished run: page accounting, drain accounting, miss accounting. */
+function expectConsistent(r: RunResult, profile: Profile): void {
+  expect(r.partial).toBe(false)
+  expect(r.simulatedNs).toBe(100_000_000)
+  // pages: the zone's free pages and the pcplists' together never exceed the zone, and neither goes negative
+  r.zoneFreePages.values.forEach((free, i) => {
+    expect(free).toBeGreaterThanOrEqual(0)
+    expect(r.strandedPages.values[i]).toBeGreaterThanOrEqual(0)
+    expect(free + r.strandedPages.values[i]).toBeLessThanOrEqual(r.pcp.managedPages)
+  })
+  // drains: each requested one completed, was skipped or is still pending, per source as in total
+  const d = r.drains
+  expect(d.completed).toBeLessThanOrEqual(d.requested)
+  expect(d.requested).toBe(d.completed + d.skipped + d.stalled)
+  const sources = Object.values(d.bySource)
+  expect(sources.reduce((n, s) => n + s.requested, 0)).toBe(d.requested)
+  expect(sources.reduce((n, s) => n + s.completed, 0)).toBe(d.completed)
+  expect(d.durationNs.count).toBe(d.completed)
+  // tasks: one result per task, misses among the activations, windowed misses summing to the misses
+  expect(r.tasks.map((t) => t.name)).toEqual(profile.rtTasks.map((t) => t.name))
+  for (const t of r.tasks) {
+    expect(t.misses).toBeLessThanOrEqual(t.activations)
+    expect(t.longestMissRun).toBeLessThanOrEqual(t.misses)
+    expect(t.missesPerWindow.values.reduce((n, v) => n + v, 0)).toBe(t.misses)
+    expect(t.responseNs.count).toBe(t.activations)
+    expectOrdered(t.latencyNs)
+    expectOrdered(t.responseNs)
+  }
+}
+
 describe('random valid profiles', () => {
   it('keep the invariants after every event and finish, in every variant', () => {
+    let runs = 0
     fc.assert(fc.property(profileArb, fc.constantFrom(...VARIANTS), fc.integer({ min: 0, max: 1000 }), (input, variant, seed) => {
-      const v = validateProfile(input)
-      if (!v.ok) return
-      const r = runModel(v.profile, variant, seed, { checkInvariants: true })
-      expect(r.partial).toBe(false)
-      expect(r.simulatedNs).toBe(100_000_000)
-      expect(r.drains.requested).toBe(r.drains.completed + r.drains.skipped + r.drains.stalled)
-      for (const t of r.tasks) expect(t.latencyNs.min).toBeGreaterThanOrEqual(0)
+      const profile = valid(input)
+      // checkInvariants: the engine itself checks page conservation after every event and throws if broken
+      const r = runModel(profile, variant, seed, { checkInvariants: true })
+      runs++
+      expectConsistent(r, profile)
     }), { numRuns: 120, seed: 20261125 })
+    expect(runs).toBe(120)
   })
 
   it('same profile and seed give byte-identical JSON', () => {
+    let runs = 0
     fc.assert(fc.property(profileArb, fc.constantFrom(...VARIANTS), fc.integer({ min: 0, max: 1000 }), (input, variant, seed) => {
-      const v = validateProfile(input)
-      if (!v.ok) return
-      const a = JSON.stringify(runModel(v.profile, variant, seed))
-      const b = JSON.stringify(runModel(v.profile, variant, seed))
+      const profile = valid(input)
+      const a = JSON.stringify(runModel(profile, variant, seed))
+      const b = JSON.stringify(runModel(profile, variant, seed))
+      runs++
       expect(a).toBe(b)
+      // and the seed matters: a run that ignored it would pass the line above
+      if (profile.rtTasks.length > 0 || profile.drainSources.length > 0) expect(JSON.stringify(runModel(profile, variant, seed + 1))).not.toBe(a)
     }), { numRuns: 15, seed: 7 })
+    expect(runs).toBe(15)
   })
 
   it('changing one drain source\'s rate leaves another source\'s arrivals unchanged', () => {
@@ -93,7 +147,7 @@ describe('random valid profiles', () => {
           drainSources: [{ kind: 'reclaim', ratePerSec: rate0 }, { kind: 'cma', ratePerSec: 50 }],
           run: { durationMs: 200 }
         })
-        if (!v.ok) throw new Error('invalid')
+        if (!v.ok) throw new Error(`invalid: ${JSON.stringify(v.issues)}`)
         const times: number[] = []
         runModel(v.profile, 'workqueue', seed, { onDrainRequest: (e) => { if (e.source === 1) times.push(e.tNs) } })
         return times

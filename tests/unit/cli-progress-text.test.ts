@@ -4,6 +4,8 @@ import { progressBar, progressLine } from '../../src-main/cli/progress-text'
 
 const progress: RunProgress = {
   runId: 'r',
+  total: 3,
+  counts: { queued: 0, running: 1, completed: 1, failed: 1, cancelled: 0 },
   jobs: [
     { id: 'workqueue-s1', variant: 'workqueue', seed: 1, sweepLabel: null, status: 'completed', fraction: 1, eventsPerSec: 0, etaMs: 0 },
     { id: 'direct-s1', variant: 'direct', seed: 1, sweepLabel: null, status: 'running', fraction: 0.5, eventsPerSec: 1_500_000, etaMs: 2000 },
@@ -13,6 +15,11 @@ const progress: RunProgress = {
 }
 
 describe('progress text', () => {
+  it('counts the whole run, not the jobs one event lists', () => {
+    const delta: RunProgress = { ...progress, total: 40_000, counts: { queued: 30_000, running: 2, completed: 9_990, failed: 8, cancelled: 0 }, jobs: [progress.jobs[1]] }
+    expect(progressBar(delta, 8)).toBe('[######..]  75%  9990/40000 jobs done, 2 running, 8 failed  1.5 M ev/s  ETA 1m05s')
+  })
+
   it('a bar for terminals: fill, percentage, job counts, rate, ETA', () => {
     expect(progressBar(progress, 8)).toBe('[######..]  75%  1/3 jobs done, 1 running, 1 failed  1.5 M ev/s  ETA 1 min 05 s')
   })

@@ -16,7 +16,7 @@ function emittingLab() {
 
 interface Target { name: string; behind: boolean; open: boolean }
 
-const progress: RunProgress = { runId: 'r1', jobs: [], overall: { fraction: 0.5, etaMs: null, eventsPerSec: 0 } }
+const progress: RunProgress = { runId: 'r1', total: 0, counts: { queued: 0, running: 0, completed: 0, failed: 0, cancelled: 0 }, jobs: [], overall: { fraction: 0.5, etaMs: null, eventsPerSec: 0 } }
 
 describe('lab event fan-out', () => {
   it('delivers each event to the targets open at that moment, skipping progress for one that is behind', () => {

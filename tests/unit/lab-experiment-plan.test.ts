@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { validateProfile } from '../../src-shared/profile/validate'
 import type { Profile } from '../../src-shared/profile/schema'
-import { planExperiment, sweepGrid } from '../../src-main/lab/experiment-plan'
+import { planExperiment, sweepGrid } from '../../src-shared/profile/experiment-plan'
 
 function profile(extra: Record<string, unknown>): Profile {
   const checked = validateProfile({ schemaVersion: 1, machine: { cpus: 8, isolated: '4-7' }, kernel: { variants: ['workqueue', 'direct'] }, run: { seeds: [1, 2] }, ...extra })
@@ -30,13 +30,20 @@ describe('experiment plan', () => {
   })
 
   it('a grid value that makes the profile invalid is reported with its point', () => {
-    const plan = planExperiment(profile({ sweep: { parameters: [{ path: 'machine.cpus', values: [8, 4] }] } }))
+    const plan = planExperiment({ ...profile({}), sweep: { parameters: [{ path: 'machine.cpus', values: [8, 4] }] } })
     expect(plan.ok).toBe(false)
     if (!plan.ok) {
       expect(plan.issues[0].path).toBe('machine.isolated')
       expect(plan.issues[0].message).toMatch(/^at sweep point machine\.cpus=4: /)
     }
-    const badPath = planExperiment(profile({ sweep: { parameters: [{ path: 'rtTasks.3.cpu', values: [1] }] } }))
+    const badPath = planExperiment({ ...profile({}), sweep: { parameters: [{ path: 'rtTasks.3.cpu', values: [1] }] } })
     expect(!badPath.ok && badPath.issues[0].path).toBe('sweep.parameters')
+  })
+
+  it('validateProfile refuses what the plan refuses, with the same issues (validate said "valid" to a sweep run refused)', () => {
+    const doc = { schemaVersion: 1, machine: { cpus: 8, isolated: '4-7' }, sweep: { parameters: [{ path: 'rtTasks.3.cpu', values: [1] }] } }
+    const checked = validateProfile(doc)
+    expect(checked.ok).toBe(false)
+    expect(!checked.ok && checked.issues).toEqual([{ path: 'sweep.parameters', message: 'rtTasks has no element 3 (it has 0)' }])
   })
 })

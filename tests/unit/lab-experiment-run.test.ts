@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import type { RunProgress } from '../../src-shared/api'
 import { validateProfile } from '../../src-shared/profile/validate'
 import type { Profile } from '../../src-shared/profile/schema'
-import { planExperiment } from '../../src-main/lab/experiment-plan'
+import { planExperiment } from '../../src-shared/profile/experiment-plan'
 import { ExperimentRun } from '../../src-main/lab/experiment-run'
 import { JobPool } from '../../src-main/lab/pool/job-pool'
 
@@ -50,7 +50,30 @@ describe('ExperimentRun on the pool', () => {
     expect(progress.length).toBeLessThanOrEqual(Math.ceil(elapsed / 200) + 1)
     const last = progress[progress.length - 1].p
     expect(last.overall.fraction).toBe(1)
-    expect(last.jobs).toHaveLength(8)
+    expect(last.counts).toEqual({ queued: 0, running: 0, completed: 4, failed: 4, cancelled: 0 })
+    // each job's final status reached the listener in some event
+    const heard = new Map(progress.flatMap(({ p }) => p.jobs.map((j) => [j.id, j.status] as const)))
+    expect(heard).toEqual(new Map(outcome.results.jobs.map((j) => [j.id, j.status])))
+  })
+
+  it('keeps each progress event small however many jobs the run has, and still delivers every final status', async () => {
+    const profile = profileWith([1])
+    // every job fails at once with a long error, under a long sweep label: the worst case for an event's size
+    const instant = { threads: 4, run: async () => { throw new Error('x'.repeat(20_000)) } } as unknown as JobPool
+    const sizes = async (count: number) => {
+      const jobs = Array.from({ length: count }, (_, i) => ({ id: `j${i}`, variant: 'direct' as const, seed: i, sweepPoint: { values: { description: 'y'.repeat(4000) } }, profile }))
+      const events: RunProgress[] = []
+      const outcome = await new ExperimentRun({ runId: 'big', profile, engineVersion: 'test', jobs, pool: instant, progressIntervalMs: 1, onProgress: (p) => events.push(p) }).done
+      expect(outcome.failed).toBe(count)
+      const heard = new Set(events.flatMap((e) => e.jobs.filter((j) => j.status === 'failed').map((j) => j.id)))
+      expect(heard.size).toBe(count)
+      expect(events[events.length - 1].counts.failed).toBe(count)
+      return Math.max(...events.map((e) => JSON.stringify(e).length))
+    }
+    const small = await sizes(10)
+    const large = await sizes(5000)
+    expect(large).toBeLessThan(80_000)
+    expect(small).toBeLessThan(80_000)
   })
 
   it('cancels at any moment: queued jobs are dropped, running ones stop with a partial result', async () => {

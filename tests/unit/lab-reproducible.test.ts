@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { validateProfile } from '../../src-shared/profile/validate'
 import { ENGINE_VERSION } from '../../src-main/engine/version'
-import { planExperiment } from '../../src-main/lab/experiment-plan'
+import { planExperiment } from '../../src-shared/profile/experiment-plan'
 import { ExperimentRun } from '../../src-main/lab/experiment-run'
 import { JobPool } from '../../src-main/lab/pool/job-pool'
 import { serializeResults } from '../../src-main/store/results-file'

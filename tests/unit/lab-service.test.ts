@@ -78,8 +78,9 @@ describe('LabService', () => {
     const done = finished(runId)
     await new Promise<void>((resolve) => {
       const off = lab.on('runProgress', (p) => {
-        const second = p.jobs[1]
-        if (p.runId === runId && second.status === 'running' && second.fraction > 0.05) {
+        // an event lists the running jobs and those that changed: the plan's second job is found by its id
+        const second = p.jobs.find((j) => j.id === 'workqueue-s2')
+        if (p.runId === runId && second?.status === 'running' && second.fraction > 0.05) {
           off()
           resolve()
         }

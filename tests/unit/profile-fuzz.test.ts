@@ -7,7 +7,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { parseProfileJson, loadProfileDocument } from '../../src-shared/profile/load'
 import { validateProfile, type ProfileValidation } from '../../src-shared/profile/validate'
-import { planExperiment } from '../../src-main/lab/experiment-plan'
+import { planExperiment } from '../../src-shared/profile/experiment-plan'
 import { readProfileFile } from '../../src-main/store/profile-file'
 
 const BASE = {

@@ -1,5 +1,6 @@
 // The derived per-CPU page list parameters of a profile — models zone_pcp_init() /
 // zone_set_pageset_high_and_batch(): batch and high from the kernel's formulas unless overridden.
+import { managedPagesOf } from '../../../src-shared/profile/managed-pages'
 import type { Profile } from '../../../src-shared/profile/schema'
 import type { PcpParams } from '../../../src-shared/results/types'
 import { setupPerZoneWmarks } from './watermarks'
@@ -13,10 +14,6 @@ export interface DerivedPcp extends PcpParams {
   autotune: boolean
   /** base pages in one THP-sized (pageblock order) entry */
   thpPages: number
-}
-
-export function managedPagesOf(profile: Profile): number {
-  return Math.floor((profile.machine.memoryGiB * 1024 * 1024) / profile.machine.pageSizeKiB)
 }
 
 export function derivePcpParams(profile: Profile): DerivedPcp {

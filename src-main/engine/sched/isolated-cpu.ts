@@ -134,7 +134,8 @@ export class IsolatedCpu {
     this.accountTo(now)
     const release = this.nextReleaseNs
     this.nextReleaseNs += task.periodNs
-    this.sim.queue.push(this.nextReleaseNs + this.timerLatency(), Ev.RtRelease, this.index)
+    // a wakeup later than the next period finds that timer already expired: it fires at once (hrtimer_interrupt)
+    this.sim.queue.push(Math.max(now, this.nextReleaseNs + this.timerLatency()), Ev.RtRelease, this.index)
     if (this.skipNext) {
       this.skipNext = false
       return

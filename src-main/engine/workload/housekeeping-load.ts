@@ -67,11 +67,13 @@ export class HousekeepingLoad {
     const high = sim.pcp.high[this.cpus[0]]
     const pages = initialPcpPages === 'auto' ? Math.floor((sim.pcp.batch + high) / 2) : initialPcpPages
     const ceiling = Math.max(sim.params.highMax, high) + sim.pcp.batch
-    const held = Math.min(INITIAL_HELD_PAGES, Math.floor(sim.zone.freePages / (4 * this.cpus.length)))
+    const heldEach = Math.min(INITIAL_HELD_PAGES, Math.floor(sim.zone.freePages / (4 * this.cpus.length)))
     for (const cpu of this.cpus) {
       const fill = Math.min(pages, sim.zone.freePages)
       sim.pcp.fill(cpu, fill, thpFraction, ceiling)
       sim.zone.freePages -= fill
+      // the lists may have taken the zone's every page: a working set comes from what is left
+      const held = Math.min(heldEach, sim.zone.freePages)
       this.held[cpu] = held
       this.heldTotal += held
       sim.zone.freePages -= held

@@ -1,25 +1,30 @@
-// Folding the lab's runProgress events into what the Run view shows. Events carry every job, but a
-// job missing from an event keeps its last known state rather than vanishing from the table.
+// Folding the lab's runProgress events into what the Run view shows. An event carries the whole run's
+// figures (total, counts per status, overall) and only the jobs that are running or changed since the
+// previous event: each job keeps the last state heard of it, so the table fills in as the run goes.
 import type { JobProgress, RunProgress } from '@shared/api'
 
 export interface ProgressView {
   runId: string
+  /** every job heard of so far, in the order first heard */
   jobs: JobProgress[]
+  /** jobs in the run, heard of or not */
+  total: number
   overall: RunProgress['overall']
-  /** jobs per status, for the summary line */
-  counts: Record<JobProgress['status'], number>
+  /** jobs of the whole run per status, for the summary line */
+  counts: RunProgress['counts']
 }
-
-const EMPTY_COUNTS = (): ProgressView['counts'] => ({ queued: 0, running: 0, completed: 0, failed: 0, cancelled: 0 })
 
 export function reduceProgress(previous: ProgressView | null, event: RunProgress): ProgressView {
   const byId = new Map<string, JobProgress>()
   if (previous && previous.runId === event.runId) for (const job of previous.jobs) byId.set(job.id, job)
   for (const job of event.jobs) byId.set(job.id, job)
-  const jobs = [...byId.values()]
-  const counts = EMPTY_COUNTS()
-  for (const job of jobs) counts[job.status]++
-  return { runId: event.runId, jobs, overall: { ...event.overall, fraction: clampFraction(event.overall.fraction) }, counts }
+  return {
+    runId: event.runId,
+    jobs: [...byId.values()],
+    total: event.total,
+    overall: { ...event.overall, fraction: clampFraction(event.overall.fraction) },
+    counts: { ...event.counts }
+  }
 }
 
 function clampFraction(f: number): number {
