@@ -1,7 +1,7 @@
 // Whether bin/drainlab.mjs may run the JavaScript build in out/cli (vite.cli.config.ts writes it at npm install
 // and npm run build). A build older than its sources would run old code without a word, which is worse than a
 // slow start: the build lists the files it was made from and when it started reading them (out/cli/sources.json),
-// and one file saved since, or gone, makes it stale. Statting those ~150 files costs about a millisecond.
+// and one file saved since, or gone, makes it stale (153 files: 7–12 ms measured on a loaded 2-CPU machine).
 import { readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 
