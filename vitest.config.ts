@@ -8,6 +8,9 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/engine/**/*.test.ts', 'tests/component/**/*.test.ts', 'tests/cli/**/*.test.ts'],
     environment: 'node',
+    // every test that starts bin/drainlab.mjs tests the TypeScript sources, never a possibly stale out/cli
+    // (tests/cli/built-cli.test.ts builds out/cli itself and clears this for its own runs)
+    env: { DRAINLAB_FROM_SOURCES: '1' },
     testTimeout: 120_000,
     hookTimeout: 120_000
   }

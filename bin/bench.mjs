@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// npm run bench: runs every benchmark section in scripts/bench/*-bench.ts (registered through tsx, like
-// bin/drainlab.mjs), prints them, and appends one dated entry with the machine to BENCHMARKS.md.
+// npm run bench: runs every benchmark section in scripts/bench/*-bench.ts (TypeScript, registered through
+// tsx), prints them, and appends one dated entry with the machine to BENCHMARKS.md.
 // Each section runs in its own Node process, started with the V8 flags the section exports as
 // `nodeFlags` (the engine section asks for --single-threaded so that CPU time measures one core).
 // `npm run bench -- engine` runs only the sections whose file name contains "engine".

@@ -13,7 +13,8 @@ import { stripVTControlCharacters } from 'node:util'
 const STEPS = [
   { name: 'lint', command: 'npx', args: ['eslint', '.'], count: 'single' },
   { name: 'typecheck', command: 'npm', args: ['run', 'typecheck'], count: 'single' },
-  { name: 'build', command: 'npx', args: ['electron-vite', 'build'], count: 'single' },
+  // the app and out/cli: the end-to-end tests run `drainlab serve` from that build
+  { name: 'build', command: 'npm', args: ['run', 'build'], count: 'single' },
   { name: 'vitest', command: 'npm', args: ['run', 'test:unit'], count: /^vitest: (\d+) passed, (\d+) failed, (\d+) skipped$/m },
   { name: 'playwright', command: 'npx', args: ['playwright', 'test'], count: /^playwright: (\d+) passed, (\d+) failed, (\d+) skipped$/m }
 ]

@@ -1,5 +1,6 @@
-// The worker-thread pool that runs jobs (piscina). The worker entry is injectable: the CLI and tests use the
-// tsx shim next to this file, the Electron app the entry electron-vite bundled.
+// The worker-thread pool that runs jobs (piscina). The worker entry is injectable: the tests and the CLI run
+// from the sources use the tsx shim next to this file, the built CLI out/cli/run-job-worker.js, the Electron
+// app the entry electron-vite bundled.
 import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { Piscina } from 'piscina'

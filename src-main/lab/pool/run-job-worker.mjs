@@ -1,6 +1,7 @@
 // Node 20 cannot load a .ts worker entry: register tsx in the worker thread, then hand piscina the TS
-// entry's handler. The CLI and the tests use this file; the Electron build passes electron-vite's bundled
-// entry (`./run-job-worker?modulePath`) instead, so nothing here ships in the app.
+// entry's handler. The tests and the CLI run from the sources use this file; the built CLI passes
+// out/cli/run-job-worker.js and the Electron build electron-vite's bundled entry
+// (`./run-job-worker?modulePath`) instead, so nothing here ships in the app.
 import { register } from 'tsx/esm/api'
 
 register()

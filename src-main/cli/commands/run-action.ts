@@ -1,0 +1,137 @@
+// What `drainlab run` does (commands/run.ts declares it and its exit codes).
+import { join, resolve } from 'node:path'
+import { LabError, type ExportFormat } from '../../../src-shared/api'
+import type { Profile } from '../../../src-shared/profile/schema'
+import { summaryText } from '../../../src-shared/results/summary-table'
+import { parseFormats, parsePositiveInt } from '../cli-arguments'
+import { writeExports } from '../../lab/export/write-exports'
+import { JobPool } from '../../lab/pool/job-pool'
+import { findPreset, presetInfos } from '../../lab/presets'
+import { applyOverrides } from '../profile-overrides'
+import { progressBar, progressLine } from '../progress-text'
+import { startExperiment } from '../../lab/run-experiment'
+import { slugOf, timeStamp } from '../../lab/run-id'
+import { readProfileFile, serializeProfile } from '../../store/profile-file'
+import { writeFileAtomic } from '../../store/atomic-write'
+import { defaultDataDir } from '../../store/data-dir'
+import { ExperimentStore } from '../../store/experiment-store'
+import { describedIo, FsFailure } from '../../store/fs-failure'
+import { makeFolder } from '../../store/make-folder'
+import { writeResultsFile } from '../../store/results-file'
+import type { CliInstall } from '../cli-install'
+
+export interface RunOptions {
+  preset?: string
+  variants?: string
+  seeds?: string
+  duration?: string
+  set: string[]
+  jobs?: string
+  out?: string
+  format: string
+  width?: string
+  height?: string
+  dpi?: string
+  dataDir?: string
+  history: boolean
+}
+
+/** Plain progress lines (not a terminal) come at most this often, so logs stay readable. */
+const PLAIN_PROGRESS_EVERY_MS = 2000
+export const SIGINT_EXIT_CODE = 130
+
+async function loadBaseProfile(file: string | undefined, preset: string | undefined): Promise<Profile> {
+  if (file !== undefined && preset !== undefined) throw new LabError('invalid-request', 'give either a profile FILE or --preset NAME, not both')
+  if (preset !== undefined) {
+    const found = findPreset(preset)
+    if (found === undefined) throw new LabError('invalid-request', `no preset "${preset}" (presets: ${presetInfos().map((p) => p.id).join(', ')})`)
+    return found.profile
+  }
+  if (file === undefined) throw new LabError('invalid-request', 'give a profile FILE or --preset NAME (see drainlab presets)')
+  const checked = await readProfileFile(file)
+  if (!checked.ok) throw new LabError('invalid-profile', `${file} is not a valid profile`, checked.issues)
+  return checked.profile
+}
+
+function quoteArg(arg: string): string {
+  return /^[A-Za-z0-9_./:=,@+-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`
+}
+
+export async function runExperiment(file: string | undefined, o: RunOptions, install: CliInstall): Promise<void> {
+  // Everything that can be wrong with the input is checked before anything is written.
+  const formats: ExportFormat[] = parseFormats(o.format)
+  const threads = o.jobs === undefined ? undefined : parsePositiveInt(o.jobs, '--jobs')
+  const image = {
+    width: o.width === undefined ? undefined : parsePositiveInt(o.width, '--width'),
+    height: o.height === undefined ? undefined : parsePositiveInt(o.height, '--height'),
+    dpi: o.dpi === undefined ? undefined : parsePositiveInt(o.dpi, '--dpi')
+  }
+  const base = await loadBaseProfile(file, o.preset)
+  const checked = applyOverrides(base, { variants: o.variants, seeds: o.seeds, duration: o.duration, set: o.set })
+  if (!checked.ok) throw new LabError('invalid-profile', 'the profile with these options is invalid', checked.issues)
+  const profile = checked.profile
+
+  // one instant names the output folder and the history entry, as the app dates a run by its start
+  const startedAt = new Date()
+  const out = resolve(o.out ?? `${slugOf(profile.name)}-${timeStamp(startedAt)}`)
+  const pool = new JobPool({ threads, workerFilename: install.workerFilename })
+  const tty = process.stderr.isTTY === true
+  let lastPlain = 0
+  let started
+  try {
+    started = await startExperiment({
+      profile,
+      pool,
+      store: o.history ? new ExperimentStore(resolve(o.dataDir ?? defaultDataDir())) : null,
+      startedAt,
+      onProgress: (p) => {
+        if (tty) process.stderr.write(`\r${progressBar(p)}\x1b[K`)
+        else if (Date.now() - lastPlain >= PLAIN_PROGRESS_EVERY_MS) {
+          lastPlain = Date.now()
+          process.stderr.write(`${progressLine(p)}\n`)
+        }
+      }
+    })
+    await describedIo('create the output folder', out, () => makeFolder(out))
+    await describedIo('save the profile in', out, () => writeFileAtomic(join(out, 'profile.drainlab.json'), serializeProfile(profile)))
+  } catch (e) {
+    started?.run.cancel()
+    await pool.close()
+    throw e instanceof FsFailure ? new LabError('failed', e.message) : e
+  }
+  const { run } = started
+  process.stderr.write(`drainlab: ${started.jobCount} jobs (${profile.kernel.variants.length} variants × ${profile.run.seeds.length} seeds${profile.sweep ? ' × sweep points' : ''}) on ${pool.threads} worker${pool.threads > 1 ? 's' : ''}, output in ${out}\n`)
+  let interrupted = false
+  const onSigint = () => {
+    if (interrupted) process.exit(SIGINT_EXIT_CODE)
+    interrupted = true
+    process.stderr.write('\ndrainlab: cancelling (Ctrl-C again to quit at once); completed jobs are kept\n')
+    run.cancel()
+  }
+  process.on('SIGINT', onSigint)
+  let finished
+  try {
+    finished = await started.finished
+  } finally {
+    process.off('SIGINT', onSigint)
+    await pool.close()
+  }
+  const { outcome } = finished
+  if (tty) process.stderr.write('\n')
+
+  await describedIo('save the results in', out, () => writeResultsFile(join(out, 'results.json'), outcome.results))
+  const reproduce = [
+    `npx drainlab ${process.argv.slice(2).map(quoteArg).join(' ')}`,
+    `# or, from the profile saved next to the results:`,
+    `npx drainlab run profile.drainlab.json${formats.length > 0 ? ` --format ${formats.join(',')}` : ''}`
+  ].join('\n')
+  await writeExports(outcome.results, formats.filter((f) => f !== 'json'), out, { ...image, command: reproduce })
+
+  // the app and `drainlab serve` list the run in their history, from the same data folder
+  const historyNote = !o.history ? '' : finished.saveError === undefined ? `; in the history as ${started.runId}` : `; NOT in the history: ${finished.saveError}`
+
+  process.stdout.write(`${summaryText(outcome.results)}\n`)
+  for (const job of outcome.results.jobs.filter((j) => j.status === 'failed')) process.stderr.write(`drainlab: job ${job.id} failed: ${job.error}\n`)
+  process.stderr.write(`drainlab: ${outcome.status} — ${outcome.completed} completed, ${outcome.failed} failed, ${outcome.cancelled} cancelled; results in ${join(out, 'results.json')}${historyNote}\n`)
+  process.exitCode = interrupted ? SIGINT_EXIT_CODE : outcome.failed > 0 || finished.saveError !== undefined ? 1 : 0
+}
