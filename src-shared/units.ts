@@ -35,3 +35,11 @@ export function formatEta(etaMs: number | null): string | null {
   const s = Math.max(0, Math.round(etaMs / 1000))
   return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`
 }
+
+/** Simulated events per second of a run, as the Run view and the CLI's progress line show it: "1.25 M events/s", "830 k events/s". */
+export function formatEventRate(eventsPerSec: number): string {
+  if (!Number.isFinite(eventsPerSec) || eventsPerSec <= 0) return '0 events/s'
+  if (eventsPerSec >= 1e6) return `${(eventsPerSec / 1e6).toFixed(2)} M events/s`
+  if (eventsPerSec >= 1e3) return `${(eventsPerSec / 1e3).toFixed(0)} k events/s`
+  return `${eventsPerSec.toFixed(0)} events/s`
+}

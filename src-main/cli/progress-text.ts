@@ -1,14 +1,10 @@
 // Run progress as terminal text: a redrawn bar for a TTY, plain lines for logs and pipes.
 import type { RunProgress } from '../../src-shared/api'
-import { formatEta } from '../../src-shared/units'
+import { formatEta, formatEventRate } from '../../src-shared/units'
 
 /** A terminal line keeps its fields in place, so an unknown ETA is a placeholder rather than nothing. */
 function eta(ms: number | null): string {
   return formatEta(ms) ?? '--'
-}
-
-function rate(eventsPerSec: number): string {
-  return eventsPerSec >= 1e6 ? `${(eventsPerSec / 1e6).toFixed(1)} M ev/s` : `${Math.round(eventsPerSec / 1e3)} k ev/s`
 }
 
 /** From the whole run's counts: an event lists only the jobs that changed. */
@@ -21,11 +17,11 @@ function counts(p: RunProgress): string {
 export function progressBar(p: RunProgress, width = 28): string {
   const filled = Math.round(p.overall.fraction * width)
   const bar = `${'#'.repeat(filled)}${'.'.repeat(width - filled)}`
-  return `[${bar}] ${(p.overall.fraction * 100).toFixed(0).padStart(3)}%  ${counts(p)}  ${rate(p.overall.eventsPerSec)}  ETA ${eta(p.overall.etaMs)}`
+  return `[${bar}] ${(p.overall.fraction * 100).toFixed(0).padStart(3)}%  ${counts(p)}  ${formatEventRate(p.overall.eventsPerSec)}  ETA ${eta(p.overall.etaMs)}`
 }
 
 /** A log line with each running job's fraction (every event lists the running jobs). */
 export function progressLine(p: RunProgress): string {
   const running = p.jobs.filter((j) => j.status === 'running').map((j) => `${j.id} ${(j.fraction * 100).toFixed(0)}%`)
-  return `progress ${(p.overall.fraction * 100).toFixed(0)}%: ${counts(p)}; ${rate(p.overall.eventsPerSec)}; ETA ${eta(p.overall.etaMs)}${running.length ? `; ${running.join(', ')}` : ''}`
+  return `progress ${(p.overall.fraction * 100).toFixed(0)}%: ${counts(p)}; ${formatEventRate(p.overall.eventsPerSec)}; ETA ${eta(p.overall.etaMs)}${running.length ? `; ${running.join(', ')}` : ''}`
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { JobProgress, RunProgress } from '../../src-shared/api'
-import { formatEta, formatRate, reduceProgress } from '../../src-renderer/src/stores/run-progress'
+import { formatEta, formatEventRate } from '../../src-shared/units'
+import { reduceProgress } from '../../src-renderer/src/stores/run-progress'
 
 const job = (id: string, status: JobProgress['status'], fraction: number): JobProgress => ({
   id, variant: 'direct', seed: 1, sweepLabel: null, status, fraction, eventsPerSec: 1000, etaMs: 500
@@ -26,12 +27,12 @@ describe('progress reduction', () => {
     expect(reduceProgress(null, event('r3', [], Number.NaN)).overall.fraction).toBe(0)
   })
 
-  it('formats ETA and rates for people', () => {
-    expect(formatEta(null)).toBe('')
-    expect(formatEta(12_400)).toBe('ETA 12 s')
-    expect(formatEta(65_000)).toBe('ETA 1 min 05 s')
-    expect(formatRate(1_250_000)).toBe('1.25 M events/s')
-    expect(formatRate(830_000)).toBe('830 k events/s')
-    expect(formatRate(0)).toBe('0 events/s')
+  it('formats ETA and rates for people (one formatter for the Run view and the CLI)', () => {
+    expect(formatEta(null)).toBeNull()
+    expect(formatEta(12_400)).toBe('12 s')
+    expect(formatEta(65_000)).toBe('1 min 05 s')
+    expect(formatEventRate(1_250_000)).toBe('1.25 M events/s')
+    expect(formatEventRate(830_000)).toBe('830 k events/s')
+    expect(formatEventRate(0)).toBe('0 events/s')
   })
 })

@@ -17,15 +17,15 @@ const progress: RunProgress = {
 describe('progress text', () => {
   it('counts the whole run, not the jobs one event lists', () => {
     const delta: RunProgress = { ...progress, total: 40_000, counts: { queued: 30_000, running: 2, completed: 9_990, failed: 8, cancelled: 0 }, jobs: [progress.jobs[1]] }
-    expect(progressBar(delta, 8)).toBe('[######..]  75%  9990/40000 jobs done, 2 running, 8 failed  1.5 M ev/s  ETA 1m05s')
+    expect(progressBar(delta, 8)).toBe('[######..]  75%  9990/40000 jobs done, 2 running, 8 failed  1.50 M events/s  ETA 1 min 05 s')
   })
 
   it('a bar for terminals: fill, percentage, job counts, rate, ETA', () => {
-    expect(progressBar(progress, 8)).toBe('[######..]  75%  1/3 jobs done, 1 running, 1 failed  1.5 M ev/s  ETA 1 min 05 s')
+    expect(progressBar(progress, 8)).toBe('[######..]  75%  1/3 jobs done, 1 running, 1 failed  1.50 M events/s  ETA 1 min 05 s')
   })
 
   it('a plain line for logs, naming the running jobs', () => {
-    expect(progressLine(progress)).toBe('progress 75%: 1/3 jobs done, 1 running, 1 failed; 1.5 M ev/s; ETA 1 min 05 s; direct-s1 50%')
+    expect(progressLine(progress)).toBe('progress 75%: 1/3 jobs done, 1 running, 1 failed; 1.50 M events/s; ETA 1 min 05 s; direct-s1 50%')
   })
 
   it('writes the ETA as the Run view does (tests/component/run-lifecycle.test.ts: "ETA 3 s"), "--" before the first estimate', () => {

@@ -30,19 +30,3 @@ export function reduceProgress(previous: ProgressView | null, event: RunProgress
 function clampFraction(f: number): number {
   return Number.isFinite(f) ? Math.min(1, Math.max(0, f)) : 0
 }
-
-/** "ETA 1 min 05 s", "ETA 12 s", or "" when the lab has no estimate yet. */
-export function formatEta(etaMs: number | null): string {
-  if (etaMs === null || !Number.isFinite(etaMs)) return ''
-  const s = Math.max(0, Math.round(etaMs / 1000))
-  if (s < 60) return `ETA ${s} s`
-  return `ETA ${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`
-}
-
-/** "1.25 M events/s", "830 k events/s". */
-export function formatRate(eventsPerSec: number): string {
-  if (!Number.isFinite(eventsPerSec) || eventsPerSec <= 0) return '0 events/s'
-  if (eventsPerSec >= 1e6) return `${(eventsPerSec / 1e6).toFixed(2)} M events/s`
-  if (eventsPerSec >= 1e3) return `${(eventsPerSec / 1e3).toFixed(0)} k events/s`
-  return `${eventsPerSec.toFixed(0)} events/s`
-}
