@@ -19,7 +19,7 @@ function machine(variant: (typeof DIRECT_VARIANTS)[number]): Simulation {
 
 /** The DrainStep event at `t` of the drain in flight: its spin on pcp->lock, or its hold, ends. */
 function stepAt(sim: Simulation, t: number): void {
-  sim.strategy.step(sim.drains.holder as NonNullable<typeof sim.drains.holder>, t)
+  sim.drains.step((sim.drains.holder as NonNullable<typeof sim.drains.holder>).id, t)
 }
 
 describe('a remote drainer spins on the owner\'s own pcp->lock hold', () => {

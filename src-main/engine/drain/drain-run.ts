@@ -1,6 +1,11 @@
 // One drain_all_pages() call: its request, the targets chosen from cpus_with_pcps, and its progress.
 import type { DrainSourceKind } from '../../../src-shared/profile/schema'
 
+/** flush_work() of a queued drain_local_pages_wq: the CPU that ran the work item reports it done here. */
+export interface WorkItemWaiter {
+  workItemDone(run: DrainRun, now: number): void
+}
+
 export class DrainRun {
   /** time pcpu_drain_mutex was acquired (-1 while waiting for it) */
   startNs = -1
@@ -24,6 +29,10 @@ export class DrainRun {
     /** __drain_all_pages(zone, force_all_cpus = true): memory offline */
     readonly forced: boolean,
     readonly requesterCpu: number,
-    readonly requestNs: number
+    readonly requestNs: number,
+    /** requested after the warm-up: its statistics count */
+    readonly counted: boolean,
+    /** the drain_all_pages() call waiting for this run's work items */
+    readonly waiter: WorkItemWaiter
   ) {}
 }

@@ -2,32 +2,33 @@
 // queue_work_on(cpu, mm_percpu_wq, …) and waits for each with flush_work(). Each target's kworker
 // drains its own lists with IRQs off. The owner fast path uses local_lock_irqsave: no atomic, no
 // remote contention.
-import type { Simulation } from '../simulation'
+import type { Profile } from '../../../src-shared/profile/schema'
+import type { HousekeepingKworkers } from '../sched/housekeeping-kworker'
+import type { IsolatedCpu } from '../sched/isolated-cpu'
 import type { DrainStrategy } from './drain-strategy'
 import type { DrainRun } from './drain-run'
 
 export class WorkqueueDrain implements DrainStrategy {
-  readonly variant = 'workqueue' as const
-  readonly ownerLocking = 'local-lock' as const
-  readonly listFreeSpins = false
+  constructor(
+    private readonly isolatedByCpu: ReadonlyArray<IsolatedCpu | undefined>,
+    private readonly hkKworkers: HousekeepingKworkers,
+    private readonly ipiOnQueue: Profile['kernel']['ipiOnQueue'],
+    private readonly llcShared: boolean
+  ) {}
 
-  constructor(private readonly sim: Simulation) {}
-
-  start(run: DrainRun, now: number): void {
-    const sim = this.sim
+  start(run: DrainRun, now: number): boolean {
     run.outstanding = run.targets.length
-    if (run.outstanding === 0) {
-      sim.drains.complete(run, now)
-      return
-    }
+    if (run.outstanding === 0) return true
     for (const cpu of run.targets) {
-      const iso = sim.isolatedByCpu[cpu]
-      if (iso !== undefined) iso.queueWork(run, now, sim.ipiOnQueue, sim.llcShared)
-      else sim.hkKworkers.queueWork(run, cpu, now)
+      const iso = this.isolatedByCpu[cpu]
+      if (iso !== undefined) iso.queueWork(run, now, this.ipiOnQueue, this.llcShared)
+      else this.hkKworkers.queueWork(run, cpu, now)
     }
+    return false
   }
 
-  step(): void {
-    throw new Error('the workqueue drain has no requester-side steps')
+  /** The work items report back through the run's waiter (flush_work): no requester-side steps. */
+  step(): boolean {
+    return false
   }
 }

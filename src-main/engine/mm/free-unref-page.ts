@@ -11,12 +11,12 @@ import type { PageAllocator } from './page-allocator'
 /** `thp`: the pages are one THP-sized entry (the single THP pcp list, 5d0a661d808f), not order-0 pages. */
 export function freeUnrefPages(k: PageAllocator, cpu: number, pages: number, list: boolean, now: number, out: OwnerOpResult, thp = false): void {
   out.reset()
-  const spin = k.strategy.ownerLocking === 'spin-trylock'
-  if (spin && list && !thp && (k.strategy.listFreeSpins || k.pcp.lockedUntil[cpu] <= now)) {
+  const spin = k.traits.pcpLock === 'pcp-spinlock'
+  if (spin && list && !thp && (k.traits.listFree === 'spin' || k.pcp.lockedUntil[cpu] <= now)) {
     freeListBatches(k, cpu, pages, now, out)
     return
   }
-  if (spin && k.pcp.lockedUntil[cpu] > now) {
+  if (k.traits.trylockFallback && k.pcp.lockedUntil[cpu] > now) {
     // trylock failed (a single page, a THP freed through free_unref_page(), or a 6.2+ list's first
     // trylock): free_one_page() to the buddy allocator under zone->lock
     const c = k.costs

@@ -8,8 +8,8 @@ import type { PageAllocator } from './page-allocator'
 export function rmqueuePcplist(k: PageAllocator, cpu: number, pages: number, now: number, out: OwnerOpResult): number {
   out.reset()
   const c = k.costs
-  const spin = k.strategy.ownerLocking === 'spin-trylock'
-  if (spin && k.pcp.lockedUntil[cpu] > now) {
+  const spin = k.traits.pcpLock === 'pcp-spinlock'
+  if (k.traits.trylockFallback && k.pcp.lockedUntil[cpu] > now) {
     // pcp_spin_trylock failed: rmqueue_buddy() for each page under zone->lock
     const take = Math.min(pages, k.zone.freePages)
     const hold = Math.round(c.zoneLockNs + take * c.buddyOpNs)

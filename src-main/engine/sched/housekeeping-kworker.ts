@@ -2,18 +2,27 @@
 // woken, waits for its turn among the CPU's runnable CFS tasks, then frees its list with IRQs off.
 // The CPU's scheduler tick interrupts the wait and, deferred, the IRQs-off drain.
 import type { Profile } from '../../../src-shared/profile/schema'
-import type { Simulation } from '../simulation'
 import type { DrainRun } from '../drain/drain-run'
 import { Ev } from '../event-kind'
 import { freePcppagesBulkNs } from '../mm/free-pcppages-bulk'
+import type { PageAllocator } from '../mm/page-allocator'
+import type { KernelCpuTime } from '../metrics/kernel-cpu-time'
 import { RandomStream } from '../sim/random-stream'
+import type { SimContext } from '../sim/sim-context'
+import type { HousekeepingTick } from './housekeeping-tick'
 
 export class HousekeepingKworkers {
   private readonly pending: Array<DrainRun | null>
   private readonly cfsStreams: RandomStream[] = []
   private readonly cfsRoundNs: number
 
-  constructor(profile: Profile, private readonly sim: Simulation, seed: number) {
+  constructor(
+    profile: Profile,
+    private readonly sim: SimContext & PageAllocator,
+    private readonly cpuTime: KernelCpuTime,
+    private readonly tick: HousekeepingTick,
+    seed: number
+  ) {
     this.pending = new Array<DrainRun | null>(profile.machine.cpus).fill(null)
     for (let cpu = 0; cpu < profile.machine.cpus; cpu++) this.cfsStreams[cpu] = new RandomStream(seed, `hk:${cpu}:cfs`)
     // a woken SCHED_OTHER kworker waits, on average, half a round of the CPU's other runnable CFS tasks
@@ -24,9 +33,9 @@ export class HousekeepingKworkers {
     const half = Math.round(this.sim.costs.kworkerWakeSwitchNs / 2)
     const wait = this.cfsRoundNs > 0 ? Math.round(this.cfsStreams[cpu].next() * this.cfsRoundNs) : 0
     this.pending[cpu] = run
-    this.sim.drainCpuNs += half
+    this.cpuTime.addDrain(half)
     // switch-in and the CFS wait run with interrupts on: the ticks in them stretch them
-    const ticks = this.sim.tick.preemptible(now, half + wait)
+    const ticks = this.tick.preemptible(now, half + wait)
     this.sim.queue.push(now + half + wait + ticks, Ev.HkKworkerRun, cpu)
   }
 
@@ -43,14 +52,14 @@ export class HousekeepingKworkers {
       run.pagesFreed += pages
     }
     const switchOut = Math.round(sim.costs.kworkerWakeSwitchNs) - Math.round(sim.costs.kworkerWakeSwitchNs / 2)
-    sim.drainCpuNs += busy + switchOut
+    this.cpuTime.addDrain(busy + switchOut)
     // a tick that fell in the IRQs-off drain runs when interrupts come back, before the work item returns
-    sim.queue.push(now + busy + sim.tick.deferred(now, now + busy), Ev.HkKworkerDone, cpu)
+    sim.queue.push(now + busy + this.tick.deferred(now, now + busy), Ev.HkKworkerDone, cpu)
   }
 
   onDone(cpu: number, now: number): void {
     const run = this.pending[cpu] as DrainRun
     this.pending[cpu] = null
-    this.sim.drains.workItemDone(run, now)
+    run.waiter.workItemDone(run, now)
   }
 }

@@ -4,16 +4,31 @@
 // (sched_rt_period_timer), the deferred fair server (dl_server) and stalld's boost).
 import type { RtTaskSpec } from '../workload/rt-task-spec'
 import { ReleaseQueue } from '../workload/release-queue'
-import type { Simulation } from '../simulation'
 import type { DrainRun } from '../drain/drain-run'
 import { Ev } from '../event-kind'
 import { freePcppagesBulkNs } from '../mm/free-pcppages-bulk'
 import { freeUnrefPages } from '../mm/free-unref-page'
 import { OwnerOpResult } from '../mm/owner-op-result'
+import type { PageAllocator } from '../mm/page-allocator'
 import { rmqueuePcplist } from '../mm/rmqueue-pcplist'
+import type { KernelCpuTime } from '../metrics/kernel-cpu-time'
 import { SOURCE_COUNT, SRC_CACHE_REFILL, SRC_DRAIN_IRQOFF, SRC_FALLBACK, SRC_IPI, SRC_KWORKER, SRC_LOCK_SPIN, SRC_THROTTLE } from '../metrics/interference-source'
 import { TaskMetrics } from '../metrics/task-metrics'
-import { SEG_BOOST, SEG_FALLBACK, SEG_IDLE, SEG_IPI, SEG_KWORKER_DRAIN, SEG_KWORKER_SWITCH, SEG_LOCK_SPIN, SEG_RT, SEG_THROTTLED } from '../metrics/timeline-recorder'
+import { SEG_BOOST, SEG_FALLBACK, SEG_IDLE, SEG_IPI, SEG_KWORKER_DRAIN, SEG_KWORKER_SWITCH, SEG_LOCK_SPIN, SEG_RT, SEG_THROTTLED, type TimelineRecorder } from '../metrics/timeline-recorder'
+import type { WorstSampleTracker } from '../metrics/worst-sample'
+import type { SimContext } from '../sim/sim-context'
+import type { AntiStarvationPolicy } from './anti-starvation-policy'
+
+/** What an isolated CPU sees of the run: the core, its pcplists, the counters and recorders it feeds. */
+export interface IsolatedCpuContext extends SimContext, PageAllocator {
+  readonly cpuTime: KernelCpuTime
+  readonly policy: AntiStarvationPolicy
+  readonly timeline: TimelineRecorder
+  readonly worst: WorstSampleTracker
+  readonly durationNs: number
+  readonly seriesWindowNs: number
+  readonly timelineWindowNs: number
+}
 
 /** What the CPU is executing. */
 const IDLE = 0
@@ -74,7 +89,7 @@ export class IsolatedCpu {
    */
   private readonly lazy: boolean
 
-  constructor(readonly index: number, readonly cpu: number, readonly task: RtTaskSpec | null, private readonly sim: Simulation) {
+  constructor(readonly index: number, readonly cpu: number, readonly task: RtTaskSpec | null, private readonly sim: IsolatedCpuContext) {
     this.metrics = task === null ? null : new TaskMetrics(sim.seriesWindowNs, sim.durationNs)
     this.lazy = task !== null && task.polling && task.allocsPerJob === 0
   }
@@ -184,7 +199,7 @@ export class IsolatedCpu {
     const phase = this.occupant
     const duration = now - this.occSince
     if (phase >= KW_SWITCH_IN) {
-      this.sim.drainCpuNs += duration
+      this.sim.cpuTime.addDrain(duration)
       if (this.boost !== BOOST_NONE) this.boostUsed += duration
     }
     this.switchTo(IDLE, now)
@@ -195,7 +210,7 @@ export class IsolatedCpu {
     } else if (phase === KW_DRAIN) {
       const run = this.kwRun as DrainRun
       this.kwRun = null
-      this.sim.drains.workItemDone(run, now)
+      run.waiter.workItemDone(run, now)
     }
     if (this.boost !== BOOST_NONE) {
       if (this.kwRun === null && !this.kwIn) this.boost = BOOST_NONE
@@ -261,11 +276,11 @@ export class IsolatedCpu {
       const ipiNs = Math.round(this.sim.costs.ipiNs)
       if (this.occupant === RT || this.occupant === IDLE) {
         if (this.occupant === RT) this.leaveRt(now)
-        this.sim.drainCpuNs += ipiNs
+        this.sim.cpuTime.addDrain(ipiNs)
         this.beginActivity(IPI, now, ipiNs)
       } else {
         // already in an interrupt or the kworker: the handler runs inside (and is counted with) that activity
-        if (this.occupant === IPI) this.sim.drainCpuNs += ipiNs
+        if (this.occupant === IPI) this.sim.cpuTime.addDrain(ipiNs)
         this.occEndNs += ipiNs
         this.sim.queue.push(this.occEndNs, Ev.CpuActivityEnd, this.index, ++this.occVersion)
       }
@@ -480,7 +495,7 @@ export class IsolatedCpu {
   /** Attributes the slow parts of an owner pcplist operation of the RT task (counters skip the warm-up, as the housekeeping load's do). */
   private noteOwnerOp(now: number): void {
     const op = this.op
-    if (now >= this.sim.warmupNs) this.sim.fastPathOverheadNs += op.overheadNs
+    if (now >= this.sim.warmupNs) this.sim.cpuTime.addFastPathOverhead(op.overheadNs)
     if (op.fallback) this.chargeFallback(op.fallbackNs, now)
     if (op.spinNs > 0) this.chargeLockSpin(op.spinNs, now)
   }

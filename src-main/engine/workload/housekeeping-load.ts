@@ -4,14 +4,16 @@
 // with kernel.pcp.thpFraction, that share of the freed pages comes back as THP-sized entries.
 import type { Profile } from '../../../src-shared/profile/schema'
 import { housekeepingCpus } from '../../../src-shared/profile/cpu-roles'
-import type { Simulation } from '../simulation'
 import { Ev } from '../event-kind'
 import { freePcppagesBulkNs } from '../mm/free-pcppages-bulk'
 import { freeUnrefPages } from '../mm/free-unref-page'
 import { OwnerOpResult } from '../mm/owner-op-result'
+import type { PageAllocator } from '../mm/page-allocator'
 import { rmqueuePcplist } from '../mm/rmqueue-pcplist'
 import { HousekeepingCpuStats } from '../metrics/housekeeping-cpu-stats'
+import type { KernelCpuTime } from '../metrics/kernel-cpu-time'
 import { RandomStream } from '../sim/random-stream'
+import type { SimContext } from '../sim/sim-context'
 
 /** Working set each housekeeping CPU's tasks hold at start (pages), so frees have pages to return. */
 const INITIAL_HELD_PAGES = 65536
@@ -36,7 +38,7 @@ export class HousekeepingLoad {
   /** perCpu indexed by cpu number, for the event handlers */
   private readonly statsOf: HousekeepingCpuStats[] = []
 
-  constructor(profile: Profile, private readonly sim: Simulation, seed: number) {
+  constructor(profile: Profile, private readonly sim: SimContext & PageAllocator, private readonly cpuTime: KernelCpuTime, seed: number) {
     this.cpus = housekeepingCpus(profile)
     this.perCpu = this.cpus.map((cpu) => (this.statsOf[cpu] = new HousekeepingCpuStats(cpu)))
     const n = profile.machine.cpus
@@ -119,7 +121,7 @@ export class HousekeepingLoad {
       if (now >= sim.warmupNs) this.statsOf[cpu].zoneLockWait.record(wait)
       sim.zone.freePages += freed
       // decay_pcp_high() frees under pcp->lock: a remote drainer spins on it
-      if (sim.strategy.ownerLocking === 'spin-trylock') pcp.ownerHolds(cpu, now + wait + hold)
+      if (sim.traits.pcpLock === 'pcp-spinlock') pcp.ownerHolds(cpu, now + wait + hold)
     }
   }
 
@@ -136,7 +138,7 @@ export class HousekeepingLoad {
     const op = this.op
     if (now < this.sim.warmupNs) return
     const stats = this.statsOf[cpu]
-    this.sim.fastPathOverheadNs += op.overheadNs
+    this.cpuTime.addFastPathOverhead(op.overheadNs)
     stats.overheadNs += op.overheadNs
     if (op.fallback) {
       stats.fallbacks++
