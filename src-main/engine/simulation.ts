@@ -17,6 +17,8 @@ import type { KernelCosts } from './sim/sim-context'
 import { antiStarvationPolicy, type AntiStarvationPolicy } from './sched/anti-starvation-policy'
 import { HousekeepingKworkers } from './sched/housekeeping-kworker'
 import { HousekeepingTick } from './sched/housekeeping-tick'
+import type { CpuModel } from './sched/cpu-model'
+import { HousekeepingCpu } from './sched/housekeeping-cpu'
 import { IsolatedCpu, type IsolatedCpuContext } from './sched/isolated-cpu'
 import type { DrainStrategy } from './drain/drain-strategy'
 import { DrainAllPages } from './drain/drain-all-pages'
@@ -85,21 +87,23 @@ export class Simulation {
       worst: this.worst,
       durationNs: this.durationNs,
       seriesWindowNs: Math.max(1, Math.round(profile.run.seriesWindowMs * 1e6)),
-      timelineWindowNs: Math.round(profile.run.timelineWindowMs * 1e6)
+      timelineWindowNs: Math.round(profile.run.timelineWindowMs * 1e6),
+      ipiOnQueue: profile.kernel.ipiOnQueue,
+      llcShared: profile.machine.llcShared
     }
-    const isolatedByCpu = new Array<IsolatedCpu | undefined>(profile.machine.cpus).fill(undefined)
+    const cpus = new Array<CpuModel>(profile.machine.cpus)
     isolated.forEach((cpu, index) => {
       const task = profile.rtTasks.find((t) => t.cpu === cpu)
       const iso = new IsolatedCpu(index, cpu, task === undefined ? null : rtTaskSpec(task, seed), isolatedCtx)
       this.isolated.push(iso)
-      isolatedByCpu[cpu] = iso
+      cpus[cpu] = iso
     })
     const tick = new HousekeepingTick(profile.machine.hz, this.costs.tickNs)
     this.hk = new HousekeepingLoad(profile, kernel, this.cpuTime, seed)
     this.hkKworkers = new HousekeepingKworkers(profile, kernel, this.cpuTime, tick, seed)
+    for (const cpu of this.hk.cpus) cpus[cpu] = new HousekeepingCpu(cpu, this.hkKworkers, this.hk)
     const stats = new DrainStats()
-    const drainCtx = { sim: kernel, cpuTime: this.cpuTime, stats, tick, timeline: this.timeline, isolatedByCpu, hk: this.hk }
-    this.strategy = createDrainStrategy(this.traits, profile, drainCtx, this.hkKworkers)
+    this.strategy = createDrainStrategy(this.traits, profile.kernel.pcp.batchScaleMax, { sim: kernel, cpuTime: this.cpuTime, stats, tick, cpus })
     this.drains = new DrainAllPages(stats, this.strategy, this.pcp, this.warmupNs)
     this.sources = new DrainSources(profile, this.queue, this.drains, options.onDrainRequest, seed)
   }

@@ -8,12 +8,10 @@ import { freePcppagesBulkNs } from '../mm/free-pcppages-bulk'
 import type { PageAllocator } from '../mm/page-allocator'
 import type { DrainStats } from '../metrics/drain-stats'
 import type { KernelCpuTime } from '../metrics/kernel-cpu-time'
-import { SEG_REMOTE_DRAIN, type TimelineRecorder } from '../metrics/timeline-recorder'
+import type { CpuModel } from '../sched/cpu-model'
 import type { HousekeepingTick } from '../sched/housekeeping-tick'
-import type { IsolatedCpu } from '../sched/isolated-cpu'
 import type { SimContext } from '../sim/sim-context'
 import type { VariantTraits } from '../variant-traits'
-import type { HousekeepingLoad } from '../workload/housekeeping-load'
 import type { DrainRun } from './drain-run'
 import type { DrainStrategy } from './drain-strategy'
 
@@ -23,9 +21,8 @@ export interface RemoteDrainContext {
   readonly cpuTime: KernelCpuTime
   readonly stats: DrainStats
   readonly tick: HousekeepingTick
-  readonly timeline: TimelineRecorder
-  readonly isolatedByCpu: ReadonlyArray<IsolatedCpu | undefined>
-  readonly hk: HousekeepingLoad
+  /** every CPU of the machine, by cpu number */
+  readonly cpus: readonly CpuModel[]
 }
 
 /** The 6.0+ variants differ only in how pcp->lock is taken (traits.pcpLockIrqsave, traits.listFree) and in `chunkPages`. */
@@ -110,8 +107,7 @@ export class RemoteDrain implements DrainStrategy {
       run.targetFinished = pcp.count[cpu] <= (this.listFreeSpins ? later : 0)
       // the requester spins on pcp->lock, then on zone->lock, then frees: all of it is drain work
       this.ctx.cpuTime.addDrain(end - spinFrom)
-      const iso = this.ctx.isolatedByCpu[cpu]
-      if (iso !== undefined) this.ctx.timeline.record(iso.index, SEG_REMOTE_DRAIN, now, end)
+      this.ctx.cpus[cpu].remoteDrainHolds(now, end)
       // the requester's IRQs are off from spin_lock_irqsave(&pcp->lock) (6.0–6.1), or from zone->lock
       // irqsave inside the hold (6.2+), to the unlock: a tick that fell in it runs after, before the next target
       const irqsOff = this.pcpLockIrqsave ? spinFrom : now
@@ -141,9 +137,7 @@ export class RemoteDrain implements DrainStrategy {
     const batchesNs = pcp.ownerBusyUntil[cpu] - now
     pcp.ownerBusyUntil[cpu] = now
     pcp.listFree.clear(cpu)
-    const iso = this.ctx.isolatedByCpu[cpu]
-    if (iso !== undefined) iso.fallbackMidListFree(wait + hold, batchesNs, now)
-    else this.ctx.hk.listFreeFallback(cpu, wait, now)
+    this.ctx.cpus[cpu].fallbackMidListFree(wait, hold, batchesNs, now)
   }
 
   /** The target's list emptied while the requester spun on its pcp->lock: the spin was drain work. */
@@ -162,6 +156,6 @@ export class RemoteDrain implements DrainStrategy {
     const pcp = this.sim.pcp
     pcp.listFree.delayAfter(cpu, unlock, ns)
     pcp.ownerBusyUntil[cpu] += ns
-    this.ctx.isolatedByCpu[cpu]?.spinMidListFree(now, ns, now)
+    this.ctx.cpus[cpu].spinMidListFree(now, ns, now)
   }
 }

@@ -2,28 +2,18 @@
 // queue_work_on(cpu, mm_percpu_wq, …) and waits for each with flush_work(). Each target's kworker
 // drains its own lists with IRQs off. The owner fast path uses local_lock_irqsave: no atomic, no
 // remote contention.
-import type { Profile } from '../../../src-shared/profile/schema'
-import type { HousekeepingKworkers } from '../sched/housekeeping-kworker'
-import type { IsolatedCpu } from '../sched/isolated-cpu'
+import type { CpuModel } from '../sched/cpu-model'
 import type { DrainStrategy } from './drain-strategy'
 import type { DrainRun } from './drain-run'
 
 export class WorkqueueDrain implements DrainStrategy {
-  constructor(
-    private readonly isolatedByCpu: ReadonlyArray<IsolatedCpu | undefined>,
-    private readonly hkKworkers: HousekeepingKworkers,
-    private readonly ipiOnQueue: Profile['kernel']['ipiOnQueue'],
-    private readonly llcShared: boolean
-  ) {}
+  /** `cpus`: every CPU of the machine, by cpu number */
+  constructor(private readonly cpus: readonly CpuModel[]) {}
 
   start(run: DrainRun, now: number): boolean {
     run.outstanding = run.targets.length
     if (run.outstanding === 0) return true
-    for (const cpu of run.targets) {
-      const iso = this.isolatedByCpu[cpu]
-      if (iso !== undefined) iso.queueWork(run, now, this.ipiOnQueue, this.llcShared)
-      else this.hkKworkers.queueWork(run, cpu, now)
-    }
+    for (const cpu of run.targets) this.cpus[cpu].queueWork(run, now)
     return false
   }
 

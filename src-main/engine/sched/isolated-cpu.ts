@@ -2,6 +2,7 @@
 // the anti-starvation policy — models the scheduling rules of model.md §3 (__schedule() picking the
 // FIFO task over CFS, IRQs-off sections delaying a FIFO wakeup, sched_rt_runtime throttling
 // (sched_rt_period_timer), the deferred fair server (dl_server) and stalld's boost).
+import type { Profile } from '../../../src-shared/profile/schema'
 import type { RtTaskSpec } from '../workload/rt-task-spec'
 import { ReleaseQueue } from '../workload/release-queue'
 import type { DrainRun } from '../drain/drain-run'
@@ -14,10 +15,11 @@ import { rmqueuePcplist } from '../mm/rmqueue-pcplist'
 import type { KernelCpuTime } from '../metrics/kernel-cpu-time'
 import { SOURCE_COUNT, SRC_CACHE_REFILL, SRC_DRAIN_IRQOFF, SRC_FALLBACK, SRC_IPI, SRC_KWORKER, SRC_LOCK_SPIN, SRC_THROTTLE } from '../metrics/interference-source'
 import { TaskMetrics } from '../metrics/task-metrics'
-import { SEG_BOOST, SEG_FALLBACK, SEG_IDLE, SEG_IPI, SEG_KWORKER_DRAIN, SEG_KWORKER_SWITCH, SEG_LOCK_SPIN, SEG_RT, SEG_THROTTLED, type TimelineRecorder } from '../metrics/timeline-recorder'
+import { SEG_BOOST, SEG_FALLBACK, SEG_IDLE, SEG_IPI, SEG_KWORKER_DRAIN, SEG_KWORKER_SWITCH, SEG_LOCK_SPIN, SEG_REMOTE_DRAIN, SEG_RT, SEG_THROTTLED, type TimelineRecorder } from '../metrics/timeline-recorder'
 import type { WorstSampleTracker } from '../metrics/worst-sample'
 import type { SimContext } from '../sim/sim-context'
 import type { AntiStarvationPolicy } from './anti-starvation-policy'
+import type { CpuModel } from './cpu-model'
 
 /** What an isolated CPU sees of the run: the core, its pcplists, the counters and recorders it feeds. */
 export interface IsolatedCpuContext extends SimContext, PageAllocator {
@@ -28,6 +30,8 @@ export interface IsolatedCpuContext extends SimContext, PageAllocator {
   readonly durationNs: number
   readonly seriesWindowNs: number
   readonly timelineWindowNs: number
+  readonly ipiOnQueue: Profile['kernel']['ipiOnQueue']
+  readonly llcShared: boolean
 }
 
 /** What the CPU is executing. */
@@ -45,7 +49,7 @@ const BOOST_NONE = 0
 const BOOST_FAIR_SERVER = 1
 const BOOST_STALLD = 2
 
-export class IsolatedCpu {
+export class IsolatedCpu implements CpuModel {
   readonly interference = new Float64Array(SOURCE_COUNT)
   readonly metrics: TaskMetrics | null
   private occupant = IDLE
@@ -264,7 +268,8 @@ export class IsolatedCpu {
   }
 
   /** queue_work_on(cpu, mm_percpu_wq, drain work): the kworker becomes runnable here, maybe after an IPI. */
-  queueWork(run: DrainRun, now: number, ipiOnQueue: 'always' | 'cross-llc' | 'never', llcShared: boolean): void {
+  queueWork(run: DrainRun, now: number): void {
+    const { ipiOnQueue, llcShared } = this.sim
     this.settle(now)
     this.accountTo(now)
     this.kwRun = run
@@ -310,12 +315,17 @@ export class IsolatedCpu {
    * its trylock fails and the rest of the list goes to the buddy allocator, `ns` instead of the
    * `batchesNs` its remaining batches would have taken.
    */
-  fallbackMidListFree(ns: number, batchesNs: number, now: number): void {
+  fallbackMidListFree(zoneWaitNs: number, holdNs: number, batchesNs: number, now: number): void {
+    const ns = zoneWaitNs + holdNs
     if (!this.jobInListFree) return
     this.chargeFallback(ns, now)
     if (this.occupant === RT) this.chargeRt(now)
     this.jobWorkLeft += ns - batchesNs
     if (this.occupant === RT) this.scheduleJobEnd(now)
+  }
+
+  remoteDrainHolds(now: number, end: number): void {
+    this.sim.timeline.record(this.index, SEG_REMOTE_DRAIN, now, end)
   }
 
   /** End of the run: account the open stretch and close the timeline. */
