@@ -1,19 +1,19 @@
 // The kinds of simulated events. arg is a CPU, an isolated-CPU index or a drain-source index;
-// arg2 is a version number for events that may be superseded (a stale version is ignored).
+// arg2 is the expiry id of a cancellable Timer (sim/timer.ts: a stale one is ignored).
 export const Ev = {
   /** periodic: hrtimer fires for a release; polling: a work item arrives (arg: isolated index) */
   RtRelease: 0,
-  /** the realtime task's current job ends or reaches its abort deadline (arg: index, arg2: version) */
+  /** the realtime task's current job ends or reaches its abort deadline (arg: index, arg2: timer expiry id) */
   RtJobEnd: 1,
-  /** the non-RT activity occupying an isolated CPU ends (arg: index, arg2: version) */
+  /** the non-RT activity occupying an isolated CPU ends (arg: index, arg2: timer expiry id) */
   CpuActivityEnd: 2,
-  /** rt-throttling: the RT runqueue used up sched_rt_runtime_us (arg: index, arg2: version) */
+  /** rt-throttling: the RT runqueue used up sched_rt_runtime_us (arg: index, arg2: timer expiry id) */
   RtThrottle: 3,
   /** rt-throttling: sched_rt_period_us boundary, budgets replenished (global) */
   RtPeriod: 4,
-  /** fair-server: the deferred dl_server reaches zero laxity and runs CFS (arg: index, arg2: version) */
+  /** fair-server: the deferred dl_server reaches zero laxity and runs CFS (arg: index, arg2: timer expiry id) */
   FairServer: 5,
-  /** stalld: a starving thread gets its boost slot (arg: index, arg2: version) */
+  /** stalld: a starving thread gets its boost slot (arg: index, arg2: timer expiry id) */
   StalldBoost: 6,
   /** housekeeping allocation burst (arg: cpu) */
   HkAlloc: 7,

@@ -1,9 +1,10 @@
-// The discrete-event core: event queue order and tie-break, seeded streams, the clock.
+// The discrete-event core: event queue order and tie-break, cancellable timers, seeded streams, the clock.
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { EventQueue } from '../../src-main/engine/sim/event-queue'
 import { RandomStream } from '../../src-main/engine/sim/random-stream'
 import { SimClock } from '../../src-main/engine/sim/sim-clock'
+import { Timer } from '../../src-main/engine/sim/timer'
 import { ReleaseQueue } from '../../src-main/engine/workload/release-queue'
 
 describe('EventQueue', () => {
@@ -70,5 +71,24 @@ describe('ReleaseQueue', () => {
     }
     expect(out).toEqual(Array.from({ length: 40 }, (_, i) => i))
     expect(q.length).toBe(0)
+  })
+})
+
+describe('Timer', () => {
+  it('a cancelled or rescheduled expiry is stale when its event comes out of the queue', () => {
+    const q = new EventQueue(4)
+    const timer = new Timer(q, 3, 7)
+    timer.schedule(10)
+    timer.schedule(20)
+    q.pop()
+    expect([q.time, q.kind, q.arg]).toEqual([10, 3, 7])
+    expect(timer.isExpiry(q.arg2)).toBe(false)
+    q.pop()
+    expect(q.time).toBe(20)
+    expect(timer.isExpiry(q.arg2)).toBe(true)
+    timer.schedule(30)
+    timer.cancel()
+    q.pop()
+    expect(timer.isExpiry(q.arg2)).toBe(false)
   })
 })

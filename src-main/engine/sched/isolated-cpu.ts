@@ -18,6 +18,7 @@ import { TaskMetrics } from '../metrics/task-metrics'
 import { SEG_BOOST, SEG_FALLBACK, SEG_IDLE, SEG_IPI, SEG_KWORKER_DRAIN, SEG_KWORKER_SWITCH, SEG_LOCK_SPIN, SEG_REMOTE_DRAIN, SEG_RT, SEG_THROTTLED, type TimelineRecorder } from '../metrics/timeline-recorder'
 import type { WorstSampleTracker } from '../metrics/worst-sample'
 import type { SimContext } from '../sim/sim-context'
+import { Timer } from '../sim/timer'
 import type { AntiStarvationPolicy } from './anti-starvation-policy'
 import type { CpuModel } from './cpu-model'
 
@@ -55,7 +56,8 @@ export class IsolatedCpu implements CpuModel {
   private occupant = IDLE
   private occSince = 0
   private occEndNs = 0
-  private occVersion = 0
+  /** the end of the non-RT activity occupying the CPU */
+  private readonly activityEnd: Timer
   private acctAt = 0
   // the realtime task's released jobs not yet started
   private readonly released = new ReleaseQueue()
@@ -68,13 +70,15 @@ export class IsolatedCpu implements CpuModel {
   private jobPages = 0
   /** the current job's remaining work is its free_unref_page_list (not an aborted job's, which took no time) */
   private jobInListFree = false
-  private jobVersion = 0
+  /** the running job's end, or its abort-job deadline */
+  private readonly jobEnd: Timer
   private readonly jobBySource = new Float64Array(SOURCE_COUNT)
   private runSince = 0
   // rt-throttling
   private throttled = false
   private rtConsumed = 0
-  private throttleVersion = 0
+  /** rt-throttling: the RT runqueue uses up its runtime */
+  private readonly throttle: Timer
   // the kworker and its drain work item
   private kwRun: DrainRun | null = null
   private kwIn = false
@@ -84,7 +88,8 @@ export class IsolatedCpu implements CpuModel {
   private boostBudget = 0
   private boostSlotStart = 0
   private boostWindowStart = -1
-  private starvationVersion = 0
+  /** fair-server zero-laxity timer or stalld's detection of the starving kworker */
+  private readonly starvation: Timer
   private cacheCold = false
   private readonly op = new OwnerOpResult()
   /**
@@ -96,6 +101,10 @@ export class IsolatedCpu implements CpuModel {
   constructor(readonly index: number, readonly cpu: number, readonly task: RtTaskSpec | null, private readonly sim: IsolatedCpuContext) {
     this.metrics = task === null ? null : new TaskMetrics(sim.seriesWindowNs, sim.durationNs)
     this.lazy = task !== null && task.polling && task.allocsPerJob === 0
+    this.activityEnd = new Timer(sim.queue, Ev.CpuActivityEnd, index)
+    this.jobEnd = new Timer(sim.queue, Ev.RtJobEnd, index)
+    this.throttle = new Timer(sim.queue, Ev.RtThrottle, index)
+    this.starvation = new Timer(sim.queue, sim.policy.kind === 'stalld' ? Ev.StalldBoost : Ev.FairServer, index)
   }
 
   start(): void {
@@ -167,7 +176,7 @@ export class IsolatedCpu implements CpuModel {
   }
 
   onJobEnd(now: number, version: number): void {
-    if (version !== this.jobVersion || this.occupant !== RT) return
+    if (!this.jobEnd.isExpiry(version) || this.occupant !== RT) return
     const task = this.task as RtTaskSpec
     this.chargeRt(now)
     // work left at this event means the abort-job deadline cut the job short
@@ -197,7 +206,7 @@ export class IsolatedCpu implements CpuModel {
   }
 
   onActivityEnd(now: number, version: number): void {
-    if (version !== this.occVersion) return
+    if (!this.activityEnd.isExpiry(version)) return
     this.settle(now)
     this.accountTo(now)
     const phase = this.occupant
@@ -224,7 +233,7 @@ export class IsolatedCpu implements CpuModel {
   }
 
   onThrottle(now: number, version: number): void {
-    if (version !== this.throttleVersion || this.occupant !== RT) return
+    if (!this.throttle.isExpiry(version) || this.occupant !== RT) return
     this.settle(now)
     this.accountTo(now)
     this.leaveRt(now)
@@ -250,7 +259,7 @@ export class IsolatedCpu implements CpuModel {
   }
 
   onStarvationTimer(now: number, version: number, kind: 'fair-server' | 'stalld'): void {
-    if (version !== this.starvationVersion || this.kwRun === null) return
+    if (!this.starvation.isExpiry(version) || this.kwRun === null) return
     this.settle(now)
     this.accountTo(now)
     const p = this.sim.policy
@@ -287,7 +296,7 @@ export class IsolatedCpu implements CpuModel {
         // already in an interrupt or the kworker: the handler runs inside (and is counted with) that activity
         if (this.occupant === IPI) this.sim.cpuTime.addDrain(ipiNs)
         this.occEndNs += ipiNs
-        this.sim.queue.push(this.occEndNs, Ev.CpuActivityEnd, this.index, ++this.occVersion)
+        this.activityEnd.schedule(this.occEndNs)
       }
       return
     }
@@ -371,7 +380,7 @@ export class IsolatedCpu implements CpuModel {
   private beginKworker(phase: number, now: number): void {
     if (this.occupant === RT) this.leaveRt(now)
     // the kworker got the CPU on its own: any pending starvation timer is moot
-    if (this.boost === BOOST_NONE) this.starvationVersion++
+    if (this.boost === BOOST_NONE) this.starvation.cancel()
     const c = this.sim.costs
     const half = Math.round(c.kworkerWakeSwitchNs / 2)
     let duration: number
@@ -396,7 +405,7 @@ export class IsolatedCpu implements CpuModel {
   private beginActivity(kind: number, now: number, duration: number): void {
     this.switchTo(kind, now)
     this.occEndNs = now + duration
-    this.sim.queue.push(this.occEndNs, Ev.CpuActivityEnd, this.index, ++this.occVersion)
+    this.activityEnd.schedule(this.occEndNs)
   }
 
   private enterRt(now: number): void {
@@ -409,8 +418,8 @@ export class IsolatedCpu implements CpuModel {
 
   private leaveRt(now: number): void {
     this.chargeRt(now)
-    this.jobVersion++
-    this.throttleVersion++
+    this.jobEnd.cancel()
+    this.throttle.cancel()
     this.switchTo(IDLE, now)
   }
 
@@ -425,7 +434,7 @@ export class IsolatedCpu implements CpuModel {
     const p = this.sim.policy
     if (p.kind !== 'rt-throttling') return
     const left = p.rtRuntimeNs - this.rtConsumed
-    this.sim.queue.push(now + (left > 0 ? left : 0), Ev.RtThrottle, this.index, ++this.throttleVersion)
+    this.throttle.schedule(now + (left > 0 ? left : 0))
   }
 
   /** The kworker is starved by the FIFO task: arm the fair server's zero-laxity timer or stalld's detection. */
@@ -433,7 +442,7 @@ export class IsolatedCpu implements CpuModel {
     const p = this.sim.policy
     if (p.kind === 'fair-server') {
       const at = continuing ? this.boostSlotStart + p.fairServerPeriodNs : now + p.fairServerPeriodNs - p.fairServerRuntimeNs
-      this.sim.queue.push(Math.max(now, at), Ev.FairServer, this.index, ++this.starvationVersion)
+      this.starvation.schedule(Math.max(now, at))
     } else if (p.kind === 'stalld') {
       let at = now + p.stalldThresholdNs
       if (continuing && this.boostWindowStart >= 0 && now - this.boostWindowStart < p.stalldBoostDurationNs) {
@@ -441,7 +450,7 @@ export class IsolatedCpu implements CpuModel {
       } else {
         this.boostWindowStart = -1
       }
-      this.sim.queue.push(at, Ev.StalldBoost, this.index, ++this.starvationVersion)
+      this.starvation.schedule(at)
     }
   }
 
@@ -527,7 +536,7 @@ export class IsolatedCpu implements CpuModel {
     const task = this.task as RtTaskSpec
     let end = now + (this.jobWorkLeft > 0 ? this.jobWorkLeft : 0)
     if (task.missPolicy === 'abort-job') end = Math.min(end, Math.max(now, this.jobRelease + task.deadlineNs))
-    this.sim.queue.push(end, Ev.RtJobEnd, this.index, ++this.jobVersion)
+    this.jobEnd.schedule(end)
   }
 
   private finishJob(now: number): void {
