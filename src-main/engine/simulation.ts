@@ -14,7 +14,7 @@ import { derivePcpParams, type DerivedPcp } from './mm/pcp-params'
 import { PerCpuPages } from './mm/per-cpu-pages'
 import { Zone } from './mm/zone'
 import type { KernelCosts } from './sim/sim-context'
-import { antiStarvationPolicy, type AntiStarvationPolicy } from './sched/anti-starvation-policy'
+import { antiStarvationPolicy, type AntiStarvationPolicy } from './sched/anti-starvation/policy-params'
 import { HousekeepingKworkers } from './sched/housekeeping-kworker'
 import { HousekeepingTick } from './sched/housekeeping-tick'
 import type { CpuModel } from './sched/cpu-model'
@@ -174,13 +174,13 @@ export class Simulation {
       case Ev.RtRelease: this.isolated[arg].onRelease(now); break
       case Ev.RtJobEnd: this.isolated[arg].onJobEnd(now, arg2); break
       case Ev.CpuActivityEnd: this.isolated[arg].onActivityEnd(now, arg2); break
-      case Ev.RtThrottle: this.isolated[arg].onThrottle(now, arg2); break
+      case Ev.RtThrottle: this.isolated[arg].antiStarvation.onTimer(now, arg2); break
       case Ev.RtPeriod:
-        for (const iso of this.isolated) iso.onRtPeriod(now)
+        for (const iso of this.isolated) iso.antiStarvation.onRtPeriod(now)
         this.queue.push(now + this.policy.rtPeriodNs, Ev.RtPeriod)
         break
-      case Ev.FairServer: this.isolated[arg].onStarvationTimer(now, arg2, 'fair-server'); break
-      case Ev.StalldBoost: this.isolated[arg].onStarvationTimer(now, arg2, 'stalld'); break
+      case Ev.FairServer: this.isolated[arg].antiStarvation.onTimer(now, arg2); break
+      case Ev.StalldBoost: this.isolated[arg].antiStarvation.onTimer(now, arg2); break
       case Ev.HkAlloc: this.hk.onAlloc(arg, now); break
       case Ev.HkFree: this.hk.onFree(arg, now); break
       case Ev.HkKworkerRun: this.hkKworkers.onRun(arg, now); break

@@ -1,7 +1,7 @@
-// An isolated nohz_full CPU: its SCHED_FIFO realtime task, its SCHED_OTHER per-CPU kworker, IPIs and
-// the anti-starvation policy — models the scheduling rules of model.md §3 (__schedule() picking the
-// FIFO task over CFS, IRQs-off sections delaying a FIFO wakeup, sched_rt_runtime throttling
-// (sched_rt_period_timer), the deferred fair server (dl_server) and stalld's boost).
+// An isolated nohz_full CPU: its SCHED_FIFO realtime task, its SCHED_OTHER per-CPU kworker and IPIs —
+// models the scheduling rules of model.md §3 (__schedule() picking the FIFO task over CFS unless the
+// anti-starvation policy says otherwise, IRQs-off sections delaying a FIFO wakeup). The policies
+// (sched_rt_runtime throttling, the deferred fair server, stalld) are in anti-starvation/.
 import type { Profile } from '../../../src-shared/profile/schema'
 import type { RtTaskSpec } from '../workload/rt-task-spec'
 import { ReleaseQueue } from '../workload/release-queue'
@@ -19,7 +19,9 @@ import { SEG_BOOST, SEG_FALLBACK, SEG_IDLE, SEG_IPI, SEG_KWORKER_DRAIN, SEG_KWOR
 import type { WorstSampleTracker } from '../metrics/worst-sample'
 import type { SimContext } from '../sim/sim-context'
 import { Timer } from '../sim/timer'
-import type { AntiStarvationPolicy } from './anti-starvation-policy'
+import type { AntiStarvation, StarvedCpu } from './anti-starvation/anti-starvation'
+import { createAntiStarvation } from './anti-starvation/create-anti-starvation'
+import type { AntiStarvationPolicy } from './anti-starvation/policy-params'
 import type { CpuModel } from './cpu-model'
 
 /** What an isolated CPU sees of the run: the core, its pcplists, the counters and recorders it feeds. */
@@ -46,11 +48,7 @@ const KW_DRAIN = 4
 /** kworker: switch out */
 const KW_SWITCH_OUT = 5
 
-const BOOST_NONE = 0
-const BOOST_FAIR_SERVER = 1
-const BOOST_STALLD = 2
-
-export class IsolatedCpu implements CpuModel {
+export class IsolatedCpu implements CpuModel, StarvedCpu {
   readonly interference = new Float64Array(SOURCE_COUNT)
   readonly metrics: TaskMetrics | null
   private occupant = IDLE
@@ -74,22 +72,10 @@ export class IsolatedCpu implements CpuModel {
   private readonly jobEnd: Timer
   private readonly jobBySource = new Float64Array(SOURCE_COUNT)
   private runSince = 0
-  // rt-throttling
-  private throttled = false
-  private rtConsumed = 0
-  /** rt-throttling: the RT runqueue uses up its runtime */
-  private readonly throttle: Timer
   // the kworker and its drain work item
   private kwRun: DrainRun | null = null
   private kwIn = false
-  // fair server / stalld
-  private boost = BOOST_NONE
-  private boostUsed = 0
-  private boostBudget = 0
-  private boostSlotStart = 0
-  private boostWindowStart = -1
-  /** fair-server zero-laxity timer or stalld's detection of the starving kworker */
-  private readonly starvation: Timer
+  readonly antiStarvation: AntiStarvation
   private cacheCold = false
   private readonly op = new OwnerOpResult()
   /**
@@ -103,8 +89,7 @@ export class IsolatedCpu implements CpuModel {
     this.lazy = task !== null && task.polling && task.allocsPerJob === 0
     this.activityEnd = new Timer(sim.queue, Ev.CpuActivityEnd, index)
     this.jobEnd = new Timer(sim.queue, Ev.RtJobEnd, index)
-    this.throttle = new Timer(sim.queue, Ev.RtThrottle, index)
-    this.starvation = new Timer(sim.queue, sim.policy.kind === 'stalld' ? Ev.StalldBoost : Ev.FairServer, index)
+    this.antiStarvation = createAntiStarvation(sim.policy, this, sim.queue, index)
   }
 
   start(): void {
@@ -213,7 +198,7 @@ export class IsolatedCpu implements CpuModel {
     const duration = now - this.occSince
     if (phase >= KW_SWITCH_IN) {
       this.sim.cpuTime.addDrain(duration)
-      if (this.boost !== BOOST_NONE) this.boostUsed += duration
+      this.antiStarvation.kworkerRan(duration)
     }
     this.switchTo(IDLE, now)
     if (phase === KW_SWITCH_IN) this.kwIn = true
@@ -225,54 +210,7 @@ export class IsolatedCpu implements CpuModel {
       this.kwRun = null
       run.waiter.workItemDone(run, now)
     }
-    if (this.boost !== BOOST_NONE) {
-      if (this.kwRun === null && !this.kwIn) this.boost = BOOST_NONE
-      else if (this.boostUsed >= this.boostBudget) this.endBoostSlot(now)
-    }
-    this.decide(now)
-  }
-
-  onThrottle(now: number, version: number): void {
-    if (!this.throttle.isExpiry(version) || this.occupant !== RT) return
-    this.settle(now)
-    this.accountTo(now)
-    this.leaveRt(now)
-    this.throttled = true
-    this.decide(now)
-  }
-
-  /** sched_rt_period_timer: the RT runqueue's budget is replenished and throttling lifted. */
-  onRtPeriod(now: number): void {
-    if (this.task === null) return
-    this.settle(now)
-    this.accountTo(now)
-    if (this.occupant === RT) this.chargeRt(now)
-    this.rtConsumed = 0
-    if (this.throttled) {
-      // close the throttled stretch of the timeline before lifting the throttle
-      if (this.occupant === IDLE) this.switchTo(IDLE, now)
-      this.throttled = false
-      if (this.occupant === IDLE) this.decide(now)
-    } else if (this.occupant === RT) {
-      this.armThrottle(now)
-    }
-  }
-
-  onStarvationTimer(now: number, version: number, kind: 'fair-server' | 'stalld'): void {
-    if (!this.starvation.isExpiry(version) || this.kwRun === null) return
-    this.settle(now)
-    this.accountTo(now)
-    const p = this.sim.policy
-    this.boostUsed = 0
-    this.boostSlotStart = now
-    if (kind === 'fair-server') {
-      this.boost = BOOST_FAIR_SERVER
-      this.boostBudget = p.fairServerRuntimeNs
-    } else {
-      this.boost = BOOST_STALLD
-      this.boostBudget = p.stalldBoostRuntimeNs
-      if (this.boostWindowStart < 0) this.boostWindowStart = now
-    }
+    this.antiStarvation.activityEnded(now, this.kwRun !== null || this.kwIn, this.kwRun !== null)
     this.decide(now)
   }
 
@@ -285,7 +223,7 @@ export class IsolatedCpu implements CpuModel {
     // ttwu_queue_cond(): the wakelist IPI is sent across LLCs or to an idle CPU
     const idle = this.occupant === IDLE
     const ipi = ipiOnQueue === 'always' || (ipiOnQueue === 'cross-llc' && (!llcShared || idle))
-    if (this.rtRunnable() && this.boost === BOOST_NONE) this.armStarvation(now, false)
+    if (this.rtRunnable()) this.antiStarvation.kworkerStarved(now)
     if (ipi) {
       const ipiNs = Math.round(this.sim.costs.ipiNs)
       if (this.occupant === RT || this.occupant === IDLE) {
@@ -344,11 +282,46 @@ export class IsolatedCpu implements CpuModel {
     this.sim.timeline.record(this.index, this.segmentKind(), this.occSince, now)
   }
 
+  // ---- what the anti-starvation policy sees (StarvedCpu) -------------------------------------
+
+  get hasTask(): boolean {
+    return this.task !== null
+  }
+
+  rtRunning(): boolean {
+    return this.occupant === RT
+  }
+
+  idle(): boolean {
+    return this.occupant === IDLE
+  }
+
+  hasDrainWork(): boolean {
+    return this.kwRun !== null
+  }
+
+  catchUp(now: number): void {
+    this.settle(now)
+    this.accountTo(now)
+  }
+
+  preemptRt(now: number): void {
+    this.leaveRt(now)
+  }
+
+  closeIdleSegment(now: number): void {
+    this.switchTo(IDLE, now)
+  }
+
+  reschedule(now: number): void {
+    this.decide(now)
+  }
+
   // ---- scheduling ------------------------------------------------------------------------
 
   private rtRunnable(): boolean {
     const task = this.task
-    return task !== null && !this.throttled && (task.polling || this.jobActive || this.released.length > 0)
+    return task !== null && !this.antiStarvation.throttled && (task.polling || this.jobActive || this.released.length > 0)
   }
 
   private rtDemand(): boolean {
@@ -360,7 +333,7 @@ export class IsolatedCpu implements CpuModel {
   private decide(now: number): void {
     if (this.occupant >= IPI) return
     const rtRun = this.rtRunnable()
-    const boosted = this.boost !== BOOST_NONE
+    const boosted = this.antiStarvation.boosted
     if (this.kwIn) {
       if (this.kwRun !== null && (!rtRun || boosted)) this.beginKworker(KW_DRAIN, now)
       else this.beginKworker(KW_SWITCH_OUT, now)
@@ -379,8 +352,7 @@ export class IsolatedCpu implements CpuModel {
 
   private beginKworker(phase: number, now: number): void {
     if (this.occupant === RT) this.leaveRt(now)
-    // the kworker got the CPU on its own: any pending starvation timer is moot
-    if (this.boost === BOOST_NONE) this.starvation.cancel()
+    this.antiStarvation.kworkerScheduled()
     const c = this.sim.costs
     const half = Math.round(c.kworkerWakeSwitchNs / 2)
     let duration: number
@@ -413,51 +385,21 @@ export class IsolatedCpu implements CpuModel {
     this.runSince = now
     if (!this.jobActive) this.startJob(now)
     if (this.jobActive && !this.lazy) this.scheduleJobEnd(now)
-    this.armThrottle(now)
+    this.antiStarvation.rtStarted(now)
   }
 
   private leaveRt(now: number): void {
     this.chargeRt(now)
     this.jobEnd.cancel()
-    this.throttle.cancel()
+    this.antiStarvation.rtStopped()
     this.switchTo(IDLE, now)
   }
 
-  private chargeRt(now: number): void {
+  chargeRt(now: number): void {
     const elapsed = now - this.runSince
     this.runSince = now
-    this.rtConsumed += elapsed
+    this.antiStarvation.rtRan(elapsed)
     if (this.jobActive) this.jobWorkLeft -= elapsed
-  }
-
-  private armThrottle(now: number): void {
-    const p = this.sim.policy
-    if (p.kind !== 'rt-throttling') return
-    const left = p.rtRuntimeNs - this.rtConsumed
-    this.throttle.schedule(now + (left > 0 ? left : 0))
-  }
-
-  /** The kworker is starved by the FIFO task: arm the fair server's zero-laxity timer or stalld's detection. */
-  private armStarvation(now: number, continuing: boolean): void {
-    const p = this.sim.policy
-    if (p.kind === 'fair-server') {
-      const at = continuing ? this.boostSlotStart + p.fairServerPeriodNs : now + p.fairServerPeriodNs - p.fairServerRuntimeNs
-      this.starvation.schedule(Math.max(now, at))
-    } else if (p.kind === 'stalld') {
-      let at = now + p.stalldThresholdNs
-      if (continuing && this.boostWindowStart >= 0 && now - this.boostWindowStart < p.stalldBoostDurationNs) {
-        at = Math.max(now, this.boostSlotStart + p.stalldBoostPeriodNs)
-      } else {
-        this.boostWindowStart = -1
-      }
-      this.starvation.schedule(at)
-    }
-  }
-
-  /** The boost slot's runtime is used up with work left: back to the FIFO task, next slot later. */
-  private endBoostSlot(now: number): void {
-    this.boost = BOOST_NONE
-    if (this.kwRun !== null) this.armStarvation(now, true)
   }
 
   // ---- the realtime task's jobs -------------------------------------------------------------
@@ -567,7 +509,7 @@ export class IsolatedCpu implements CpuModel {
     this.acctAt = now
     if (this.occupant === RT || now <= from || !this.rtDemand()) return
     let source: number
-    if (this.throttled) source = SRC_THROTTLE
+    if (this.antiStarvation.throttled) source = SRC_THROTTLE
     else if (this.occupant === IPI) source = SRC_IPI
     else if (this.occupant === KW_DRAIN) source = SRC_DRAIN_IRQOFF
     else if (this.occupant === KW_SWITCH_IN || this.occupant === KW_SWITCH_OUT) source = SRC_KWORKER
@@ -589,8 +531,8 @@ export class IsolatedCpu implements CpuModel {
       case IPI: return SEG_IPI
       case KW_DRAIN: return SEG_KWORKER_DRAIN
       case KW_SWITCH_IN:
-      case KW_SWITCH_OUT: return this.boost !== BOOST_NONE ? SEG_BOOST : SEG_KWORKER_SWITCH
-      default: return this.throttled ? SEG_THROTTLED : SEG_IDLE
+      case KW_SWITCH_OUT: return this.antiStarvation.boosted ? SEG_BOOST : SEG_KWORKER_SWITCH
+      default: return this.antiStarvation.throttled ? SEG_THROTTLED : SEG_IDLE
     }
   }
 }
