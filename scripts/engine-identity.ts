@@ -1,12 +1,12 @@
-// Results identity of the engine: every preset × every variant × seeds 1 and 2, a short run each, one
-// SHA-256 of the serialised RunResult per job. A refactoring that must not change semantics keeps
+// Results identity of the engine: every preset, and a small profile per anti-starvation policy, × every
+// variant × seeds 1 and 2, a short run each, one SHA-256 of the serialised RunResult per job. A refactoring that must not change semantics keeps
 // every hash: `npx tsx scripts/engine-identity.ts --check` compares against scripts/engine-identity.json,
 // `--write` records a new baseline (only when the results are meant to change).
 import { createHash } from 'node:crypto'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { VARIANTS, type ProfileInput } from '../src-shared/profile/schema'
+import { ANTI_STARVATION_POLICIES, VARIANTS, type ProfileInput } from '../src-shared/profile/schema'
 import { PRESETS } from '../src-shared/profile/presets'
 import { validateProfile } from '../src-shared/profile/validate'
 import { runModel } from '../src-main/engine/run-model'
@@ -18,17 +18,44 @@ const DURATION_MS = 2000
 /** the stress preset simulates many CPUs at high rates: a shorter run covers the same paths */
 const SHORT_DURATION_MS: Readonly<Record<string, number>> = { 'stress-test-series': 500 }
 
+/**
+ * Beyond the presets: every anti-starvation policy (the presets have no stalld) with an allocating task
+ * of each mode next to a polling one, so that the kworker, the boost slots and the owner's list frees
+ * all meet the drains.
+ */
+function policyProfiles(): Array<{ id: string; input: ProfileInput }> {
+  return ANTI_STARVATION_POLICIES.flatMap((policy) => (['polling', 'periodic'] as const).map((mode) => ({
+    id: `policy-${policy}-${mode}`,
+    input: {
+      schemaVersion: 1,
+      machine: { cpus: 4, isolated: '2-3' },
+      kernel: { antiStarvation: { policy } },
+      rtTasks: [
+        { name: 'alloc', cpu: 2, mode, periodUs: mode === 'polling' ? 100 : 1000, runtimeUs: mode === 'polling' ? 20 : 200, allocsPerJob: 4, initialPcpPages: 300 },
+        { name: 'poll', cpu: 3, mode: 'polling', periodUs: 100, runtimeUs: 20, initialPcpPages: 300 }
+      ],
+      drainSources: [{ kind: 'reclaim', ratePerSec: 50 }, { kind: 'compaction', ratePerSec: 10 }],
+      run: { durationMs: DURATION_MS, warmupMs: 100 }
+    } satisfies ProfileInput
+  })))
+}
+
 function hashes(): Record<string, string> {
+  const profiles = [
+    ...PRESETS.map((preset) => {
+      const durationMs = SHORT_DURATION_MS[preset.id] ?? DURATION_MS
+      return { id: preset.id, input: { ...preset.profile, run: { ...preset.profile.run, durationMs, warmupMs: Math.min(100, durationMs / 10) } } }
+    }),
+    ...policyProfiles()
+  ]
   const out: Record<string, string> = {}
-  for (const preset of PRESETS) {
-    const durationMs = SHORT_DURATION_MS[preset.id] ?? DURATION_MS
-    const input: ProfileInput = { ...preset.profile, run: { ...preset.profile.run, durationMs, warmupMs: Math.min(100, durationMs / 10) } }
+  for (const { id, input } of profiles) {
     const v = validateProfile(input)
-    if (!v.ok) throw new Error(`preset ${preset.id}: ${v.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`)
+    if (!v.ok) throw new Error(`${id}: ${v.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`)
     for (const variant of VARIANTS) {
       for (const seed of SEEDS) {
         const result = runModel(v.profile, variant, seed, { checkInvariants: false })
-        out[`${preset.id}/${variant}/${seed}`] = createHash('sha256').update(JSON.stringify(result)).digest('hex')
+        out[`${id}/${variant}/${seed}`] = createHash('sha256').update(JSON.stringify(result)).digest('hex')
       }
     }
   }
