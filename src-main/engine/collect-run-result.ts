@@ -42,7 +42,7 @@ export function collectRunResult(sim: FinishedRun, endNs: number, partial: boole
     pcp: { managedPages: p.managedPages, batch: p.batch, high: p.high, highMax: p.highMax, wmarkMin: p.wmarkMin, wmarkLow: p.wmarkLow, wmarkHigh: p.wmarkHigh },
     tasks,
     drains: sim.drains.stats.result(pending),
-    interference: sim.isolated.map((iso) => ({ cpu: iso.cpu, bySourceNs: bySourceOf(iso.interference) })),
+    interference: sim.isolated.map((iso) => ({ cpu: iso.cpu, bySourceNs: bySourceOf(iso.interference.bySource) })),
     housekeeping: housekeepingResult(sim.hk.perCpu, sim.fastPathOverheadNs),
     strandedPages: sim.stranded.result(),
     zoneFreePages: sim.zoneFree.result(),

@@ -13,7 +13,7 @@ import { OwnerOpResult } from '../mm/owner-op-result'
 import type { PageAllocator } from '../mm/page-allocator'
 import { rmqueuePcplist } from '../mm/rmqueue-pcplist'
 import type { KernelCpuTime } from '../metrics/kernel-cpu-time'
-import { SOURCE_COUNT, SRC_CACHE_REFILL, SRC_DRAIN_IRQOFF, SRC_FALLBACK, SRC_IPI, SRC_KWORKER, SRC_LOCK_SPIN, SRC_THROTTLE } from '../metrics/interference-source'
+import { SRC_CACHE_REFILL, SRC_DRAIN_IRQOFF, SRC_FALLBACK, SRC_IPI, SRC_KWORKER, SRC_LOCK_SPIN, SRC_THROTTLE } from '../metrics/interference-source'
 import { TaskMetrics } from '../metrics/task-metrics'
 import { SEG_BOOST, SEG_FALLBACK, SEG_IDLE, SEG_IPI, SEG_KWORKER_DRAIN, SEG_KWORKER_SWITCH, SEG_LOCK_SPIN, SEG_REMOTE_DRAIN, SEG_RT, SEG_THROTTLED, type TimelineRecorder } from '../metrics/timeline-recorder'
 import type { WorstSampleTracker } from '../metrics/worst-sample'
@@ -23,6 +23,7 @@ import type { AntiStarvation, StarvedCpu } from './anti-starvation/anti-starvati
 import { createAntiStarvation } from './anti-starvation/create-anti-starvation'
 import type { AntiStarvationPolicy } from './anti-starvation/policy-params'
 import type { CpuModel } from './cpu-model'
+import { InterferenceAccount } from './interference-account'
 
 /** What an isolated CPU sees of the run: the core, its pcplists, the counters and recorders it feeds. */
 export interface IsolatedCpuContext extends SimContext, PageAllocator {
@@ -49,14 +50,13 @@ const KW_DRAIN = 4
 const KW_SWITCH_OUT = 5
 
 export class IsolatedCpu implements CpuModel, StarvedCpu {
-  readonly interference = new Float64Array(SOURCE_COUNT)
+  readonly interference: InterferenceAccount
   readonly metrics: TaskMetrics | null
   private occupant = IDLE
   private occSince = 0
   private occEndNs = 0
   /** the end of the non-RT activity occupying the CPU */
   private readonly activityEnd: Timer
-  private acctAt = 0
   // the realtime task's released jobs not yet started
   private readonly released = new ReleaseQueue()
   private nextReleaseNs = 0
@@ -70,7 +70,6 @@ export class IsolatedCpu implements CpuModel, StarvedCpu {
   private jobInListFree = false
   /** the running job's end, or its abort-job deadline */
   private readonly jobEnd: Timer
-  private readonly jobBySource = new Float64Array(SOURCE_COUNT)
   private runSince = 0
   // the kworker and its drain work item
   private kwRun: DrainRun | null = null
@@ -86,6 +85,7 @@ export class IsolatedCpu implements CpuModel, StarvedCpu {
 
   constructor(readonly index: number, readonly cpu: number, readonly task: RtTaskSpec | null, private readonly sim: IsolatedCpuContext) {
     this.metrics = task === null ? null : new TaskMetrics(sim.seriesWindowNs, sim.durationNs)
+    this.interference = new InterferenceAccount(sim.warmupNs)
     this.lazy = task !== null && task.polling && task.allocsPerJob === 0
     this.activityEnd = new Timer(sim.queue, Ev.CpuActivityEnd, index)
     this.jobEnd = new Timer(sim.queue, Ev.RtJobEnd, index)
@@ -429,7 +429,7 @@ export class IsolatedCpu implements CpuModel, StarvedCpu {
         const latency = now - release
         const m = this.metrics as TaskMetrics
         m.recordStart(release, latency)
-        if (sim.worst.offer(task.name, this.cpu, release, latency, timerNs, this.jobBySource)) {
+        if (sim.worst.offer(task.name, this.cpu, release, latency, timerNs, this.interference.jobBySource)) {
           const half = sim.timelineWindowNs / 2
           sim.timeline.captureAround(this.index, release - half, release + half)
         }
@@ -440,7 +440,7 @@ export class IsolatedCpu implements CpuModel, StarvedCpu {
         this.cacheCold = false
         const refill = Math.round(sim.costs.cacheRefillNs)
         work += refill
-        this.charge(SRC_CACHE_REFILL, refill, now)
+        this.interference.charge(SRC_CACHE_REFILL, refill, now)
       }
       if (task.allocsPerJob > 0) {
         this.jobPages = rmqueuePcplist(sim, this.cpu, task.allocsPerJob, now, this.op)
@@ -463,14 +463,14 @@ export class IsolatedCpu implements CpuModel, StarvedCpu {
 
   /** The task took the buddy path after a failed pcp->lock trylock: `ns` from `now`, one fallback counted. */
   private chargeFallback(ns: number, now: number): void {
-    this.charge(SRC_FALLBACK, ns, now)
+    this.interference.charge(SRC_FALLBACK, ns, now)
     this.sim.timeline.record(this.index, SEG_FALLBACK, now, now + ns)
     if (this.metrics !== null && now >= this.sim.warmupNs) this.metrics.fallbacks++
   }
 
   /** The task spun `ns` from `from` on a pcp->lock a remote drainer held. */
   private chargeLockSpin(ns: number, from: number): void {
-    this.charge(SRC_LOCK_SPIN, ns, from)
+    this.interference.charge(SRC_LOCK_SPIN, ns, from)
     this.sim.timeline.record(this.index, SEG_LOCK_SPIN, from, from + ns)
   }
 
@@ -485,7 +485,7 @@ export class IsolatedCpu implements CpuModel, StarvedCpu {
     this.recordFinish(now)
     this.jobActive = false
     this.jobInListFree = false
-    this.jobBySource.fill(0)
+    this.interference.jobDone()
   }
 
   /** The job finished (or was dropped): the miss policy always acts; only the metrics skip the warm-up. */
@@ -496,27 +496,21 @@ export class IsolatedCpu implements CpuModel, StarvedCpu {
     if (this.jobRelease >= this.sim.warmupNs) (this.metrics as TaskMetrics).recordFinish(this.jobRelease, response, task.deadlineNs)
   }
 
-  private charge(source: number, ns: number, now: number): void {
-    if (now >= this.sim.warmupNs) this.interference[source] += ns
-    this.jobBySource[source] += ns
-  }
-
   // ---- accounting ----------------------------------------------------------------------------
 
   /** Time the RT task wanted the CPU but something else had it, by source (model.md §6). */
   private accountTo(now: number): void {
-    const from = this.acctAt > this.sim.warmupNs ? this.acctAt : this.sim.warmupNs
-    this.acctAt = now
-    if (this.occupant === RT || now <= from || !this.rtDemand()) return
-    let source: number
-    if (this.antiStarvation.throttled) source = SRC_THROTTLE
-    else if (this.occupant === IPI) source = SRC_IPI
-    else if (this.occupant === KW_DRAIN) source = SRC_DRAIN_IRQOFF
-    else if (this.occupant === KW_SWITCH_IN || this.occupant === KW_SWITCH_OUT) source = SRC_KWORKER
-    else return
-    const dt = now - from
-    this.interference[source] += dt
-    if (this.jobActive || this.released.length > 0) this.jobBySource[source] += dt
+    this.interference.advance(now, this.interferingSource(), this.jobActive || this.released.length > 0)
+  }
+
+  /** What keeps the RT task that wants the CPU from it now (-1: it has the CPU, or does not want it). */
+  private interferingSource(): number {
+    if (this.occupant === RT || !this.rtDemand()) return -1
+    if (this.antiStarvation.throttled) return SRC_THROTTLE
+    if (this.occupant === IPI) return SRC_IPI
+    if (this.occupant === KW_DRAIN) return SRC_DRAIN_IRQOFF
+    if (this.occupant === KW_SWITCH_IN || this.occupant === KW_SWITCH_OUT) return SRC_KWORKER
+    return -1
   }
 
   private switchTo(occupant: number, now: number): void {
