@@ -5,10 +5,10 @@
 import type { Profile, Variant } from '../../src-shared/profile/schema'
 import { isolatedCpus } from '../../src-shared/profile/cpu-roles'
 import type { RunResult } from '../../src-shared/results/types'
-import { Ev } from './event-kind'
 import { checkEndInvariants, checkEventInvariants } from './invariants'
 import type { RunModelOptions } from './run-model-options'
 import { EventQueue } from './sim/event-queue'
+import { schedulePeriodic } from './sim/periodic'
 import { SimClock } from './sim/sim-clock'
 import { derivePcpParams, type DerivedPcp } from './mm/pcp-params'
 import { PerCpuPages } from './mm/per-cpu-pages'
@@ -132,7 +132,7 @@ export class Simulation {
       const now = q.time
       this.clock.advanceTo(now)
       this.events++
-      this.dispatch(q.kind, q.arg, q.arg2, now)
+      q.dispatchPopped()
       if (check) checkEventInvariants(this, now)
       if (--countdown === 0 || now >= nextProgressNs) {
         countdown = every
@@ -164,40 +164,18 @@ export class Simulation {
     this.hk.start(p.housekeeping.initialPcpPages, p.kernel.pcp.thpFraction)
     for (const iso of this.isolated) iso.start()
     this.sources.start()
-    if (this.policy.kind === 'rt-throttling' && this.isolated.some((i) => i.task !== null)) this.queue.push(this.policy.rtPeriodNs, Ev.RtPeriod)
-    if (this.params.autotune) this.queue.push(VMSTAT_INTERVAL_NS, Ev.VmstatDecay)
-    this.queue.push(0, Ev.Sample)
-  }
-
-  private dispatch(kind: number, arg: number, arg2: number, now: number): void {
-    switch (kind) {
-      case Ev.RtRelease: this.isolated[arg].onRelease(now); break
-      case Ev.RtJobEnd: this.isolated[arg].onJobEnd(now, arg2); break
-      case Ev.CpuActivityEnd: this.isolated[arg].onActivityEnd(now, arg2); break
-      case Ev.RtThrottle: this.isolated[arg].antiStarvation.onTimer(now, arg2); break
-      case Ev.RtPeriod:
+    const q = this.queue
+    if (this.policy.kind === 'rt-throttling' && this.isolated.some((i) => i.task !== null)) {
+      // sched_rt_period_timer: every RT runqueue's budget is replenished
+      schedulePeriodic(q, this.policy.rtPeriodNs, this.policy.rtPeriodNs, (now) => {
         for (const iso of this.isolated) iso.antiStarvation.onRtPeriod(now)
-        this.queue.push(now + this.policy.rtPeriodNs, Ev.RtPeriod)
-        break
-      case Ev.FairServer: this.isolated[arg].antiStarvation.onTimer(now, arg2); break
-      case Ev.StalldBoost: this.isolated[arg].antiStarvation.onTimer(now, arg2); break
-      case Ev.HkAlloc: this.hk.onAlloc(arg, now); break
-      case Ev.HkFree: this.hk.onFree(arg, now); break
-      case Ev.HkKworkerRun: this.hkKworkers.onRun(arg, now); break
-      case Ev.HkKworkerDone: this.hkKworkers.onDone(arg, now); break
-      case Ev.DrainRequest: this.sources.onRequest(arg, now); break
-      case Ev.DrainStep: this.drains.step(arg, now); break
-      case Ev.VmstatDecay:
-        this.hk.onVmstatDecay(now)
-        this.queue.push(now + VMSTAT_INTERVAL_NS, Ev.VmstatDecay)
-        break
-      case Ev.Sample:
-        this.stranded.record(now, this.pcp.total)
-        this.zoneFree.record(now, this.zone.freePages)
-        this.queue.push(now + this.sampleEveryNs, Ev.Sample)
-        break
-      default:
-        throw new Error(`unknown event kind ${kind}`)
+      })
     }
+    // 6.7+ vmstat interval: decay_pcp_high on housekeeping CPUs
+    if (this.params.autotune) schedulePeriodic(q, VMSTAT_INTERVAL_NS, VMSTAT_INTERVAL_NS, (now) => this.hk.onVmstatDecay(now))
+    schedulePeriodic(q, 0, this.sampleEveryNs, (now) => {
+      this.stranded.record(now, this.pcp.total)
+      this.zoneFree.record(now, this.zone.freePages)
+    })
   }
 }

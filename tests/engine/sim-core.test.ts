@@ -1,4 +1,4 @@
-// The discrete-event core: event queue order and tie-break, cancellable timers, seeded streams, the clock.
+// The discrete-event core: event queue order and tie-break, registered handlers, cancellable timers, seeded streams, the clock.
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { EventQueue } from '../../src-main/engine/sim/event-queue'
@@ -75,20 +75,30 @@ describe('ReleaseQueue', () => {
 })
 
 describe('Timer', () => {
-  it('a cancelled or rescheduled expiry is stale when its event comes out of the queue', () => {
+  it('a cancelled or rescheduled expiry is dropped when its event comes out of the queue', () => {
     const q = new EventQueue(4)
-    const timer = new Timer(q, 3, 7)
+    const fired: number[] = []
+    const timer = new Timer(q, (now) => fired.push(now))
     timer.schedule(10)
     timer.schedule(20)
-    q.pop()
-    expect([q.time, q.kind, q.arg]).toEqual([10, 3, 7])
-    expect(timer.isExpiry(q.arg2)).toBe(false)
-    q.pop()
-    expect(q.time).toBe(20)
-    expect(timer.isExpiry(q.arg2)).toBe(true)
     timer.schedule(30)
     timer.cancel()
-    q.pop()
-    expect(timer.isExpiry(q.arg2)).toBe(false)
+    timer.schedule(40)
+    while (q.pop()) q.dispatchPopped()
+    expect(fired).toEqual([40])
+  })
+})
+
+describe('registered handlers', () => {
+  it('each kind runs its own handler with the event\'s time and arguments', () => {
+    const q = new EventQueue(2)
+    const seen: string[] = []
+    const a = q.register((now, arg, arg2) => seen.push(`a ${now} ${arg} ${arg2}`))
+    const b = q.register((now, arg) => seen.push(`b ${now} ${arg}`))
+    q.push(5, b, 1)
+    q.push(5, a, 2, 3)
+    q.push(1, a, 4)
+    while (q.pop()) q.dispatchPopped()
+    expect(seen).toEqual(['a 1 4 0', 'b 5 1', 'a 5 2 3'])
   })
 })

@@ -4,10 +4,10 @@
 import type { DrainSourceKind } from '../../../src-shared/profile/schema'
 import type { DrainStats } from '../metrics/drain-stats'
 import type { PerCpuPages } from '../mm/per-cpu-pages'
-import { DrainRun, type WorkItemWaiter } from './drain-run'
+import { DrainRun, type DrainWaiter } from './drain-run'
 import type { DrainStrategy } from './drain-strategy'
 
-export class DrainAllPages implements WorkItemWaiter {
+export class DrainAllPages implements DrainWaiter {
   /** the drain holding pcpu_drain_mutex */
   holder: DrainRun | null = null
   /** zone requests waiting for the mutex, in arrival order: waiters[waitHead..] (a head index: shift() would copy the queue on every hand-over) */
@@ -55,12 +55,6 @@ export class DrainAllPages implements WorkItemWaiter {
     this.stats.targetDrained(run, now)
     run.outstanding--
     if (run.outstanding === 0) this.complete(run, now)
-  }
-
-  /** The requester-side step `id` of the drain holding the mutex (a lock hold or spin ended); a stale one is ignored. */
-  step(id: number, now: number): void {
-    const run = this.holder
-    if (run !== null && run.id === id && this.strategy.step(run, now)) this.complete(run, now)
   }
 
   complete(run: DrainRun, now: number): void {

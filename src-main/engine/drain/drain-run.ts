@@ -1,9 +1,12 @@
 // One drain_all_pages() call: its request, the targets chosen from cpus_with_pcps, and its progress.
 import type { DrainSourceKind } from '../../../src-shared/profile/schema'
 
-/** flush_work() of a queued drain_local_pages_wq: the CPU that ran the work item reports it done here. */
-export interface WorkItemWaiter {
+/** The drain_all_pages() call a run belongs to, which the mechanism draining the targets reports to. */
+export interface DrainWaiter {
+  /** flush_work() of a queued drain_local_pages_wq returns: the CPU that ran the work item reports it done. */
   workItemDone(run: DrainRun, now: number): void
+  /** Every target is drained: the run releases pcpu_drain_mutex. */
+  complete(run: DrainRun, now: number): void
 }
 
 export class DrainRun {
@@ -32,7 +35,7 @@ export class DrainRun {
     readonly requestNs: number,
     /** requested after the warm-up: its statistics count */
     readonly counted: boolean,
-    /** the drain_all_pages() call waiting for this run's work items */
-    readonly waiter: WorkItemWaiter
+    /** the drain_all_pages() call waiting for this run */
+    readonly waiter: DrainWaiter
   ) {}
 }

@@ -3,8 +3,9 @@
 import type { DrainRun } from './drain-run'
 
 export interface DrainStrategy {
-  /** Starts draining `run`'s targets at `now`; true when there was nothing to wait for and the run completed. */
+  /**
+   * Starts draining `run`'s targets at `now`; true when every target was drained at once. Otherwise the
+   * mechanism reports to run.waiter when the targets are drained.
+   */
   start(run: DrainRun, now: number): boolean
-  /** A DrainStep event of this run (remote drain: the previous lock hold or spin ended); true when the run completed. */
-  step(run: DrainRun, now: number): boolean
 }

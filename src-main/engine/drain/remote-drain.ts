@@ -3,7 +3,6 @@
 // zone->lock (cold remote cache lines: tPageRemote per page; tPageLocal for the requester's own list), unlock. Targets are drained serially.
 // `chunkPages` bounds one lock hold (6.10+: batch << CONFIG_PCP_BATCH_SCALE_MAX); count is re-read
 // under the lock for every chunk (66eca1021a42).
-import { Ev } from '../event-kind'
 import { freePcppagesBulkNs } from '../mm/free-pcppages-bulk'
 import type { PageAllocator } from '../mm/page-allocator'
 import type { DrainStats } from '../metrics/drain-stats'
@@ -32,26 +31,38 @@ export class RemoteDrain implements DrainStrategy {
   private readonly listFreeSpins: boolean
   /** pcp->lock is taken with spin_lock_irqsave (6.0–6.1): the requester spins on it with IRQs off */
   private readonly pcpLockIrqsave: boolean
+  /** event kind of a step of the drain in flight: its spin on pcp->lock, or its lock hold, ended (arg: run id) */
+  private readonly stepKind: number
+  /** the run draining its targets (it holds pcpu_drain_mutex) */
+  private inFlight: DrainRun | null = null
 
   constructor(private readonly ctx: RemoteDrainContext, traits: VariantTraits, private readonly chunkPages: number) {
     this.sim = ctx.sim
     this.listFreeSpins = traits.listFree === 'spin'
     this.pcpLockIrqsave = traits.pcpLockIrqsave
+    this.stepKind = ctx.sim.queue.register((now, id) => this.onStep(id, now))
   }
 
   start(run: DrainRun, now: number): boolean {
     run.next = 0
-    return this.advance(run, now)
+    this.inFlight = run
+    const drained = this.advance(run, now)
+    if (drained) this.inFlight = null
+    return drained
   }
 
-  /** The previous lock hold of `run` ended at `now`. */
-  step(run: DrainRun, now: number): boolean {
+  /** The step event of run `id` at `now`: the previous lock hold (or spin) ended. */
+  onStep(id: number, now: number): void {
+    const run = this.inFlight
+    if (run === null || run.id !== id) return
     if (run.targetFinished) {
       this.ctx.stats.targetDrained(run, now)
       run.next++
       run.targetFinished = false
     }
-    return this.advance(run, now)
+    if (!this.advance(run, now)) return
+    this.inFlight = null
+    run.waiter.complete(run, now)
   }
 
   /** Drains targets from run.next on until a lock hold or spin needs time; true when every target is done. */
@@ -79,7 +90,7 @@ export class RemoteDrain implements DrainStrategy {
         // the spin is an event: zone->lock and pcp->lock are taken when it ends, in time order with
         // every other CPU's requests (zone.ts reserves in arrival order)
         if (run.spinFrom < 0) run.spinFrom = now
-        sim.queue.push(start, Ev.DrainStep, run.id)
+        sim.queue.push(start, this.stepKind, run.id)
         return false
       }
       if (count <= later) {
@@ -111,7 +122,7 @@ export class RemoteDrain implements DrainStrategy {
       // the requester's IRQs are off from spin_lock_irqsave(&pcp->lock) (6.0–6.1), or from zone->lock
       // irqsave inside the hold (6.2+), to the unlock: a tick that fell in it runs after, before the next target
       const irqsOff = this.pcpLockIrqsave ? spinFrom : now
-      sim.queue.push(end + this.ctx.tick.deferred(irqsOff, end), Ev.DrainStep, run.id)
+      sim.queue.push(end + this.ctx.tick.deferred(irqsOff, end), this.stepKind, run.id)
       return false
     }
     return true

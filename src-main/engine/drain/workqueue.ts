@@ -16,9 +16,4 @@ export class WorkqueueDrain implements DrainStrategy {
     for (const cpu of run.targets) this.cpus[cpu].queueWork(run, now)
     return false
   }
-
-  /** The work items report back through the run's waiter (flush_work): no requester-side steps. */
-  step(): boolean {
-    return false
-  }
 }

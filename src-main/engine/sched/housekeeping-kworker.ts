@@ -3,7 +3,6 @@
 // The CPU's scheduler tick interrupts the wait and, deferred, the IRQs-off drain.
 import type { Profile } from '../../../src-shared/profile/schema'
 import type { DrainRun } from '../drain/drain-run'
-import { Ev } from '../event-kind'
 import { freePcppagesBulkNs } from '../mm/free-pcppages-bulk'
 import type { PageAllocator } from '../mm/page-allocator'
 import type { KernelCpuTime } from '../metrics/kernel-cpu-time'
@@ -15,6 +14,9 @@ export class HousekeepingKworkers {
   private readonly pending: Array<DrainRun | null>
   private readonly cfsStreams: RandomStream[] = []
   private readonly cfsRoundNs: number
+  /** event kinds (arg: cpu): the kworker gets the CPU for drain_local_pages_wq; it finished the work item */
+  private readonly runKind: number
+  private readonly doneKind: number
 
   constructor(
     profile: Profile,
@@ -24,6 +26,8 @@ export class HousekeepingKworkers {
     seed: number
   ) {
     this.pending = new Array<DrainRun | null>(profile.machine.cpus).fill(null)
+    this.runKind = sim.queue.register((now, cpu) => this.onRun(cpu, now))
+    this.doneKind = sim.queue.register((now, cpu) => this.onDone(cpu, now))
     for (let cpu = 0; cpu < profile.machine.cpus; cpu++) this.cfsStreams[cpu] = new RandomStream(seed, `hk:${cpu}:cfs`)
     // a woken SCHED_OTHER kworker waits, on average, half a round of the CPU's other runnable CFS tasks
     this.cfsRoundNs = profile.housekeeping.cfsRunnable * profile.housekeeping.cfsSliceUs * 1000
@@ -36,11 +40,11 @@ export class HousekeepingKworkers {
     this.cpuTime.addDrain(half)
     // switch-in and the CFS wait run with interrupts on: the ticks in them stretch them
     const ticks = this.tick.preemptible(now, half + wait)
-    this.sim.queue.push(now + half + wait + ticks, Ev.HkKworkerRun, cpu)
+    this.sim.queue.push(now + half + wait + ticks, this.runKind, cpu)
   }
 
   /** drain_local_pages_wq on `cpu`: free_pcppages_bulk of the whole list under zone->lock, IRQs off. */
-  onRun(cpu: number, now: number): void {
+  private onRun(cpu: number, now: number): void {
     const sim = this.sim
     const run = this.pending[cpu] as DrainRun
     const pages = sim.pcp.removeForFree(cpu, Infinity)
@@ -54,10 +58,10 @@ export class HousekeepingKworkers {
     const switchOut = Math.round(sim.costs.kworkerWakeSwitchNs) - Math.round(sim.costs.kworkerWakeSwitchNs / 2)
     this.cpuTime.addDrain(busy + switchOut)
     // a tick that fell in the IRQs-off drain runs when interrupts come back, before the work item returns
-    sim.queue.push(now + busy + this.tick.deferred(now, now + busy), Ev.HkKworkerDone, cpu)
+    sim.queue.push(now + busy + this.tick.deferred(now, now + busy), this.doneKind, cpu)
   }
 
-  onDone(cpu: number, now: number): void {
+  private onDone(cpu: number, now: number): void {
     const run = this.pending[cpu] as DrainRun
     this.pending[cpu] = null
     run.waiter.workItemDone(run, now)

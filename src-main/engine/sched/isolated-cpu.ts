@@ -6,7 +6,6 @@ import type { Profile } from '../../../src-shared/profile/schema'
 import type { RtTaskSpec } from '../workload/rt-task-spec'
 import { ReleaseQueue } from '../workload/release-queue'
 import type { DrainRun } from '../drain/drain-run'
-import { Ev } from '../event-kind'
 import { freePcppagesBulkNs } from '../mm/free-pcppages-bulk'
 import { freeUnrefPages } from '../mm/free-unref-page'
 import { OwnerOpResult } from '../mm/owner-op-result'
@@ -57,6 +56,8 @@ export class IsolatedCpu implements CpuModel, StarvedCpu {
   private occEndNs = 0
   /** the end of the non-RT activity occupying the CPU */
   private readonly activityEnd: Timer
+  /** the event kind of the task's releases (not for a lazy polling task) */
+  private readonly releaseKind: number
   // the realtime task's released jobs not yet started
   private readonly released = new ReleaseQueue()
   private nextReleaseNs = 0
@@ -87,16 +88,18 @@ export class IsolatedCpu implements CpuModel, StarvedCpu {
     this.metrics = task === null ? null : new TaskMetrics(sim.seriesWindowNs, sim.durationNs)
     this.interference = new InterferenceAccount(sim.warmupNs)
     this.lazy = task !== null && task.polling && task.allocsPerJob === 0
-    this.activityEnd = new Timer(sim.queue, Ev.CpuActivityEnd, index)
-    this.jobEnd = new Timer(sim.queue, Ev.RtJobEnd, index)
-    this.antiStarvation = createAntiStarvation(sim.policy, this, sim.queue, index)
+    this.activityEnd = new Timer(sim.queue, (now) => this.onActivityEnd(now))
+    this.jobEnd = new Timer(sim.queue, (now) => this.onJobEnd(now))
+    // periodic: the hrtimer fires for a release; polling: a work item arrives
+    this.releaseKind = sim.queue.register((now) => this.onRelease(now))
+    this.antiStarvation = createAntiStarvation(sim.policy, this, sim.queue)
   }
 
   start(): void {
     const task = this.task
     if (task === null) return
     this.nextReleaseNs = task.firstReleaseNs
-    if (!this.lazy) this.sim.queue.push(this.nextReleaseNs + this.timerLatency(), Ev.RtRelease, this.index)
+    if (!this.lazy) this.sim.queue.push(this.nextReleaseNs + this.timerLatency(), this.releaseKind)
     if (task.polling) this.enterRt(0)
   }
 
@@ -142,12 +145,12 @@ export class IsolatedCpu implements CpuModel, StarvedCpu {
 
   // ---- events ----------------------------------------------------------------------------
 
-  onRelease(now: number): void {
+  private onRelease(now: number): void {
     const task = this.task as RtTaskSpec
     this.accountTo(now)
     const release = this.nextReleaseNs
     this.nextReleaseNs += task.periodNs
-    this.sim.queue.push(this.nextReleaseNs + this.timerLatency(), Ev.RtRelease, this.index)
+    this.sim.queue.push(this.nextReleaseNs + this.timerLatency(), this.releaseKind)
     if (this.skipNext) {
       this.skipNext = false
       return
@@ -160,8 +163,8 @@ export class IsolatedCpu implements CpuModel, StarvedCpu {
     }
   }
 
-  onJobEnd(now: number, version: number): void {
-    if (!this.jobEnd.isExpiry(version) || this.occupant !== RT) return
+  private onJobEnd(now: number): void {
+    if (this.occupant !== RT) return
     const task = this.task as RtTaskSpec
     this.chargeRt(now)
     // work left at this event means the abort-job deadline cut the job short
@@ -190,8 +193,7 @@ export class IsolatedCpu implements CpuModel, StarvedCpu {
     this.decide(now)
   }
 
-  onActivityEnd(now: number, version: number): void {
-    if (!this.activityEnd.isExpiry(version)) return
+  private onActivityEnd(now: number): void {
     this.settle(now)
     this.accountTo(now)
     const phase = this.occupant

@@ -4,7 +4,6 @@
 import type { DrainSource, Profile } from '../../../src-shared/profile/schema'
 import { housekeepingCpus } from '../../../src-shared/profile/cpu-roles'
 import type { DrainAllPages } from '../drain/drain-all-pages'
-import { Ev } from '../event-kind'
 import type { RunModelOptions } from '../run-model-options'
 import type { EventQueue } from '../sim/event-queue'
 import { RandomStream } from '../sim/random-stream'
@@ -13,6 +12,8 @@ export class DrainSources {
   private readonly sources: DrainSource[]
   private readonly streams: RandomStream[]
   private readonly cpus: number[]
+  /** event kind of a source firing (arg: source index) */
+  private readonly requestKind: number
 
   constructor(
     profile: Profile,
@@ -22,6 +23,7 @@ export class DrainSources {
     seed: number
   ) {
     this.sources = profile.drainSources
+    this.requestKind = queue.register((now, index) => this.onRequest(index, now))
     this.streams = this.sources.map((_, i) => new RandomStream(seed, `drain:${i}`))
     const firstHk = housekeepingCpus(profile)[0]
     this.cpus = this.sources.map((s) => s.cpu ?? firstHk)
@@ -29,12 +31,12 @@ export class DrainSources {
 
   start(): void {
     this.sources.forEach((s, i) => {
-      if (s.kind === 'once') this.queue.push(Math.round((s.atMs ?? 0) * 1e6), Ev.DrainRequest, i)
+      if (s.kind === 'once') this.queue.push(Math.round((s.atMs ?? 0) * 1e6), this.requestKind, i)
       else this.scheduleNext(i, 0)
     })
   }
 
-  onRequest(index: number, now: number): void {
+  private onRequest(index: number, now: number): void {
     const s = this.sources[index]
     this.onDrainRequest?.({ source: index, kind: s.kind, tNs: now })
     this.drains.request(index, s.kind, this.cpus[index], now)
@@ -44,6 +46,6 @@ export class DrainSources {
   private scheduleNext(index: number, now: number): void {
     const rate = this.sources[index].ratePerSec ?? 0
     if (rate <= 0) return
-    this.queue.push(now + Math.max(1, Math.round(this.streams[index].exponential(1e9 / rate))), Ev.DrainRequest, index)
+    this.queue.push(now + Math.max(1, Math.round(this.streams[index].exponential(1e9 / rate))), this.requestKind, index)
   }
 }

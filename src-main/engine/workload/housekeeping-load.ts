@@ -4,7 +4,6 @@
 // with kernel.pcp.thpFraction, that share of the freed pages comes back as THP-sized entries.
 import type { Profile } from '../../../src-shared/profile/schema'
 import { housekeepingCpus } from '../../../src-shared/profile/cpu-roles'
-import { Ev } from '../event-kind'
 import { freePcppagesBulkNs } from '../mm/free-pcppages-bulk'
 import { freeUnrefPages } from '../mm/free-unref-page'
 import { OwnerOpResult } from '../mm/owner-op-result'
@@ -37,9 +36,14 @@ export class HousekeepingLoad {
   private readonly op = new OwnerOpResult()
   /** perCpu indexed by cpu number, for the event handlers */
   private readonly statsOf: HousekeepingCpuStats[] = []
+  /** event kinds of a CPU's next allocation burst and next free burst (arg: cpu) */
+  private readonly allocKind: number
+  private readonly freeKind: number
 
   constructor(profile: Profile, private readonly sim: SimContext & PageAllocator, private readonly cpuTime: KernelCpuTime, seed: number) {
     this.cpus = housekeepingCpus(profile)
+    this.allocKind = sim.queue.register((now, cpu) => this.onAlloc(cpu, now))
+    this.freeKind = sim.queue.register((now, cpu) => this.onFree(cpu, now))
     this.perCpu = this.cpus.map((cpu) => (this.statsOf[cpu] = new HousekeepingCpuStats(cpu)))
     const n = profile.machine.cpus
     this.unit = Math.max(1, Math.ceil(sim.pcp.batch / 2))
@@ -77,8 +81,8 @@ export class HousekeepingLoad {
       this.held[cpu] = held
       this.heldTotal += held
       sim.zone.freePages -= held
-      this.schedule(cpu, Ev.HkAlloc, 0)
-      this.schedule(cpu, Ev.HkFree, 0)
+      this.schedule(cpu, this.allocKind, 0)
+      this.schedule(cpu, this.freeKind, 0)
     }
   }
 
@@ -89,7 +93,7 @@ export class HousekeepingLoad {
     this.held[cpu] += got
     this.heldTotal += got
     this.recordOp(cpu, now, got)
-    this.schedule(cpu, Ev.HkAlloc, now)
+    this.schedule(cpu, this.allocKind, now)
   }
 
   onFree(cpu: number, now: number): void {
@@ -102,7 +106,7 @@ export class HousekeepingLoad {
       this.heldTotal -= pages
       this.recordOp(cpu, now, pages)
     }
-    this.schedule(cpu, Ev.HkFree, now)
+    this.schedule(cpu, this.freeKind, now)
   }
 
   /** decay_pcp_high() from the vmstat worker (6.7+): high decays by 1/8 towards high_min, the excess is freed. */
@@ -159,9 +163,9 @@ export class HousekeepingLoad {
   }
 
   private schedule(cpu: number, kind: number, now: number): void {
-    const mean = kind === Ev.HkAlloc ? this.allocMeanNs[cpu] : this.freeMeanNs[cpu]
+    const mean = kind === this.allocKind ? this.allocMeanNs[cpu] : this.freeMeanNs[cpu]
     if (mean === Infinity) return
-    const stream = kind === Ev.HkAlloc ? this.allocStreams[cpu] : this.freeStreams[cpu]
+    const stream = kind === this.allocKind ? this.allocStreams[cpu] : this.freeStreams[cpu]
     this.sim.queue.push(now + Math.max(1, Math.round(stream.exponential(mean))), kind, cpu)
   }
 }

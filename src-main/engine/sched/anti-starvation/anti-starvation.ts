@@ -22,8 +22,6 @@ export interface AntiStarvation {
    * still has its work item or its switch-out ahead; `hasWork`: its work item is not done.
    */
   activityEnded(now: number, kworkerRunnable: boolean, hasWork: boolean): void
-  /** The policy's own timer fired (the event carries the expiry id). */
-  onTimer(now: number, expiryId: number): void
   /** sched_rt_period_timer (rt-throttling only): the RT runqueue's budget is replenished. */
   onRtPeriod(now: number): void
 }

@@ -14,8 +14,8 @@ export abstract class BoostSlots implements AntiStarvation {
   /** the starving kworker gets its slot */
   private readonly slot: Timer
 
-  constructor(private readonly cpu: StarvedCpu, queue: EventQueue, kind: number, index: number, private readonly slotRuntimeNs: number) {
-    this.slot = new Timer(queue, kind, index)
+  constructor(private readonly cpu: StarvedCpu, queue: EventQueue, private readonly slotRuntimeNs: number) {
+    this.slot = new Timer(queue, (now) => this.onSlot(now))
   }
 
   /** When the slot after a starvation that began at `now` starts; `continuing`: a used-up slot left work. */
@@ -52,9 +52,10 @@ export abstract class BoostSlots implements AntiStarvation {
     }
   }
 
-  onTimer(now: number, expiryId: number): void {
+  /** The starving kworker's slot begins. */
+  private onSlot(now: number): void {
     const cpu = this.cpu
-    if (!this.slot.isExpiry(expiryId) || !cpu.hasDrainWork()) return
+    if (!cpu.hasDrainWork()) return
     cpu.catchUp(now)
     this.used = 0
     this.slotStart = now

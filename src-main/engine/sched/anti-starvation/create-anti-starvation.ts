@@ -7,11 +7,11 @@ import type { AntiStarvationPolicy } from './policy-params'
 import { RtThrottling } from './rt-throttling'
 import { Stalld } from './stalld'
 
-export function createAntiStarvation(policy: AntiStarvationPolicy, cpu: StarvedCpu, queue: EventQueue, index: number): AntiStarvation {
+export function createAntiStarvation(policy: AntiStarvationPolicy, cpu: StarvedCpu, queue: EventQueue): AntiStarvation {
   switch (policy.kind) {
     case 'none': return new NoAntiStarvation()
-    case 'rt-throttling': return new RtThrottling(cpu, queue, index, policy.rtRuntimeNs)
-    case 'fair-server': return new FairServer(cpu, queue, index, policy)
-    case 'stalld': return new Stalld(cpu, queue, index, policy)
+    case 'rt-throttling': return new RtThrottling(cpu, queue, policy.rtRuntimeNs)
+    case 'fair-server': return new FairServer(cpu, queue, policy)
+    case 'stalld': return new Stalld(cpu, queue, policy)
   }
 }

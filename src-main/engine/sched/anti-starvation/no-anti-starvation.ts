@@ -12,6 +12,5 @@ export class NoAntiStarvation implements AntiStarvation {
   kworkerScheduled(): void {}
   kworkerRan(): void {}
   activityEnded(): void {}
-  onTimer(): void {}
   onRtPeriod(): void {}
 }

@@ -1,7 +1,6 @@
 // rt-throttling: the RT runqueue may run sched_rt_runtime_us of every sched_rt_period_us — models
 // sched_rt_runtime_exceeded() throttling it (the CPU goes to CFS, here the kworker, or idles) and
 // sched_rt_period_timer() replenishing the budget and lifting the throttle.
-import { Ev } from '../../event-kind'
 import type { EventQueue } from '../../sim/event-queue'
 import { Timer } from '../../sim/timer'
 import type { AntiStarvation, StarvedCpu } from './anti-starvation'
@@ -14,8 +13,8 @@ export class RtThrottling implements AntiStarvation {
   /** the RT runqueue uses up its runtime */
   private readonly exceeded: Timer
 
-  constructor(private readonly cpu: StarvedCpu, queue: EventQueue, index: number, private readonly runtimeNs: number) {
-    this.exceeded = new Timer(queue, Ev.RtThrottle, index)
+  constructor(private readonly cpu: StarvedCpu, queue: EventQueue, private readonly runtimeNs: number) {
+    this.exceeded = new Timer(queue, (now) => this.onExceeded(now))
   }
 
   rtStarted(now: number): void {
@@ -36,9 +35,10 @@ export class RtThrottling implements AntiStarvation {
   kworkerRan(): void {}
   activityEnded(): void {}
 
-  onTimer(now: number, expiryId: number): void {
+  /** sched_rt_runtime_exceeded(): the RT runqueue is throttled until the next period. */
+  private onExceeded(now: number): void {
     const cpu = this.cpu
-    if (!this.exceeded.isExpiry(expiryId) || !cpu.rtRunning()) return
+    if (!cpu.rtRunning()) return
     cpu.catchUp(now)
     cpu.preemptRt(now)
     this.throttled = true

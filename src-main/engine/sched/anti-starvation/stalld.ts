@@ -1,7 +1,6 @@
 // stalld: a thread runnable but starved for stalldThreshold is boosted to SCHED_DEADLINE, getting
 // stalldBoostRuntime every stalldBoostPeriod for stalldBoostDuration; starving again after that
 // window takes the detection threshold again.
-import { Ev } from '../../event-kind'
 import type { EventQueue } from '../../sim/event-queue'
 import type { StarvedCpu } from './anti-starvation'
 import { BoostSlots } from './boost-slots'
@@ -11,8 +10,8 @@ export class Stalld extends BoostSlots {
   /** start of the current boost window (-1: none) */
   private windowStart = -1
 
-  constructor(cpu: StarvedCpu, queue: EventQueue, index: number, private readonly policy: AntiStarvationPolicy) {
-    super(cpu, queue, Ev.StalldBoost, index, policy.stalldBoostRuntimeNs)
+  constructor(cpu: StarvedCpu, queue: EventQueue, private readonly policy: AntiStarvationPolicy) {
+    super(cpu, queue, policy.stalldBoostRuntimeNs)
   }
 
   protected nextSlotAt(now: number, continuing: boolean): number {
