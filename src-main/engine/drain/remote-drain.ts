@@ -3,8 +3,10 @@
 // zone->lock (cold remote cache lines: tPageRemote per page; tPageLocal for the requester's own list), unlock. Targets are drained serially.
 // `chunkPages` bounds one lock hold (6.10+: batch << CONFIG_PCP_BATCH_SCALE_MAX); count is re-read
 // under the lock for every chunk (66eca1021a42).
-import { freePcppagesBulkNs } from '../mm/free-pcppages-bulk'
+import { freeOnePage } from '../mm/buddy-fallback'
+import { drainPagesZone } from '../mm/drain-pages-zone'
 import type { PageAllocator } from '../mm/page-allocator'
+import { ZoneLockHold } from '../mm/zone-lock-hold'
 import type { DrainStats } from '../metrics/drain-stats'
 import type { KernelCpuTime } from '../metrics/kernel-cpu-time'
 import type { CpuModel } from '../sched/cpu-model'
@@ -35,6 +37,7 @@ export class RemoteDrain implements DrainStrategy {
   private readonly stepKind: number
   /** the run draining its targets (it holds pcpu_drain_mutex) */
   private inFlight: DrainRun | null = null
+  private readonly zoneLock = new ZoneLockHold()
 
   constructor(private readonly ctx: RemoteDrainContext, traits: VariantTraits, private readonly chunkPages: number) {
     this.sim = ctx.sim
@@ -103,15 +106,11 @@ export class RemoteDrain implements DrainStrategy {
       }
       const spinFrom = run.spinFrom < 0 ? now : run.spinFrom
       run.spinFrom = -1
-      const pages = pcp.removeForFree(cpu, Math.min(this.chunkPages, count - later), later)
       // the requester's own list is local (warm cache lines); every other list is remote
       const tPage = cpu === run.requesterCpu ? sim.costs.tPageLocalNs : sim.costs.tPageRemoteNs
-      const hold = freePcppagesBulkNs(pages, pcp.lastEntries, pcp.thpPages, tPage, sim.costs)
-      const wait = sim.zone.acquireLock(now, hold)
-      const end = now + wait + hold
+      run.pagesFreed += drainPagesZone(sim, cpu, Math.min(this.chunkPages, count - later), tPage, now, this.zoneLock, later)
+      const end = now + this.zoneLock.waitNs + this.zoneLock.holdNs
       pcp.lockedUntil[cpu] = end
-      sim.zone.freePages += pages
-      run.pagesFreed += pages
       if (unlock >= 0 && this.listFreeSpins) this.delayListFree(cpu, unlock, now, end - now)
       else if (unlock >= 0) this.listFreeFallback(cpu, later, now)
       // drain_pages_zone() frees what the list held under the lock; in 6.0–6.1 the later batches' pages stay
@@ -140,15 +139,12 @@ export class RemoteDrain implements DrainStrategy {
     const order0 = pcp.order0(cpu)
     const pages = later < order0 ? later : order0
     pcp.take(cpu, pages)
-    const c = sim.costs
-    const hold = Math.round(c.zoneLockNs + pages * c.buddyOpNs)
-    const wait = sim.zone.acquireLock(now, hold)
-    sim.zone.freePages += pages
+    freeOnePage(sim, pages, pages, now, this.zoneLock)
     // the remaining batches, which the owner no longer runs under pcp->lock
     const batchesNs = pcp.ownerBusyUntil[cpu] - now
     pcp.ownerBusyUntil[cpu] = now
     pcp.listFree.clear(cpu)
-    this.ctx.cpus[cpu].fallbackMidListFree(wait, hold, batchesNs, now)
+    this.ctx.cpus[cpu].fallbackMidListFree(this.zoneLock.waitNs, this.zoneLock.holdNs, batchesNs, now)
   }
 
   /** The target's list emptied while the requester spun on its pcp->lock: the spin was drain work. */

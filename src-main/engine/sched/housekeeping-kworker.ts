@@ -3,8 +3,9 @@
 // The CPU's scheduler tick interrupts the wait and, deferred, the IRQs-off drain.
 import type { Profile } from '../../../src-shared/profile/schema'
 import type { DrainRun } from '../drain/drain-run'
-import { freePcppagesBulkNs } from '../mm/free-pcppages-bulk'
+import { drainPagesZone } from '../mm/drain-pages-zone'
 import type { PageAllocator } from '../mm/page-allocator'
+import { ZoneLockHold } from '../mm/zone-lock-hold'
 import type { KernelCpuTime } from '../metrics/kernel-cpu-time'
 import { RandomStream } from '../sim/random-stream'
 import type { SimContext } from '../sim/sim-context'
@@ -14,6 +15,7 @@ export class HousekeepingKworkers {
   private readonly pending: Array<DrainRun | null>
   private readonly cfsStreams: RandomStream[] = []
   private readonly cfsRoundNs: number
+  private readonly zoneLock = new ZoneLockHold()
   /** event kinds (arg: cpu): the kworker gets the CPU for drain_local_pages_wq; it finished the work item */
   private readonly runKind: number
   private readonly doneKind: number
@@ -43,18 +45,12 @@ export class HousekeepingKworkers {
     this.sim.queue.push(now + half + wait + ticks, this.runKind, cpu)
   }
 
-  /** drain_local_pages_wq on `cpu`: free_pcppages_bulk of the whole list under zone->lock, IRQs off. */
+  /** drain_local_pages_wq on `cpu`: drain_pages_zone() of the whole list, IRQs off. */
   private onRun(cpu: number, now: number): void {
     const sim = this.sim
     const run = this.pending[cpu] as DrainRun
-    const pages = sim.pcp.removeForFree(cpu, Infinity)
-    let busy = 0
-    if (pages > 0) {
-      const hold = freePcppagesBulkNs(pages, sim.pcp.lastEntries, sim.pcp.thpPages, sim.costs.tPageLocalNs, sim.costs)
-      busy = sim.zone.acquireLock(now, hold) + hold
-      sim.zone.freePages += pages
-      run.pagesFreed += pages
-    }
+    run.pagesFreed += drainPagesZone(sim, cpu, Infinity, sim.costs.tPageLocalNs, now, this.zoneLock)
+    const busy = this.zoneLock.waitNs + this.zoneLock.holdNs
     const switchOut = Math.round(sim.costs.kworkerWakeSwitchNs) - Math.round(sim.costs.kworkerWakeSwitchNs / 2)
     this.cpuTime.addDrain(busy + switchOut)
     // a tick that fell in the IRQs-off drain runs when interrupts come back, before the work item returns

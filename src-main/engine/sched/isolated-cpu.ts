@@ -6,11 +6,12 @@ import type { Profile } from '../../../src-shared/profile/schema'
 import type { RtTaskSpec } from '../workload/rt-task-spec'
 import { ReleaseQueue } from '../workload/release-queue'
 import type { DrainRun } from '../drain/drain-run'
-import { freePcppagesBulkNs } from '../mm/free-pcppages-bulk'
+import { drainPagesZone } from '../mm/drain-pages-zone'
 import { freeUnrefPages } from '../mm/free-unref-page'
 import { OwnerOpResult } from '../mm/owner-op-result'
 import type { PageAllocator } from '../mm/page-allocator'
 import { rmqueuePcplist } from '../mm/rmqueue-pcplist'
+import { ZoneLockHold } from '../mm/zone-lock-hold'
 import type { KernelCpuTime } from '../metrics/kernel-cpu-time'
 import { SRC_CACHE_REFILL, SRC_DRAIN_IRQOFF, SRC_FALLBACK, SRC_IPI, SRC_KWORKER, SRC_LOCK_SPIN, SRC_THROTTLE } from '../metrics/interference-source'
 import { TaskMetrics } from '../metrics/task-metrics'
@@ -78,6 +79,7 @@ export class IsolatedCpu implements CpuModel, StarvedCpu {
   readonly antiStarvation: AntiStarvation
   private cacheCold = false
   private readonly op = new OwnerOpResult()
+  private readonly zoneLock = new ZoneLockHold()
   /**
    * A polling task that does not allocate is advanced in closed form: its work items and their
    * completions are computed when something touches this CPU (settle), not simulated as events.
@@ -208,9 +210,9 @@ export class IsolatedCpu implements CpuModel, StarvedCpu {
       this.kwIn = false
       if (this.task !== null) this.cacheCold = true
     } else if (phase === KW_DRAIN) {
-      const run = this.kwRun as DrainRun
+      const run = this.kwRun
       this.kwRun = null
-      run.waiter.workItemDone(run, now)
+      if (run !== null) run.waiter.workItemDone(run, now)
     }
     this.antiStarvation.activityEnded(now, this.kwRun !== null || this.kwIn, this.kwRun !== null)
     this.decide(now)
@@ -360,20 +362,14 @@ export class IsolatedCpu implements CpuModel, StarvedCpu {
     let duration: number
     if (phase === KW_SWITCH_IN) duration = half
     else if (phase === KW_SWITCH_OUT) duration = Math.round(c.kworkerWakeSwitchNs) - half
-    else duration = this.drainLocalPages(now)
+    else duration = this.kwRun === null ? 0 : this.drainLocalPages(this.kwRun, now)
     this.beginActivity(phase, now, duration)
   }
 
-  /** drain_local_pages_wq() -> drain_pages_zone() -> free_pcppages_bulk() of the whole list, IRQs off. */
-  private drainLocalPages(now: number): number {
-    const sim = this.sim
-    const pages = sim.pcp.removeForFree(this.cpu, Infinity)
-    if (pages === 0) return 0
-    const hold = freePcppagesBulkNs(pages, sim.pcp.lastEntries, sim.pcp.thpPages, sim.costs.tPageLocalNs, sim.costs)
-    const wait = sim.zone.acquireLock(now, hold)
-    sim.zone.freePages += pages
-    ;(this.kwRun as DrainRun).pagesFreed += pages
-    return wait + hold
+  /** drain_local_pages_wq() -> drain_pages_zone() of the whole list, IRQs off: returns its duration. */
+  private drainLocalPages(run: DrainRun, now: number): number {
+    run.pagesFreed += drainPagesZone(this.sim, this.cpu, Infinity, this.sim.costs.tPageLocalNs, now, this.zoneLock)
+    return this.zoneLock.waitNs + this.zoneLock.holdNs
   }
 
   private beginActivity(kind: number, now: number, duration: number): void {

@@ -4,11 +4,12 @@
 // with kernel.pcp.thpFraction, that share of the freed pages comes back as THP-sized entries.
 import type { Profile } from '../../../src-shared/profile/schema'
 import { housekeepingCpus } from '../../../src-shared/profile/cpu-roles'
-import { freePcppagesBulkNs } from '../mm/free-pcppages-bulk'
+import { freePcppagesBulk } from '../mm/free-pcppages-bulk'
 import { freeUnrefPages } from '../mm/free-unref-page'
 import { OwnerOpResult } from '../mm/owner-op-result'
 import type { PageAllocator } from '../mm/page-allocator'
 import { rmqueuePcplist } from '../mm/rmqueue-pcplist'
+import { ZoneLockHold } from '../mm/zone-lock-hold'
 import { HousekeepingCpuStats } from '../metrics/housekeeping-cpu-stats'
 import type { KernelCpuTime } from '../metrics/kernel-cpu-time'
 import { RandomStream } from '../sim/random-stream'
@@ -34,6 +35,7 @@ export class HousekeepingLoad {
   /** probability that a free burst returns one THP-sized entry instead of `unit` order-0 pages */
   private readonly thpFreeChance: number
   private readonly op = new OwnerOpResult()
+  private readonly zoneLock = new ZoneLockHold()
   /** perCpu indexed by cpu number, for the event handlers */
   private readonly statsOf: HousekeepingCpuStats[] = []
   /** event kinds of a CPU's next allocation burst and next free burst (arg: cpu) */
@@ -118,12 +120,11 @@ export class HousekeepingLoad {
       pcp.high[cpu] = high
       const excess = pcp.count[cpu] - high
       if (excess <= 0) continue
-      const freed = pcp.removeForFree(cpu, excess)
-      const hold = freePcppagesBulkNs(freed, pcp.lastEntries, pcp.thpPages, sim.costs.tPageLocalNs, sim.costs)
-      const wait = sim.zone.acquireLock(now, hold)
+      freePcppagesBulk(sim, cpu, excess, sim.costs.tPageLocalNs, now, this.zoneLock)
+      const wait = this.zoneLock.waitNs
+      const hold = this.zoneLock.holdNs
       // the lock is taken in the warm-up too; only the metric skips it
       if (now >= sim.warmupNs) this.statsOf[cpu].zoneLockWait.record(wait)
-      sim.zone.freePages += freed
       // decay_pcp_high() frees under pcp->lock: a remote drainer spins on it
       if (sim.traits.pcpLock === 'pcp-spinlock') pcp.ownerHolds(cpu, now + wait + hold)
     }
