@@ -53,7 +53,6 @@ export class Simulation {
   readonly policy: AntiStarvationPolicy
   readonly isolated: IsolatedCpu[] = []
   readonly hk: HousekeepingLoad
-  readonly hkKworkers: HousekeepingKworkers
   readonly drains: DrainAllPages
   readonly sources: DrainSources
   readonly timeline: TimelineRecorder
@@ -101,8 +100,8 @@ export class Simulation {
     })
     const tick = new HousekeepingTick(profile.machine.hz, this.costs.tickNs)
     this.hk = new HousekeepingLoad(profile, kernel, this.cpuTime, seed)
-    this.hkKworkers = new HousekeepingKworkers(profile, kernel, this.cpuTime, tick, seed)
-    for (const cpu of this.hk.cpus) cpus[cpu] = new HousekeepingCpu(cpu, this.hkKworkers, this.hk)
+    const hkKworkers = new HousekeepingKworkers(profile, kernel, this.cpuTime, tick, seed)
+    for (const cpu of this.hk.cpus) cpus[cpu] = new HousekeepingCpu(cpu, hkKworkers, this.hk)
     const stats = new DrainStats()
     this.strategy = createDrainStrategy(this.traits, profile.kernel.pcp.batchScaleMax, { sim: kernel, cpuTime: this.cpuTime, stats, tick, cpus })
     this.drains = new DrainAllPages(stats, this.strategy, this.pcp, this.warmupNs)

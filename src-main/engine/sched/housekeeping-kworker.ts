@@ -48,7 +48,8 @@ export class HousekeepingKworkers {
   /** drain_local_pages_wq on `cpu`: drain_pages_zone() of the whole list, IRQs off. */
   private onRun(cpu: number, now: number): void {
     const sim = this.sim
-    const run = this.pending[cpu] as DrainRun
+    const run = this.pending[cpu]
+    if (run === null) return
     run.pagesFreed += drainPagesZone(sim, cpu, Infinity, sim.costs.tPageLocalNs, now, this.zoneLock)
     const busy = this.zoneLock.waitNs + this.zoneLock.holdNs
     const switchOut = Math.round(sim.costs.kworkerWakeSwitchNs) - Math.round(sim.costs.kworkerWakeSwitchNs / 2)
@@ -58,8 +59,8 @@ export class HousekeepingKworkers {
   }
 
   private onDone(cpu: number, now: number): void {
-    const run = this.pending[cpu] as DrainRun
+    const run = this.pending[cpu]
     this.pending[cpu] = null
-    run.waiter.workItemDone(run, now)
+    if (run !== null) run.waiter.workItemDone(run, now)
   }
 }
