@@ -1,12 +1,35 @@
 // Assembles the RunResult of a finished (or cancelled) simulation.
 import type { RunResult } from '../../src-shared/results/types'
-import type { DrainSourceKind } from '../../src-shared/profile/schema'
-import type { Simulation } from './simulation'
+import type { DrainSourceKind, Variant } from '../../src-shared/profile/schema'
+import type { DrainAllPages } from './drain/drain-all-pages'
+import type { DerivedPcp } from './mm/pcp-params'
 import { bySourceOf } from './metrics/interference-source'
 import { housekeepingResult } from './metrics/housekeeping-result'
+import type { SampledSeriesRecorder } from './metrics/sampled-series'
+import type { TimelineRecorder } from './metrics/timeline-recorder'
+import type { WorstSampleTracker } from './metrics/worst-sample'
+import type { IsolatedCpu } from './sched/isolated-cpu'
+import type { HousekeepingLoad } from './workload/housekeeping-load'
 import { ENGINE_VERSION } from './version'
 
-export function collectRunResult(sim: Simulation, endNs: number, partial: boolean, pending: Array<{ kind: DrainSourceKind; ageNs: number }>): RunResult {
+/** What a finished run hands over for its result. */
+export interface FinishedRun {
+  readonly variant: Variant
+  readonly seed: number
+  readonly params: DerivedPcp
+  readonly isolated: readonly IsolatedCpu[]
+  readonly drains: DrainAllPages
+  readonly hk: HousekeepingLoad
+  readonly stranded: SampledSeriesRecorder
+  readonly zoneFree: SampledSeriesRecorder
+  readonly worst: WorstSampleTracker
+  readonly timeline: TimelineRecorder
+  readonly drainCpuNs: number
+  readonly fastPathOverheadNs: number
+  readonly events: number
+}
+
+export function collectRunResult(sim: FinishedRun, endNs: number, partial: boolean, pending: Array<{ kind: DrainSourceKind; ageNs: number }>): RunResult {
   const p = sim.params
   const tasks = sim.isolated.flatMap((iso) => {
     if (iso.task === null || iso.metrics === null) return []
@@ -19,7 +42,7 @@ export function collectRunResult(sim: Simulation, endNs: number, partial: boolea
     pcp: { managedPages: p.managedPages, batch: p.batch, high: p.high, highMax: p.highMax, wmarkMin: p.wmarkMin, wmarkLow: p.wmarkLow, wmarkHigh: p.wmarkHigh },
     tasks,
     drains: sim.drains.stats.result(pending),
-    interference: sim.isolated.map((iso) => ({ cpu: iso.cpu, bySourceNs: bySourceOf(iso.interference) })),
+    interference: sim.isolated.map((iso) => ({ cpu: iso.cpu, bySourceNs: bySourceOf(iso.interference.bySource) })),
     housekeeping: housekeepingResult(sim.hk.perCpu, sim.fastPathOverheadNs),
     strandedPages: sim.stranded.result(),
     zoneFreePages: sim.zoneFree.result(),

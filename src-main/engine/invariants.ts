@@ -1,10 +1,20 @@
 // The invariants of model.md §7, checked at run time when asked (always in tests).
-import type { Simulation } from './simulation'
+import type { DrainAllPages } from './drain/drain-all-pages'
+import type { PerCpuPages } from './mm/per-cpu-pages'
+import type { Zone } from './mm/zone'
 
 export class InvariantViolation extends Error {}
 
+/** Where the run's pages are: the zone, the pcplists, and what housekeeping and realtime tasks hold. */
+export interface PagesOfRun {
+  readonly zone: Zone
+  readonly pcp: PerCpuPages
+  readonly hk: { readonly heldTotal: number }
+  readonly isolated: ReadonlyArray<{ readonly heldPages: number }>
+}
+
 /** After every event: pages are conserved and every CPU's count is within [0, its ceiling]. */
-export function checkEventInvariants(sim: Simulation, now: number): void {
+export function checkEventInvariants(sim: PagesOfRun, now: number): void {
   let rtHeld = 0
   for (const iso of sim.isolated) rtHeld += iso.heldPages
   const total = sim.zone.freePages + sim.pcp.total + sim.hk.heldTotal + rtHeld
@@ -25,7 +35,7 @@ export function checkEventInvariants(sim: Simulation, now: number): void {
 }
 
 /** At the end: every drain that was requested completed, was skipped, or is reported pending. */
-export function checkEndInvariants(sim: Simulation, stalled: number): void {
+export function checkEndInvariants(sim: { readonly drains: DrainAllPages }, stalled: number): void {
   const s = sim.drains.stats
   if (s.requested !== s.completed + s.skipped + stalled) {
     throw new InvariantViolation(`drains: requested ${s.requested} != completed ${s.completed} + skipped ${s.skipped} + pending ${stalled}`)

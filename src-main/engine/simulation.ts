@@ -1,28 +1,36 @@
 // One run of the kernel model: the simulated machine (zone, pcplists, CPUs, workload, drain variant)
-// and the discrete-event loop that drives it. A pure function of (profile, variant, seed).
+// and the discrete-event loop that drives it. A pure function of (profile, variant, seed). The
+// constructor is the one place that wires a run together: every component is built after its
+// collaborators and gets only the small contexts it uses, never the Simulation.
 import type { Profile, Variant } from '../../src-shared/profile/schema'
 import { isolatedCpus } from '../../src-shared/profile/cpu-roles'
 import { MAX_EVENTS_PER_JOB } from '../../src-shared/profile/estimate'
 import type { RunResult } from '../../src-shared/results/types'
-import { Ev } from './event-kind'
 import { checkEndInvariants, checkEventInvariants } from './invariants'
 import type { RunModelOptions } from './run-model-options'
 import { EventQueue } from './sim/event-queue'
+import { schedulePeriodic } from './sim/periodic'
 import { SimClock } from './sim/sim-clock'
 import { derivePcpParams, type DerivedPcp } from './mm/pcp-params'
-import type { PageAllocator } from './mm/page-allocator'
 import { PerCpuPages } from './mm/per-cpu-pages'
 import { Zone } from './mm/zone'
-import { antiStarvationPolicy, type AntiStarvationPolicy } from './sched/anti-starvation-policy'
+import type { KernelCosts } from './sim/sim-context'
+import { antiStarvationPolicy, type AntiStarvationPolicy } from './sched/anti-starvation/policy-params'
 import { HousekeepingKworkers } from './sched/housekeeping-kworker'
 import { HousekeepingTick } from './sched/housekeeping-tick'
+import type { CpuModel } from './sched/cpu-model'
+import { HousekeepingCpu } from './sched/housekeeping-cpu'
 import { IsolatedCpu } from './sched/isolated-cpu'
+import type { IsolatedCpuContext } from './sched/isolated-cpu-context'
 import type { DrainStrategy } from './drain/drain-strategy'
 import { DrainAllPages } from './drain/drain-all-pages'
 import { createDrainStrategy } from './drain/create-drain-strategy'
+import { VARIANT_TRAITS, type VariantTraits } from './variant-traits'
 import { DrainSources } from './workload/drain-sources'
 import { HousekeepingLoad } from './workload/housekeeping-load'
 import { rtTaskSpec } from './workload/rt-task-spec'
+import { DrainStats } from './metrics/drain-stats'
+import { KernelCpuTime } from './metrics/kernel-cpu-time'
 import { SampledSeriesRecorder } from './metrics/sampled-series'
 import { TimelineRecorder } from './metrics/timeline-recorder'
 import { WorstSampleTracker } from './metrics/worst-sample'
@@ -39,67 +47,79 @@ const SAMPLES_PER_RUN = 1000
  */
 const MAX_EVENTS = 10 * MAX_EVENTS_PER_JOB
 
-export class Simulation implements PageAllocator {
+export class Simulation {
   readonly queue = new EventQueue(4096)
   readonly clock = new SimClock()
   readonly params: DerivedPcp
   readonly zone: Zone
   readonly pcp: PerCpuPages
-  readonly costs: Profile['kernel']['costs']
+  readonly costs: KernelCosts
+  readonly traits: VariantTraits
   readonly strategy: DrainStrategy
   readonly policy: AntiStarvationPolicy
-  readonly tick: HousekeepingTick
   readonly isolated: IsolatedCpu[] = []
-  readonly isolatedByCpu: Array<IsolatedCpu | undefined>
   readonly hk: HousekeepingLoad
-  readonly hkKworkers: HousekeepingKworkers
   readonly drains: DrainAllPages
   readonly sources: DrainSources
   readonly timeline: TimelineRecorder
   readonly worst = new WorstSampleTracker()
   readonly stranded = new SampledSeriesRecorder()
   readonly zoneFree = new SampledSeriesRecorder()
+  readonly cpuTime = new KernelCpuTime()
   readonly warmupNs: number
   readonly durationNs: number
-  readonly seriesWindowNs: number
-  readonly timelineWindowNs: number
-  readonly ipiOnQueue: Profile['kernel']['ipiOnQueue']
-  readonly llcShared: boolean
-  readonly onDrainRequest: RunModelOptions['onDrainRequest']
-  drainCpuNs = 0
-  fastPathOverheadNs = 0
   events = 0
   private readonly sampleEveryNs: number
 
   constructor(readonly profile: Profile, readonly variant: Variant, readonly seed: number, private readonly options: RunModelOptions = {}) {
     this.params = derivePcpParams(profile)
     this.costs = profile.kernel.costs
+    this.traits = VARIANT_TRAITS[variant]
     this.policy = antiStarvationPolicy(profile)
-    this.tick = new HousekeepingTick(profile.machine.hz, this.costs.tickNs)
     this.zone = new Zone(this.params.managedPages)
     this.pcp = new PerCpuPages(profile.machine.cpus, this.params.batch, this.params.high, this.params.thpPages)
     this.warmupNs = Math.round(profile.run.warmupMs * 1e6)
     this.durationNs = Math.round(profile.run.durationMs * 1e6)
-    this.seriesWindowNs = Math.max(1, Math.round(profile.run.seriesWindowMs * 1e6))
-    this.timelineWindowNs = Math.round(profile.run.timelineWindowMs * 1e6)
     this.sampleEveryNs = Math.max(1_000_000, Math.ceil(this.durationNs / SAMPLES_PER_RUN))
-    this.ipiOnQueue = profile.kernel.ipiOnQueue
-    this.llcShared = profile.machine.llcShared
-    this.onDrainRequest = options.onDrainRequest
-    this.strategy = createDrainStrategy(variant, this, this.params.batch, profile.kernel.pcp.batchScaleMax)
-    this.drains = new DrainAllPages(this)
-    this.isolatedByCpu = new Array<IsolatedCpu | undefined>(profile.machine.cpus).fill(undefined)
     const isolated = isolatedCpus(profile)
     this.timeline = new TimelineRecorder(isolated)
+    // the contexts: the core with the pcp state, then what each kind of component adds to it
+    const kernel = { queue: this.queue, costs: this.costs, warmupNs: this.warmupNs, zone: this.zone, pcp: this.pcp, params: this.params, traits: this.traits }
+    const isolatedCtx: IsolatedCpuContext = {
+      ...kernel,
+      cpuTime: this.cpuTime,
+      policy: this.policy,
+      timeline: this.timeline,
+      worst: this.worst,
+      durationNs: this.durationNs,
+      seriesWindowNs: Math.max(1, Math.round(profile.run.seriesWindowMs * 1e6)),
+      timelineWindowNs: Math.round(profile.run.timelineWindowMs * 1e6),
+      ipiOnQueue: profile.kernel.ipiOnQueue,
+      llcShared: profile.machine.llcShared
+    }
+    const cpus = new Array<CpuModel>(profile.machine.cpus)
     isolated.forEach((cpu, index) => {
       const task = profile.rtTasks.find((t) => t.cpu === cpu)
-      const iso = new IsolatedCpu(index, cpu, task === undefined ? null : rtTaskSpec(task, seed), this)
+      const iso = new IsolatedCpu(index, cpu, task === undefined ? null : rtTaskSpec(task, seed), isolatedCtx)
       this.isolated.push(iso)
-      this.isolatedByCpu[cpu] = iso
+      cpus[cpu] = iso
     })
-    this.hk = new HousekeepingLoad(profile, this, seed)
-    this.hkKworkers = new HousekeepingKworkers(profile, this, seed)
-    this.sources = new DrainSources(profile, this, seed)
+    const tick = new HousekeepingTick(profile.machine.hz, this.costs.tickNs)
+    this.hk = new HousekeepingLoad(profile, kernel, this.cpuTime, seed)
+    const hkKworkers = new HousekeepingKworkers(profile, kernel, this.cpuTime, tick, seed)
+    for (const cpu of this.hk.cpus) cpus[cpu] = new HousekeepingCpu(cpu, hkKworkers, this.hk)
+    const stats = new DrainStats()
+    this.strategy = createDrainStrategy(this.traits, profile.kernel.pcp.batchScaleMax, { sim: kernel, cpuTime: this.cpuTime, stats, tick, cpus })
+    this.drains = new DrainAllPages(stats, this.strategy, this.pcp, this.warmupNs)
+    this.sources = new DrainSources(profile, this.queue, this.drains, options.onDrainRequest, seed)
+  }
+
+  get drainCpuNs(): number {
+    return this.cpuTime.drainNs
+  }
+
+  get fastPathOverheadNs(): number {
+    return this.cpuTime.fastPathOverheadNs
   }
 
   run(): RunResult {
@@ -118,7 +138,7 @@ export class Simulation implements PageAllocator {
       const now = q.time
       this.clock.advanceTo(now)
       this.events++
-      this.dispatch(q.kind, q.arg, q.arg2, now)
+      q.dispatchPopped()
       if (check) checkEventInvariants(this, now)
       if (--countdown === 0 || now >= nextProgressNs) {
         countdown = every
@@ -153,44 +173,18 @@ export class Simulation implements PageAllocator {
     this.hk.start(p.housekeeping.initialPcpPages, p.kernel.pcp.thpFraction)
     for (const iso of this.isolated) iso.start()
     this.sources.start()
-    if (this.policy.kind === 'rt-throttling' && this.isolated.some((i) => i.task !== null)) this.queue.push(this.policy.rtPeriodNs, Ev.RtPeriod)
-    if (this.params.autotune) this.queue.push(VMSTAT_INTERVAL_NS, Ev.VmstatDecay)
-    this.queue.push(0, Ev.Sample)
-  }
-
-  private dispatch(kind: number, arg: number, arg2: number, now: number): void {
-    switch (kind) {
-      case Ev.RtRelease: this.isolated[arg].onRelease(now); break
-      case Ev.RtJobEnd: this.isolated[arg].onJobEnd(now, arg2); break
-      case Ev.CpuActivityEnd: this.isolated[arg].onActivityEnd(now, arg2); break
-      case Ev.RtThrottle: this.isolated[arg].onThrottle(now, arg2); break
-      case Ev.RtPeriod:
-        for (const iso of this.isolated) iso.onRtPeriod(now)
-        this.queue.push(now + this.policy.rtPeriodNs, Ev.RtPeriod)
-        break
-      case Ev.FairServer: this.isolated[arg].onStarvationTimer(now, arg2, 'fair-server'); break
-      case Ev.StalldBoost: this.isolated[arg].onStarvationTimer(now, arg2, 'stalld'); break
-      case Ev.HkAlloc: this.hk.onAlloc(arg, now); break
-      case Ev.HkFree: this.hk.onFree(arg, now); break
-      case Ev.HkKworkerRun: this.hkKworkers.onRun(arg, now); break
-      case Ev.HkKworkerDone: this.hkKworkers.onDone(arg, now); break
-      case Ev.DrainRequest: this.sources.onRequest(arg, now); break
-      case Ev.DrainStep: {
-        const run = this.drains.holder
-        if (run !== null && run.id === arg) this.strategy.step(run, now)
-        break
-      }
-      case Ev.VmstatDecay:
-        this.hk.onVmstatDecay(now)
-        this.queue.push(now + VMSTAT_INTERVAL_NS, Ev.VmstatDecay)
-        break
-      case Ev.Sample:
-        this.stranded.record(now, this.pcp.total)
-        this.zoneFree.record(now, this.zone.freePages)
-        this.queue.push(now + this.sampleEveryNs, Ev.Sample)
-        break
-      default:
-        throw new Error(`unknown event kind ${kind}`)
+    const q = this.queue
+    if (this.policy.kind === 'rt-throttling' && this.isolated.some((i) => i.task !== null)) {
+      // sched_rt_period_timer: every RT runqueue's budget is replenished
+      schedulePeriodic(q, this.policy.rtPeriodNs, this.policy.rtPeriodNs, (now) => {
+        for (const iso of this.isolated) iso.antiStarvation.onRtPeriod(now)
+      })
     }
+    // 6.7+ vmstat interval: decay_pcp_high on housekeeping CPUs
+    if (this.params.autotune) schedulePeriodic(q, VMSTAT_INTERVAL_NS, VMSTAT_INTERVAL_NS, (now) => this.hk.onVmstatDecay(now))
+    schedulePeriodic(q, 0, this.sampleEveryNs, (now) => {
+      this.stranded.record(now, this.pcp.total)
+      this.zoneFree.record(now, this.zone.freePages)
+    })
   }
 }

@@ -8,19 +8,14 @@ import { rmqueuePcplist } from '../../src-main/engine/mm/rmqueue-pcplist'
 import { freeUnrefPages } from '../../src-main/engine/mm/free-unref-page'
 import type { PageAllocator } from '../../src-main/engine/mm/page-allocator'
 import type { DerivedPcp } from '../../src-main/engine/mm/pcp-params'
-import type { DrainStrategy } from '../../src-main/engine/drain/drain-strategy'
+import { VARIANT_TRAITS } from '../../src-main/engine/variant-traits'
 
 const costs = costsSchema.parse({})
 
 function allocator(variant: Variant, opts: { high?: number; highMax?: number; autotune?: boolean } = {}): PageAllocator {
   const high = opts.high ?? 259
   const params = { batch: 63, high, highMin: high, highMax: opts.highMax ?? high, autotune: opts.autotune ?? false, thpPages: 512 } as DerivedPcp
-  const strategy = {
-    variant,
-    ownerLocking: variant === 'workqueue' ? 'local-lock' : 'spin-trylock',
-    listFreeSpins: variant === 'direct'
-  } as DrainStrategy
-  return { zone: new Zone(1_000_000), pcp: new PerCpuPages(2, 63, high, 512), params, costs, strategy }
+  return { zone: new Zone(1_000_000), pcp: new PerCpuPages(2, 63, high, 512), params, costs, traits: VARIANT_TRAITS[variant] }
 }
 
 describe('PerCpuPages', () => {

@@ -6,6 +6,7 @@ import { freeUnrefPages } from '../../src-main/engine/mm/free-unref-page'
 import { OwnerOpResult } from '../../src-main/engine/mm/owner-op-result'
 import { rmqueuePcplist } from '../../src-main/engine/mm/rmqueue-pcplist'
 import { SWAP_CLUSTER_MAX } from '../../src-main/engine/mm/list-free-batches'
+import type { RemoteDrain } from '../../src-main/engine/drain/remote-drain'
 import { Simulation } from '../../src-main/engine/simulation'
 import { rtTaskSpec } from '../../src-main/engine/workload/rt-task-spec'
 import { DIRECT_VARIANTS, periodicTasks, profileOf, run } from './support/engine-profiles'
@@ -19,7 +20,7 @@ function machine(variant: (typeof DIRECT_VARIANTS)[number]): Simulation {
 
 /** The DrainStep event at `t` of the drain in flight: its spin on pcp->lock, or its hold, ends. */
 function stepAt(sim: Simulation, t: number): void {
-  sim.strategy.step(sim.drains.holder as NonNullable<typeof sim.drains.holder>, t)
+  ;(sim.strategy as RemoteDrain).onStep((sim.drains.holder as NonNullable<typeof sim.drains.holder>).id, t)
 }
 
 describe('a remote drainer spins on the owner\'s own pcp->lock hold', () => {

@@ -1,9 +1,10 @@
-// The discrete-event core: event queue order and tie-break, seeded streams, the clock.
+// The discrete-event core: event queue order and tie-break, registered handlers, cancellable timers, seeded streams, the clock.
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { EventQueue } from '../../src-main/engine/sim/event-queue'
 import { RandomStream } from '../../src-main/engine/sim/random-stream'
 import { SimClock } from '../../src-main/engine/sim/sim-clock'
+import { Timer } from '../../src-main/engine/sim/timer'
 import { ReleaseQueue } from '../../src-main/engine/workload/release-queue'
 
 describe('EventQueue', () => {
@@ -70,5 +71,34 @@ describe('ReleaseQueue', () => {
     }
     expect(out).toEqual(Array.from({ length: 40 }, (_, i) => i))
     expect(q.length).toBe(0)
+  })
+})
+
+describe('Timer', () => {
+  it('a cancelled or rescheduled expiry is dropped when its event comes out of the queue', () => {
+    const q = new EventQueue(4)
+    const fired: number[] = []
+    const timer = new Timer(q, (now) => fired.push(now))
+    timer.schedule(10)
+    timer.schedule(20)
+    timer.schedule(30)
+    timer.cancel()
+    timer.schedule(40)
+    while (q.pop()) q.dispatchPopped()
+    expect(fired).toEqual([40])
+  })
+})
+
+describe('registered handlers', () => {
+  it('each kind runs its own handler with the event\'s time and arguments', () => {
+    const q = new EventQueue(2)
+    const seen: string[] = []
+    const a = q.register((now, arg, arg2) => seen.push(`a ${now} ${arg} ${arg2}`))
+    const b = q.register((now, arg) => seen.push(`b ${now} ${arg}`))
+    q.push(5, b, 1)
+    q.push(5, a, 2, 3)
+    q.push(1, a, 4)
+    while (q.pop()) q.dispatchPopped()
+    expect(seen).toEqual(['a 1 4 0', 'b 5 1', 'a 5 2 3'])
   })
 })

@@ -1,17 +1,10 @@
-// The kernel variant of a run: one DrainStrategy per variant id.
-import type { Variant } from '../../../src-shared/profile/schema'
-import type { Simulation } from '../simulation'
-import { DirectDrain } from './direct'
-import { DirectChunkedDrain } from './direct-chunked'
-import { DirectIrqonDrain } from './direct-irqon'
+// The drain mechanism of a run's kernel variant (VARIANT_TRAITS.drainMechanism).
+import { drainChunkPages, type VariantTraits } from '../variant-traits'
 import type { DrainStrategy } from './drain-strategy'
+import { RemoteDrain, type RemoteDrainContext } from './remote-drain'
 import { WorkqueueDrain } from './workqueue'
 
-export function createDrainStrategy(variant: Variant, sim: Simulation, batch: number, batchScaleMax: number): DrainStrategy {
-  switch (variant) {
-    case 'workqueue': return new WorkqueueDrain(sim)
-    case 'direct': return new DirectDrain(sim)
-    case 'direct-irqon': return new DirectIrqonDrain(sim)
-    case 'direct-chunked': return new DirectChunkedDrain(sim, batch, batchScaleMax)
-  }
+export function createDrainStrategy(traits: VariantTraits, batchScaleMax: number, ctx: RemoteDrainContext): DrainStrategy {
+  if (traits.drainMechanism === 'workqueue') return new WorkqueueDrain(ctx.cpus)
+  return new RemoteDrain(ctx, traits, drainChunkPages(traits, ctx.sim.pcp.batch, batchScaleMax))
 }

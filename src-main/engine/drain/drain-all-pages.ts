@@ -1,13 +1,13 @@
 // drain_all_pages(zone) — models __drain_all_pages(): pcpu_drain_mutex (a global request that finds it
 // held returns at once; a zone request waits for it), the racy cpus_with_pcps selection (every CPU when
 // forced by memory offline), then the variant's way of draining the targets.
-import type { Simulation } from '../simulation'
 import type { DrainSourceKind } from '../../../src-shared/profile/schema'
-import { DrainStats } from '../metrics/drain-stats'
-import { DrainRun } from './drain-run'
+import type { DrainStats } from '../metrics/drain-stats'
+import type { PerCpuPages } from '../mm/per-cpu-pages'
+import { DrainRun, type DrainWaiter } from './drain-run'
+import type { DrainStrategy } from './drain-strategy'
 
-export class DrainAllPages {
-  readonly stats = new DrainStats()
+export class DrainAllPages implements DrainWaiter {
   /** the drain holding pcpu_drain_mutex */
   holder: DrainRun | null = null
   /** zone requests waiting for the mutex, in arrival order: waiters[waitHead..] (a head index: shift() would copy the queue on every hand-over) */
@@ -20,12 +20,17 @@ export class DrainAllPages {
   started = 0
   finished = 0
 
-  constructor(private readonly sim: Simulation) {}
+  constructor(
+    readonly stats: DrainStats,
+    private readonly strategy: DrainStrategy,
+    private readonly pcp: PerCpuPages,
+    private readonly warmupNs: number
+  ) {}
 
   request(sourceIndex: number, kind: DrainSourceKind, requesterCpu: number, now: number): void {
     const zoneRequest = kind === 'cma' || kind === 'compaction' || kind === 'offline'
-    const run = new DrainRun(this.nextId++, sourceIndex, kind, zoneRequest, kind === 'offline', requesterCpu, now)
-    const counted = now >= this.sim.warmupNs
+    const counted = now >= this.warmupNs
+    const run = new DrainRun(this.nextId++, sourceIndex, kind, zoneRequest, kind === 'offline', requesterCpu, now, counted, this)
     if (counted) {
       this.stats.requested++
       this.stats.source(kind).requested++
@@ -47,19 +52,14 @@ export class DrainAllPages {
 
   /** A workqueue work item (drain_local_pages_wq) finished on its CPU: flush_work() for it returns. */
   workItemDone(run: DrainRun, now: number): void {
-    this.targetDone(run, now)
+    this.stats.targetDrained(run, now)
     run.outstanding--
     if (run.outstanding === 0) this.complete(run, now)
   }
 
-  /** A target's drain ended (its work item, or the direct drainer's last lock hold on it): per-target time counts from the drain's start. */
-  targetDone(run: DrainRun, now: number): void {
-    if (run.requestNs >= this.sim.warmupNs) this.stats.perTarget.record(now - run.startNs)
-  }
-
   complete(run: DrainRun, now: number): void {
     this.finished++
-    if (run.requestNs >= this.sim.warmupNs) {
+    if (run.counted) {
       const s = this.stats
       const duration = now - run.requestNs
       s.completed++
@@ -87,22 +87,22 @@ export class DrainAllPages {
   pending(now: number): Array<{ kind: DrainSourceKind; ageNs: number }> {
     const waiting = this.waiters.slice(this.waitHead)
     const runs = this.holder === null ? waiting : [this.holder, ...waiting]
-    return runs.filter((r) => r.requestNs >= this.sim.warmupNs).map((r) => ({ kind: r.kind, ageNs: now - r.requestNs }))
+    return runs.filter((r) => r.counted).map((r) => ({ kind: r.kind, ageNs: now - r.requestNs }))
   }
 
   private acquire(run: DrainRun, now: number): void {
     this.holder = run
     this.started++
     run.startNs = now
-    if (run.requestNs >= this.sim.warmupNs && run.zoneRequest) this.stats.mutexWait.record(now - run.requestNs)
+    if (run.counted && run.zoneRequest) this.stats.mutexWait.record(now - run.requestNs)
     run.targets = this.cpusWithPcps(run.forced)
-    if (run.requestNs >= this.sim.warmupNs) this.stats.targets.record(run.targets.length)
-    this.sim.strategy.start(run, now)
+    if (run.counted) this.stats.targets.record(run.targets.length)
+    if (this.strategy.start(run, now)) this.complete(run, now)
   }
 
   /** cpus_with_pcps: every CPU whose pcp->count is non-zero (a racy read), or all CPUs when forced. */
   private cpusWithPcps(forced: boolean): Int32Array {
-    const count = this.sim.pcp.count
+    const count = this.pcp.count
     let n = 0
     for (let cpu = 0; cpu < count.length; cpu++) if (forced || count[cpu] > 0) n++
     const targets = new Int32Array(n)

@@ -1,6 +1,14 @@
 // One drain_all_pages() call: its request, the targets chosen from cpus_with_pcps, and its progress.
 import type { DrainSourceKind } from '../../../src-shared/profile/schema'
 
+/** The drain_all_pages() call a run belongs to, which the mechanism draining the targets reports to. */
+export interface DrainWaiter {
+  /** flush_work() of a queued drain_local_pages_wq returns: the CPU that ran the work item reports it done. */
+  workItemDone(run: DrainRun, now: number): void
+  /** Every target is drained: the run releases pcpu_drain_mutex. */
+  complete(run: DrainRun, now: number): void
+}
+
 export class DrainRun {
   /** time pcpu_drain_mutex was acquired (-1 while waiting for it) */
   startNs = -1
@@ -24,6 +32,10 @@ export class DrainRun {
     /** __drain_all_pages(zone, force_all_cpus = true): memory offline */
     readonly forced: boolean,
     readonly requesterCpu: number,
-    readonly requestNs: number
+    readonly requestNs: number,
+    /** requested after the warm-up: its statistics count */
+    readonly counted: boolean,
+    /** the drain_all_pages() call waiting for this run */
+    readonly waiter: DrainWaiter
   ) {}
 }

@@ -3,39 +3,73 @@
 // zone->lock (cold remote cache lines: tPageRemote per page; tPageLocal for the requester's own list), unlock. Targets are drained serially.
 // `chunkPages` bounds one lock hold (6.10+: batch << CONFIG_PCP_BATCH_SCALE_MAX); count is re-read
 // under the lock for every chunk (66eca1021a42).
-import type { Simulation } from '../simulation'
-import { Ev } from '../event-kind'
-import { freePcppagesBulkNs } from '../mm/free-pcppages-bulk'
-import { SEG_REMOTE_DRAIN } from '../metrics/timeline-recorder'
+import { freeOnePage } from '../mm/buddy-fallback'
+import { drainPagesZone } from '../mm/drain-pages-zone'
+import type { PageAllocator } from '../mm/page-allocator'
+import { ZoneLockHold } from '../mm/zone-lock-hold'
+import type { DrainStats } from '../metrics/drain-stats'
+import type { KernelCpuTime } from '../metrics/kernel-cpu-time'
+import type { CpuModel } from '../sched/cpu-model'
+import type { HousekeepingTick } from '../sched/housekeeping-tick'
+import type { SimContext } from '../sim/sim-context'
+import type { VariantTraits } from '../variant-traits'
 import type { DrainRun } from './drain-run'
 import type { DrainStrategy } from './drain-strategy'
 
-/** The 6.0+ variants differ only in how pcp->lock is taken (pcpLockIrqsave, listFreeSpins) and in `chunkPages`. */
-export abstract class RemoteDrain implements DrainStrategy {
-  abstract readonly variant: DrainStrategy['variant']
-  abstract readonly listFreeSpins: boolean
+/** What the requester touches: the targets' pcplists and locks, the zone, and the CPUs it drains. */
+export interface RemoteDrainContext {
+  readonly sim: SimContext & PageAllocator
+  readonly cpuTime: KernelCpuTime
+  readonly stats: DrainStats
+  readonly tick: HousekeepingTick
+  /** every CPU of the machine, by cpu number */
+  readonly cpus: readonly CpuModel[]
+}
+
+/** The 6.0+ variants differ only in how pcp->lock is taken (traits.pcpLockIrqsave, traits.listFree) and in `chunkPages`. */
+export class RemoteDrain implements DrainStrategy {
+  private readonly sim: SimContext & PageAllocator
+  /** free_unref_page_list spins on pcp->lock (6.0–6.1) instead of trylock + fallback */
+  private readonly listFreeSpins: boolean
   /** pcp->lock is taken with spin_lock_irqsave (6.0–6.1): the requester spins on it with IRQs off */
-  abstract readonly pcpLockIrqsave: boolean
-  readonly ownerLocking = 'spin-trylock' as const
+  private readonly pcpLockIrqsave: boolean
+  /** event kind of a step of the drain in flight: its spin on pcp->lock, or its lock hold, ended (arg: run id) */
+  private readonly stepKind: number
+  /** the run draining its targets (it holds pcpu_drain_mutex) */
+  private inFlight: DrainRun | null = null
+  private readonly zoneLock = new ZoneLockHold()
 
-  constructor(private readonly sim: Simulation, private readonly chunkPages: number) {}
-
-  start(run: DrainRun, now: number): void {
-    run.next = 0
-    this.advance(run, now)
+  constructor(private readonly ctx: RemoteDrainContext, traits: VariantTraits, private readonly chunkPages: number) {
+    this.sim = ctx.sim
+    this.listFreeSpins = traits.listFree === 'spin'
+    this.pcpLockIrqsave = traits.pcpLockIrqsave
+    this.stepKind = ctx.sim.queue.register((now, id) => this.onStep(id, now))
   }
 
-  /** The previous lock hold of `run` ended at `now`. */
-  step(run: DrainRun, now: number): void {
+  start(run: DrainRun, now: number): boolean {
+    run.next = 0
+    this.inFlight = run
+    const drained = this.advance(run, now)
+    if (drained) this.inFlight = null
+    return drained
+  }
+
+  /** The step event of run `id` at `now`: the previous lock hold (or spin) ended. */
+  onStep(id: number, now: number): void {
+    const run = this.inFlight
+    if (run === null || run.id !== id) return
     if (run.targetFinished) {
-      this.sim.drains.targetDone(run, now)
+      this.ctx.stats.targetDrained(run, now)
       run.next++
       run.targetFinished = false
     }
-    this.advance(run, now)
+    if (!this.advance(run, now)) return
+    this.inFlight = null
+    run.waiter.complete(run, now)
   }
 
-  private advance(run: DrainRun, now: number): void {
+  /** Drains targets from run.next on until a lock hold or spin needs time; true when every target is done. */
+  private advance(run: DrainRun, now: number): boolean {
     const sim = this.sim
     const pcp = sim.pcp
     while (run.next < run.targets.length) {
@@ -44,7 +78,7 @@ export abstract class RemoteDrain implements DrainStrategy {
       if (count === 0) {
         // the racy cpus_with_pcps read saw pages that are gone: nothing to free
         this.endSpin(run, now)
-        sim.drains.targetDone(run, now)
+        this.ctx.stats.targetDrained(run, now)
         run.next++
         continue
       }
@@ -59,43 +93,38 @@ export abstract class RemoteDrain implements DrainStrategy {
         // the spin is an event: zone->lock and pcp->lock are taken when it ends, in time order with
         // every other CPU's requests (zone.ts reserves in arrival order)
         if (run.spinFrom < 0) run.spinFrom = now
-        sim.queue.push(start, Ev.DrainStep, run.id)
-        return
+        sim.queue.push(start, this.stepKind, run.id)
+        return false
       }
       if (count <= later) {
         // only the later batches' pages, which are not on the list yet: drain_pages_zone() frees nothing
         if (!this.listFreeSpins) this.listFreeFallback(cpu, later, now)
         this.endSpin(run, now)
-        sim.drains.targetDone(run, now)
+        this.ctx.stats.targetDrained(run, now)
         run.next++
         continue
       }
       const spinFrom = run.spinFrom < 0 ? now : run.spinFrom
       run.spinFrom = -1
-      const pages = pcp.removeForFree(cpu, Math.min(this.chunkPages, count - later), later)
       // the requester's own list is local (warm cache lines); every other list is remote
       const tPage = cpu === run.requesterCpu ? sim.costs.tPageLocalNs : sim.costs.tPageRemoteNs
-      const hold = freePcppagesBulkNs(pages, pcp.lastEntries, pcp.thpPages, tPage, sim.costs)
-      const wait = sim.zone.acquireLock(now, hold)
-      const end = now + wait + hold
+      run.pagesFreed += drainPagesZone(sim, cpu, Math.min(this.chunkPages, count - later), tPage, now, this.zoneLock, later)
+      const end = now + this.zoneLock.waitNs + this.zoneLock.holdNs
       pcp.lockedUntil[cpu] = end
-      sim.zone.freePages += pages
-      run.pagesFreed += pages
       if (unlock >= 0 && this.listFreeSpins) this.delayListFree(cpu, unlock, now, end - now)
       else if (unlock >= 0) this.listFreeFallback(cpu, later, now)
       // drain_pages_zone() frees what the list held under the lock; in 6.0–6.1 the later batches' pages stay
       run.targetFinished = pcp.count[cpu] <= (this.listFreeSpins ? later : 0)
       // the requester spins on pcp->lock, then on zone->lock, then frees: all of it is drain work
-      sim.drainCpuNs += end - spinFrom
-      const iso = sim.isolatedByCpu[cpu]
-      if (iso !== undefined) sim.timeline.record(iso.index, SEG_REMOTE_DRAIN, now, end)
+      this.ctx.cpuTime.addDrain(end - spinFrom)
+      this.ctx.cpus[cpu].remoteDrainHolds(now, end)
       // the requester's IRQs are off from spin_lock_irqsave(&pcp->lock) (6.0–6.1), or from zone->lock
       // irqsave inside the hold (6.2+), to the unlock: a tick that fell in it runs after, before the next target
       const irqsOff = this.pcpLockIrqsave ? spinFrom : now
-      sim.queue.push(end + sim.tick.deferred(irqsOff, end), Ev.DrainStep, run.id)
-      return
+      sim.queue.push(end + this.ctx.tick.deferred(irqsOff, end), this.stepKind, run.id)
+      return false
     }
-    sim.drains.complete(run, now)
+    return true
   }
 
   /**
@@ -110,23 +139,18 @@ export abstract class RemoteDrain implements DrainStrategy {
     const order0 = pcp.order0(cpu)
     const pages = later < order0 ? later : order0
     pcp.take(cpu, pages)
-    const c = sim.costs
-    const hold = Math.round(c.zoneLockNs + pages * c.buddyOpNs)
-    const wait = sim.zone.acquireLock(now, hold)
-    sim.zone.freePages += pages
+    freeOnePage(sim, pages, pages, now, this.zoneLock)
     // the remaining batches, which the owner no longer runs under pcp->lock
     const batchesNs = pcp.ownerBusyUntil[cpu] - now
     pcp.ownerBusyUntil[cpu] = now
     pcp.listFree.clear(cpu)
-    const iso = sim.isolatedByCpu[cpu]
-    if (iso !== undefined) iso.fallbackMidListFree(wait + hold, batchesNs, now)
-    else sim.hk.listFreeFallback(cpu, wait, now)
+    this.ctx.cpus[cpu].fallbackMidListFree(this.zoneLock.waitNs, this.zoneLock.holdNs, batchesNs, now)
   }
 
   /** The target's list emptied while the requester spun on its pcp->lock: the spin was drain work. */
   private endSpin(run: DrainRun, now: number): void {
     if (run.spinFrom < 0) return
-    this.sim.drainCpuNs += now - run.spinFrom
+    this.ctx.cpuTime.addDrain(now - run.spinFrom)
     run.spinFrom = -1
   }
 
@@ -139,6 +163,6 @@ export abstract class RemoteDrain implements DrainStrategy {
     const pcp = this.sim.pcp
     pcp.listFree.delayAfter(cpu, unlock, ns)
     pcp.ownerBusyUntil[cpu] += ns
-    this.sim.isolatedByCpu[cpu]?.spinMidListFree(now, ns, now)
+    this.ctx.cpus[cpu].spinMidListFree(now, ns, now)
   }
 }

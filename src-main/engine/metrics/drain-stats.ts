@@ -25,6 +25,11 @@ export class DrainStats {
   readonly overTime = new SampledSeriesRecorder()
   private readonly bySource = new Map<DrainSourceKind, SourceStats>()
 
+  /** A target's drain ended (its work item, or the direct drainer's last lock hold on it): per-target time counts from the drain's start. */
+  targetDrained(run: { readonly counted: boolean; readonly startNs: number }, now: number): void {
+    if (run.counted) this.perTarget.record(now - run.startNs)
+  }
+
   source(kind: DrainSourceKind): SourceStats {
     let s = this.bySource.get(kind)
     if (s === undefined) {

@@ -1,5 +1,9 @@
-// Cost of free_pcppages_bulk(): returning a pcplist's pages to the buddy allocator under one
-// zone->lock hold. The cost scales with list entries (order-0 pages and THP-sized entries).
+// free_pcppages_bulk(): returning a pcplist's pages to the buddy allocator under one zone->lock hold,
+// and its cost, which scales with list entries (order-0 pages and THP-sized entries).
+import type { PerCpuPages } from './per-cpu-pages'
+import type { Zone } from './zone'
+import type { ZoneLockHold } from './zone-lock-hold'
+
 export interface BulkFreeCosts {
   zoneLockNs: number
   tThpEntryNs: number
@@ -10,3 +14,25 @@ export function freePcppagesBulkNs(pages: number, thpEntries: number, thpPages: 
   const order0 = pages - thpEntries * thpPages
   return Math.round(costs.zoneLockNs + order0 * tPageNs + thpEntries * costs.tThpEntryNs)
 }
+
+/** The pcplists and the zone that free_pcppages_bulk() moves pages between. */
+export interface BulkFreeTarget {
+  readonly pcp: PerCpuPages
+  readonly zone: Zone
+  readonly costs: BulkFreeCosts
+}
+
+/**
+ * free_pcppages_bulk(): takes up to `maxPages` of `cpu`'s lists (order-0 first, then THP entries;
+ * `keepOrder0` order-0 pages stay) and returns them to the buddy allocator under one zone->lock hold
+ * from `now` at `tPageNs` a page. Returns the pages freed; `out` gets the lock's wait and hold.
+ */
+export function freePcppagesBulk(k: BulkFreeTarget, cpu: number, maxPages: number, tPageNs: number, now: number, out: ZoneLockHold, keepOrder0 = 0): number {
+  const pages = k.pcp.removeForFree(cpu, maxPages, keepOrder0)
+  const hold = freePcppagesBulkNs(pages, k.pcp.lastEntries, k.pcp.thpPages, tPageNs, k.costs)
+  out.waitNs = k.zone.acquireLock(now, hold)
+  out.holdNs = hold
+  k.zone.freePages += pages
+  return pages
+}
+

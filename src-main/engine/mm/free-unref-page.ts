@@ -3,7 +3,8 @@
 // spins on the lock; from 6.2 it trylocks, and a failure sends the page to the buddy allocator), then free_unref_page_commit(): when count reaches high,
 // free_pcppages_bulk() of batch pages under zone->lock — or, under 6.7+ auto-tuning, raise high by
 // batch towards high_max first.
-import { freePcppagesBulkNs } from './free-pcppages-bulk'
+import { freeOnePage } from './buddy-fallback'
+import { freePcppagesBulk } from './free-pcppages-bulk'
 import { SWAP_CLUSTER_MAX } from './list-free-batches'
 import type { OwnerOpResult } from './owner-op-result'
 import type { PageAllocator } from './page-allocator'
@@ -11,22 +12,16 @@ import type { PageAllocator } from './page-allocator'
 /** `thp`: the pages are one THP-sized entry (the single THP pcp list, 5d0a661d808f), not order-0 pages. */
 export function freeUnrefPages(k: PageAllocator, cpu: number, pages: number, list: boolean, now: number, out: OwnerOpResult, thp = false): void {
   out.reset()
-  const spin = k.strategy.ownerLocking === 'spin-trylock'
-  if (spin && list && !thp && (k.strategy.listFreeSpins || k.pcp.lockedUntil[cpu] <= now)) {
+  const spin = k.traits.pcpLock === 'pcp-spinlock'
+  if (spin && list && !thp && (k.traits.listFree === 'spin' || k.pcp.lockedUntil[cpu] <= now)) {
     freeListBatches(k, cpu, pages, now, out)
     return
   }
-  if (spin && k.pcp.lockedUntil[cpu] > now) {
+  if (k.traits.trylockFallback && k.pcp.lockedUntil[cpu] > now) {
     // trylock failed (a single page, a THP freed through free_unref_page(), or a 6.2+ list's first
     // trylock): free_one_page() to the buddy allocator under zone->lock
-    const c = k.costs
-    const hold = Math.round(c.zoneLockNs + (thp ? 1 : pages) * c.buddyOpNs)
-    const wait = k.zone.acquireLock(now, hold)
-    k.zone.freePages += pages
-    out.fallback = true
-    out.fallbackNs = wait + hold
-    out.zoneWaitNs = wait
-    out.ns = out.fallbackNs
+    freeOnePage(k, thp ? 1 : pages, pages, now, out.zoneLock)
+    out.fellBack()
     return
   }
   const t = freeUnrefPageCommit(k, cpu, pages, thp, spin, now, out)
@@ -75,10 +70,9 @@ function freeUnrefPageCommit(k: PageAllocator, cpu: number, pages: number, thp: 
       k.pcp.high[cpu] = Math.min(k.params.highMax, k.pcp.high[cpu] + batch)
       continue
     }
-    const freed = k.pcp.removeForFree(cpu, batch)
-    const hold = freePcppagesBulkNs(freed, k.pcp.lastEntries, k.pcp.thpPages, c.tPageLocalNs, c)
-    const wait = k.zone.acquireLock(t, hold)
-    k.zone.freePages += freed
+    freePcppagesBulk(k, cpu, batch, c.tPageLocalNs, t, out.zoneLock)
+    const wait = out.zoneLock.waitNs
+    const hold = out.zoneLock.holdNs
     out.zoneWaitNs += wait
     out.slowNs += wait + hold
     t += wait + hold

@@ -1,5 +1,9 @@
 // What an owner's pcplist operation cost, filled in place (no allocation per operation).
+import { ZoneLockHold } from './zone-lock-hold'
+
 export class OwnerOpResult {
+  /** scratch for the operation's zone->lock holds */
+  readonly zoneLock = new ZoneLockHold()
   /** total time the operation took on the owner CPU */
   ns = 0
   /** the pcp->lock trylock failed: the operation went to the buddy allocator */
@@ -14,6 +18,14 @@ export class OwnerOpResult {
   zoneWaitNs = 0
   /** the slow part of an allocation: one refill (rmqueue_bulk) — charged to a single allocation */
   slowNs = 0
+
+  /** The pcp->lock trylock failed: the whole operation was the buddy fallback's zoneLock hold. */
+  fellBack(): void {
+    this.fallback = true
+    this.fallbackNs = this.zoneLock.waitNs + this.zoneLock.holdNs
+    this.zoneWaitNs = this.zoneLock.waitNs
+    this.ns = this.fallbackNs
+  }
 
   reset(): void {
     this.ns = 0

@@ -1,6 +1,7 @@
 // Owner allocation of order-0 pages — models rmqueue_pcplist() / __rmqueue_pcplist(): take from the
 // CPU's own list, refilling `batch` pages at a time with rmqueue_bulk() under zone->lock; in the
 // spinlock designs a failed pcp->lock trylock (a remote drainer holds it) falls back to rmqueue_buddy().
+import { rmqueueBuddy } from './buddy-fallback'
 import type { OwnerOpResult } from './owner-op-result'
 import type { PageAllocator } from './page-allocator'
 
@@ -8,17 +9,11 @@ import type { PageAllocator } from './page-allocator'
 export function rmqueuePcplist(k: PageAllocator, cpu: number, pages: number, now: number, out: OwnerOpResult): number {
   out.reset()
   const c = k.costs
-  const spin = k.strategy.ownerLocking === 'spin-trylock'
-  if (spin && k.pcp.lockedUntil[cpu] > now) {
+  const spin = k.traits.pcpLock === 'pcp-spinlock'
+  if (k.traits.trylockFallback && k.pcp.lockedUntil[cpu] > now) {
     // pcp_spin_trylock failed: rmqueue_buddy() for each page under zone->lock
-    const take = Math.min(pages, k.zone.freePages)
-    const hold = Math.round(c.zoneLockNs + take * c.buddyOpNs)
-    const wait = k.zone.acquireLock(now, hold)
-    k.zone.freePages -= take
-    out.fallback = true
-    out.fallbackNs = wait + hold
-    out.zoneWaitNs = wait
-    out.ns = out.fallbackNs
+    const take = rmqueueBuddy(k, pages, now, out.zoneLock)
+    out.fellBack()
     return take
   }
   // the per-order lists: an order-0 request sees only the order-0 list, never a THP entry

@@ -2,19 +2,34 @@
 // woken, waits for its turn among the CPU's runnable CFS tasks, then frees its list with IRQs off.
 // The CPU's scheduler tick interrupts the wait and, deferred, the IRQs-off drain.
 import type { Profile } from '../../../src-shared/profile/schema'
-import type { Simulation } from '../simulation'
 import type { DrainRun } from '../drain/drain-run'
-import { Ev } from '../event-kind'
-import { freePcppagesBulkNs } from '../mm/free-pcppages-bulk'
+import { drainPagesZone } from '../mm/drain-pages-zone'
+import type { PageAllocator } from '../mm/page-allocator'
+import { ZoneLockHold } from '../mm/zone-lock-hold'
+import type { KernelCpuTime } from '../metrics/kernel-cpu-time'
 import { RandomStream } from '../sim/random-stream'
+import type { SimContext } from '../sim/sim-context'
+import type { HousekeepingTick } from './housekeeping-tick'
 
 export class HousekeepingKworkers {
   private readonly pending: Array<DrainRun | null>
   private readonly cfsStreams: RandomStream[] = []
   private readonly cfsRoundNs: number
+  private readonly zoneLock = new ZoneLockHold()
+  /** event kinds (arg: cpu): the kworker gets the CPU for drain_local_pages_wq; it finished the work item */
+  private readonly runKind: number
+  private readonly doneKind: number
 
-  constructor(profile: Profile, private readonly sim: Simulation, seed: number) {
+  constructor(
+    profile: Profile,
+    private readonly sim: SimContext & PageAllocator,
+    private readonly cpuTime: KernelCpuTime,
+    private readonly tick: HousekeepingTick,
+    seed: number
+  ) {
     this.pending = new Array<DrainRun | null>(profile.machine.cpus).fill(null)
+    this.runKind = sim.queue.register((now, cpu) => this.onRun(cpu, now))
+    this.doneKind = sim.queue.register((now, cpu) => this.onDone(cpu, now))
     for (let cpu = 0; cpu < profile.machine.cpus; cpu++) this.cfsStreams[cpu] = new RandomStream(seed, `hk:${cpu}:cfs`)
     // a woken SCHED_OTHER kworker waits, on average, half a round of the CPU's other runnable CFS tasks
     this.cfsRoundNs = profile.housekeeping.cfsRunnable * profile.housekeeping.cfsSliceUs * 1000
@@ -24,33 +39,28 @@ export class HousekeepingKworkers {
     const half = Math.round(this.sim.costs.kworkerWakeSwitchNs / 2)
     const wait = this.cfsRoundNs > 0 ? Math.round(this.cfsStreams[cpu].next() * this.cfsRoundNs) : 0
     this.pending[cpu] = run
-    this.sim.drainCpuNs += half
+    this.cpuTime.addDrain(half)
     // switch-in and the CFS wait run with interrupts on: the ticks in them stretch them
-    const ticks = this.sim.tick.preemptible(now, half + wait)
-    this.sim.queue.push(now + half + wait + ticks, Ev.HkKworkerRun, cpu)
+    const ticks = this.tick.preemptible(now, half + wait)
+    this.sim.queue.push(now + half + wait + ticks, this.runKind, cpu)
   }
 
-  /** drain_local_pages_wq on `cpu`: free_pcppages_bulk of the whole list under zone->lock, IRQs off. */
-  onRun(cpu: number, now: number): void {
+  /** drain_local_pages_wq on `cpu`: drain_pages_zone() of the whole list, IRQs off. */
+  private onRun(cpu: number, now: number): void {
     const sim = this.sim
-    const run = this.pending[cpu] as DrainRun
-    const pages = sim.pcp.removeForFree(cpu, Infinity)
-    let busy = 0
-    if (pages > 0) {
-      const hold = freePcppagesBulkNs(pages, sim.pcp.lastEntries, sim.pcp.thpPages, sim.costs.tPageLocalNs, sim.costs)
-      busy = sim.zone.acquireLock(now, hold) + hold
-      sim.zone.freePages += pages
-      run.pagesFreed += pages
-    }
+    const run = this.pending[cpu]
+    if (run === null) return
+    run.pagesFreed += drainPagesZone(sim, cpu, Infinity, sim.costs.tPageLocalNs, now, this.zoneLock)
+    const busy = this.zoneLock.waitNs + this.zoneLock.holdNs
     const switchOut = Math.round(sim.costs.kworkerWakeSwitchNs) - Math.round(sim.costs.kworkerWakeSwitchNs / 2)
-    sim.drainCpuNs += busy + switchOut
+    this.cpuTime.addDrain(busy + switchOut)
     // a tick that fell in the IRQs-off drain runs when interrupts come back, before the work item returns
-    sim.queue.push(now + busy + sim.tick.deferred(now, now + busy), Ev.HkKworkerDone, cpu)
+    sim.queue.push(now + busy + this.tick.deferred(now, now + busy), this.doneKind, cpu)
   }
 
-  onDone(cpu: number, now: number): void {
-    const run = this.pending[cpu] as DrainRun
+  private onDone(cpu: number, now: number): void {
+    const run = this.pending[cpu]
     this.pending[cpu] = null
-    this.sim.drains.workItemDone(run, now)
+    if (run !== null) run.waiter.workItemDone(run, now)
   }
 }

@@ -1,19 +1,22 @@
-// An isolated nohz_full CPU: its SCHED_FIFO realtime task, its SCHED_OTHER per-CPU kworker, IPIs and
-// the anti-starvation policy — models the scheduling rules of model.md §3 (__schedule() picking the
-// FIFO task over CFS, IRQs-off sections delaying a FIFO wakeup, sched_rt_runtime throttling
-// (sched_rt_period_timer), the deferred fair server (dl_server) and stalld's boost).
-import type { RtTaskSpec } from '../workload/rt-task-spec'
-import { ReleaseQueue } from '../workload/release-queue'
-import type { Simulation } from '../simulation'
+// An isolated nohz_full CPU: who occupies it — its SCHED_FIFO realtime task, its SCHED_OTHER per-CPU
+// kworker (wake and switch, drain_local_pages_wq with IRQs off), IPIs — and the timeline of it. Models
+// the scheduling rules of model.md §3: __schedule() picks the FIFO task over CFS unless the
+// anti-starvation policy (anti-starvation/) says otherwise; IRQs-off sections delay a FIFO wakeup. The
+// task's jobs are in rt-task-jobs.ts, the interference accounting in interference-account.ts.
 import type { DrainRun } from '../drain/drain-run'
-import { Ev } from '../event-kind'
-import { freePcppagesBulkNs } from '../mm/free-pcppages-bulk'
-import { freeUnrefPages } from '../mm/free-unref-page'
-import { OwnerOpResult } from '../mm/owner-op-result'
-import { rmqueuePcplist } from '../mm/rmqueue-pcplist'
-import { SOURCE_COUNT, SRC_CACHE_REFILL, SRC_DRAIN_IRQOFF, SRC_FALLBACK, SRC_IPI, SRC_KWORKER, SRC_LOCK_SPIN, SRC_THROTTLE } from '../metrics/interference-source'
-import { TaskMetrics } from '../metrics/task-metrics'
-import { SEG_BOOST, SEG_FALLBACK, SEG_IDLE, SEG_IPI, SEG_KWORKER_DRAIN, SEG_KWORKER_SWITCH, SEG_LOCK_SPIN, SEG_RT, SEG_THROTTLED } from '../metrics/timeline-recorder'
+import { drainPagesZone } from '../mm/drain-pages-zone'
+import { ZoneLockHold } from '../mm/zone-lock-hold'
+import { SRC_DRAIN_IRQOFF, SRC_IPI, SRC_KWORKER, SRC_THROTTLE } from '../metrics/interference-source'
+import type { TaskMetrics } from '../metrics/task-metrics'
+import { SEG_BOOST, SEG_IDLE, SEG_IPI, SEG_KWORKER_DRAIN, SEG_KWORKER_SWITCH, SEG_REMOTE_DRAIN, SEG_RT, SEG_THROTTLED } from '../metrics/timeline-recorder'
+import { Timer } from '../sim/timer'
+import type { RtTaskSpec } from '../workload/rt-task-spec'
+import type { AntiStarvation, StarvedCpu } from './anti-starvation/anti-starvation'
+import { createAntiStarvation } from './anti-starvation/create-anti-starvation'
+import type { CpuModel } from './cpu-model'
+import { InterferenceAccount } from './interference-account'
+import type { IsolatedCpuContext } from './isolated-cpu-context'
+import { RtTaskJobs, type RtCpu } from './rt-task-jobs'
 
 /** What the CPU is executing. */
 const IDLE = 0
@@ -26,282 +29,111 @@ const KW_DRAIN = 4
 /** kworker: switch out */
 const KW_SWITCH_OUT = 5
 
-const BOOST_NONE = 0
-const BOOST_FAIR_SERVER = 1
-const BOOST_STALLD = 2
-
-export class IsolatedCpu {
-  readonly interference = new Float64Array(SOURCE_COUNT)
-  readonly metrics: TaskMetrics | null
+export class IsolatedCpu implements CpuModel, StarvedCpu, RtCpu {
+  readonly interference: InterferenceAccount
+  readonly antiStarvation: AntiStarvation
+  /** the CPU's realtime task (null: the CPU runs none) */
+  private readonly rt: RtTaskJobs | null
   private occupant = IDLE
   private occSince = 0
   private occEndNs = 0
-  private occVersion = 0
-  private acctAt = 0
-  // the realtime task's released jobs not yet started
-  private readonly released = new ReleaseQueue()
-  private nextReleaseNs = 0
-  private skipNext = false
-  private jobActive = false
-  private jobRelease = 0
-  private jobWorkLeft = 0
-  /** pages the current job allocated and has not freed yet */
-  private jobPages = 0
-  /** the current job's remaining work is its free_unref_page_list (not an aborted job's, which took no time) */
-  private jobInListFree = false
-  private jobVersion = 0
-  private readonly jobBySource = new Float64Array(SOURCE_COUNT)
-  private runSince = 0
-  // rt-throttling
-  private throttled = false
-  private rtConsumed = 0
-  private throttleVersion = 0
+  /** the end of the non-RT activity occupying the CPU */
+  private readonly activityEnd: Timer
   // the kworker and its drain work item
   private kwRun: DrainRun | null = null
   private kwIn = false
-  // fair server / stalld
-  private boost = BOOST_NONE
-  private boostUsed = 0
-  private boostBudget = 0
-  private boostSlotStart = 0
-  private boostWindowStart = -1
-  private starvationVersion = 0
-  private cacheCold = false
-  private readonly op = new OwnerOpResult()
-  /**
-   * A polling task that does not allocate is advanced in closed form: its work items and their
-   * completions are computed when something touches this CPU (settle), not simulated as events.
-   */
-  private readonly lazy: boolean
+  private readonly zoneLock = new ZoneLockHold()
 
-  constructor(readonly index: number, readonly cpu: number, readonly task: RtTaskSpec | null, private readonly sim: Simulation) {
-    this.metrics = task === null ? null : new TaskMetrics(sim.seriesWindowNs, sim.durationNs)
-    this.lazy = task !== null && task.polling && task.allocsPerJob === 0
+  constructor(readonly index: number, readonly cpu: number, readonly task: RtTaskSpec | null, private readonly sim: IsolatedCpuContext) {
+    this.interference = new InterferenceAccount(sim.warmupNs)
+    this.activityEnd = new Timer(sim.queue, (now) => this.onActivityEnd(now))
+    this.antiStarvation = createAntiStarvation(sim.policy, this, sim.queue)
+    this.rt = task === null ? null : new RtTaskJobs(task, index, cpu, this, sim, this.interference, this.antiStarvation)
   }
 
-  start(): void {
-    const task = this.task
-    if (task === null) return
-    this.nextReleaseNs = task.firstReleaseNs
-    if (!this.lazy) this.sim.queue.push(this.nextReleaseNs + this.timerLatency(), Ev.RtRelease, this.index)
-    if (task.polling) this.enterRt(0)
-  }
-
-  /**
-   * Fast-forwards a lazy polling task to `now`: the Lindley recursion of its work items (start =
-   * max(arrival, previous finish)) over a stretch in which nothing else happened on this CPU, since
-   * every event that touches the CPU settles it first.
-   */
-  private settle(now: number): void {
-    if (!this.lazy) return
-    const task = this.task as RtTaskSpec
-    for (;;) {
-      const nextRelease = this.nextReleaseNs
-      if (this.occupant === RT && this.jobActive) {
-        let end = this.runSince + (this.jobWorkLeft > 0 ? this.jobWorkLeft : 0)
-        if (task.missPolicy === 'abort-job') end = Math.min(end, Math.max(this.runSince, this.jobRelease + task.deadlineNs))
-        if (end <= now && end <= nextRelease) {
-          this.chargeRt(end)
-          this.finishJob(end)
-          this.startJob(end)
-          continue
-        }
-      }
-      if (nextRelease > now) return
-      this.accountTo(nextRelease)
-      this.nextReleaseNs += task.periodNs
-      if (this.skipNext) {
-        this.skipNext = false
-        continue
-      }
-      this.released.push(nextRelease, 0)
-      if (this.occupant === RT && !this.jobActive) {
-        this.chargeRt(nextRelease)
-        this.startJob(nextRelease)
-      }
-    }
+  get metrics(): TaskMetrics | null {
+    return this.rt === null ? null : this.rt.metrics
   }
 
   /** Pages this CPU's task holds between a job's allocation and its free. */
   get heldPages(): number {
-    return this.jobPages
+    return this.rt === null ? 0 : this.rt.heldPages
+  }
+
+  start(): void {
+    const rt = this.rt
+    if (rt === null) return
+    rt.start()
+    if (rt.task.polling) this.enterRt(rt, 0)
+  }
+
+  /** Brings a lazy polling task up to `now` (see RtTaskJobs.fastForward). */
+  private settle(now: number): void {
+    if (this.rt !== null) this.rt.fastForward(now)
   }
 
   // ---- events ----------------------------------------------------------------------------
 
-  onRelease(now: number): void {
-    const task = this.task as RtTaskSpec
-    this.accountTo(now)
-    const release = this.nextReleaseNs
-    this.nextReleaseNs += task.periodNs
-    // a wakeup later than the next period finds that timer already expired: it fires at once (hrtimer_interrupt)
-    this.sim.queue.push(Math.max(now, this.nextReleaseNs + this.timerLatency()), Ev.RtRelease, this.index)
-    if (this.skipNext) {
-      this.skipNext = false
-      return
-    }
-    this.released.push(release, now - release)
-    if (this.occupant === RT) {
-      if (!this.jobActive && this.startJob(now)) this.scheduleJobEnd(now)
-    } else if (this.occupant === IDLE) {
-      this.decide(now)
-    }
-  }
-
-  onJobEnd(now: number, version: number): void {
-    if (version !== this.jobVersion || this.occupant !== RT) return
-    const task = this.task as RtTaskSpec
-    this.chargeRt(now)
-    // work left at this event means the abort-job deadline cut the job short
-    const aborted = this.jobWorkLeft > 0
-    if (this.jobPages > 0) {
-      // the job hands its pages back: free_unref_page_list (several) or free_unref_page (one)
-      const pages = this.jobPages
-      this.jobPages = 0
-      freeUnrefPages(this.sim, this.cpu, pages, pages > 1, now, this.op)
-      this.noteOwnerOp(now)
-      if (!aborted && this.op.ns > 0) {
-        this.jobInListFree = pages > 1
-        this.jobWorkLeft = this.op.ns
-        this.scheduleJobEnd(now)
-        return
-      }
-    }
-    // done, or aborted at its deadline (abort-job) with work left
-    this.finishJob(now)
-    if (this.startJob(now)) {
-      this.scheduleJobEnd(now)
-      return
-    }
-    if (task.polling) return
-    this.leaveRt(now)
-    this.decide(now)
-  }
-
-  onActivityEnd(now: number, version: number): void {
-    if (version !== this.occVersion) return
+  private onActivityEnd(now: number): void {
     this.settle(now)
     this.accountTo(now)
     const phase = this.occupant
     const duration = now - this.occSince
     if (phase >= KW_SWITCH_IN) {
-      this.sim.drainCpuNs += duration
-      if (this.boost !== BOOST_NONE) this.boostUsed += duration
+      this.sim.cpuTime.addDrain(duration)
+      this.antiStarvation.kworkerRan(duration)
     }
     this.switchTo(IDLE, now)
     if (phase === KW_SWITCH_IN) this.kwIn = true
     else if (phase === KW_SWITCH_OUT) {
       this.kwIn = false
-      if (this.task !== null) this.cacheCold = true
+      if (this.rt !== null) this.rt.cacheEvicted()
     } else if (phase === KW_DRAIN) {
-      const run = this.kwRun as DrainRun
+      const run = this.kwRun
       this.kwRun = null
-      this.sim.drains.workItemDone(run, now)
+      if (run !== null) run.waiter.workItemDone(run, now)
     }
-    if (this.boost !== BOOST_NONE) {
-      if (this.kwRun === null && !this.kwIn) this.boost = BOOST_NONE
-      else if (this.boostUsed >= this.boostBudget) this.endBoostSlot(now)
-    }
-    this.decide(now)
-  }
-
-  onThrottle(now: number, version: number): void {
-    if (version !== this.throttleVersion || this.occupant !== RT) return
-    this.settle(now)
-    this.accountTo(now)
-    this.leaveRt(now)
-    this.throttled = true
-    this.decide(now)
-  }
-
-  /** sched_rt_period_timer: the RT runqueue's budget is replenished and throttling lifted. */
-  onRtPeriod(now: number): void {
-    if (this.task === null) return
-    this.settle(now)
-    this.accountTo(now)
-    if (this.occupant === RT) this.chargeRt(now)
-    this.rtConsumed = 0
-    if (this.throttled) {
-      // close the throttled stretch of the timeline before lifting the throttle
-      if (this.occupant === IDLE) this.switchTo(IDLE, now)
-      this.throttled = false
-      if (this.occupant === IDLE) this.decide(now)
-    } else if (this.occupant === RT) {
-      this.armThrottle(now)
-    }
-  }
-
-  onStarvationTimer(now: number, version: number, kind: 'fair-server' | 'stalld'): void {
-    if (version !== this.starvationVersion || this.kwRun === null) return
-    this.settle(now)
-    this.accountTo(now)
-    const p = this.sim.policy
-    this.boostUsed = 0
-    this.boostSlotStart = now
-    if (kind === 'fair-server') {
-      this.boost = BOOST_FAIR_SERVER
-      this.boostBudget = p.fairServerRuntimeNs
-    } else {
-      this.boost = BOOST_STALLD
-      this.boostBudget = p.stalldBoostRuntimeNs
-      if (this.boostWindowStart < 0) this.boostWindowStart = now
-    }
+    this.antiStarvation.activityEnded(now, this.kwRun !== null || this.kwIn, this.kwRun !== null)
     this.decide(now)
   }
 
   /** queue_work_on(cpu, mm_percpu_wq, drain work): the kworker becomes runnable here, maybe after an IPI. */
-  queueWork(run: DrainRun, now: number, ipiOnQueue: 'always' | 'cross-llc' | 'never', llcShared: boolean): void {
+  queueWork(run: DrainRun, now: number): void {
+    const { ipiOnQueue, llcShared } = this.sim
     this.settle(now)
     this.accountTo(now)
     this.kwRun = run
     // ttwu_queue_cond(): the wakelist IPI is sent across LLCs or to an idle CPU
     const idle = this.occupant === IDLE
     const ipi = ipiOnQueue === 'always' || (ipiOnQueue === 'cross-llc' && (!llcShared || idle))
-    if (this.rtRunnable() && this.boost === BOOST_NONE) this.armStarvation(now, false)
+    if (this.rtRunnable()) this.antiStarvation.kworkerStarved(now)
     if (ipi) {
       const ipiNs = Math.round(this.sim.costs.ipiNs)
       if (this.occupant === RT || this.occupant === IDLE) {
         if (this.occupant === RT) this.leaveRt(now)
-        this.sim.drainCpuNs += ipiNs
+        this.sim.cpuTime.addDrain(ipiNs)
         this.beginActivity(IPI, now, ipiNs)
       } else {
         // already in an interrupt or the kworker: the handler runs inside (and is counted with) that activity
-        if (this.occupant === IPI) this.sim.drainCpuNs += ipiNs
+        if (this.occupant === IPI) this.sim.cpuTime.addDrain(ipiNs)
         this.occEndNs += ipiNs
-        this.sim.queue.push(this.occEndNs, Ev.CpuActivityEnd, this.index, ++this.occVersion)
+        this.activityEnd.schedule(this.occEndNs)
       }
       return
     }
     if (this.occupant === IDLE) this.decide(now)
   }
 
-  /**
-   * At `now` a remote drainer (6.0–6.1) took pcp->lock at `from`, between two batches of the job's
-   * free_unref_page_list: the task spins `ns` on it before its next batch, so the job ends later.
-   */
   spinMidListFree(from: number, ns: number, now: number): void {
-    if (!this.jobInListFree) return
-    this.chargeLockSpin(ns, from)
-    if (this.occupant !== RT) {
-      this.jobWorkLeft += ns
-      return
-    }
-    this.chargeRt(now)
-    this.jobWorkLeft += ns
-    this.scheduleJobEnd(now)
+    if (this.rt !== null) this.rt.spinMidListFree(from, ns, now)
   }
 
-  /**
-   * At `now` a remote drainer (6.2+) took pcp->lock at an unlock of the job's free_unref_page_list:
-   * its trylock fails and the rest of the list goes to the buddy allocator, `ns` instead of the
-   * `batchesNs` its remaining batches would have taken.
-   */
-  fallbackMidListFree(ns: number, batchesNs: number, now: number): void {
-    if (!this.jobInListFree) return
-    this.chargeFallback(ns, now)
-    if (this.occupant === RT) this.chargeRt(now)
-    this.jobWorkLeft += ns - batchesNs
-    if (this.occupant === RT) this.scheduleJobEnd(now)
+  fallbackMidListFree(zoneWaitNs: number, holdNs: number, batchesNs: number, now: number): void {
+    if (this.rt !== null) this.rt.fallbackMidListFree(zoneWaitNs + holdNs, batchesNs, now)
+  }
+
+  remoteDrainHolds(now: number, end: number): void {
+    this.sim.timeline.record(this.index, SEG_REMOTE_DRAIN, now, end)
   }
 
   /** End of the run: account the open stretch and close the timeline. */
@@ -311,23 +143,65 @@ export class IsolatedCpu {
     this.sim.timeline.record(this.index, this.segmentKind(), this.occSince, now)
   }
 
+  // ---- what the anti-starvation policy and the realtime task see (StarvedCpu, RtCpu) ---------
+
+  get hasTask(): boolean {
+    return this.rt !== null
+  }
+
+  rtRunning(): boolean {
+    return this.occupant === RT
+  }
+
+  idle(): boolean {
+    return this.occupant === IDLE
+  }
+
+  hasDrainWork(): boolean {
+    return this.kwRun !== null
+  }
+
+  catchUp(now: number): void {
+    this.settle(now)
+    this.accountTo(now)
+  }
+
+  chargeRt(now: number): void {
+    if (this.rt !== null) this.rt.charge(now)
+  }
+
+  preemptRt(now: number): void {
+    this.leaveRt(now)
+  }
+
+  closeIdleSegment(now: number): void {
+    this.switchTo(IDLE, now)
+  }
+
+  reschedule(now: number): void {
+    this.decide(now)
+  }
+
+  /** Time the RT task wanted the CPU but something else had it, by source (model.md §6). */
+  accountTo(now: number): void {
+    this.interference.advance(now, this.interferingSource(), this.rt !== null && this.rt.jobPending())
+  }
+
   // ---- scheduling ------------------------------------------------------------------------
 
   private rtRunnable(): boolean {
-    const task = this.task
-    return task !== null && !this.throttled && (task.polling || this.jobActive || this.released.length > 0)
+    return this.rt !== null && !this.antiStarvation.throttled && this.rt.wantsCpu()
   }
 
   private rtDemand(): boolean {
-    const task = this.task
-    return task !== null && (task.polling || this.jobActive || this.released.length > 0)
+    return this.rt !== null && this.rt.wantsCpu()
   }
 
   /** __schedule(): who gets the CPU now that it is free or the RT task's state changed. */
   private decide(now: number): void {
     if (this.occupant >= IPI) return
     const rtRun = this.rtRunnable()
-    const boosted = this.boost !== BOOST_NONE
+    const boosted = this.antiStarvation.boosted
     if (this.kwIn) {
       if (this.kwRun !== null && (!rtRun || boosted)) this.beginKworker(KW_DRAIN, now)
       else this.beginKworker(KW_SWITCH_OUT, now)
@@ -337,8 +211,8 @@ export class IsolatedCpu {
       this.beginKworker(KW_SWITCH_IN, now)
       return
     }
-    if (rtRun) {
-      if (this.occupant !== RT) this.enterRt(now)
+    if (this.rt !== null && rtRun) {
+      if (this.occupant !== RT) this.enterRt(this.rt, now)
       return
     }
     if (this.occupant === RT) this.leaveRt(now)
@@ -346,202 +220,50 @@ export class IsolatedCpu {
 
   private beginKworker(phase: number, now: number): void {
     if (this.occupant === RT) this.leaveRt(now)
-    // the kworker got the CPU on its own: any pending starvation timer is moot
-    if (this.boost === BOOST_NONE) this.starvationVersion++
+    this.antiStarvation.kworkerScheduled()
     const c = this.sim.costs
     const half = Math.round(c.kworkerWakeSwitchNs / 2)
     let duration: number
     if (phase === KW_SWITCH_IN) duration = half
     else if (phase === KW_SWITCH_OUT) duration = Math.round(c.kworkerWakeSwitchNs) - half
-    else duration = this.drainLocalPages(now)
+    else duration = this.kwRun === null ? 0 : this.drainLocalPages(this.kwRun, now)
     this.beginActivity(phase, now, duration)
   }
 
-  /** drain_local_pages_wq() -> drain_pages_zone() -> free_pcppages_bulk() of the whole list, IRQs off. */
-  private drainLocalPages(now: number): number {
-    const sim = this.sim
-    const pages = sim.pcp.removeForFree(this.cpu, Infinity)
-    if (pages === 0) return 0
-    const hold = freePcppagesBulkNs(pages, sim.pcp.lastEntries, sim.pcp.thpPages, sim.costs.tPageLocalNs, sim.costs)
-    const wait = sim.zone.acquireLock(now, hold)
-    sim.zone.freePages += pages
-    ;(this.kwRun as DrainRun).pagesFreed += pages
-    return wait + hold
+  /** drain_local_pages_wq() -> drain_pages_zone() of the whole list, IRQs off: returns its duration. */
+  private drainLocalPages(run: DrainRun, now: number): number {
+    run.pagesFreed += drainPagesZone(this.sim, this.cpu, Infinity, this.sim.costs.tPageLocalNs, now, this.zoneLock)
+    return this.zoneLock.waitNs + this.zoneLock.holdNs
   }
 
   private beginActivity(kind: number, now: number, duration: number): void {
     this.switchTo(kind, now)
     this.occEndNs = now + duration
-    this.sim.queue.push(this.occEndNs, Ev.CpuActivityEnd, this.index, ++this.occVersion)
+    this.activityEnd.schedule(this.occEndNs)
   }
 
-  private enterRt(now: number): void {
+  private enterRt(rt: RtTaskJobs, now: number): void {
     this.switchTo(RT, now)
-    this.runSince = now
-    if (!this.jobActive) this.startJob(now)
-    if (this.jobActive && !this.lazy) this.scheduleJobEnd(now)
-    this.armThrottle(now)
+    rt.running(now)
+    this.antiStarvation.rtStarted(now)
   }
 
   private leaveRt(now: number): void {
-    this.chargeRt(now)
-    this.jobVersion++
-    this.throttleVersion++
+    if (this.rt !== null) this.rt.stopped(now)
+    this.antiStarvation.rtStopped()
     this.switchTo(IDLE, now)
   }
 
-  private chargeRt(now: number): void {
-    const elapsed = now - this.runSince
-    this.runSince = now
-    this.rtConsumed += elapsed
-    if (this.jobActive) this.jobWorkLeft -= elapsed
-  }
+  // ---- accounting and timeline -------------------------------------------------------------
 
-  private armThrottle(now: number): void {
-    const p = this.sim.policy
-    if (p.kind !== 'rt-throttling') return
-    const left = p.rtRuntimeNs - this.rtConsumed
-    this.sim.queue.push(now + (left > 0 ? left : 0), Ev.RtThrottle, this.index, ++this.throttleVersion)
-  }
-
-  /** The kworker is starved by the FIFO task: arm the fair server's zero-laxity timer or stalld's detection. */
-  private armStarvation(now: number, continuing: boolean): void {
-    const p = this.sim.policy
-    if (p.kind === 'fair-server') {
-      const at = continuing ? this.boostSlotStart + p.fairServerPeriodNs : now + p.fairServerPeriodNs - p.fairServerRuntimeNs
-      this.sim.queue.push(Math.max(now, at), Ev.FairServer, this.index, ++this.starvationVersion)
-    } else if (p.kind === 'stalld') {
-      let at = now + p.stalldThresholdNs
-      if (continuing && this.boostWindowStart >= 0 && now - this.boostWindowStart < p.stalldBoostDurationNs) {
-        at = Math.max(now, this.boostSlotStart + p.stalldBoostPeriodNs)
-      } else {
-        this.boostWindowStart = -1
-      }
-      this.sim.queue.push(at, Ev.StalldBoost, this.index, ++this.starvationVersion)
-    }
-  }
-
-  /** The boost slot's runtime is used up with work left: back to the FIFO task, next slot later. */
-  private endBoostSlot(now: number): void {
-    this.boost = BOOST_NONE
-    if (this.kwRun !== null) this.armStarvation(now, true)
-  }
-
-  // ---- the realtime task's jobs -------------------------------------------------------------
-
-  private timerLatency(): number {
-    const task = this.task as RtTaskSpec
-    if (task.polling) return 0
-    const c = this.sim.costs
-    return Math.round(task.timer.uniform(c.timerLatencyMinNs, c.timerLatencyMaxNs))
-  }
-
-  /** Starts the oldest released job, if any; the CPU is running the RT task. */
-  private startJob(now: number): boolean {
-    const task = this.task as RtTaskSpec
-    const sim = this.sim
-    while (this.released.shift()) {
-      const release = this.released.releaseNs
-      const timerNs = this.released.timerNs
-      this.jobRelease = release
-      if (task.missPolicy === 'abort-job' && now >= release + task.deadlineNs) {
-        // past its deadline before it could start: dropped
-        this.recordFinish(now)
-        continue
-      }
-      this.jobActive = true
-      if (release >= sim.warmupNs) {
-        const latency = now - release
-        const m = this.metrics as TaskMetrics
-        m.recordStart(release, latency)
-        if (sim.worst.offer(task.name, this.cpu, release, latency, timerNs, this.jobBySource)) {
-          const half = sim.timelineWindowNs / 2
-          sim.timeline.captureAround(this.index, release - half, release + half)
-        }
-      }
-      let work = task.runtime.sampleNs()
-      if (this.cacheCold) {
-        // the kworker evicted the task's cache lines
-        this.cacheCold = false
-        const refill = Math.round(sim.costs.cacheRefillNs)
-        work += refill
-        this.charge(SRC_CACHE_REFILL, refill, now)
-      }
-      if (task.allocsPerJob > 0) {
-        this.jobPages = rmqueuePcplist(sim, this.cpu, task.allocsPerJob, now, this.op)
-        this.noteOwnerOp(now)
-        work += this.op.ns
-      }
-      this.jobWorkLeft = work
-      return true
-    }
-    return false
-  }
-
-  /** Attributes the slow parts of an owner pcplist operation of the RT task (counters skip the warm-up, as the housekeeping load's do). */
-  private noteOwnerOp(now: number): void {
-    const op = this.op
-    if (now >= this.sim.warmupNs) this.sim.fastPathOverheadNs += op.overheadNs
-    if (op.fallback) this.chargeFallback(op.fallbackNs, now)
-    if (op.spinNs > 0) this.chargeLockSpin(op.spinNs, now)
-  }
-
-  /** The task took the buddy path after a failed pcp->lock trylock: `ns` from `now`, one fallback counted. */
-  private chargeFallback(ns: number, now: number): void {
-    this.charge(SRC_FALLBACK, ns, now)
-    this.sim.timeline.record(this.index, SEG_FALLBACK, now, now + ns)
-    if (this.metrics !== null && now >= this.sim.warmupNs) this.metrics.fallbacks++
-  }
-
-  /** The task spun `ns` from `from` on a pcp->lock a remote drainer held. */
-  private chargeLockSpin(ns: number, from: number): void {
-    this.charge(SRC_LOCK_SPIN, ns, from)
-    this.sim.timeline.record(this.index, SEG_LOCK_SPIN, from, from + ns)
-  }
-
-  private scheduleJobEnd(now: number): void {
-    const task = this.task as RtTaskSpec
-    let end = now + (this.jobWorkLeft > 0 ? this.jobWorkLeft : 0)
-    if (task.missPolicy === 'abort-job') end = Math.min(end, Math.max(now, this.jobRelease + task.deadlineNs))
-    this.sim.queue.push(end, Ev.RtJobEnd, this.index, ++this.jobVersion)
-  }
-
-  private finishJob(now: number): void {
-    this.recordFinish(now)
-    this.jobActive = false
-    this.jobInListFree = false
-    this.jobBySource.fill(0)
-  }
-
-  /** The job finished (or was dropped): the miss policy always acts; only the metrics skip the warm-up. */
-  private recordFinish(now: number): void {
-    const task = this.task as RtTaskSpec
-    const response = now - this.jobRelease
-    if (response > task.deadlineNs && task.missPolicy === 'skip-next') this.skipNext = true
-    if (this.jobRelease >= this.sim.warmupNs) (this.metrics as TaskMetrics).recordFinish(this.jobRelease, response, task.deadlineNs)
-  }
-
-  private charge(source: number, ns: number, now: number): void {
-    if (now >= this.sim.warmupNs) this.interference[source] += ns
-    this.jobBySource[source] += ns
-  }
-
-  // ---- accounting ----------------------------------------------------------------------------
-
-  /** Time the RT task wanted the CPU but something else had it, by source (model.md §6). */
-  private accountTo(now: number): void {
-    const from = this.acctAt > this.sim.warmupNs ? this.acctAt : this.sim.warmupNs
-    this.acctAt = now
-    if (this.occupant === RT || now <= from || !this.rtDemand()) return
-    let source: number
-    if (this.throttled) source = SRC_THROTTLE
-    else if (this.occupant === IPI) source = SRC_IPI
-    else if (this.occupant === KW_DRAIN) source = SRC_DRAIN_IRQOFF
-    else if (this.occupant === KW_SWITCH_IN || this.occupant === KW_SWITCH_OUT) source = SRC_KWORKER
-    else return
-    const dt = now - from
-    this.interference[source] += dt
-    if (this.jobActive || this.released.length > 0) this.jobBySource[source] += dt
+  /** What keeps the RT task that wants the CPU from it now (-1: it has the CPU, or does not want it). */
+  private interferingSource(): number {
+    if (this.occupant === RT || !this.rtDemand()) return -1
+    if (this.antiStarvation.throttled) return SRC_THROTTLE
+    if (this.occupant === IPI) return SRC_IPI
+    if (this.occupant === KW_DRAIN) return SRC_DRAIN_IRQOFF
+    if (this.occupant === KW_SWITCH_IN || this.occupant === KW_SWITCH_OUT) return SRC_KWORKER
+    return -1
   }
 
   private switchTo(occupant: number, now: number): void {
@@ -556,8 +278,8 @@ export class IsolatedCpu {
       case IPI: return SEG_IPI
       case KW_DRAIN: return SEG_KWORKER_DRAIN
       case KW_SWITCH_IN:
-      case KW_SWITCH_OUT: return this.boost !== BOOST_NONE ? SEG_BOOST : SEG_KWORKER_SWITCH
-      default: return this.throttled ? SEG_THROTTLED : SEG_IDLE
+      case KW_SWITCH_OUT: return this.antiStarvation.boosted ? SEG_BOOST : SEG_KWORKER_SWITCH
+      default: return this.antiStarvation.throttled ? SEG_THROTTLED : SEG_IDLE
     }
   }
 }

@@ -1,8 +1,15 @@
 // The event queue of the discrete-event core: a binary min-heap on typed arrays, ordered by
 // (time, sequence number) so that simultaneous events run in the order they were scheduled.
-// No allocation per push/pop once the arrays have grown to the working size.
+// No allocation per push/pop once the arrays have grown to the working size. As in SimPy and ns-3 the
+// queue knows nothing of the model: each component registers a handler for each kind of event it
+// schedules, and an event is (time, kind, arg, arg2) with the handler's kind.
+
+/** Runs an event of its kind at `now` with the arguments it was pushed with. */
+export type EventHandler = (now: number, arg: number, arg2: number) => void
 
 export class EventQueue {
+  /** by kind */
+  private readonly handlers: EventHandler[] = []
   private times: Float64Array
   private seqs: Float64Array
   private kinds: Int32Array
@@ -27,6 +34,17 @@ export class EventQueue {
 
   get length(): number {
     return this.size
+  }
+
+  /** A new kind of event, run by `handler`: push events with the kind returned. */
+  register(handler: EventHandler): number {
+    this.handlers.push(handler)
+    return this.handlers.length - 1
+  }
+
+  /** Runs the handler of the event pop() took out last (its closures exist already: no allocation). */
+  dispatchPopped(): void {
+    this.handlers[this.kind](this.time, this.arg, this.arg2)
   }
 
   push(time: number, kind: number, arg = 0, arg2 = 0): void {

@@ -3,17 +3,27 @@
 // global drain at atMs, like drop_caches). Each runs on a housekeeping CPU.
 import type { DrainSource, Profile } from '../../../src-shared/profile/schema'
 import { housekeepingCpus } from '../../../src-shared/profile/cpu-roles'
-import type { Simulation } from '../simulation'
-import { Ev } from '../event-kind'
+import type { DrainAllPages } from '../drain/drain-all-pages'
+import type { RunModelOptions } from '../run-model-options'
+import type { EventQueue } from '../sim/event-queue'
 import { RandomStream } from '../sim/random-stream'
 
 export class DrainSources {
   private readonly sources: DrainSource[]
   private readonly streams: RandomStream[]
   private readonly cpus: number[]
+  /** event kind of a source firing (arg: source index) */
+  private readonly requestKind: number
 
-  constructor(profile: Profile, private readonly sim: Simulation, seed: number) {
+  constructor(
+    profile: Profile,
+    private readonly queue: EventQueue,
+    private readonly drains: DrainAllPages,
+    private readonly onDrainRequest: RunModelOptions['onDrainRequest'],
+    seed: number
+  ) {
     this.sources = profile.drainSources
+    this.requestKind = queue.register((now, index) => this.onRequest(index, now))
     this.streams = this.sources.map((_, i) => new RandomStream(seed, `drain:${i}`))
     const firstHk = housekeepingCpus(profile)[0]
     this.cpus = this.sources.map((s) => s.cpu ?? firstHk)
@@ -21,21 +31,21 @@ export class DrainSources {
 
   start(): void {
     this.sources.forEach((s, i) => {
-      if (s.kind === 'once') this.sim.queue.push(Math.round((s.atMs ?? 0) * 1e6), Ev.DrainRequest, i)
+      if (s.kind === 'once') this.queue.push(Math.round((s.atMs ?? 0) * 1e6), this.requestKind, i)
       else this.scheduleNext(i, 0)
     })
   }
 
-  onRequest(index: number, now: number): void {
+  private onRequest(index: number, now: number): void {
     const s = this.sources[index]
-    this.sim.onDrainRequest?.({ source: index, kind: s.kind, tNs: now })
-    this.sim.drains.request(index, s.kind, this.cpus[index], now)
+    this.onDrainRequest?.({ source: index, kind: s.kind, tNs: now })
+    this.drains.request(index, s.kind, this.cpus[index], now)
     if (s.kind !== 'once') this.scheduleNext(index, now)
   }
 
   private scheduleNext(index: number, now: number): void {
     const rate = this.sources[index].ratePerSec ?? 0
     if (rate <= 0) return
-    this.sim.queue.push(now + Math.max(1, Math.round(this.streams[index].exponential(1e9 / rate))), Ev.DrainRequest, index)
+    this.queue.push(now + Math.max(1, Math.round(this.streams[index].exponential(1e9 / rate))), this.requestKind, index)
   }
 }

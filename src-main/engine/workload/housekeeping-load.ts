@@ -4,14 +4,16 @@
 // with kernel.pcp.thpFraction, that share of the freed pages comes back as THP-sized entries.
 import type { Profile } from '../../../src-shared/profile/schema'
 import { housekeepingCpus } from '../../../src-shared/profile/cpu-roles'
-import type { Simulation } from '../simulation'
-import { Ev } from '../event-kind'
-import { freePcppagesBulkNs } from '../mm/free-pcppages-bulk'
+import { freePcppagesBulk } from '../mm/free-pcppages-bulk'
 import { freeUnrefPages } from '../mm/free-unref-page'
 import { OwnerOpResult } from '../mm/owner-op-result'
+import type { PageAllocator } from '../mm/page-allocator'
 import { rmqueuePcplist } from '../mm/rmqueue-pcplist'
+import { ZoneLockHold } from '../mm/zone-lock-hold'
 import { HousekeepingCpuStats } from '../metrics/housekeeping-cpu-stats'
+import type { KernelCpuTime } from '../metrics/kernel-cpu-time'
 import { RandomStream } from '../sim/random-stream'
+import type { SimContext } from '../sim/sim-context'
 
 /** Working set each housekeeping CPU's tasks hold at start (pages), so frees have pages to return. */
 const INITIAL_HELD_PAGES = 65536
@@ -33,11 +35,17 @@ export class HousekeepingLoad {
   /** probability that a free burst returns one THP-sized entry instead of `unit` order-0 pages */
   private readonly thpFreeChance: number
   private readonly op = new OwnerOpResult()
+  private readonly zoneLock = new ZoneLockHold()
   /** perCpu indexed by cpu number, for the event handlers */
   private readonly statsOf: HousekeepingCpuStats[] = []
+  /** event kinds of a CPU's next allocation burst and next free burst (arg: cpu) */
+  private readonly allocKind: number
+  private readonly freeKind: number
 
-  constructor(profile: Profile, private readonly sim: Simulation, seed: number) {
+  constructor(profile: Profile, private readonly sim: SimContext & PageAllocator, private readonly cpuTime: KernelCpuTime, seed: number) {
     this.cpus = housekeepingCpus(profile)
+    this.allocKind = sim.queue.register((now, cpu) => this.onAlloc(cpu, now))
+    this.freeKind = sim.queue.register((now, cpu) => this.onFree(cpu, now))
     this.perCpu = this.cpus.map((cpu) => (this.statsOf[cpu] = new HousekeepingCpuStats(cpu)))
     const n = profile.machine.cpus
     this.unit = Math.max(1, Math.ceil(sim.pcp.batch / 2))
@@ -77,8 +85,8 @@ export class HousekeepingLoad {
       this.held[cpu] = held
       this.heldTotal += held
       sim.zone.freePages -= held
-      this.schedule(cpu, Ev.HkAlloc, 0)
-      this.schedule(cpu, Ev.HkFree, 0)
+      this.schedule(cpu, this.allocKind, 0)
+      this.schedule(cpu, this.freeKind, 0)
     }
   }
 
@@ -89,7 +97,7 @@ export class HousekeepingLoad {
     this.held[cpu] += got
     this.heldTotal += got
     this.recordOp(cpu, now, got)
-    this.schedule(cpu, Ev.HkAlloc, now)
+    this.schedule(cpu, this.allocKind, now)
   }
 
   onFree(cpu: number, now: number): void {
@@ -102,7 +110,7 @@ export class HousekeepingLoad {
       this.heldTotal -= pages
       this.recordOp(cpu, now, pages)
     }
-    this.schedule(cpu, Ev.HkFree, now)
+    this.schedule(cpu, this.freeKind, now)
   }
 
   /** decay_pcp_high() from the vmstat worker (6.7+): high decays by 1/8 towards high_min, the excess is freed. */
@@ -114,14 +122,13 @@ export class HousekeepingLoad {
       pcp.high[cpu] = high
       const excess = pcp.count[cpu] - high
       if (excess <= 0) continue
-      const freed = pcp.removeForFree(cpu, excess)
-      const hold = freePcppagesBulkNs(freed, pcp.lastEntries, pcp.thpPages, sim.costs.tPageLocalNs, sim.costs)
-      const wait = sim.zone.acquireLock(now, hold)
+      freePcppagesBulk(sim, cpu, excess, sim.costs.tPageLocalNs, now, this.zoneLock)
+      const wait = this.zoneLock.waitNs
+      const hold = this.zoneLock.holdNs
       // the lock is taken in the warm-up too; only the metric skips it
       if (now >= sim.warmupNs) this.statsOf[cpu].zoneLockWait.record(wait)
-      sim.zone.freePages += freed
       // decay_pcp_high() frees under pcp->lock: a remote drainer spins on it
-      if (sim.strategy.ownerLocking === 'spin-trylock') pcp.ownerHolds(cpu, now + wait + hold)
+      if (sim.traits.pcpLock === 'pcp-spinlock') pcp.ownerHolds(cpu, now + wait + hold)
     }
   }
 
@@ -138,7 +145,7 @@ export class HousekeepingLoad {
     const op = this.op
     if (now < this.sim.warmupNs) return
     const stats = this.statsOf[cpu]
-    this.sim.fastPathOverheadNs += op.overheadNs
+    this.cpuTime.addFastPathOverhead(op.overheadNs)
     stats.overheadNs += op.overheadNs
     if (op.fallback) {
       stats.fallbacks++
@@ -159,9 +166,9 @@ export class HousekeepingLoad {
   }
 
   private schedule(cpu: number, kind: number, now: number): void {
-    const mean = kind === Ev.HkAlloc ? this.allocMeanNs[cpu] : this.freeMeanNs[cpu]
+    const mean = kind === this.allocKind ? this.allocMeanNs[cpu] : this.freeMeanNs[cpu]
     if (mean === Infinity) return
-    const stream = kind === Ev.HkAlloc ? this.allocStreams[cpu] : this.freeStreams[cpu]
+    const stream = kind === this.allocKind ? this.allocStreams[cpu] : this.freeStreams[cpu]
     this.sim.queue.push(now + Math.max(1, Math.round(stream.exponential(mean))), kind, cpu)
   }
 }

@@ -1,6 +1,6 @@
 // The anti-starvation policy of a run, in ns: rt-throttling (sched_rt_runtime_us / sched_rt_period_us),
 // the 6.12+ deferred fair server, stalld, or none (sched_rt_runtime_us = -1).
-import type { Profile } from '../../../src-shared/profile/schema'
+import type { Profile } from '../../../../src-shared/profile/schema'
 
 export interface AntiStarvationPolicy {
   kind: Profile['kernel']['antiStarvation']['policy']

@@ -1,0 +1,21 @@
+// What an isolated CPU (and its realtime task) sees of the run: the core, its pcplists, the counters
+// and recorders it feeds, and the run's settings it needs.
+import type { Profile } from '../../../src-shared/profile/schema'
+import type { PageAllocator } from '../mm/page-allocator'
+import type { KernelCpuTime } from '../metrics/kernel-cpu-time'
+import type { TimelineRecorder } from '../metrics/timeline-recorder'
+import type { WorstSampleTracker } from '../metrics/worst-sample'
+import type { SimContext } from '../sim/sim-context'
+import type { AntiStarvationPolicy } from './anti-starvation/policy-params'
+
+export interface IsolatedCpuContext extends SimContext, PageAllocator {
+  readonly cpuTime: KernelCpuTime
+  readonly policy: AntiStarvationPolicy
+  readonly timeline: TimelineRecorder
+  readonly worst: WorstSampleTracker
+  readonly durationNs: number
+  readonly seriesWindowNs: number
+  readonly timelineWindowNs: number
+  readonly ipiOnQueue: Profile['kernel']['ipiOnQueue']
+  readonly llcShared: boolean
+}
