@@ -1,2 +1,5 @@
 // The engine's version, recorded in every result: bump it when the model's semantics change.
-export const ENGINE_VERSION = '0.4.0'
+// 0.4.1: the presets' results are unchanged (scripts/engine-identity.ts); profiles at the edges now differ:
+// a periodic release whose timer wakes after the next period fires at once (it used to be queued in the
+// past), and the housekeeping working set is taken from what the zone has left (no negative free pages).
+export const ENGINE_VERSION = '0.4.1'
