@@ -36,12 +36,14 @@ describe('run lifecycle', () => {
     await flushPromises()
     const job = { id: 'j1', variant: 'direct', seed: 1, sweepLabel: null, status: 'running', fraction: 0.5, eventsPerSec: 2_500_000, etaMs: 3000 }
     emit('runProgress', { runId: 'other', total: 1, counts: { queued: 0, running: 1, completed: 0, failed: 0, cancelled: 0 }, jobs: [], overall: { fraction: 0.9, etaMs: 1, eventsPerSec: 1 } })
-    emit('runProgress', { runId: 'r1', total: 1, counts: { queued: 0, running: 1, completed: 0, failed: 0, cancelled: 0 }, jobs: [job], overall: { fraction: 0.5, etaMs: 3000, eventsPerSec: 2_500_000 } })
+    // the lab lists only the jobs that changed: the 6 still queued are counted, not listed
+    emit('runProgress', { runId: 'r1', total: 7, counts: { queued: 6, running: 1, completed: 0, failed: 0, cancelled: 0 }, jobs: [job], overall: { fraction: 0.5, etaMs: 3000, eventsPerSec: 2_500_000 } })
     await flushPromises()
     expect(wrapper.get('[data-testid="run-percent"]').text()).toBe('50 %')
     expect(wrapper.get('[data-testid="run-rate"]').text()).toBe('2.50 M events/s')
     expect(wrapper.get('[data-testid="run-eta"]').text()).toBe('ETA 3 s')
     expect(wrapper.get('[data-testid="status-run"]').text()).toBe('running 50 %')
+    expect(wrapper.get('[data-testid="run-queued-more"]').text()).toBe('and 6 more jobs queued')
 
     const historyCalls = methods.listHistory.mock.calls.length
     emit('runFinished', { runId: 'r1', status: 'completed' })
