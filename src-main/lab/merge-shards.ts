@@ -3,7 +3,7 @@
 // shard is checked against the plan recomputed here, so a missing, duplicated, foreign or edited shard is
 // refused with the reason instead of giving results that look whole and are not.
 import { LabError } from '../../src-shared/api'
-import { planExperiment } from '../../src-shared/profile/experiment-plan'
+import { planExperiment, type PlannedJob } from '../../src-shared/profile/experiment-plan'
 import { assignShards } from '../../src-shared/profile/shard-plan'
 import { aggregateJobs } from '../../src-shared/results/aggregate'
 import { RESULTS_SCHEMA_VERSION, type ExperimentResults, type JobResult } from '../../src-shared/results/types'
@@ -24,6 +24,8 @@ export function mergeShards(docs: readonly ShardDocument[]): ExperimentResults {
   for (const { source, results } of docs) {
     if (results.shard === undefined) refuse(`${source} is not a shard (no shard block): only the results of drainlab run --shard i/n are merged`)
   }
+  // each shard against itself first, recomputed, not trusted: an edited profile or engine version shows here
+  for (const doc of docs) checkFingerprint(doc)
   const first = docs[0]
   const firstShard = first.results.shard!
   for (const { source, results } of docs.slice(1)) {
@@ -47,14 +49,9 @@ export function mergeShards(docs: readonly ShardDocument[]): ExperimentResults {
   if (missing.length > 0) refuse(`shard${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i}/${firstShard.count}`).join(', ')} missing: a merge needs all ${firstShard.count}`)
 
   const { profile, engineVersion } = first.results
-  const plan = planExperiment(profile)
-  if (!plan.ok) refuse(`${first.source}: its profile cannot be planned (${plan.issues[0].path}: ${plan.issues[0].message})`)
-  const planIds = plan.jobs.map((j) => j.id)
-  // recomputed, not trusted: a profile or engine version edited in every shard alike is still caught here
-  if (shardFingerprint(profile, planIds, engineVersion) !== firstShard.fingerprint) {
-    refuse(`${first.source}: the fingerprint does not match its profile, plan and engine version ${engineVersion} (the file was edited, or written by a Drain Lab that plans differently)`)
-  }
-  const assignment = assignShards(plan.jobs, firstShard.count)
+  const plan = planOf(first)
+  const planIds = plan.map((j) => j.id)
+  const assignment = assignShards(plan, firstShard.count)
   const jobsById = new Map<string, JobResult>()
   for (const [index, { source, results }] of byIndex) {
     const expected = assignment[index].map((i) => planIds[i])
@@ -73,6 +70,19 @@ export function mergeShards(docs: readonly ShardDocument[]): ExperimentResults {
     jobs,
     aggregates: aggregateJobs(jobs),
     ...(jobs.some((j) => j.status === 'cancelled') ? { partial: true as const } : {})
+  }
+}
+
+function planOf({ source, results }: ShardDocument): PlannedJob[] {
+  const plan = planExperiment(results.profile)
+  if (!plan.ok) refuse(`${source}: its profile cannot be planned (${plan.issues[0].path}: ${plan.issues[0].message})`)
+  return plan.jobs
+}
+
+function checkFingerprint(doc: ShardDocument): void {
+  const { profile, engineVersion, shard } = doc.results
+  if (shardFingerprint(profile, planOf(doc).map((j) => j.id), engineVersion) !== shard!.fingerprint) {
+    refuse(`${doc.source}: the fingerprint does not match its profile, plan and engine version ${engineVersion} (the file was edited, or written by a Drain Lab that plans differently)`)
   }
 }
 
