@@ -122,6 +122,21 @@ describe('drainlab merge', () => {
     }
   })
 
+  it('more shards than jobs: the spare shard runs nothing, writes an empty document, and the merge needs it', async () => {
+    // no sweep, one seed: 2 jobs in 3 shards
+    writeFileSync(join(dir, 'two.drainlab.json'), JSON.stringify({ ...SHARD_SWEEP, sweep: undefined, run: { ...SHARD_SWEEP.run, seeds: [1] } }))
+    for (const args of [['--out', 'two-one', '--no-history'], ...[0, 1, 2].map((i) => ['--shard', `${i}/3`, '--out', `two-s${i}`])]) {
+      const r = await drainlab(['run', 'two.drainlab.json', '--jobs', '1', ...args], dir)
+      expect(r.code, r.stderr).toBe(0)
+    }
+    expect(readResults('two-s2')).toMatchObject({ jobs: [], aggregates: [], shard: { index: 2, count: 3, jobIds: [] } })
+    const without = await drainlab(['merge', 'two-s0', 'two-s1', '--out', 'refused'], dir)
+    expect([without.code, without.stderr]).toEqual([2, expect.stringContaining('shard 2/3 missing')])
+    const merged = await drainlab(['merge', 'two-s0', 'two-s1', 'two-s2', '--out', 'two-merged', '--no-history'], dir)
+    expect(merged.code, merged.stderr).toBe(0)
+    expect(readFileSync(join(dir, 'two-merged', 'results.json'), 'utf8')).toBe(readFileSync(join(dir, 'two-one', 'results.json'), 'utf8'))
+  })
+
   it('refuses shards whose fingerprint does not match their own profile (every shard edited alike)', async () => {
     for (const i of [0, 1, 2]) {
       const doc = readResults(`s${i}`)
