@@ -14,6 +14,7 @@ import { Command, CommanderError } from 'commander'
 import type { CliInstall } from './cli-install'
 import { registerExportCommand } from './commands/export'
 import { registerHistoryCommand } from './commands/history'
+import { registerMergeCommand } from './commands/merge'
 import { registerPresetsCommand } from './commands/presets'
 import { registerRunCommand } from './commands/run'
 import { registerServeCommand } from './commands/serve'
@@ -39,6 +40,7 @@ export function buildProgram(install: CliInstall): Command {
   registerValidateCommand(program)
   registerRunCommand(program, install)
   registerExportCommand(program)
+  registerMergeCommand(program)
   registerServeCommand(program, install)
   registerHistoryCommand(program)
   return program

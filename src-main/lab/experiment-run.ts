@@ -8,7 +8,7 @@ import { aggregateJobs } from '../../src-shared/results/aggregate'
 import { experimentStatus } from '../../src-shared/results/experiment-status'
 import { estimateJobEvents } from '../../src-shared/profile/estimate'
 import { sweepLabel } from '../../src-shared/results/sweep-point'
-import { RESULTS_SCHEMA_VERSION, type ExperimentResults, type JobResult, type RunResult } from '../../src-shared/results/types'
+import { RESULTS_SCHEMA_VERSION, type ExperimentResults, type JobResult, type RunResult, type ShardInfo } from '../../src-shared/results/types'
 import type { PlannedJob } from '../../src-shared/profile/experiment-plan'
 import { JobControl } from './pool/job-control'
 import { WorkerStartupError, type JobPool } from './pool/job-pool'
@@ -24,6 +24,8 @@ export interface ExperimentRunOptions {
   profile: Profile
   engineVersion: string
   jobs: PlannedJob[]
+  /** the shard these jobs are (`drainlab run --shard`), kept in the results document */
+  shard?: ShardInfo
   pool: JobPool
   /** jobs in flight at once; default the pool's size */
   concurrency?: number
@@ -218,7 +220,8 @@ export class ExperimentRun {
       jobs,
       aggregates: aggregateJobs(jobs),
       ...(jobs.some((j) => j.status === 'cancelled') ? { partial: true as const } : {}),
-      ...(inProgress ? { inProgress: true as const } : {})
+      ...(inProgress ? { inProgress: true as const } : {}),
+      ...(this.options.shard !== undefined ? { shard: this.options.shard } : {})
     }
   }
 }

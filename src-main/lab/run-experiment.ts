@@ -9,9 +9,11 @@ import { ENGINE_VERSION } from '../engine/version'
 import type { ExperimentStore } from '../store/experiment-store'
 import { FsFailure } from '../store/fs-failure'
 import { planExperiment } from '../../src-shared/profile/experiment-plan'
+import { shardJobs, type ShardSpec } from '../../src-shared/profile/shard-plan'
 import { ExperimentRun, type ExperimentOutcome } from './experiment-run'
 import type { JobPool } from './pool/job-pool'
 import { newRunId } from './run-id'
+import { shardFingerprint } from './shard-fingerprint'
 
 /**
  * Less free space than this on the data folder's disk refuses a run before it starts. The presets'
@@ -29,6 +31,8 @@ export interface StartExperimentOptions {
   concurrency?: number
   onProgress?: (progress: RunProgress) => void
   startedAt?: Date
+  /** run only this shard's jobs (`drainlab run --shard i/n`); its results carry a shard block */
+  shard?: ShardSpec
 }
 
 export interface FinishedExperiment {
@@ -70,11 +74,18 @@ export async function startExperiment(options: StartExperimentOptions): Promise<
       throw new LabError('failed', e instanceof FsFailure ? e.message : `cannot record the run in ${store.dataDir}: ${(e as Error).message}`)
     }
   }
+  const jobs = options.shard === undefined ? plan.jobs : shardJobs(plan.jobs, options.shard)
+  const shard = options.shard === undefined ? undefined : {
+    ...options.shard,
+    jobIds: jobs.map((j) => j.id),
+    fingerprint: shardFingerprint(profile, plan.jobs.map((j) => j.id), ENGINE_VERSION)
+  }
   const run = new ExperimentRun({
     runId,
     profile,
     engineVersion: ENGINE_VERSION,
-    jobs: plan.jobs,
+    jobs,
+    shard,
     pool: options.pool,
     concurrency: options.concurrency,
     onProgress: options.onProgress,
@@ -91,5 +102,5 @@ export async function startExperiment(options: StartExperimentOptions): Promise<
       return { outcome, saveError: e instanceof Error ? e.message : String(e) }
     }
   })
-  return { runId, startedAt, jobCount: plan.jobs.length, run, finished }
+  return { runId, startedAt, jobCount: jobs.length, run, finished }
 }

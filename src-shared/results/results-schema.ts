@@ -182,6 +182,13 @@ const aggregateSchema = z.strictObject({
   stddev: nonNegative
 })
 
+const shardInfoSchema = z.strictObject({
+  index: count,
+  count: z.number().int().min(1),
+  jobIds: z.array(z.string().min(1)),
+  fingerprint: z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 in hex (64 digits)')
+}).refine((s) => s.index < s.count, 'index must be below count')
+
 export const experimentResultsSchema = z.strictObject({
   schemaVersion: z.literal(RESULTS_SCHEMA_VERSION),
   engineVersion: z.string().min(1),
@@ -189,7 +196,8 @@ export const experimentResultsSchema = z.strictObject({
   jobs: z.array(jobResultSchema),
   aggregates: z.array(aggregateSchema),
   partial: z.literal(true).optional(),
-  inProgress: z.literal(true).optional()
+  inProgress: z.literal(true).optional(),
+  shard: shardInfoSchema.optional()
 })
 
 /** True when A and B are assignable to each other; the brackets stop TypeScript distributing over unions. */

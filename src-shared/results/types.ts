@@ -199,6 +199,17 @@ export interface Aggregate {
 
 export const RESULTS_SCHEMA_VERSION = 1
 
+/** What a partial results document of `drainlab run --shard i/n` is a part of; `drainlab merge` checks it. */
+export interface ShardInfo {
+  /** 0-based shard index, below count */
+  index: number
+  count: number
+  /** the ids of this shard's jobs, in plan order (the document's jobs) */
+  jobIds: string[]
+  /** SHA-256 (hex) of the canonical profile JSON, the plan's job ids and the engine version */
+  fingerprint: string
+}
+
 /** One experiment: a profile × variants × seeds × sweep points. No wall-clock data inside, so a re-run is byte-identical. */
 export interface ExperimentResults {
   schemaVersion: typeof RESULTS_SCHEMA_VERSION
@@ -210,4 +221,6 @@ export interface ExperimentResults {
   partial?: true
   /** present (true) only on a snapshot taken while the run is still going: it holds the jobs ended so far; never saved */
   inProgress?: true
+  /** present only on one shard's partial results (`drainlab run --shard`); a merged or one-machine run has none */
+  shard?: ShardInfo
 }

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path'
 import { LabError, type ExportFormat } from '../../../src-shared/api'
 import type { Profile } from '../../../src-shared/profile/schema'
 import { summaryText } from '../../../src-shared/results/summary-table'
-import { parseFormats, parsePositiveInt } from '../cli-arguments'
+import { parseFormats, parsePositiveInt, parseShard } from '../cli-arguments'
 import { writeExports } from '../../lab/export/write-exports'
 import { JobPool } from '../../lab/pool/job-pool'
 import { findPreset, presetInfos } from '../../lab/presets'
@@ -34,6 +34,7 @@ export interface RunOptions {
   dpi?: string
   dataDir?: string
   history: boolean
+  shard?: string
 }
 
 /** Plain progress lines (not a terminal) come at most this often, so logs stay readable. */
@@ -66,6 +67,9 @@ export async function runExperiment(file: string | undefined, o: RunOptions, ins
     height: o.height === undefined ? undefined : parsePositiveInt(o.height, '--height'),
     dpi: o.dpi === undefined ? undefined : parsePositiveInt(o.dpi, '--dpi')
   }
+  const shard = o.shard === undefined ? undefined : parseShard(o.shard)
+  // a shard is part of a run, not a run: only its merge (drainlab merge) is recorded
+  if (shard !== undefined && o.dataDir !== undefined) throw new LabError('invalid-request', '--shard runs record no history, so --data-dir does not apply: give it to drainlab merge')
   const base = await loadBaseProfile(file, o.preset)
   const checked = applyOverrides(base, { variants: o.variants, seeds: o.seeds, duration: o.duration, set: o.set })
   if (!checked.ok) throw new LabError('invalid-profile', 'the profile with these options is invalid', checked.issues)
@@ -82,7 +86,8 @@ export async function runExperiment(file: string | undefined, o: RunOptions, ins
     started = await startExperiment({
       profile,
       pool,
-      store: o.history ? new ExperimentStore(resolve(o.dataDir ?? defaultDataDir())) : null,
+      shard,
+      store: o.history && shard === undefined ? new ExperimentStore(resolve(o.dataDir ?? defaultDataDir())) : null,
       startedAt,
       onProgress: (p) => {
         if (tty) process.stderr.write(`\r${progressBar(p)}\x1b[K`)
@@ -100,7 +105,8 @@ export async function runExperiment(file: string | undefined, o: RunOptions, ins
     throw e instanceof FsFailure ? new LabError('failed', e.message) : e
   }
   const { run } = started
-  process.stderr.write(`drainlab: ${started.jobCount} jobs (${profile.kernel.variants.length} variants × ${profile.run.seeds.length} seeds${profile.sweep ? ' × sweep points' : ''}) on ${pool.threads} worker${pool.threads > 1 ? 's' : ''}, output in ${out}\n`)
+  const part = shard === undefined ? '' : `, shard ${shard.index}/${shard.count} of the plan`
+  process.stderr.write(`drainlab: ${started.jobCount} jobs (${profile.kernel.variants.length} variants × ${profile.run.seeds.length} seeds${profile.sweep ? ' × sweep points' : ''}${part}) on ${pool.threads} worker${pool.threads > 1 ? 's' : ''}, output in ${out}\n`)
   let interrupted = false
   const onSigint = () => {
     if (interrupted) process.exit(SIGINT_EXIT_CODE)
@@ -128,7 +134,7 @@ export async function runExperiment(file: string | undefined, o: RunOptions, ins
   await writeExports(outcome.results, formats.filter((f) => f !== 'json'), out, { ...image, command: reproduce })
 
   // the app and `drainlab serve` list the run in their history, from the same data folder
-  const historyNote = !o.history ? '' : finished.saveError === undefined ? `; in the history as ${started.runId}` : `; NOT in the history: ${finished.saveError}`
+  const historyNote = !o.history || shard !== undefined ? '' : finished.saveError === undefined ? `; in the history as ${started.runId}` : `; NOT in the history: ${finished.saveError}`
 
   process.stdout.write(`${summaryText(outcome.results)}\n`)
   for (const job of outcome.results.jobs.filter((j) => j.status === 'failed')) process.stderr.write(`drainlab: job ${job.id} failed: ${job.error}\n`)

@@ -1,0 +1,61 @@
+// What `drainlab merge` does (commands/merge.ts declares it and its exit codes).
+import { join, resolve } from 'node:path'
+import { LabError } from '../../../src-shared/api'
+import { experimentStatus } from '../../../src-shared/results/experiment-status'
+import { summaryText } from '../../../src-shared/results/summary-table'
+import { mergeShards } from '../../lab/merge-shards'
+import { newRunId } from '../../lab/run-id'
+import { writeFileAtomic } from '../../store/atomic-write'
+import { defaultDataDir } from '../../store/data-dir'
+import { ExperimentStore } from '../../store/experiment-store'
+import { describedIo, FsFailure } from '../../store/fs-failure'
+import { makeFolder } from '../../store/make-folder'
+import { serializeProfile } from '../../store/profile-file'
+import { readResultsFile, writeResultsFile } from '../../store/results-file'
+
+export interface MergeOptions {
+  out: string
+  dataDir?: string
+  history: boolean
+}
+
+export async function mergeResults(dirs: string[], o: MergeOptions): Promise<void> {
+  // every shard is read and checked before anything is written
+  const docs = []
+  for (const dir of dirs) {
+    const source = join(dir, 'results.json')
+    docs.push({ source, results: await readResultsFile(source) })
+  }
+  const results = mergeShards(docs)
+  const status = experimentStatus(results.jobs)
+  const out = resolve(o.out)
+  try {
+    await describedIo('create the output folder', out, () => makeFolder(out))
+    await describedIo('save the profile in', out, () => writeFileAtomic(join(out, 'profile.drainlab.json'), serializeProfile(results.profile)))
+    await describedIo('save the results in', out, () => writeResultsFile(join(out, 'results.json'), results))
+  } catch (e) {
+    throw e instanceof FsFailure ? new LabError('failed', e.message) : e
+  }
+
+  // recorded as `drainlab run` records a run, so the merged run opens in the app, History and exports
+  let historyNote = ''
+  if (o.history) {
+    const store = new ExperimentStore(resolve(o.dataDir ?? defaultDataDir()))
+    const mergedAt = new Date()
+    const runId = newRunId(results.profile.name, mergedAt)
+    try {
+      await store.beginRun(runId, results.profile, mergedAt)
+      await store.saveResults(runId, results, status, mergedAt.toISOString())
+      historyNote = `; in the history as ${runId}`
+    } catch (e) {
+      historyNote = `; NOT in the history: ${(e as Error).message}`
+      process.exitCode = 1
+    }
+  }
+
+  process.stdout.write(`${summaryText(results)}\n`)
+  const failed = results.jobs.filter((j) => j.status === 'failed')
+  for (const job of failed) process.stderr.write(`drainlab: job ${job.id} failed: ${job.error}\n`)
+  process.stderr.write(`drainlab: merged ${docs.length} shards, ${results.jobs.length} jobs, ${status}; results in ${join(out, 'results.json')}${historyNote}\n`)
+  if (failed.length > 0) process.exitCode = 1
+}
