@@ -1,12 +1,13 @@
 // Each completed drain at its completion time: a drain stuck behind a starved kworker shows as a late outlier.
-import type { ChartConfiguration } from 'chart.js'
 import type { ExperimentResults } from '../results/types'
 import { axisTitle, frameOptions, S_PER_NS, US_PER_NS } from './chart-frame'
 import { pointSuffix, runsByVariant, type ChartBuildOptions } from './select-jobs'
 import { VARIANT_COLORS } from './variant-colors'
+import { sOfNs, usOfNs, withTable, type TabledChart } from './chart-table'
 
-export function buildDrainOverTime(results: ExperimentResults, opts: ChartBuildOptions = {}): ChartConfiguration<'scatter'> {
-  const datasets = runsByVariant(results, opts).map(({ variant, runs }) => {
+export function buildDrainOverTime(results: ExperimentResults, opts: ChartBuildOptions = {}): TabledChart<'scatter'> {
+  const picked = runsByVariant(results, opts)
+  const datasets = picked.map(({ variant, runs }) => {
     const s = runs[0].drains.overTime
     return {
       label: variant,
@@ -21,5 +22,9 @@ export function buildDrainOverTime(results: ExperimentResults, opts: ChartBuildO
     x: { type: 'linear', min: 0, title: axisTitle('completion time (s)') },
     y: { type: 'logarithmic', title: axisTitle('drain time (µs, log)') }
   }
-  return { type: 'scatter', data: { datasets }, options }
+  const table = {
+    header: ['variant', 'completion time (s)', 'drain time (µs)'],
+    rows: picked.flatMap(({ variant, runs }) => runs[0].drains.overTime.tNs.map((t, i) => [variant, sOfNs(t), usOfNs(runs[0].drains.overTime.values[i])]))
+  }
+  return withTable({ type: 'scatter', data: { datasets }, options }, table)
 }

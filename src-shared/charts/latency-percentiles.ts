@@ -1,11 +1,12 @@
 // HDR percentile plot on a "nines" axis (x = -log10(1 - p)): the tail is spread out, as HdrHistogram plots it.
-import type { ChartConfiguration, Scale } from 'chart.js'
+import type { Scale } from 'chart.js'
 import type { Variant } from '../profile/schema'
 import { mergeHdr, ninesCurve } from '../results/hdr-decode'
 import type { DistributionNs, ExperimentResults } from '../results/types'
 import { axisTitle, frameOptions, US_PER_NS } from './chart-frame'
 import { pointSuffix, runsByVariant, tasksOf, type ChartBuildOptions } from './select-jobs'
 import { VARIANT_COLORS } from './variant-colors'
+import { usOfNs, withTable, type TabledChart } from './chart-table'
 
 export const NINES_TICKS: ReadonlyArray<{ nines: number; label: string }> = [
   { nines: Math.log10(2), label: '50' },
@@ -19,9 +20,10 @@ export const NINES_TICKS: ReadonlyArray<{ nines: number; label: string }> = [
 export function percentileChart(
   title: string,
   yTitle: string,
+  quantity: string,
   series: Array<{ variant: Variant; dists: DistributionNs[] }>,
   subtitle: string
-): ChartConfiguration<'line'> {
+): TabledChart<'line'> {
   const curves = series.map((s) => {
     const h = mergeHdr(s.dists.map((d) => d.hdr))
     return { variant: s.variant, points: h === null ? [] : ninesCurve(h) }
@@ -48,14 +50,23 @@ export function percentileChart(
     },
     y: { type: 'logarithmic', title: axisTitle(yTitle) }
   }
-  return { type: 'line', data: { datasets }, options }
+  const table = {
+    header: ['variant', 'percentile (%)', `${quantity} (µs)`],
+    rows: curves.flatMap(({ variant, points }) => points.map((p) => [variant, percentileOfNines(p.nines), usOfNs(p.valueNs)]))
+  }
+  return withTable({ type: 'line', data: { datasets }, options }, table)
 }
 
-export function buildLatencyPercentiles(results: ExperimentResults, opts: ChartBuildOptions = {}): ChartConfiguration<'line'> {
+/** The nines axis back to a percentile, to 12 significant digits: 1 - 10^-3 is 0.9989999999999999 in doubles. */
+export function percentileOfNines(nines: number): number {
+  return Number((100 * (1 - 10 ** -nines)).toPrecision(12))
+}
+
+export function buildLatencyPercentiles(results: ExperimentResults, opts: ChartBuildOptions = {}): TabledChart<'line'> {
   const series = runsByVariant(results, opts).map(({ variant, runs }) => ({
     variant,
     dists: runs.flatMap((run) => tasksOf(run, opts).map((t) => t.latencyNs))
   }))
   const who = opts.task === undefined ? 'all realtime tasks' : `task ${opts.task}`
-  return percentileChart(`Wakeup latency by percentile${pointSuffix(results, opts)}`, 'wakeup latency (µs, log)', series, `${who}, all seeds`)
+  return percentileChart(`Wakeup latency by percentile${pointSuffix(results, opts)}`, 'wakeup latency (µs, log)', 'wakeup latency', series, `${who}, all seeds`)
 }

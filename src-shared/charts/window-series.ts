@@ -1,9 +1,9 @@
 // Per-window series over time (max latency per window, misses per window), first seed of each variant.
-import type { ChartConfiguration } from 'chart.js'
 import type { Variant } from '../profile/schema'
 import type { WindowSeries } from '../results/types'
 import { axisTitle, frameOptions, S_PER_NS } from './chart-frame'
 import { VARIANT_COLORS } from './variant-colors'
+import { sOfNs, withTable, type TabledChart } from './chart-table'
 
 /** Several tasks' series combined window by window (max for latencies, sum for counts). */
 export function combineWindows(series: readonly WindowSeries[], combine: (a: number, b: number) => number): WindowSeries | null {
@@ -16,13 +16,15 @@ export function combineWindows(series: readonly WindowSeries[], combine: (a: num
 export function windowSeriesChart(
   title: string,
   yTitle: string,
-  series: Array<{ variant: Variant; windows: WindowSeries | null; scale: number }>,
+  /** the value column's header, with its unit */
+  valueName: string,
+  series: Array<{ variant: Variant; windows: WindowSeries | null; toUnit: (v: number) => number }>,
   subtitle: string,
   logY: boolean
-): ChartConfiguration<'line'> {
-  const datasets = series.map(({ variant, windows, scale }) => ({
+): TabledChart<'line'> {
+  const datasets = series.map(({ variant, windows, toUnit }) => ({
     label: variant,
-    data: windows === null ? [] : windows.values.map((v, i) => ({ x: (i + 1) * windows.windowNs * S_PER_NS, y: logY && v <= 0 ? null : v * scale })),
+    data: windows === null ? [] : windows.values.map((v, i) => ({ x: (i + 1) * windows.windowNs * S_PER_NS, y: logY && v <= 0 ? null : toUnit(v) })),
     borderColor: VARIANT_COLORS[variant],
     backgroundColor: VARIANT_COLORS[variant],
     borderWidth: 1.5,
@@ -34,5 +36,9 @@ export function windowSeriesChart(
     x: { type: 'linear', min: 0, title: axisTitle('simulated time, end of window (s)') },
     y: logY ? { type: 'logarithmic', title: axisTitle(yTitle) } : { type: 'linear', min: 0, title: axisTitle(yTitle) }
   }
-  return { type: 'line', data: { datasets }, options }
+  const table = {
+    header: ['variant', 'end of window (s)', valueName],
+    rows: series.flatMap(({ variant, windows, toUnit }) => (windows === null ? [] : windows.values.map((v, i) => [variant, sOfNs((i + 1) * windows.windowNs), toUnit(v)])))
+  }
+  return withTable({ type: 'line', data: { datasets }, options }, table)
 }

@@ -1,7 +1,14 @@
 // Two runs on one chart for Compare: run A's datasets drawn solid, run B's dashed, labels prefixed, so
 // the same variant colour means the same kernel in both. Point (x/y) charts only: category charts of
 // two runs do not share their categories.
+import { tableOf, type ChartTable } from '@shared/charts/chart-table'
 import type { ChartConfiguration, ChartDataset } from 'chart.js'
+
+/** Both runs' tables under a run column; tables whose columns differ (other variants) cannot be stacked. */
+function overlayTable(a: ChartTable | undefined, b: ChartTable | undefined, labelA: string, labelB: string): ChartTable | undefined {
+  if (!a || !b || a.header.join('\u0000') !== b.header.join('\u0000')) return undefined
+  return { header: ['run', ...a.header], rows: [...a.rows.map((r) => [labelA, ...r]), ...b.rows.map((r) => [labelB, ...r])] }
+}
 
 export function isPointChart(config: ChartConfiguration): boolean {
   return config.data.datasets.some((d) => d.data.some((p) => typeof p === 'object' && p !== null && 'x' in p))
@@ -20,8 +27,11 @@ export function overlayConfigs(a: ChartConfiguration, b: ChartConfiguration, lab
   const scales = { ...((options.scales ?? {}) as Record<string, Record<string, unknown>>) }
   for (const axis of Object.keys(scales)) scales[axis] = { ...scales[axis], max: undefined }
   options.scales = scales as typeof options.scales
+  const { table: _dropped, ...rest } = a as ChartConfiguration & { table?: ChartTable }
+  const table = overlayTable(tableOf(a), tableOf(b), labelA, labelB)
   return {
-    ...a,
+    ...rest,
+    ...(table ? { table } : {}),
     data: { ...a.data, datasets: [...a.data.datasets.map((d) => tag(d, labelA, false)), ...b.data.datasets.map((d) => tag(d, labelB, true))] },
     options
   } as ChartConfiguration
