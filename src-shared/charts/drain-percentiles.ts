@@ -6,5 +6,5 @@ import { pointSuffix, runsByVariant, type ChartBuildOptions } from './select-job
 
 export function buildDrainPercentiles(results: ExperimentResults, opts: ChartBuildOptions = {}): TabledChart<'line'> {
   const series = runsByVariant(results, opts).map(({ variant, runs }) => ({ variant, dists: runs.map((run) => run.drains.durationNs) }))
-  return percentileChart(`Drain time by percentile${pointSuffix(results, opts)}`, 'drain time (µs, log)', 'drain time', series, 'completed drains, all seeds')
+  return percentileChart(`Drain time by percentile${pointSuffix(results, opts)}`, 'drain time (µs, log)', 'drain time', 'drains', series, 'completed drains, all seeds')
 }

@@ -1,12 +1,13 @@
 // HDR percentile plot on a "nines" axis (x = -log10(1 - p)): the tail is spread out, as HdrHistogram plots it.
 import type { Scale } from 'chart.js'
 import type { Variant } from '../profile/schema'
-import { mergeHdr, ninesCurve } from '../results/hdr-decode'
+import { mergeHdr, ninesCurve, recordedValues } from '../results/hdr-decode'
 import type { DistributionNs, ExperimentResults } from '../results/types'
-import { axisTitle, frameOptions, US_PER_NS } from './chart-frame'
+import { axisTitle, frameOptions } from './chart-frame'
 import { pointSuffix, runsByVariant, tasksOf, type ChartBuildOptions } from './select-jobs'
 import { VARIANT_COLORS } from './variant-colors'
 import { usOfNs, withTable, type TabledChart } from './chart-table'
+import { onBand, zeroBand, zeroBandAxis, zeroNotes, zerosOf } from './zero-band'
 
 export const NINES_TICKS: ReadonlyArray<{ nines: number; label: string }> = [
   { nines: Math.log10(2), label: '50' },
@@ -21,17 +22,20 @@ export function percentileChart(
   title: string,
   yTitle: string,
   quantity: string,
+  /** what one recorded value is, for the note on zeros: "samples", "drains" */
+  noun: string,
   series: Array<{ variant: Variant; dists: DistributionNs[] }>,
   subtitle: string
 ): TabledChart<'line'> {
   const curves = series.map((s) => {
     const h = mergeHdr(s.dists.map((d) => d.hdr))
-    return { variant: s.variant, points: h === null ? [] : ninesCurve(h) }
+    return { variant: s.variant, points: h === null ? [] : ninesCurve(h), zeros: h === null ? 0 : zerosOf(recordedValues(h)), total: h?.totalCount ?? 0 }
   })
   const maxNines = Math.max(1, ...curves.flatMap((c) => c.points.map((p) => p.nines)))
+  const band = zeroBand(curves.flatMap((c) => c.points.map((p) => usOfNs(p.valueNs)))) ?? { min: 0.1, max: 10 }
   const datasets = curves.map(({ variant, points }) => ({
     label: variant,
-    data: points.map((p) => ({ x: p.nines, y: p.valueNs * US_PER_NS })),
+    data: points.map((p) => onBand(p.nines, usOfNs(p.valueNs), band)),
     borderColor: VARIANT_COLORS[variant],
     backgroundColor: VARIANT_COLORS[variant],
     borderWidth: 2,
@@ -39,6 +43,7 @@ export function percentileChart(
   }))
   const ticks = NINES_TICKS.filter((t) => t.nines <= maxNines + 1e-9)
   const options = frameOptions<'line'>(title, subtitle)
+  options.plugins!.subtitle!.text = [subtitle, ...zeroNotes(noun, curves)]
   options.scales = {
     x: {
       type: 'linear',
@@ -48,7 +53,7 @@ export function percentileChart(
       afterBuildTicks: (scale: Scale) => { scale.ticks = ticks.map((t) => ({ value: t.nines })) },
       ticks: { callback: (value) => ticks.find((t) => Math.abs(t.nines - Number(value)) < 1e-9)?.label ?? '' }
     },
-    y: { type: 'logarithmic', title: axisTitle(yTitle) }
+    y: zeroBandAxis(band, axisTitle(yTitle))
   }
   const table = {
     header: ['variant', 'percentile (%)', `${quantity} (µs)`],
@@ -68,5 +73,5 @@ export function buildLatencyPercentiles(results: ExperimentResults, opts: ChartB
     dists: runs.flatMap((run) => tasksOf(run, opts).map((t) => t.latencyNs))
   }))
   const who = opts.task === undefined ? 'all realtime tasks' : `task ${opts.task}`
-  return percentileChart(`Wakeup latency by percentile${pointSuffix(results, opts)}`, 'wakeup latency (µs, log)', 'wakeup latency', series, `${who}, all seeds`)
+  return percentileChart(`Wakeup latency by percentile${pointSuffix(results, opts)}`, 'wakeup latency (µs, log)', 'wakeup latency', 'samples', series, `${who}, all seeds`)
 }

@@ -1,0 +1,64 @@
+// Zeros on a log axis: log(0) does not exist, so Chart.js drops them without a word (a percentile curve that
+// starts at the 95th percentile, zero-time drains gone or clamped to 1 ns). The lab draws them on the axis's
+// bottom line, labelled 0, a decade below the smallest non-zero value; each such point keeps its true value for
+// the tooltip, and the chart's subtitle says how many there are. The axis ends at the decades around the data.
+
+export interface ZeroBand {
+  /** the axis minimum, where zeros are drawn; labelled 0 */
+  min: number
+  max: number
+}
+
+/** The band and axis range for values in µs (zeros included); null when there is nothing to draw. */
+export function zeroBand(values: readonly number[]): ZeroBand | null {
+  const positive = values.filter((v) => v > 0)
+  if (positive.length === 0) return values.length > 0 ? { min: 0.1, max: 10 } : null
+  const lowest = 10 ** Math.floor(Math.log10(Math.min(...positive)))
+  const highest = 10 ** Math.ceil(Math.log10(Math.max(...positive)))
+  return { min: lowest / 10, max: Math.max(highest, lowest * 10) }
+}
+
+/** A point of a log-y chart: zero drawn on the band, with its real value kept for the tooltip. */
+export function onBand(x: number, value: number, band: ZeroBand): { x: number; y: number; value: number } {
+  return { x, y: value > 0 ? value : band.min, value }
+}
+
+/** The y axis of a chart with a zero band: decades labelled, the bottom line labelled 0. */
+export function zeroBandAxis(band: ZeroBand, title: { display: true; text: string }) {
+  return {
+    type: 'logarithmic' as const,
+    min: band.min,
+    max: band.max,
+    title,
+    ticks: {
+      callback: (value: number | string) => {
+        const v = Number(value)
+        if (Math.abs(v - band.min) < band.min * 1e-9) return '0'
+        return Number.isInteger(Math.round(Math.log10(v) * 1e6) / 1e6) ? v.toLocaleString('en-US') : ''
+      }
+    }
+  }
+}
+
+/** "95 % of samples are 0 µs": a share in 3 significant digits, never rounded up to 100 % or down to 0 %. */
+export function zeroShare(zeros: number, total: number): string {
+  const pct = (100 * zeros) / total
+  const text = pct >= 99.95 && zeros < total ? '>99.9' : pct < 0.1 ? '<0.1' : String(Number(pct.toPrecision(3)))
+  return `${text} %`
+}
+
+/** One subtitle line per share of zeros, naming the variants that have it: "95 % of samples are 0 µs (direct, workqueue)". */
+export function zeroNotes(noun: string, counts: ReadonlyArray<{ variant: string; zeros: number; total: number }>, where = 'drawn on the bottom line, labelled 0'): string[] {
+  const byShare = new Map<string, string[]>()
+  for (const c of counts) {
+    if (c.zeros === 0 || c.total === 0) continue
+    const share = zeroShare(c.zeros, c.total)
+    byShare.set(share, [...(byShare.get(share) ?? []), c.variant])
+  }
+  return [...byShare].map(([share, variants]) => `${share} of ${noun} are 0 µs (${variants.join(', ')}): ${where}`)
+}
+
+/** How many recorded values are exactly 0. */
+export function zerosOf(values: ReadonlyArray<{ valueNs: number; count: number }>): number {
+  return values.filter((v) => v.valueNs === 0).reduce((a, v) => a + v.count, 0)
+}
