@@ -42,7 +42,7 @@ describe('zeros on log axes', () => {
     const y = config.options!.scales!.y as Axis
     // synthetic drains take 20–660 µs: the axis runs 1 (the zero line) … 1000 µs
     expect([y.min, y.max]).toEqual([1, 1000])
-    const wq = config.data.datasets.find((d) => d.label === 'workqueue')!.data as Array<{ y: number; value: number }>
+    const wq = config.data.datasets.find((d) => d.label === 'workqueue')!.data as unknown as Array<{ y: number; value: number }>
     expect(wq[0]).toMatchObject({ y: 1, value: 0 })
     expect(wq.every((p) => p.y >= y.min! && p.y <= y.max!)).toBe(true)
     expect(subtitleOf(config)).toMatch(/% of drains are 0 µs \(workqueue\)/)

@@ -1,0 +1,47 @@
+// Variants told apart by more than colour: direct, direct-irqon and direct-chunked often give the very same
+// numbers, and then one line hid the others without a word. Each variant has its own dash pattern and marker,
+// and a chart whose variant series coincide says so in its subtitle.
+import type { ChartConfiguration, PointStyle } from 'chart.js'
+import { VARIANTS, type Variant } from '../profile/schema'
+
+export const VARIANT_DASH: Readonly<Record<Variant, number[]>> = {
+  workqueue: [],
+  direct: [8, 4],
+  'direct-irqon': [2, 3],
+  'direct-chunked': [12, 3, 3, 3]
+}
+
+export const VARIANT_MARKER: Readonly<Record<Variant, PointStyle>> = {
+  workqueue: 'circle',
+  direct: 'rect',
+  'direct-irqon': 'triangle',
+  'direct-chunked': 'rectRot'
+}
+
+const isVariant = (label: unknown): label is Variant => typeof label === 'string' && (VARIANTS as readonly string[]).includes(label)
+
+/** "direct, direct-irqon and direct-chunked": a list in prose. */
+function listed(names: readonly string[]): string {
+  return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`
+}
+
+/** Dash and marker per variant series, and a subtitle line per group of variants whose data are identical. */
+export function distinguishVariants<T extends ChartConfiguration>(config: T): T {
+  const groups = new Map<string, Variant[]>()
+  for (const d of config.data.datasets) {
+    if (!isVariant(d.label)) continue
+    Object.assign(d, { borderDash: VARIANT_DASH[d.label], pointStyle: VARIANT_MARKER[d.label] })
+    if (d.data.length === 0) continue
+    const key = JSON.stringify(d.data)
+    groups.set(key, [...(groups.get(key) ?? []), d.label])
+  }
+  const notes = [...groups.values()].filter((g) => g.length > 1)
+    .map((g) => `${listed(g)} coincide (identical data): drawn on top of each other, told apart by dashes and markers`)
+  const subtitle = config.options?.plugins?.subtitle
+  if (notes.length > 0 && subtitle) {
+    const text = subtitle.text
+    subtitle.text = [...(Array.isArray(text) ? text : [text]).filter((t) => t !== ''), ...notes]
+    subtitle.display = true
+  }
+  return config
+}
