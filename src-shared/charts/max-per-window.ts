@@ -11,5 +11,5 @@ export function buildMaxPerWindow(results: ExperimentResults, opts: ChartBuildOp
     toUnit: usOfNs
   }))
   const windowMs = results.profile.run.seriesWindowMs
-  return windowSeriesChart(`Max wakeup latency per ${windowMs} ms window${pointSuffix(results, opts)}`, 'max wakeup latency (µs, log)', 'max wakeup latency (µs)', series, 'first seed of each variant', true)
+  return windowSeriesChart(`Max wakeup latency per ${windowMs} ms window${pointSuffix(results, opts)}`, 'max wakeup latency (µs, log)', 'max wakeup latency (µs)', series, 'first seed of each variant', true, 'window maxima')
 }

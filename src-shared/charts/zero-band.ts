@@ -31,9 +31,10 @@ export function zeroBandAxis(band: ZeroBand, title: { display: true; text: strin
     max: band.max,
     title,
     ticks: {
-      callback: (value: number | string) => {
+      // the scale's own minimum, not the band's: Compare lowers it to the band of the other run
+      callback(this: { min: number }, value: number | string) {
         const v = Number(value)
-        if (Math.abs(v - band.min) < band.min * 1e-9) return '0'
+        if (Math.abs(v - this.min) < this.min * 1e-9) return '0'
         return Number.isInteger(Math.round(Math.log10(v) * 1e6) / 1e6) ? v.toLocaleString('en-US') : ''
       }
     }

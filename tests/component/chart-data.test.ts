@@ -60,6 +60,17 @@ describe('chart data helpers', () => {
     expect((o.options?.scales as Record<string, { max?: number }>).y.max).toBeUndefined()
   })
 
+  it('puts both runs\' zeros on one zero line, the lower of the two floors', () => {
+    const banded = (min: number, ys: number[]) => ({
+      type: 'line',
+      data: { datasets: [{ label: 'direct', data: ys.map((y, x) => ({ x, y: y === 0 ? min : y, value: y })) }] },
+      options: { scales: { y: { type: 'logarithmic', min, max: 1000 } } }
+    }) as unknown as ChartConfiguration
+    const o = overlayConfigs(banded(1, [0, 20]), banded(0.01, [0, 0.5]), 'A', 'B')
+    expect((o.options?.scales as Record<string, { min?: number }>).y.min).toBe(0.01)
+    expect(o.data.datasets.map((d) => (d.data as Array<{ y: number }>).map((p) => p.y))).toEqual([[0.01, 20], [0.01, 0.5]])
+  })
+
   it('stacks both runs\' tables under a run column, and drops tables whose columns differ', () => {
     const tabled = (rows: unknown[][], header = ['variant', 'v (µs)']) => withTable(config as ChartConfiguration<'line'>, { header, rows })
     expect(tableOf(overlayConfigs(tabled([['direct', 1]]), tabled([['direct', 2]]), 'A', 'B'))).toEqual({

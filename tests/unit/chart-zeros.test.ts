@@ -21,6 +21,7 @@ for (const job of results.jobs.filter((j) => j.variant === 'workqueue')) {
   r.tasks[0].latencyNs.hdr = hdrOf(Array.from({ length: 1000 }, (_, i) => (i < 950 ? 0 : 3000 + i)))
   r.drains.overTime.values[0] = 0
   r.drains.durationNs.hdr = hdrOf([0, 0, 25_000, 40_000])
+  r.tasks[0].maxLatencyPerWindowNs.values[0] = 0
 }
 
 type Axis = { min?: number; max?: number; ticks?: { callback?: (v: number) => string } }
@@ -34,7 +35,7 @@ describe('zeros on log axes', () => {
     const y = config.options!.scales!.y as Axis
     const wq = config.data.datasets.find((d) => d.label === 'workqueue')!.data as Array<{ x: number; y: number; value: number }>
     expect(wq[0]).toEqual({ x: 0, y: y.min, value: 0 })
-    expect(y.ticks!.callback!(y.min!)).toBe('0')
+    expect(y.ticks!.callback!.call({ min: y.min! }, y.min!)).toBe('0')
   })
 
   it('drain times over time: a zero drain is drawn as 0 on the zero line, and the axis spans the data\'s decades', () => {
@@ -53,6 +54,14 @@ describe('zeros on log axes', () => {
     expect(subtitleOf(config)).toContain('50 % of drains are 0 µs (workqueue): not on the log axis')
     const first = tableOf(config)!.rows[0]
     expect(first).toEqual([0, 0, 2 * 2, 0])
+  })
+
+  it('max latency per window: a window whose max is 0 is drawn on the zero line, not dropped', () => {
+    const config = build_('max-per-window')
+    const y = config.options!.scales!.y as Axis
+    const wq = config.data.datasets.find((d) => d.label === 'workqueue')!.data as unknown as Array<{ y: number; value: number }>
+    expect(wq[0]).toMatchObject({ y: y.min, value: 0 })
+    expect(subtitleOf(config)).toContain('10 % of window maxima are 0 µs (workqueue)')
   })
 
   it('writes a share without rounding it to 0 % or 100 %', () => {

@@ -10,13 +10,30 @@ function overlayTable(a: ChartTable | undefined, b: ChartTable | undefined, labe
   return { header: ['run', ...a.header], rows: [...a.rows.map((r) => [labelA, ...r]), ...b.rows.map((r) => [labelB, ...r])] }
 }
 
+type BandPoint = { x: number; y: number; value?: number }
+
+/**
+ * Charts with a zero band (src-shared/charts/zero-band.ts: zeros drawn on a log axis's bottom line, labelled 0,
+ * each such point carrying its real `value`) have floors that differ by run: the overlay uses the lower one.
+ */
+function zeroFloor(a: ChartConfiguration, b: ChartConfiguration): number | undefined {
+  const banded = (c: ChartConfiguration) => c.data.datasets.some((d) => d.data.some((p) => typeof p === 'object' && p !== null && 'value' in p))
+  const min = (c: ChartConfiguration) => (c.options?.scales as Record<string, { min?: unknown }> | undefined)?.y?.min
+  const [ma, mb] = [min(a), min(b)]
+  if (!(banded(a) || banded(b)) || typeof ma !== 'number' || typeof mb !== 'number') return undefined
+  return Math.min(ma, mb)
+}
+
 export function isPointChart(config: ChartConfiguration): boolean {
   return config.data.datasets.some((d) => d.data.some((p) => typeof p === 'object' && p !== null && 'x' in p))
 }
 
 export function overlayConfigs(a: ChartConfiguration, b: ChartConfiguration, labelA: string, labelB: string): ChartConfiguration {
+  const floor = zeroFloor(a, b)
+  const onFloor = (data: ChartDataset['data']) =>
+    floor === undefined ? data : (data as BandPoint[]).map((p) => (p !== null && p.value === 0 ? { ...p, y: floor } : p))
   const tag = (d: ChartDataset, label: string, dashed: boolean): ChartDataset =>
-    ({ ...d, label: `${label} · ${d.label ?? ''}`, ...(dashed ? { borderDash: [6, 4] } : {}) }) as ChartDataset
+    ({ ...d, data: onFloor(d.data), label: `${label} · ${d.label ?? ''}`, ...(dashed ? { borderDash: [6, 4] } : {}) }) as ChartDataset
   const options = { ...(a.options ?? {}) } as NonNullable<ChartConfiguration['options']> & { plugins?: Record<string, unknown> }
   const plugins = { ...(options.plugins ?? {}) }
   const title = plugins.title as { text?: unknown } | undefined
@@ -26,6 +43,7 @@ export function overlayConfigs(a: ChartConfiguration, b: ChartConfiguration, lab
   // A's axis limits may cut B's data off (the nines axis ends at A's deepest percentile)
   const scales = { ...((options.scales ?? {}) as Record<string, Record<string, unknown>>) }
   for (const axis of Object.keys(scales)) scales[axis] = { ...scales[axis], max: undefined }
+  if (floor !== undefined) scales.y = { ...scales.y, min: floor }
   options.scales = scales as typeof options.scales
   const { table: _dropped, ...rest } = a as ChartConfiguration & { table?: ChartTable }
   const table = overlayTable(tableOf(a), tableOf(b), labelA, labelB)
