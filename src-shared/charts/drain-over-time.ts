@@ -12,7 +12,7 @@ export function buildDrainOverTime(results: ExperimentResults, opts: ChartBuildO
     const s = runs[0].drains.overTime
     return { variant, points: s.tNs.map((t, i) => ({ s: sOfNs(t), us: usOfNs(s.values[i]) })) }
   })
-  const band = zeroBand(series.flatMap((s) => s.points.map((p) => p.us))) ?? { min: 0.1, max: 10 }
+  const band = zeroBand(series.flatMap((s) => s.points.map((p) => p.us)))
   const datasets = series.map(({ variant, points }) => ({
     label: variant,
     data: points.map((p) => onBand(p.s, p.us, band)),

@@ -32,7 +32,7 @@ export function percentileChart(
     return { variant: s.variant, points: h === null ? [] : ninesCurve(h), zeros: h === null ? 0 : zerosOf(recordedValues(h)), total: h?.totalCount ?? 0 }
   })
   const maxNines = Math.max(1, ...curves.flatMap((c) => c.points.map((p) => p.nines)))
-  const band = zeroBand(curves.flatMap((c) => c.points.map((p) => usOfNs(p.valueNs)))) ?? { min: 0.1, max: 10 }
+  const band = zeroBand(curves.flatMap((c) => c.points.map((p) => usOfNs(p.valueNs))))
   const datasets = curves.map(({ variant, points }) => ({
     label: variant,
     data: points.map((p) => onBand(p.nines, usOfNs(p.valueNs), band)),

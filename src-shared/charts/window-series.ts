@@ -26,7 +26,7 @@ export function windowSeriesChart(
   zeroNoun = 'windows'
 ): TabledChart<'line'> {
   // a log axis draws zero windows on its zero line (zero-band.ts) rather than dropping them
-  const band = logY ? zeroBand(series.flatMap(({ windows, toUnit }) => (windows?.values ?? []).map(toUnit))) ?? { min: 0.1, max: 10 } : null
+  const band = logY ? zeroBand(series.flatMap(({ windows, toUnit }) => (windows?.values ?? []).map(toUnit))) : null
   const datasets = series.map(({ variant, windows, toUnit }) => ({
     label: variant,
     data: windows === null ? [] : windows.values.map((v, i) => {

@@ -4,39 +4,44 @@
 // the tooltip, and the chart's subtitle says how many there are. The axis ends at the decades around the data.
 
 export interface ZeroBand {
-  /** the axis minimum, where zeros are drawn; labelled 0 */
+  /** the axis minimum; with zeros, a decade below the data, where they are drawn, labelled 0 */
   min: number
   max: number
+  zeros: boolean
 }
 
-/** The band and axis range for values in µs (zeros included); null when there is nothing to draw. */
-export function zeroBand(values: readonly number[]): ZeroBand | null {
+/** The band and axis range for values in µs (zeros included); one decade, 1–10 µs, when there are none. */
+export function zeroBand(values: readonly number[]): ZeroBand {
   const positive = values.filter((v) => v > 0)
-  if (positive.length === 0) return values.length > 0 ? { min: 0.1, max: 10 } : null
+  const zeros = positive.length < values.length
+  if (positive.length === 0) return { min: zeros ? 0.1 : 1, max: 10, zeros }
   const lowest = 10 ** Math.floor(Math.log10(Math.min(...positive)))
   const highest = 10 ** Math.ceil(Math.log10(Math.max(...positive)))
-  return { min: lowest / 10, max: Math.max(highest, lowest * 10) }
+  return { min: zeros ? lowest / 10 : lowest, max: Math.max(highest, lowest * 10), zeros }
 }
 
-/** A point of a log-y chart: zero drawn on the band, with its real value kept for the tooltip. */
-export function onBand(x: number, value: number, band: ZeroBand): { x: number; y: number; value: number } {
-  return { x, y: value > 0 ? value : band.min, value }
+/** A point of a log-y chart; a zero is drawn on the band and carries its real `value` for the tooltip. */
+export function onBand(x: number, value: number, band: ZeroBand): { x: number; y: number; value?: number } {
+  return value > 0 ? { x, y: value } : { x, y: band.min, value }
 }
 
-/** The y axis of a chart with a zero band: decades labelled, the bottom line labelled 0. */
+/** The y axis of a chart with a zero band: decades labelled, the bottom line labelled 0 when zeros are drawn on it. */
 export function zeroBandAxis(band: ZeroBand, title: { display: true; text: string }) {
+  const decade = (v: number) => Number.isInteger(Math.round(Math.log10(v) * 1e6) / 1e6)
   return {
     type: 'logarithmic' as const,
     min: band.min,
     max: band.max,
     title,
     ticks: {
-      // the scale's own minimum, not the band's: Compare lowers it to the band of the other run
-      callback(this: { min: number }, value: number | string) {
-        const v = Number(value)
-        if (Math.abs(v - this.min) < this.min * 1e-9) return '0'
-        return Number.isInteger(Math.round(Math.log10(v) * 1e6) / 1e6) ? v.toLocaleString('en-US') : ''
-      }
+      // the scale's own minimum, not the band's: Compare lowers it to the other run's floor
+      callback: band.zeros
+        ? function (this: { min: number }, value: number | string) {
+          const v = Number(value)
+          if (Math.abs(v - this.min) < this.min * 1e-9) return '0'
+          return decade(v) ? v.toLocaleString('en-US') : ''
+        }
+        : (value: number | string) => (decade(Number(value)) ? Number(value).toLocaleString('en-US') : '')
     }
   }
 }

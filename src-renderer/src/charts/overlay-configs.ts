@@ -11,17 +11,22 @@ function overlayTable(a: ChartTable | undefined, b: ChartTable | undefined, labe
 }
 
 type BandPoint = { x: number; y: number; value?: number }
+type YAxis = { min?: unknown; ticks?: unknown }
+
+const yOf = (c: ChartConfiguration) => (c.options?.scales as Record<string, YAxis> | undefined)?.y
+/** A chart that draws zeros on its log axis's bottom line (src-shared/charts/zero-band.ts): they carry `value`. */
+const hasZeroPoints = (c: ChartConfiguration) => c.data.datasets.some((d) => d.data.some((p) => typeof p === 'object' && p !== null && 'value' in p))
 
 /**
- * Charts with a zero band (src-shared/charts/zero-band.ts: zeros drawn on a log axis's bottom line, labelled 0,
- * each such point carrying its real `value`) have floors that differ by run: the overlay uses the lower one.
+ * A fixed y minimum of both runs: the lower one, so neither run's data is cut off; when either run draws zeros
+ * on its bottom line, that run's ticks (the line labelled 0) and every zero point moved onto the common floor.
  */
-function zeroFloor(a: ChartConfiguration, b: ChartConfiguration): number | undefined {
-  const banded = (c: ChartConfiguration) => c.data.datasets.some((d) => d.data.some((p) => typeof p === 'object' && p !== null && 'value' in p))
-  const min = (c: ChartConfiguration) => (c.options?.scales as Record<string, { min?: unknown }> | undefined)?.y?.min
-  const [ma, mb] = [min(a), min(b)]
-  if (!(banded(a) || banded(b)) || typeof ma !== 'number' || typeof mb !== 'number') return undefined
-  return Math.min(ma, mb)
+function commonFloor(a: ChartConfiguration, b: ChartConfiguration): { min: number; ticks: unknown; zeros: boolean } | undefined {
+  const [ya, yb] = [yOf(a), yOf(b)]
+  if (typeof ya?.min !== 'number' || typeof yb?.min !== 'number') return undefined
+  const zeros = hasZeroPoints(a) || hasZeroPoints(b)
+  const ticks = zeros && !hasZeroPoints(a) ? yb.ticks : ya.ticks
+  return { min: Math.min(ya.min, yb.min), ticks, zeros }
 }
 
 export function isPointChart(config: ChartConfiguration): boolean {
@@ -29,9 +34,9 @@ export function isPointChart(config: ChartConfiguration): boolean {
 }
 
 export function overlayConfigs(a: ChartConfiguration, b: ChartConfiguration, labelA: string, labelB: string): ChartConfiguration {
-  const floor = zeroFloor(a, b)
+  const floor = commonFloor(a, b)
   const onFloor = (data: ChartDataset['data']) =>
-    floor === undefined ? data : (data as BandPoint[]).map((p) => (p !== null && p.value === 0 ? { ...p, y: floor } : p))
+    !floor?.zeros ? data : (data as BandPoint[]).map((p) => (p !== null && p.value === 0 ? { ...p, y: floor.min } : p))
   const tag = (d: ChartDataset, label: string, dashed: boolean): ChartDataset =>
     ({ ...d, data: onFloor(d.data), label: `${label} · ${d.label ?? ''}`, ...(dashed ? { borderDash: [6, 4] } : {}) }) as ChartDataset
   const options = { ...(a.options ?? {}) } as NonNullable<ChartConfiguration['options']> & { plugins?: Record<string, unknown> }
@@ -43,7 +48,7 @@ export function overlayConfigs(a: ChartConfiguration, b: ChartConfiguration, lab
   // A's axis limits may cut B's data off (the nines axis ends at A's deepest percentile)
   const scales = { ...((options.scales ?? {}) as Record<string, Record<string, unknown>>) }
   for (const axis of Object.keys(scales)) scales[axis] = { ...scales[axis], max: undefined }
-  if (floor !== undefined) scales.y = { ...scales.y, min: floor }
+  if (floor !== undefined) scales.y = { ...scales.y, min: floor.min, ticks: floor.ticks }
   options.scales = scales as typeof options.scales
   const { table: _dropped, ...rest } = a as ChartConfiguration & { table?: ChartTable }
   const table = overlayTable(tableOf(a), tableOf(b), labelA, labelB)
