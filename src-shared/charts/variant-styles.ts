@@ -28,15 +28,24 @@ function listed(names: readonly string[]): string {
 /** Dash and marker per variant series, and a subtitle line per group of variants whose data are identical. */
 export function distinguishVariants<T extends ChartConfiguration>(config: T): T {
   const groups = new Map<string, Variant[]>()
+  const empty: Variant[] = []
   for (const d of config.data.datasets) {
     if (!isVariant(d.label)) continue
     Object.assign(d, { borderDash: VARIANT_DASH[d.label], pointStyle: VARIANT_MARKER[d.label] })
-    if (d.data.length === 0) continue
+    if (d.data.every((p) => p === null)) {
+      empty.push(d.label)
+      continue
+    }
     const key = JSON.stringify(d.data)
     groups.set(key, [...(groups.get(key) ?? []), d.label])
   }
+  if (groups.size + empty.length === 0) return config
+  // the legend shows what tells the variants apart: the dash on line charts, the marker on scatter plots
+  const legend = config.options?.plugins?.legend
+  if (legend) legend.labels = { ...legend.labels, usePointStyle: true, ...(config.type === 'scatter' ? {} : { pointStyle: 'line' as const, pointStyleWidth: 36 }) }
   const notes = [...groups.values()].filter((g) => g.length > 1)
     .map((g) => `${listed(g)} coincide (identical data): drawn on top of each other, told apart by dashes and markers`)
+  if (empty.length > 0) notes.push(`nothing to draw for ${listed(empty)} in this run`)
   const subtitle = config.options?.plugins?.subtitle
   if (notes.length > 0 && subtitle) {
     const text = subtitle.text

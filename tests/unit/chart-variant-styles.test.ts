@@ -30,4 +30,12 @@ describe('variants told apart', () => {
       expect(new Set(sets.map((d) => d.pointStyle)).size).toBe(3)
     }
   })
+
+  it('names a variant with nothing to draw, and shows each variant\'s dash in the legend', () => {
+    const r = syntheticResults()
+    for (const j of r.jobs.filter((job) => job.variant === 'workqueue')) j.result!.drains.overTime = { tNs: [], values: [] }
+    const config = CHARTS.find((c) => c.id === 'drain-over-time')!.build(r)
+    expect(String((config.options?.plugins?.subtitle?.text as string[]).join('\n'))).toContain('nothing to draw for workqueue in this run')
+    expect(CHARTS.find((c) => c.id === 'latency-percentiles')!.build(r).options?.plugins?.legend?.labels).toMatchObject({ usePointStyle: true, pointStyle: 'line' })
+  })
 })
