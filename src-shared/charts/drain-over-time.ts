@@ -18,7 +18,8 @@ export function buildDrainOverTime(results: ExperimentResults, opts: ChartBuildO
     data: points.map((p) => onBand(p.s, p.us, band)),
     borderColor: VARIANT_COLORS[variant],
     backgroundColor: VARIANT_COLORS[variant],
-    pointRadius: 2
+    // big enough to tell the variants' markers apart
+    pointRadius: 3
   }))
   const subtitle = 'first seed of each variant; stalled drains never complete and are not shown'
   const options = frameOptions<'scatter'>(`Drain times over time${pointSuffix(results, opts)}`, subtitle)

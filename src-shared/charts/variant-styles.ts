@@ -1,7 +1,7 @@
 // Variants told apart by more than colour: direct, direct-irqon and direct-chunked often give the very same
 // numbers, and then one line hid the others without a word. Each variant has its own dash pattern and marker,
 // and a chart whose variant series coincide says so in its subtitle.
-import type { ChartConfiguration, PointStyle } from 'chart.js'
+import type { Chart, ChartConfiguration, LegendItem, PointStyle } from 'chart.js'
 import { VARIANTS, type Variant } from '../profile/schema'
 
 export const VARIANT_DASH: Readonly<Record<Variant, number[]>> = {
@@ -19,6 +19,24 @@ export const VARIANT_MARKER: Readonly<Record<Variant, PointStyle>> = {
 }
 
 const isVariant = (label: unknown): label is Variant => typeof label === 'string' && (VARIANTS as readonly string[]).includes(label)
+
+/**
+ * Legend items as short lines in each dataset's dash. Chart.js's own items with usePointStyle take the style of
+ * a point, which has no dash, and its boxes fill over the dash's gaps.
+ */
+function dashedLegend(chart: Chart): LegendItem[] {
+  return chart.data.datasets.map((d, i) => ({
+    text: d.label ?? '',
+    datasetIndex: i,
+    hidden: !chart.isDatasetVisible(i),
+    pointStyle: 'line',
+    strokeStyle: d.borderColor as string,
+    fillStyle: d.borderColor as string,
+    lineDash: (d as { borderDash?: number[] }).borderDash ?? [],
+    lineWidth: 2.5,
+    fontColor: chart.options.color as string
+  }))
+}
 
 /** "direct, direct-irqon and direct-chunked": a list in prose. */
 function listed(names: readonly string[]): string {
@@ -42,7 +60,7 @@ export function distinguishVariants<T extends ChartConfiguration>(config: T): T 
   if (groups.size + empty.length === 0) return config
   // the legend shows what tells the variants apart: the dash on line charts, the marker on scatter plots
   const legend = config.options?.plugins?.legend
-  if (legend) legend.labels = { ...legend.labels, usePointStyle: true, ...(config.type === 'scatter' ? {} : { pointStyle: 'line' as const, pointStyleWidth: 36 }) }
+  if (legend) legend.labels = { ...legend.labels, usePointStyle: true, ...(config.type === 'scatter' ? {} : { pointStyleWidth: 36, generateLabels: dashedLegend }) }
   const notes = [...groups.values()].filter((g) => g.length > 1)
     .map((g) => `${listed(g)} coincide (identical data): drawn on top of each other, told apart by dashes and markers`)
   if (empty.length > 0) notes.push(`nothing to draw for ${listed(empty)} in this run`)

@@ -23,6 +23,12 @@ for (const [preset, stem] of [['Stress test from the series', 'stress'], ['1 kHz
         await expect(canvases.first()).toBeVisible()
         await expectChartsDrawn(page, canvases)
         await page.screenshot({ path: `${SCREENSHOTS}/charts-${stem}-${tab.toLowerCase()}-${theme}.png`, fullPage: true })
+        // each chart at full resolution, to read its legend, notes and ticks
+        if (theme === 'light') {
+          for (const id of await canvases.evaluateAll((els) => els.map((e) => (e.getAttribute('data-testid') ?? '').replace('chart-canvas-', '')))) {
+            await page.getByTestId(`chart-${id}`).screenshot({ path: `${SCREENSHOTS}/chart-${stem}-${id}.png` })
+          }
+        }
       }
     }
   })

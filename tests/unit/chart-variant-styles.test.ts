@@ -36,6 +36,10 @@ describe('variants told apart', () => {
     for (const j of r.jobs.filter((job) => job.variant === 'workqueue')) j.result!.drains.overTime = { tNs: [], values: [] }
     const config = CHARTS.find((c) => c.id === 'drain-over-time')!.build(r)
     expect(String((config.options?.plugins?.subtitle?.text as string[]).join('\n'))).toContain('nothing to draw for workqueue in this run')
-    expect(CHARTS.find((c) => c.id === 'latency-percentiles')!.build(r).options?.plugins?.legend?.labels).toMatchObject({ usePointStyle: true, pointStyle: 'line' })
+    const pct = CHARTS.find((c) => c.id === 'latency-percentiles')!.build(r)
+    const datasets = pct.data.datasets
+    const chart = { data: pct.data, isDatasetVisible: () => true, options: { color: '#000' } }
+    const items = pct.options!.plugins!.legend!.labels!.generateLabels!(chart as never)
+    expect(items.map((i) => [i.text, i.pointStyle, i.lineDash])).toEqual(datasets.map((d) => [d.label, 'line', (d as { borderDash: number[] }).borderDash]))
   })
 })
