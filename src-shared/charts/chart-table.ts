@@ -2,7 +2,7 @@
 // never the plotting stand-ins (a floor for empty log classes, the nines transform, a clamp for zeros).
 // A builder attaches it to its config, so every view that draws the chart exports the same table.
 import type { ChartConfiguration, ChartType } from 'chart.js'
-import { csvRow } from '../csv-cell'
+import { csvTable } from '../csv-cell'
 
 export interface ChartTable {
   header: string[]
@@ -19,8 +19,9 @@ export function tableOf(config: ChartConfiguration): ChartTable | undefined {
   return (config as Partial<TabledChart<ChartType>>).table
 }
 
+/** Written by the writer of the lab's CSV tables (histograms.csv, series.csv …), so the two read alike. */
 export function tableCsv(table: ChartTable): string {
-  return [table.header, ...table.rows].map(csvRow).join('\n') + '\n'
+  return csvTable(table.header, table.rows)
 }
 
 /**

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import { CHARTS } from '../../src-shared/charts/index'
 import { tableCsv, tableOf, type ChartTable } from '../../src-shared/charts/chart-table'
+import { csvTables } from '../../src-main/lab/export/csv-export'
 import { syntheticResults } from './lab-support/synthetic-results'
 
 const results = syntheticResults()
@@ -64,5 +65,16 @@ describe('chart tables: what the chart shows', () => {
     expect(t.header).toEqual(['variant', 'end of window (s)', 'max wakeup latency (µs)'])
     expect(t.rows).toHaveLength(2 * 10)
     expect(t.rows.every((r) => r.every(noFloatNoise))).toBe(true)
+  })
+
+  it('the histogram CSVs agree with the CLI\'s histograms.csv: the same samples per variant, one writer', () => {
+    const cli = csvTables(results).find((t) => t.name === 'histograms.csv')!.text.trim().split('\n').slice(1).map((l) => l.split(','))
+    const t = table('latency-histogram')
+    t.header.slice(2).forEach((_, k) => {
+      const variant = ['workqueue', 'direct'][k]
+      const cliCount = cli.filter((r) => r[0] === variant && r[2] === 'wakeup_latency').reduce((a, r) => a + Number(r[5]), 0)
+      expect(t.rows.reduce((a, r) => a + (r[2 + k] as number), 0)).toBe(cliCount)
+    })
+    expect(tableCsv({ header: ['a', 'b'], rows: [[1, 'x,y']] })).toBe('a,b\n1,"x,y"\n')
   })
 })
