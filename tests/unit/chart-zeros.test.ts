@@ -64,6 +64,13 @@ describe('zeros on log axes', () => {
     expect(subtitleOf(config)).toContain('10 % of window maxima are 0 µs (workqueue)')
   })
 
+  it('histograms: an empty class is drawn below the log axis but says 0 in its tooltip, not 0.1', () => {
+    const data = build_('latency-histogram').data.datasets[0].data as unknown as Array<{ y: number; value?: number }>
+    const empty = data.filter((p) => p.y < 0.8)
+    expect(empty.length).toBeGreaterThan(0)
+    expect(empty.every((p) => p.value === 0)).toBe(true)
+  })
+
   it('writes a share without rounding it to 0 % or 100 %', () => {
     expect(zeroShare(950, 1000)).toBe('95 %')
     expect(zeroShare(99_999, 100_000)).toBe('>99.9 %')
