@@ -16,3 +16,8 @@ export function csvCell(value: unknown): string {
 export function csvRow(values: readonly unknown[]): string {
   return values.map(csvCell).join(',')
 }
+
+/** A whole table: the header row, then one row per record, each line ended by LF. */
+export function csvTable(header: readonly unknown[], rows: ReadonlyArray<readonly unknown[]>): string {
+  return [header, ...rows].map(csvRow).join('\n') + '\n'
+}

@@ -14,8 +14,9 @@ export interface HistogramClass {
 
 /** `endNs` is the upper bound of the last class: a closing point gives that class its width ('before' stepping). */
 export function histogramStepDataset(variant: keyof typeof VARIANT_COLORS, classes: readonly HistogramClass[], endNs: number) {
-  const points = classes.map((c) => ({ x: c.fromNs * US_PER_NS, y: c.count > 0 ? c.count : EMPTY_CLASS }))
-  if (classes.length > 0) points.push({ x: endNs * US_PER_NS, y: EMPTY_CLASS })
+  // an empty class keeps its real count as `value`, which the tooltip shows instead of the floor
+  const points: Array<{ x: number; y: number; value?: number }> = classes.map((c) => (c.count > 0 ? { x: c.fromNs * US_PER_NS, y: c.count } : { x: c.fromNs * US_PER_NS, y: EMPTY_CLASS, value: 0 }))
+  if (classes.length > 0) points.push({ x: endNs * US_PER_NS, y: EMPTY_CLASS, value: 0 })
   return {
     label: variant,
     data: points,

@@ -13,6 +13,7 @@ import { buildMissesOverTime } from './misses-over-time'
 import type { ChartBuildOptions } from './select-jobs'
 import { buildStrandedPages } from './stranded-pages'
 import { buildSweepMetric, type SweepChartOptions } from './sweep-metric'
+import { distinguishVariants } from './variant-styles'
 import { buildWorstBreakdown } from './worst-breakdown'
 
 export interface ChartSpec {
@@ -31,9 +32,12 @@ const hasDrains = (r: ExperimentResults) => r.jobs.some((j) => (j.result?.drains
 const hasWorst = (r: ExperimentResults) => r.jobs.some((j) => j.result?.worst != null)
 const hasSweep = (r: ExperimentResults) => r.profile.sweep !== undefined && r.aggregates.length > 0
 
-/** Chart.js configs of several chart types share one registry; each builder's own type is exact. */
-const widen = <T>(build: (r: ExperimentResults, o?: ChartBuildOptions & SweepChartOptions) => T) =>
-  build as unknown as ChartSpec['build']
+/**
+ * Chart.js configs of several chart types share one registry; each builder's own type is exact. Every chart
+ * leaves the registry with its variants told apart (dashes, markers, a note when their data coincide).
+ */
+const widen = <T>(build: (r: ExperimentResults, o?: ChartBuildOptions & SweepChartOptions) => T): ChartSpec['build'] =>
+  (r, o) => distinguishVariants(build(r, o) as unknown as ChartConfiguration)
 
 export const CHARTS: ChartSpec[] = [
   { id: 'latency-histogram', title: 'Wakeup latency histogram', group: 'latency', available: hasTasks, build: widen(buildLatencyHistogram) },
@@ -47,8 +51,8 @@ export const CHARTS: ChartSpec[] = [
   { id: 'interference', title: 'Interference by source', group: 'interference', available: hasTasks, build: widen(buildInterference) },
   { id: 'worst-breakdown', title: 'Worst sample breakdown', group: 'worst', available: hasWorst, build: widen(buildWorstBreakdown) },
   { id: 'sweep-metric', title: 'Metric vs sweep parameter', group: 'sweep', available: hasSweep, build: widen(buildSweepMetric) },
-  { id: 'sweep-misses', title: 'Deadline misses vs sweep parameter', group: 'sweep', available: hasSweep, build: (r, o) => buildSweepMetric(r, { metric: 'misses', ...o }) as unknown as ChartConfiguration },
-  { id: 'sweep-latency-max', title: 'Max latency vs sweep parameter', group: 'sweep', available: hasSweep, build: (r, o) => buildSweepMetric(r, { metric: 'latencyMaxNs', ...o }) as unknown as ChartConfiguration }
+  { id: 'sweep-misses', title: 'Deadline misses vs sweep parameter', group: 'sweep', available: hasSweep, build: widen((r, o) => buildSweepMetric(r, { metric: 'misses', ...o })) },
+  { id: 'sweep-latency-max', title: 'Max latency vs sweep parameter', group: 'sweep', available: hasSweep, build: widen((r, o) => buildSweepMetric(r, { metric: 'latencyMaxNs', ...o })) }
 ]
 
 export { VARIANT_COLORS, variantFill } from './variant-colors'

@@ -1,10 +1,11 @@
 // Wakeup latency histogram, OSADL style: linear µs classes, logarithmic counts, one line per variant.
-import type { ChartConfiguration } from 'chart.js'
 import { classWidthNs, linearClasses, mergeHdr, recordedValues } from '../results/hdr-decode'
 import type { DistributionNs, ExperimentResults } from '../results/types'
 import { axisTitle, frameOptions, powersOfTen, US_PER_NS } from './chart-frame'
 import { pointSuffix, runsByVariant, tasksOf, type ChartBuildOptions } from './select-jobs'
 import { histogramStepDataset } from './histogram-steps'
+import { withTable, type TabledChart } from './chart-table'
+import { histogramTable } from './histogram-table'
 import type { VARIANT_COLORS } from './variant-colors'
 
 /** OSADL plots 1 µs classes; a long tail widens them (1-2-5 steps) to keep the plot readable. */
@@ -13,16 +14,18 @@ const MAX_CLASSES = 400
 export function histogramChart(
   title: string,
   xTitle: string,
+  quantity: string,
   series: Array<{ variant: keyof typeof VARIANT_COLORS; dists: DistributionNs[] }>,
   subtitle: string
-): ChartConfiguration<'line'> {
+): TabledChart<'line'> {
   const merged = series.map((s) => ({ variant: s.variant, h: mergeHdr(s.dists.map((d) => d.hdr)) }))
   const maxNs = Math.max(1, ...merged.map((m) => (m.h === null ? 0 : m.h.maxValue)))
   const width = classWidthNs(maxNs, MAX_CLASSES, 1000)
-  const datasets = merged.map(({ variant, h }) => {
-    const classes = h === null ? [] : linearClasses(recordedValues(h), width)
-    return histogramStepDataset(variant, classes, classes.length > 0 ? classes[classes.length - 1].fromNs + width : 0)
-  })
+  const classed = merged.map(({ variant, h }) => ({
+    variant,
+    classes: (h === null ? [] : linearClasses(recordedValues(h), width)).map((c) => ({ ...c, toNs: c.fromNs + width }))
+  }))
+  const datasets = classed.map(({ variant, classes }) => histogramStepDataset(variant, classes, classes.length > 0 ? classes[classes.length - 1].toNs : 0))
   const maxCount = Math.max(1, ...datasets.flatMap((d) => d.data.map((p) => p.y)))
   const options = frameOptions<'line'>(title, `${subtitle}; class width ${width * US_PER_NS} µs`)
   options.scales = {
@@ -31,14 +34,14 @@ export function histogramChart(
     // tallest class so its step is not drawn on the frame
     y: { type: 'logarithmic', title: axisTitle('samples (count, log)'), min: 0.8, suggestedMax: Math.max(10, maxCount * 2), ticks: { callback: powersOfTen } }
   }
-  return { type: 'line', data: { datasets }, options }
+  return withTable({ type: 'line', data: { datasets }, options }, histogramTable(quantity, 'samples', classed))
 }
 
-export function buildLatencyHistogram(results: ExperimentResults, opts: ChartBuildOptions = {}): ChartConfiguration<'line'> {
+export function buildLatencyHistogram(results: ExperimentResults, opts: ChartBuildOptions = {}): TabledChart<'line'> {
   const series = runsByVariant(results, opts).map(({ variant, runs }) => ({
     variant,
     dists: runs.flatMap((run) => tasksOf(run, opts).map((t) => t.latencyNs))
   }))
   const who = opts.task === undefined ? 'all realtime tasks' : `task ${opts.task}`
-  return histogramChart(`Wakeup latency histogram${pointSuffix(results, opts)}`, 'wakeup latency (µs)', series, `${who}, all seeds`)
+  return histogramChart(`Wakeup latency histogram${pointSuffix(results, opts)}`, 'wakeup latency (µs)', 'wakeup latency', series, `${who}, all seeds`)
 }

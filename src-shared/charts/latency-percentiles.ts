@@ -1,11 +1,13 @@
 // HDR percentile plot on a "nines" axis (x = -log10(1 - p)): the tail is spread out, as HdrHistogram plots it.
-import type { ChartConfiguration, Scale } from 'chart.js'
+import type { Scale } from 'chart.js'
 import type { Variant } from '../profile/schema'
-import { mergeHdr, ninesCurve } from '../results/hdr-decode'
+import { mergeHdr, ninesCurve, recordedValues } from '../results/hdr-decode'
 import type { DistributionNs, ExperimentResults } from '../results/types'
-import { axisTitle, frameOptions, US_PER_NS } from './chart-frame'
+import { axisTitle, frameOptions } from './chart-frame'
 import { pointSuffix, runsByVariant, tasksOf, type ChartBuildOptions } from './select-jobs'
 import { VARIANT_COLORS } from './variant-colors'
+import { usOfNs, withTable, type TabledChart } from './chart-table'
+import { onBand, zeroBand, zeroBandAxis, zeroNotes, zerosOf } from './zero-band'
 
 export const NINES_TICKS: ReadonlyArray<{ nines: number; label: string }> = [
   { nines: Math.log10(2), label: '50' },
@@ -19,17 +21,21 @@ export const NINES_TICKS: ReadonlyArray<{ nines: number; label: string }> = [
 export function percentileChart(
   title: string,
   yTitle: string,
+  quantity: string,
+  /** what one recorded value is, for the note on zeros: "samples", "drains" */
+  noun: string,
   series: Array<{ variant: Variant; dists: DistributionNs[] }>,
   subtitle: string
-): ChartConfiguration<'line'> {
+): TabledChart<'line'> {
   const curves = series.map((s) => {
     const h = mergeHdr(s.dists.map((d) => d.hdr))
-    return { variant: s.variant, points: h === null ? [] : ninesCurve(h) }
+    return { variant: s.variant, points: h === null ? [] : ninesCurve(h), zeros: h === null ? 0 : zerosOf(recordedValues(h)), total: h?.totalCount ?? 0 }
   })
   const maxNines = Math.max(1, ...curves.flatMap((c) => c.points.map((p) => p.nines)))
+  const band = zeroBand(curves.flatMap((c) => c.points.map((p) => usOfNs(p.valueNs))))
   const datasets = curves.map(({ variant, points }) => ({
     label: variant,
-    data: points.map((p) => ({ x: p.nines, y: p.valueNs * US_PER_NS })),
+    data: points.map((p) => onBand(p.nines, usOfNs(p.valueNs), band)),
     borderColor: VARIANT_COLORS[variant],
     backgroundColor: VARIANT_COLORS[variant],
     borderWidth: 2,
@@ -37,6 +43,7 @@ export function percentileChart(
   }))
   const ticks = NINES_TICKS.filter((t) => t.nines <= maxNines + 1e-9)
   const options = frameOptions<'line'>(title, subtitle)
+  options.plugins!.subtitle!.text = [subtitle, ...zeroNotes(noun, curves)]
   options.scales = {
     x: {
       type: 'linear',
@@ -46,16 +53,25 @@ export function percentileChart(
       afterBuildTicks: (scale: Scale) => { scale.ticks = ticks.map((t) => ({ value: t.nines })) },
       ticks: { callback: (value) => ticks.find((t) => Math.abs(t.nines - Number(value)) < 1e-9)?.label ?? '' }
     },
-    y: { type: 'logarithmic', title: axisTitle(yTitle) }
+    y: zeroBandAxis(band, axisTitle(yTitle))
   }
-  return { type: 'line', data: { datasets }, options }
+  const table = {
+    header: ['variant', 'percentile (%)', `${quantity} (µs)`],
+    rows: curves.flatMap(({ variant, points }) => points.map((p) => [variant, percentileOfNines(p.nines), usOfNs(p.valueNs)]))
+  }
+  return withTable({ type: 'line', data: { datasets }, options }, table)
 }
 
-export function buildLatencyPercentiles(results: ExperimentResults, opts: ChartBuildOptions = {}): ChartConfiguration<'line'> {
+/** The nines axis back to a percentile, to 12 significant digits: 1 - 10^-3 is 0.9989999999999999 in doubles. */
+export function percentileOfNines(nines: number): number {
+  return Number((100 * (1 - 10 ** -nines)).toPrecision(12))
+}
+
+export function buildLatencyPercentiles(results: ExperimentResults, opts: ChartBuildOptions = {}): TabledChart<'line'> {
   const series = runsByVariant(results, opts).map(({ variant, runs }) => ({
     variant,
     dists: runs.flatMap((run) => tasksOf(run, opts).map((t) => t.latencyNs))
   }))
   const who = opts.task === undefined ? 'all realtime tasks' : `task ${opts.task}`
-  return percentileChart(`Wakeup latency by percentile${pointSuffix(results, opts)}`, 'wakeup latency (µs, log)', series, `${who}, all seeds`)
+  return percentileChart(`Wakeup latency by percentile${pointSuffix(results, opts)}`, 'wakeup latency (µs, log)', 'wakeup latency', 'samples', series, `${who}, all seeds`)
 }

@@ -1,5 +1,6 @@
 import type { ChartConfiguration } from 'chart.js'
 import { describe, expect, it } from 'vitest'
+import { tableOf, withTable } from '../../src-shared/charts/chart-table'
 import { axisUnit, exactValue } from '../../src-renderer/src/charts/axis-unit'
 import { chartCsv } from '../../src-renderer/src/charts/chart-csv'
 import { decimateMinMax, toColumns } from '../../src-renderer/src/charts/min-max-decimate'
@@ -37,8 +38,8 @@ describe('chart data helpers', () => {
     options: { scales: { x: { title: { text: 'wakeup latency (µs)' } }, y: { type: 'logarithmic', max: 10, title: { text: 'samples (log)' } } } }
   } as unknown as ChartConfiguration
 
-  it('writes CSV with axis titles as headers', () => {
-    expect(chartCsv(config)).toBe('series,wakeup latency (µs),samples (log)\ndirect,1,2.5\ndirect,2,\n')
+  it('writes CSV with axis titles as headers, without the axis scale', () => {
+    expect(chartCsv(config)).toBe('series,wakeup latency (µs),samples\ndirect,1,2.5\ndirect,2,\n')
     const bars = { type: 'bar', data: { labels: ['CPU 1'], datasets: [{ label: 'ipi', data: [3] }] }, options: { scales: { x: { title: { text: 'cpu' } }, y: { title: { text: 'time (µs)' } } } } } as unknown as ChartConfiguration
     expect(chartCsv(bars)).toBe('cpu,ipi (time (µs))\nCPU 1,3\n')
   })
@@ -57,6 +58,25 @@ describe('chart data helpers', () => {
     expect(o.data.datasets.map((d) => d.label)).toEqual(['A · direct', 'B · direct'])
     expect((o.data.datasets[1] as { borderDash?: number[] }).borderDash).toEqual([6, 4])
     expect((o.options?.scales as Record<string, { max?: number }>).y.max).toBeUndefined()
+  })
+
+  it('puts both runs\' zeros on one zero line, the lower of the two floors', () => {
+    const banded = (min: number, ys: number[]) => ({
+      type: 'line',
+      data: { datasets: [{ label: 'direct', data: ys.map((y, x) => ({ x, y: y === 0 ? min : y, value: y })) }] },
+      options: { scales: { y: { type: 'logarithmic', min, max: 1000 } } }
+    }) as unknown as ChartConfiguration
+    const o = overlayConfigs(banded(1, [0, 20]), banded(0.01, [0, 0.5]), 'A', 'B')
+    expect((o.options?.scales as Record<string, { min?: number }>).y.min).toBe(0.01)
+    expect(o.data.datasets.map((d) => (d.data as Array<{ y: number }>).map((p) => p.y))).toEqual([[0.01, 20], [0.01, 0.5]])
+  })
+
+  it('stacks both runs\' tables under a run column, and drops tables whose columns differ', () => {
+    const tabled = (rows: unknown[][], header = ['variant', 'v (µs)']) => withTable(config as ChartConfiguration<'line'>, { header, rows })
+    expect(tableOf(overlayConfigs(tabled([['direct', 1]]), tabled([['direct', 2]]), 'A', 'B'))).toEqual({
+      header: ['run', 'variant', 'v (µs)'], rows: [['A', 'direct', 1], ['B', 'direct', 2]]
+    })
+    expect(tableOf(overlayConfigs(tabled([]), tabled([], ['other']), 'A', 'B'))).toBeUndefined()
   })
 
   it('lists profile differences by path', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { computed, reactive } from 'vue'
 import { assignAtPath, getAtPath, ProfilePathError } from '../../src-shared/profile/paths'
-import { newDrainSource, newRtTask } from '../../src-renderer/src/design/new-items'
+import { newDrainSource, newRtTask, placeNewTask } from '../../src-renderer/src/design/new-items'
 import { parseNumberList } from '../../src-renderer/src/design/number-list'
 import { parseSweepValues } from '../../src-renderer/src/design/sweep-values'
 import { profileFileName } from '../../src-renderer/src/files/profile-file-name'
@@ -41,9 +41,17 @@ describe('profile paths in the draft', () => {
 
 describe('form helpers', () => {
   it('adds a task on the first free isolated CPU with a fresh name', () => {
-    const task = newRtTask([{ name: 'rt0', cpu: 2 }], [2, 3])
+    expect(placeNewTask([{ cpu: 2 }], [2, 3], 4)).toEqual({ cpu: 3, isolate: false })
+    const task = newRtTask([{ name: 'rt0' }], 3)
     expect(task).toMatchObject({ name: 'rt1', cpu: 3, mode: 'periodic', periodUs: 1000, runtimeUs: 200 })
     expect(newDrainSource()).toEqual({ kind: 'reclaim', ratePerSec: 1 })
+  })
+
+  // issue 15, point 9: with every isolated CPU running a task, the new one went onto a taken CPU
+  it('never puts a new task on a taken CPU: it isolates the highest housekeeping CPU, keeping one', () => {
+    expect(placeNewTask([{ cpu: 3 }], [3], 4)).toEqual({ cpu: 2, isolate: true })
+    expect(placeNewTask([{ cpu: 1 }], [1], 2)).toBeNull()
+    expect(placeNewTask([{ cpu: 1 }, { cpu: 2 }], [1, 2], 3)).toBeNull()
   })
 
   it('parses lists as typed', () => {

@@ -100,8 +100,10 @@ test('run a preset, watch progress, read every chart, export PNG, SVG and CSV, c
   const csvPath = info.outputPath('chart.csv')
   await (await csvDownload).saveAs(csvPath)
   const csv = (await readFile(csvPath, 'utf8')).trim().split('\n')
-  expect(csv[0]).toBe('series,percentile (%),"wakeup latency (µs, log)"')
+  // the chart's data: real percentiles and µs, not the nines axis or the log scale (issue 15, point 1)
+  expect(csv[0]).toBe('variant,percentile (%),wakeup latency (µs)')
   expect(csv.length).toBeGreaterThan(1)
+  expect(csv.slice(1).map((row) => Number(row.split(',')[1])).every((p) => p >= 0 && p < 100)).toBe(true)
 
   // two markers by click, their delta shown; W zooms with the keyboard once the chart has the focus
   const box = (await canvas.boundingBox())!

@@ -1,5 +1,5 @@
 // CSV tables, one file per table, times in integer ns (lossless; spreadsheets convert units easily).
-import { csvRow } from '../../../src-shared/csv-cell'
+import { csvTable } from '../../../src-shared/csv-cell'
 import { classWidthNs, linearClasses, mergeHdr, recordedValues } from '../../../src-shared/results/hdr-decode'
 import { HEADLINE_METRICS, headlineOf } from '../../../src-shared/results/headline'
 import { summaryRows } from '../../../src-shared/results/summary-table'
@@ -9,10 +9,6 @@ import type { DistributionNs, ExperimentResults, JobResult } from '../../../src-
 export interface CsvTable {
   name: string
   text: string
-}
-
-function table(header: string[], rows: unknown[][]): string {
-  return [header, ...rows].map(csvRow).join('\n') + '\n'
 }
 
 const MAX_HISTOGRAM_CLASSES = 1000
@@ -58,17 +54,17 @@ export function csvTables(results: ExperimentResults): CsvTable[] {
   const tables: CsvTable[] = []
   tables.push({
     name: 'summary.csv',
-    text: table(['variant', 'sweep', 'seeds', 'failed', 'cancelled', ...HEADLINE_METRICS],
+    text: csvTable(['variant', 'sweep', 'seeds', 'failed', 'cancelled', ...HEADLINE_METRICS],
       summaryRows(results).map((r) => [r.variant, r.sweep, r.seeds, r.failed, r.cancelled, ...HEADLINE_METRICS.map((m) => r.values[m])]))
   })
   tables.push({
     name: 'aggregates.csv',
-    text: table(['variant', 'sweep', 'metric', 'seeds', 'mean', 'min', 'max', 'stddev'],
+    text: csvTable(['variant', 'sweep', 'metric', 'seeds', 'mean', 'min', 'max', 'stddev'],
       results.aggregates.map((a) => [a.variant, sweepLabel(a.sweepPoint), a.metric, a.seeds, a.mean, a.min, a.max, a.stddev]))
   })
   tables.push({
     name: 'jobs.csv',
-    text: table(['id', 'variant', 'seed', 'sweep', 'status', 'partial', 'events', 'simulated_ns', ...HEADLINE_METRICS, 'error'],
+    text: csvTable(['id', 'variant', 'seed', 'sweep', 'status', 'partial', 'events', 'simulated_ns', ...HEADLINE_METRICS, 'error'],
       results.jobs.map((j) => {
         const h = j.result === undefined ? null : headlineOf(j.result)
         return [j.id, j.variant, j.seed, sweepLabel(j.sweepPoint), j.status, j.result?.partial ?? '', j.result?.events, j.result?.simulatedNs,
@@ -77,7 +73,7 @@ export function csvTables(results: ExperimentResults): CsvTable[] {
   })
   tables.push({
     name: 'histograms.csv',
-    text: table(['variant', 'sweep', 'distribution', 'class_from_ns', 'class_to_ns', 'count'], [
+    text: csvTable(['variant', 'sweep', 'distribution', 'class_from_ns', 'class_to_ns', 'count'], [
       ...histogramRows(results, 'wakeup_latency', (j) => j.result!.tasks.map((t) => t.latencyNs)),
       ...histogramRows(results, 'drain_time', (j) => [j.result!.drains.durationNs])
     ])
@@ -94,10 +90,10 @@ export function csvTables(results: ExperimentResults): CsvTable[] {
     r.strandedPages.tNs.forEach((tNs, i) => series.push([j.variant, sweep, j.seed, 'stranded_pages', '', tNs, r.strandedPages.values[i]]))
     r.drains.overTime.tNs.forEach((tNs, i) => series.push([j.variant, sweep, j.seed, 'drain_time_ns', '', tNs, r.drains.overTime.values[i]]))
   }
-  tables.push({ name: 'series.csv', text: table(['variant', 'sweep', 'seed', 'series', 'task', 't_ns', 'value'], series) })
+  tables.push({ name: 'series.csv', text: csvTable(['variant', 'sweep', 'seed', 'series', 'task', 't_ns', 'value'], series) })
   tables.push({
     name: 'housekeeping.csv',
-    text: table(['variant', 'sweep', 'seed', 'status', 'partial', 'cpu', 'fast_path_p50_ns', 'fast_path_p99_ns', 'fast_path_max_ns',
+    text: csvTable(['variant', 'sweep', 'seed', 'status', 'partial', 'cpu', 'fast_path_p50_ns', 'fast_path_p99_ns', 'fast_path_max_ns',
       'zone_lock_wait_p50_ns', 'zone_lock_wait_p99_ns', 'zone_lock_wait_max_ns', 'fallbacks', 'fast_path_overhead_ns'], housekeepingRows(results))
   })
   const params = results.profile.sweep?.parameters ?? []
@@ -106,7 +102,7 @@ export function csvTables(results: ExperimentResults): CsvTable[] {
     const points = new Map(results.jobs.map((j) => [sweepLabel(j.sweepPoint), j.sweepPoint]))
     tables.push({
       name: 'sweep.csv',
-      text: table(['variant', ...params.map((p) => p.path), 'seeds', ...HEADLINE_METRICS],
+      text: csvTable(['variant', ...params.map((p) => p.path), 'seeds', ...HEADLINE_METRICS],
         rows.map((r) => {
           const point = points.get(r.sweep) ?? null
           return [r.variant, ...params.map((p) => point?.values[p.path]), r.seeds, ...HEADLINE_METRICS.map((m) => r.values[m])]

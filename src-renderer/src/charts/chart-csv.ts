@@ -1,12 +1,18 @@
-// A chart's data as CSV, from the full (undecimated) datasets: x,y per point series, or one column
-// per dataset for category charts (bars). Header names carry the axis titles and so the units.
+// The CSV of a chart whose builder attaches no table (src-shared/charts/chart-table.ts), from the full
+// (undecimated) datasets: x,y per point series, or one column per dataset for category charts (bars).
+// Header names carry the axis titles' units without the axis scale ("log" is how it is drawn, not data).
 import { csvRow } from '@shared/csv-cell'
 import type { ChartConfiguration } from 'chart.js'
 
 function axisTitle(config: ChartConfiguration, axis: 'x' | 'y'): string {
   const scale = (config.options?.scales as Record<string, { title?: { text?: unknown } }> | undefined)?.[axis]
   const text = scale?.title?.text
-  return typeof text === 'string' ? text : axis
+  return typeof text === 'string' ? text.replace(/, log\)/, ')').replace(/ \(log\)/, '') : axis
+}
+
+/** Values scaled for an axis (ns * 1e-3) carry float noise past 12 significant digits; the data never does. */
+function cell(value: unknown): unknown {
+  return typeof value === 'number' && Number.isFinite(value) ? Number(value.toPrecision(12)) : value
 }
 
 export function chartCsv(config: ChartConfiguration): string {
@@ -18,13 +24,13 @@ export function chartCsv(config: ChartConfiguration): string {
     rows.push(csvRow(['series', axisTitle(config, 'x'), axisTitle(config, 'y')]))
     for (const d of datasets) {
       for (const p of d.data as Array<{ x: number; y: number | null } | null>) {
-        if (p !== null) rows.push(csvRow([d.label ?? '', p.x, p.y]))
+        if (p !== null) rows.push(csvRow([d.label ?? '', cell(p.x), cell(p.y)]))
       }
     }
   } else {
     rows.push(csvRow([axisTitle(config, 'x'), ...datasets.map((d) => `${d.label ?? ''} (${axisTitle(config, 'y')})`)]))
     const n = Math.max(labels?.length ?? 0, ...datasets.map((d) => d.data.length))
-    for (let i = 0; i < n; i++) rows.push(csvRow([labels?.[i] ?? i, ...datasets.map((d) => d.data[i] as unknown)]))
+    for (let i = 0; i < n; i++) rows.push(csvRow([labels?.[i] ?? i, ...datasets.map((d) => cell(d.data[i]))]))
   }
   return `${rows.join('\n')}\n`
 }

@@ -105,13 +105,14 @@ export function createInteractiveChart(
         return item.label
       },
       label: (item: TooltipItem<'line'>) => {
-        const raw = item.raw as { x?: unknown; y?: number | null } | number | null
+        // `value`: the real value of a point drawn in a stand-in place (a zero on a log axis's bottom line)
+        const raw = item.raw as { x?: unknown; y?: number | null; value?: number } | number | null
         if (raw !== null && typeof raw === 'object' && Array.isArray(raw.x)) {
           // a floating bar (timeline segment): its span on the x axis
           const [from, to] = raw.x as [number, number]
           return `${item.dataset.label ?? ''}: ${exactValue(from)} → ${exactValue(to)} ${xUnit} (${exactValue(to - from)} ${xUnit})`
         }
-        const y = typeof raw === 'number' ? raw : raw?.y
+        const y = typeof raw === 'number' ? raw : (raw?.value ?? raw?.y)
         return `${item.dataset.label ?? ''}: ${y === null || y === undefined ? '—' : exactValue(y)} ${yUnit}`.trim()
       }
     }
