@@ -6,7 +6,7 @@ import { statfs } from 'node:fs/promises'
 import { LabError, type RunProgress } from '../../src-shared/api'
 import type { Profile } from '../../src-shared/profile/schema'
 import { ENGINE_VERSION } from '../engine/version'
-import type { ExperimentStore } from '../store/experiment-store'
+import { RunIdTakenError, type ExperimentStore } from '../store/experiment-store'
 import { FsFailure } from '../store/fs-failure'
 import { planExperiment } from '../../src-shared/profile/experiment-plan'
 import { shardJobs, type ShardSpec } from '../../src-shared/profile/shard-plan'
@@ -22,6 +22,7 @@ import { shardFingerprint } from './shard-fingerprint'
  * that still fails says so with the path (see FinishedExperiment.saveError).
  */
 export const MIN_FREE_BYTES = 64 * 1024 * 1024
+const MAX_RUN_ID_DRAWS = 16
 
 export interface StartExperimentOptions {
   profile: Profile
@@ -64,11 +65,21 @@ export async function startExperiment(options: StartExperimentOptions): Promise<
   const plan = planExperiment(profile)
   if (!plan.ok) throw new LabError('invalid-profile', 'the experiment cannot be planned', plan.issues)
   const startedAt = options.startedAt ?? new Date()
-  const runId = newRunId(profile.name, startedAt)
+  let runId = newRunId(profile.name, startedAt)
   if (store !== null) {
     try {
       await checkFreeSpace(await store.ensureDataDir())
-      await store.beginRun(runId, profile, startedAt)
+      // an id is taken only by a run of the same name started in the same second with the same 4 random
+      // digits: another draw settles it
+      for (let draw = 1; ; draw++) {
+        try {
+          await store.beginRun(runId, profile, startedAt)
+          break
+        } catch (e) {
+          if (!(e instanceof RunIdTakenError) || draw === MAX_RUN_ID_DRAWS) throw e
+          runId = newRunId(profile.name, startedAt)
+        }
+      }
     } catch (e) {
       if (e instanceof LabError) throw e
       throw new LabError('failed', e instanceof FsFailure ? e.message : `cannot record the run in ${store.dataDir}: ${(e as Error).message}`)

@@ -2,7 +2,7 @@
 // view, and a trash folder so a deletion can be undone. Several processes may share it (the app, `serve`,
 // CLIs): every read-modify-write of the index and every move to or from the trash happens under one lock
 // file (store-lock.ts). Nothing here deletes a folder: a deletion is a rename into the trash.
-import { lstat, readFile, readdir, rename, rmdir, stat, unlink } from 'node:fs/promises'
+import { lstat, mkdir, readFile, readdir, rename, rmdir, stat, unlink } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { basename, join } from 'node:path'
 import { z } from 'zod'
@@ -12,7 +12,7 @@ import { jobResultSchema } from '../../src-shared/results/results-schema'
 import type { ExperimentResults, JobResult } from '../../src-shared/results/types'
 import { isRunId } from '../../src-shared/run-id'
 import { TEMP_FILE_PATTERN, writeFileAtomic, writeJsonAtomic } from './atomic-write'
-import { describedIo } from './fs-failure'
+import { describedIo, FsFailure } from './fs-failure'
 import { historyEntryOf, parseHistoryEntry, parseHistoryIndex } from './history-index'
 import { parseJsonWith } from './json-with-schema'
 import { childInside } from './inside-folder'
@@ -73,6 +73,14 @@ export class ExperimentStore {
   async beginRun(runId: string, profile: Profile, startedAt: Date): Promise<void> {
     const folder = await this.folderOf(runId)
     const mark: RunningMark = { pid: process.pid, host: hostname(), startedAt: startedAt.toISOString() }
+    // created here and only here, not recursively: two runs given the same id (same second, same name,
+    // same 4 random digits) must not share a folder
+    try {
+      await mkdir(folder)
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new RunIdTakenError(runId)
+      throw new FsFailure('create the run\'s folder', folder, (e as NodeJS.ErrnoException).code, e)
+    }
     await describedIo('save the run\'s profile in', folder, async () => {
       // the mark first: a folder with a profile and no mark is then never a run that is just starting
       await writeJsonAtomic(join(folder, RUNNING_FILE), mark)
@@ -87,12 +95,51 @@ export class ExperimentStore {
   async saveResults(runId: string, results: ExperimentResults, status: RunFinished['status'], createdAt: string): Promise<void> {
     const folder = await this.folderOf(runId)
     await describedIo('save the results in', folder, () => writeResultsFile(join(folder, RESULTS_FILE), results))
-    const entry = historyEntryOf(runId, results, createdAt, status)
-    await this.updateIndex((entries) => [entry, ...entries.filter((e) => e.id !== runId)])
-    const jobsDir = join(folder, JOBS_FOLDER)
-    for (const name of await readdir(jobsDir).catch(() => [] as string[])) if (JOB_FILE.test(name)) await unlink(join(jobsDir, name)).catch(ignoreMissing)
+    await this.locked(() => this.indexAndTidy(runId, historyEntryOf(runId, results, createdAt, status)))
+  }
+
+  /** Under the lock: the run's entry in the index, then its saved jobs and its running mark go. */
+  private async indexAndTidy(runId: string, entry: HistoryEntry): Promise<void> {
+    await this.writeIndex([entry, ...(await this.readIndex()).filter((e) => e.id !== runId)])
+    const jobsDir = await this.jobsDirOf(runId)
+    for (const name of await readdir(jobsDir).catch(() => [] as string[])) {
+      const path = join(jobsDir, name)
+      // only the files the run wrote there: job files, and temporary files of job writes a kill cut short
+      if ((JOB_FILE.test(name) || TEMP_FILE_PATTERN.test(name)) && (await lstat(path).catch(() => null))?.isFile()) await unlink(path).catch(ignoreMissing)
+    }
     await rmdir(jobsDir).catch(() => undefined)
-    await unlink(join(folder, RUNNING_FILE)).catch(ignoreMissing)
+    await unlink(join(await this.folderOf(runId), RUNNING_FILE)).catch(ignoreMissing)
+  }
+
+  /** jobs/ of a run, refused when it resolves outside the run's folder (a planted symlink) */
+  private async jobsDirOf(runId: string): Promise<string> {
+    return childInside(await this.folderOf(runId), JOBS_FOLDER)
+  }
+
+  /**
+   * Finishes a run that interruptedRuns() found, under the lock and after checking again that it still is
+   * one (another process may have finished it meanwhile): if its results were saved but not indexed,
+   * indexes them; else saves what `build` makes of the jobs it had saved. What was done, or 'skipped'.
+   */
+  async finishInterrupted(
+    runId: string,
+    build: (saved: Map<string, JobResult>, mark: RunningMark | null) => { results: ExperimentResults; createdAt: string } | null
+  ): Promise<'indexed' | 'recovered' | 'skipped'> {
+    return this.locked(async () => {
+      const state = await this.runState(runId)
+      if (!state.interrupted) return 'skipped'
+      const folder = await this.folderOf(runId)
+      if (state.hasResults) {
+        const results = await readResultsFile(join(folder, RESULTS_FILE))
+        await this.indexAndTidy(runId, historyEntryOf(runId, results, state.mark?.startedAt ?? startOfRunId(runId)))
+        return 'indexed'
+      }
+      const built = build(await this.readSavedJobs(runId), state.mark)
+      if (built === null) return 'skipped'
+      await describedIo('save the results in', folder, () => writeResultsFile(join(folder, RESULTS_FILE), built.results))
+      await this.indexAndTidy(runId, historyEntryOf(runId, built.results, built.createdAt))
+      return 'recovered'
+    })
   }
 
   /**
@@ -102,14 +149,14 @@ export class ExperimentStore {
   async saveJob(runId: string, job: JobResult): Promise<boolean> {
     const name = `${job.id}.json`
     if (!JOB_FILE.test(name)) return false
-    const dir = join(await this.folderOf(runId), JOBS_FOLDER)
+    const dir = await this.jobsDirOf(runId)
     await describedIo('save a finished job in', dir, () => writeFileAtomic(join(dir, name), JSON.stringify(job)))
     return true
   }
 
   /** The jobs saved during a run that did not finish, by job id; a damaged file is skipped (that job is lost). */
   async readSavedJobs(runId: string): Promise<Map<string, JobResult>> {
-    const dir = join(await this.folderOf(runId), JOBS_FOLDER)
+    const dir = await this.jobsDirOf(runId)
     const jobs = new Map<string, JobResult>()
     for (const name of await readdir(dir).catch(() => [] as string[])) {
       if (!JOB_FILE.test(name)) continue
@@ -206,15 +253,31 @@ export class ExperimentStore {
    * that is gone, or (a run of a version before the mark, or a crash before it was written) there is a
    * profile and neither results nor a mark. A mark of another host is that host's business.
    */
-  async interruptedRuns(): Promise<Array<{ runId: string; mark: RunningMark | null }>> {
+  async interruptedRuns(): Promise<{ found: Array<{ runId: string; mark: RunningMark | null }>; unreadable: Array<{ runId: string; reason: string }> }> {
     const found: Array<{ runId: string; mark: RunningMark | null }> = []
+    const unreadable: Array<{ runId: string; reason: string }> = []
     for (const runId of await this.runIds()) {
-      const folder = await this.folderOf(runId)
-      if (await exists(join(folder, RESULTS_FILE))) continue
-      const mark = await readFile(join(folder, RUNNING_FILE), 'utf8').then((text) => parseJsonWith(runningMarkSchema, text), () => null)
-      if (mark === null ? await exists(join(folder, PROFILE_FILE)) : mark.host === hostname() && !processAlive(mark.pid)) found.push({ runId, mark })
+      try {
+        const state = await this.runState(runId)
+        if (state.interrupted) found.push({ runId, mark: state.mark })
+      } catch (e) {
+        unreadable.push({ runId, reason: (e as Error).message })
+      }
     }
-    return found
+    return { found, unreadable }
+  }
+
+  /**
+   * Whether a run was interrupted: its running mark names a process of this host that is gone (with or
+   * without results: a save cut short between results.json and the index), or, without a mark, it has a
+   * profile and no results (a version before the mark, or a crash before it was written).
+   */
+  private async runState(runId: string): Promise<{ interrupted: boolean; mark: RunningMark | null; hasResults: boolean }> {
+    const folder = await this.folderOf(runId)
+    const hasResults = await exists(join(folder, RESULTS_FILE))
+    const mark = await readFile(join(folder, RUNNING_FILE), 'utf8').then((text) => parseJsonWith(runningMarkSchema, text), () => null)
+    const interrupted = mark === null ? !hasResults && (await exists(join(folder, PROFILE_FILE))) : mark.host === hostname() && !processAlive(mark.pid)
+    return { interrupted, mark, hasResults }
   }
 
   /**
@@ -225,8 +288,9 @@ export class ExperimentStore {
   async removeLeftoverTempFiles(): Promise<string[]> {
     const folders = [this.dataDir]
     for (const runId of await this.runIds()) {
-      const folder = await this.folderOf(runId)
-      folders.push(folder, join(folder, 'exports'))
+      // a folder that resolves outside (a planted symlink) is not looked into
+      const inside = await Promise.all([this.folderOf(runId), this.exportsDirOf(runId), this.jobsDirOf(runId)]).catch(() => [])
+      folders.push(...inside)
     }
     const removed: string[] = []
     for (const folder of folders) {
@@ -310,8 +374,19 @@ export class ExperimentStore {
     }
   }
 
-  private updateIndex(change: (entries: HistoryEntry[]) => HistoryEntry[]): Promise<void> {
-    return this.locked(async () => this.writeIndex(change(await this.readIndex())))
+}
+
+/** The run's start from its id's UTC time stamp ("20261129-101500-…"): the best date a run without a mark has. */
+export function startOfRunId(runId: string): string {
+  const m = /^(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})/.exec(runId)
+  return m === null ? new Date(0).toISOString() : `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}.000Z`
+}
+
+/** beginRun found the run's folder taken: the caller picks another id. */
+export class RunIdTakenError extends Error {
+  constructor(readonly runId: string) {
+    super(`run id ${runId} is taken`)
+    this.name = 'RunIdTakenError'
   }
 }
 

@@ -21,16 +21,16 @@ export interface StoreLockOptions {
   /** how long to wait for another holder before giving up with an error naming it */
   timeoutMs?: number
   /**
-   * A lock older than this is stale whoever holds it. The store holds it for milliseconds (one index
-   * write, one rename), so a minute means its holder is hung or on another host that died.
+   * A lock of another host (or one that names nobody) older than this is stale: the store holds it for
+   * an index write, a rename or an export's files, so a minute means its holder died there. A lock of a
+   * live process of this host is never broken, however old.
    */
   staleAfterMs?: number
 }
 
-const DEFAULT_TIMEOUT_MS = 30_000
+/** longer than DEFAULT_STALE_AFTER_MS, so that a waiter outlives a dead remote holder's lock and breaks it */
+const DEFAULT_TIMEOUT_MS = 90_000
 const DEFAULT_STALE_AFTER_MS = 60_000
-/** a lock file younger than this may still be being written by its creator: unreadable is not stale yet */
-const WRITE_GRACE_MS = 2_000
 
 const lockOwnerSchema = z.object({ pid: z.number().int(), host: z.string(), nonce: z.string() }) satisfies z.ZodType<LockOwner>
 
@@ -68,10 +68,12 @@ async function staleText(lockFile: string, staleAfterMs: number): Promise<string
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null
     throw e
   }
-  if (ageMs > staleAfterMs) return text
   const owner = parseOwner(text)
-  if (owner === null) return ageMs > WRITE_GRACE_MS ? text : null
-  return owner.host === hostname() && !processAlive(owner.pid) ? text : null
+  // a lock names its owner right after it is created; one that names nobody for a minute was left by a
+  // writer that died in between (or a disk that filled)
+  if (owner === null) return ageMs > staleAfterMs ? text : null
+  if (owner.host === hostname()) return processAlive(owner.pid) ? null : text
+  return ageMs > staleAfterMs ? text : null
 }
 
 /**

@@ -172,6 +172,6 @@ describe('what a kill -9 leaves is recovered on start', () => {
     const runId = '20261129-101500-still-running-0a1b'
     mkdirSync(join(dataDir, 'experiments', runId), { recursive: true })
     writeFileSync(join(dataDir, 'experiments', runId, 'running.json'), JSON.stringify({ pid: process.pid, host: hostname(), startedAt: '2026-11-29T10:15:00.000Z' }))
-    expect(await store.interruptedRuns()).toEqual([])
+    expect((await store.interruptedRuns()).found).toEqual([])
   })
 })

@@ -47,7 +47,15 @@ describe('withStoreLock', () => {
     expect(existsSync(file)).toBe(true)
   })
 
-  it('breaks any lock older than staleAfterMs (a hung holder or one on a host that died)', async () => {
+  it('never breaks the lock of a live process of this host, however old', async () => {
+    const file = join(lockDir(), 'store.lock')
+    writeFileSync(file, JSON.stringify({ pid: process.pid, host: hostname(), nonce: 'alive-and-old' }))
+    const old = new Date(Date.now() - 3_600_000)
+    utimesSync(file, old, old)
+    await expect(withStoreLock(file, async () => 'ran', { timeoutMs: 300, staleAfterMs: 60_000 })).rejects.toThrow(/locked by another Drain Lab process/)
+  })
+
+  it('breaks a lock of another host older than staleAfterMs (a holder on a host that died)', async () => {
     const file = join(lockDir(), 'store.lock')
     writeFileSync(file, JSON.stringify({ pid: process.pid, host: 'another-host', nonce: 'old' }))
     const old = new Date(Date.now() - 120_000)

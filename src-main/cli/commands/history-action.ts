@@ -14,7 +14,8 @@ export interface HistoryOptions {
 
 async function openStore(o: HistoryOptions): Promise<ExperimentStore> {
   const store = new ExperimentStore(resolve(o.dataDir ?? defaultDataDir()))
-  await recoverInterruptedRuns(store)
+  // recovery that cannot run (a read-only folder) must not keep the history from being listed
+  await recoverInterruptedRuns(store).catch(() => undefined)
   return store
 }
 
