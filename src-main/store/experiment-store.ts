@@ -2,7 +2,7 @@
 // view, and a trash folder so a deletion can be undone. Several processes may share it (the app, `serve`,
 // CLIs): every read-modify-write of the index and every move to or from the trash happens under one lock
 // file (store-lock.ts). Nothing here deletes a folder: a deletion is a rename into the trash.
-import { lstat, mkdir, readFile, readdir, rename, rmdir, stat, unlink } from 'node:fs/promises'
+import { lstat, mkdir, readdir, rename, rmdir, stat, unlink } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { basename, join } from 'node:path'
 import { z } from 'zod'
@@ -19,6 +19,7 @@ import { childInside } from './inside-folder'
 import { makeFolder } from './make-folder'
 import { processAlive } from './process-alive'
 import { readProfileFile, serializeProfile } from './profile-file'
+import { readRegularFile } from './read-regular-file'
 import { readResultsFile, writeResultsFile } from './results-file'
 import { withStoreLock } from './store-lock'
 
@@ -160,7 +161,7 @@ export class ExperimentStore {
     const jobs = new Map<string, JobResult>()
     for (const name of await readdir(dir).catch(() => [] as string[])) {
       if (!JOB_FILE.test(name)) continue
-      const text = await readFile(join(dir, name), 'utf8').catch(() => null)
+      const text = await readRegularFile(join(dir, name)).catch(() => null)
       const parsed = text === null ? null : parseJsonWith(jobResultSchema, text)
       if (parsed !== null) jobs.set(parsed.id, parsed)
     }
@@ -201,7 +202,7 @@ export class ExperimentStore {
    * under the lock.
    */
   async listHistory(): Promise<HistoryEntry[]> {
-    const text = await readFile(this.indexFile, 'utf8').catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? '[]' : null))
+    const text = await readRegularFile(this.indexFile).catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? '[]' : null))
     const entries = text === null ? null : parseHistoryIndex(text)
     return entries ?? this.locked(() => this.readIndex())
   }
@@ -229,7 +230,7 @@ export class ExperimentStore {
       if (!(await exists(from))) return false
       const to = await this.folderOf(runId)
       if (await exists(to)) return false
-      const saved = await readFile(join(from, TRASHED_ENTRY_FILE), 'utf8').then(parseHistoryEntry, () => null)
+      const saved = await readRegularFile(join(from, TRASHED_ENTRY_FILE)).then(parseHistoryEntry, () => null)
       await describedIo('restore from the trash', from, () => rename(from, to))
       await unlink(join(to, TRASHED_ENTRY_FILE)).catch(ignoreMissing)
       // without its saved entry (lost or damaged) the experiment is listed again from its results
@@ -275,7 +276,7 @@ export class ExperimentStore {
   private async runState(runId: string): Promise<{ interrupted: boolean; mark: RunningMark | null; hasResults: boolean }> {
     const folder = await this.folderOf(runId)
     const hasResults = await exists(join(folder, RESULTS_FILE))
-    const mark = await readFile(join(folder, RUNNING_FILE), 'utf8').then((text) => parseJsonWith(runningMarkSchema, text), () => null)
+    const mark = await readRegularFile(join(folder, RUNNING_FILE)).then((text) => parseJsonWith(runningMarkSchema, text), () => null)
     const interrupted = mark === null ? !hasResults && (await exists(join(folder, PROFILE_FILE))) : mark.host === hostname() && !processAlive(mark.pid)
     return { interrupted, mark, hasResults }
   }
@@ -337,7 +338,7 @@ export class ExperimentStore {
   private async readIndex(): Promise<HistoryEntry[]> {
     let text: string
     try {
-      text = await readFile(this.indexFile, 'utf8')
+      text = await readRegularFile(this.indexFile)
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return []
       throw e

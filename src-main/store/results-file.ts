@@ -1,10 +1,10 @@
 // results.json: the experiment document, written atomically and read back with a check of its shape.
-import { readFile } from 'node:fs/promises'
 import { LabError } from '../../src-shared/api'
 import { issuePlace, issuesOf, type ProfileIssue } from '../../src-shared/profile/validate'
 import { experimentResultsSchema } from '../../src-shared/results/results-schema'
 import { RESULTS_SCHEMA_VERSION, type ExperimentResults } from '../../src-shared/results/types'
 import { writeFileAtomic } from './atomic-write'
+import { readRegularFile } from './read-regular-file'
 
 /**
  * A results file that is missing or not a valid document. A LabError, so every host (the CLI's exit 2,
@@ -62,7 +62,7 @@ export function parseResults(text: string, source: string): ExperimentResults {
 export async function readResultsFile(path: string): Promise<ExperimentResults> {
   let text: string
   try {
-    text = await readFile(path, 'utf8')
+    text = await readRegularFile(path)
   } catch (e) {
     // a missing file is a wrong name given (invalid input); anything else (EACCES, EIO) is a failure
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new ResultsFileError(`${path} does not exist`)

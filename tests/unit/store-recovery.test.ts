@@ -14,6 +14,11 @@ import { syntheticResults } from './lab-support/synthetic-results'
 
 const RUN = '20261129-101500-synthetic-0a1b'
 
+/** `work`, or a failure naming the hang after 5 s (a plain readFile of a FIFO never returns) */
+function within<T>(work: Promise<T>): Promise<T> {
+  return Promise.race([work, new Promise<T>((_, reject) => setTimeout(() => reject(new Error('still waiting after 5000 ms: it hangs')), 5000))])
+}
+
 function deadPid(): number {
   return Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout)
 }
@@ -75,6 +80,16 @@ describe('recovery of interrupted runs', () => {
     expect(report.recovered).toEqual([RUN])
     expect(report.unrecoverable.map((u) => u.runId)).toEqual(['20261129-090000-planted-0c0d'])
     expect(readdirSync(outside)).toEqual([])
+  })
+
+  it('a FIFO planted as history.json or as a saved job hangs nothing: an error names it, recovery goes on', async () => {
+    const { dataDir, folder } = await killedRun()
+    spawnSync('mkfifo', [join(folder, 'jobs', 'p9-planted-s1.json')])
+    const report = await within(recoverInterruptedRuns(new ExperimentStore(dataDir)))
+    expect(report.recovered).toEqual([RUN])
+    spawnSync('mv', [join(dataDir, 'history.json'), join(dataDir, 'history.json.kept')])
+    spawnSync('mkfifo', [join(dataDir, 'history.json')])
+    await expect(within(new ExperimentStore(dataDir).listHistory())).rejects.toThrow(/history\.json is a FIFO \(named pipe\), not a regular file \(EFTYPE\)/)
   })
 
   it('two runs given the same id never share a folder: the second start is refused', async () => {
