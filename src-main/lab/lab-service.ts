@@ -20,7 +20,7 @@ import { JobPool } from './pool/job-pool'
 import type { PathAccess, PathPolicy } from './path-policy'
 import { presetInfos } from './presets'
 import { recoverInterruptedRuns } from './recover-interrupted-runs'
-import { startExperiment, type FinishedExperiment } from './run-experiment'
+import { startExperiment, type FinishedExperiment, type StartedExperiment } from './run-experiment'
 
 export interface LabServiceOptions {
   dataDir: string
@@ -59,6 +59,8 @@ export function createLabService(options: LabServiceOptions): LabService {
   /** finished runs whose results could not be saved: kept for this session so they can still be read and exported */
   const unsaved = new Map<string, ExperimentResults>()
   let closed = false
+  /** startRun calls still setting their run up (folder, free space): close() waits for them */
+  const starts = new Set<Promise<StartedExperiment>>()
 
   const getPool = (): JobPool => {
     pool ??= new JobPool({ threads: options.jobs, workerFilename: options.workerFilename })
@@ -85,14 +87,23 @@ export function createLabService(options: LabServiceOptions): LabService {
 
     async startRun(req) {
       if (closed) throw new LabError('not-available', 'the lab is shutting down')
-      const started = await startExperiment({
+      const starting = startExperiment({
         profile: requireProfile(req.profile),
         pool: getPool(),
         store,
         concurrency: req.jobs,
         onProgress: (progress) => events.emit('runProgress', progress)
       })
+      starts.add(starting)
+      let started: StartedExperiment
+      try {
+        started = await starting
+      } finally {
+        starts.delete(starting)
+      }
       const { runId, run } = started
+      // close() began while this run was being set up: it stops at once and is saved like a cancelled run
+      if (closed) run.cancel()
       const finished = started.finished.then((done) => {
         // a run whose results could not be saved is served from memory, and says why it is not in the history
         if (done.saveError !== undefined) unsaved.set(runId, done.outcome.results)
@@ -193,6 +204,7 @@ export function createLabService(options: LabServiceOptions): LabService {
 
     async close() {
       closed = true
+      await Promise.allSettled([...starts])
       for (const { run } of active.values()) run.cancel()
       await Promise.allSettled([recovered, ...[...active.values()].map((a) => a.finished)])
       await pool?.close()

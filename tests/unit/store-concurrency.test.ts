@@ -10,6 +10,7 @@ import { createLabService } from '../../src-main/lab/lab-service'
 import { labFolderPolicy } from '../../src-main/lab/path-policy'
 import { ExperimentStore } from '../../src-main/store/experiment-store'
 import { syntheticResults } from './lab-support/synthetic-results'
+import { smallExperiment } from '../support/small-experiment'
 
 const child = join(import.meta.dirname, 'lab-support', 'history-writer-child.ts')
 const RUN = '20261129-101500-synthetic-0a1b'
@@ -52,6 +53,17 @@ describe('the history across processes and concurrent calls', () => {
     expect(await store.restore(RUN)).toBe(true)
     expect((await store.listHistory()).map((e) => e.id)).toEqual([RUN])
     expect(await store.readResults(RUN)).not.toBeNull()
+  })
+
+  it('close() while startRun is still setting its run up: the run is stopped and saved, not left on a closed pool', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'drainlab-close-'))
+    const lab = createLabService({ dataDir, jobs: 1, host: 'browser', pathPolicy: labFolderPolicy, appVersion: 'test' })
+    const starting = lab.startRun({ profile: smallExperiment('Closing', { durationMs: 60_000, seeds: [1, 2, 3] }) })
+    await lab.close()
+    const { runId } = await starting
+    const [entry] = await new ExperimentStore(dataDir).listHistory()
+    expect(entry.id).toBe(runId)
+    expect(entry.status).toBe('cancelled')
   })
 
   it('a delete while an export renders: the export still answers, the run stays deleted and restores whole', async () => {
