@@ -1,4 +1,4 @@
-// The Electron security baseline (architecture.md) applied to every webContents and the session:
+// The Electron security baseline (DEVELOPERS.md, "Security baseline") applied to every webContents and the session:
 // no navigation away from the app, no new windows, no webviews, no permissions, a strict CSP, and
 // shell.openExternal only for an allow-list of documentation sites.
 import { contentSecurityPolicy } from '../../src-shared/content-security-policy'
