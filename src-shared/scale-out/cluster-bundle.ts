@@ -19,7 +19,7 @@ export function profileText(profile: unknown): string {
 
 /** Why a shard count is refused, or null: a whole number 1..1000 (more shards than jobs is allowed: the extra ones are empty). */
 export function shardCountProblem(shards: number): string | null {
-  if (!Number.isInteger(shards) || shards < 1 || shards > MAX_SHARDS) return `The shard count must be a whole number from 1 to ${MAX_SHARDS} (got ${shards}).`
+  if (!Number.isInteger(shards) || shards < 1 || shards > MAX_SHARDS) return `The shard count must be a whole number from 1 to ${MAX_SHARDS}.`
   return null
 }
 
