@@ -11,6 +11,7 @@ import { SLURM_MERGE_SBATCH, SLURM_SHARD_SBATCH, SLURM_SUBMIT_SH } from '../../s
 import { SHARD_SWEEP } from '../support/shard-sweep'
 
 const EXAMPLES = join(import.meta.dirname, '..', '..', 'examples', 'scale-out', 'slurm')
+const KUBERNETES_EXAMPLE = join(import.meta.dirname, '..', '..', 'examples', 'scale-out', 'kubernetes', 'shards-job.yaml')
 /** Shell-hostile on purpose: a quoted heredoc must pass `$`, backquotes, backslashes and quotes unchanged. */
 const NASTY = { ...SHARD_SWEEP, name: 'Sweep $HOME `id` "q" \\n $(rm -rf /) \'x\'' }
 
@@ -70,6 +71,12 @@ describe('cluster bundle', () => {
     expect(job).toContain('--shard "$JOB_COMPLETION_INDEX/$SHARD_COUNT"')
     expect(bundle.text).toMatch(/^# .*merge-job\.yaml/m)
     expect(bundle.text).not.toMatch(/\t/)
+  })
+
+  it('Kubernetes: the Job is the example\'s shards-job.yaml, comments aside, for the example\'s 4 shards', () => {
+    const code = (yaml: string) => yaml.split('\n').filter((l) => !/^\s*(#|$)/.test(l))
+    const job = clusterBundle('kubernetes', SHARD_SWEEP, 4).text.split('\n---\n')[1]
+    expect(code(job)).toEqual(code(readFileSync(KUBERNETES_EXAMPLE, 'utf8')))
   })
 
   it('refuses a shard count outside 1..1000 with the reason', () => {
