@@ -29,6 +29,14 @@ test('sweep pcp->high and chart a metric against it', async ({ page }) => {
   await expect(page.getByTestId('chart-canvas-sweep-metric')).toBeVisible()
   await expectChartDrawn(page, 'chart-canvas-sweep-metric')
 
+  // run this sweep on a cluster: one self-contained Slurm script, one shard per job by default (8 jobs)
+  await page.getByTestId('cluster-open').click()
+  await page.screenshot({ path: 'test-results/screenshots/sweep-cluster-export.png' })
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('cluster-download').click()])
+  expect(download.suggestedFilename()).toMatch(/-slurm-8shards\.sh$/)
+  const script = await (await download.createReadStream()).toArray()
+  expect(Buffer.concat(script).toString('utf8')).toContain('kernel.pcp.high')
+
   // re-run exactly from History: the same profile and seeds go back to the lab
   await page.getByTestId('nav-history').click()
   await page.locator('[data-testid^="history-rerun-"]').first().click()
