@@ -2,32 +2,21 @@
 // so this never tests a stale build, then started through bin/drainlab.mjs like a user's `npx drainlab`. The
 // other CLI tests run the sources (vitest.config.ts sets DRAINLAB_FROM_SOURCES); this file checks what only
 // the build can get wrong: the paths it finds from out/cli, the built pool worker, and the stale-build check.
-import { spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { build } from 'vite'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { drainlab, type DrainlabResult } from '../support/drainlab-process'
 
 const ROOT = join(import.meta.dirname, '..', '..')
-const BIN = join(ROOT, 'bin', 'drainlab.mjs')
 const OUT = join(ROOT, 'out', 'cli')
 
-interface Result { code: number | null; stdout: string; stderr: string }
-
-function builtDrainlab(args: string[], cwd: string): Promise<Result> {
+function builtDrainlab(args: string[], cwd: string): Promise<DrainlabResult> {
   // without DRAINLAB_FROM_SOURCES bin/drainlab.mjs takes the build, or says on stderr why not
   const { DRAINLAB_FROM_SOURCES: _fromSources, ...env } = process.env
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...env, XDG_DATA_HOME: join(cwd, 'xdg') } })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.setEncoding('utf8').on('data', (t: string) => { stdout += t })
-    child.stderr.setEncoding('utf8').on('data', (t: string) => { stderr += t })
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code, stdout, stderr }))
-  })
+  return drainlab(args, cwd, env)
 }
 
 function jsFiles(dir: string): string[] {

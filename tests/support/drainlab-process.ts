@@ -7,9 +7,10 @@ export const DRAINLAB_BIN = join(import.meta.dirname, '..', '..', 'bin', 'drainl
 
 export interface DrainlabResult { code: number | null; stdout: string; stderr: string }
 
-export function drainlab(args: string[], cwd: string): Promise<DrainlabResult> {
+/** `env` replaces the test process's environment (XDG_DATA_HOME is set on top of it either way). */
+export function drainlab(args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<DrainlabResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [DRAINLAB_BIN, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, XDG_DATA_HOME: join(cwd, 'xdg') } })
+    const child = spawn(process.execPath, [DRAINLAB_BIN, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...env, XDG_DATA_HOME: join(cwd, 'xdg') } })
     let stdout = ''
     let stderr = ''
     child.stdout.setEncoding('utf8').on('data', (t: string) => { stdout += t })
