@@ -105,12 +105,12 @@ export class Simulation {
       cpus[cpu] = iso
     })
     const tick = new HousekeepingTick(profile.machine.hz, this.costs.tickNs)
-    this.hk = new HousekeepingLoad(profile, kernel, this.cpuTime, seed)
-    const hkKworkers = new HousekeepingKworkers(profile, kernel, this.cpuTime, tick, seed)
+    this.hk = new HousekeepingLoad(profile, kernel, this.cpuTime, seed, this.durationNs)
+    const hkKworkers = new HousekeepingKworkers(profile, kernel, this.cpuTime, tick, this.hk, seed)
     for (const cpu of this.hk.cpus) cpus[cpu] = new HousekeepingCpu(cpu, hkKworkers, this.hk)
     const stats = new DrainStats()
-    this.strategy = createDrainStrategy(this.traits, profile.kernel.pcp.batchScaleMax, { sim: kernel, cpuTime: this.cpuTime, stats, tick, cpus })
-    this.drains = new DrainAllPages(stats, this.strategy, this.pcp, this.warmupNs)
+    this.strategy = createDrainStrategy(this.traits, profile.kernel.pcp.batchScaleMax, { sim: kernel, cpuTime: this.cpuTime, stats, tick, cpus, owners: this.hk })
+    this.drains = new DrainAllPages(stats, this.strategy, this.pcp, this.hk, this.warmupNs)
     this.sources = new DrainSources(profile, this.queue, this.drains, options.onDrainRequest, seed)
   }
 
@@ -139,7 +139,10 @@ export class Simulation {
       this.clock.advanceTo(now)
       this.events++
       q.dispatchPopped()
-      if (check) checkEventInvariants(this, now)
+      if (check) {
+        this.hk.catchUpAll(now)
+        checkEventInvariants(this, now)
+      }
       if (--countdown === 0 || now >= nextProgressNs) {
         countdown = every
         if (this.events > MAX_EVENTS) {
@@ -155,6 +158,7 @@ export class Simulation {
     }
     const endNs = partial ? this.clock.now : this.durationNs
     if (!partial) this.clock.advanceTo(endNs)
+    this.hk.finish(endNs)
     for (const iso of this.isolated) iso.finish(endNs)
     const pending = this.drains.pending(endNs)
     if (check) checkEndInvariants(this, pending.length)
@@ -183,6 +187,7 @@ export class Simulation {
     // 6.7+ vmstat interval: decay_pcp_high on housekeeping CPUs
     if (this.params.autotune) schedulePeriodic(q, VMSTAT_INTERVAL_NS, VMSTAT_INTERVAL_NS, (now) => this.hk.onVmstatDecay(now))
     schedulePeriodic(q, 0, this.sampleEveryNs, (now) => {
+      this.hk.catchUpAll(now)
       this.stranded.record(now, this.pcp.total)
       this.zoneFree.record(now, this.zone.freePages)
     })

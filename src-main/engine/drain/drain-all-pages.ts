@@ -4,6 +4,7 @@
 import type { DrainSourceKind } from '../../../src-shared/profile/schema'
 import type { DrainStats } from '../metrics/drain-stats'
 import type { PerCpuPages } from '../mm/per-cpu-pages'
+import type { OwnerActivity } from '../sched/owner-activity'
 import { DrainRun, type DrainWaiter } from './drain-run'
 import type { DrainStrategy } from './drain-strategy'
 
@@ -24,6 +25,7 @@ export class DrainAllPages implements DrainWaiter {
     readonly stats: DrainStats,
     private readonly strategy: DrainStrategy,
     private readonly pcp: PerCpuPages,
+    private readonly owners: OwnerActivity,
     private readonly warmupNs: number
   ) {}
 
@@ -95,6 +97,7 @@ export class DrainAllPages implements DrainWaiter {
     this.started++
     run.startNs = now
     if (run.counted && run.zoneRequest) this.stats.mutexWait.record(now - run.requestNs)
+    this.owners.catchUpAll(now)
     run.targets = this.cpusWithPcps(run.forced)
     if (run.counted) this.stats.targets.record(run.targets.length)
     if (this.strategy.start(run, now)) this.complete(run, now)

@@ -11,6 +11,7 @@ import type { DrainStats } from '../metrics/drain-stats'
 import type { KernelCpuTime } from '../metrics/kernel-cpu-time'
 import type { CpuModel } from '../sched/cpu-model'
 import type { HousekeepingTick } from '../sched/housekeeping-tick'
+import type { OwnerActivity } from '../sched/owner-activity'
 import type { SimContext } from '../sim/sim-context'
 import type { VariantTraits } from '../variant-traits'
 import type { DrainRun } from './drain-run'
@@ -24,6 +25,8 @@ export interface RemoteDrainContext {
   readonly tick: HousekeepingTick
   /** every CPU of the machine, by cpu number */
   readonly cpus: readonly CpuModel[]
+  /** the owners' lazily advanced list activity: brought up to date before a target is read */
+  readonly owners: OwnerActivity
 }
 
 /** The 6.0+ variants differ only in how pcp->lock is taken (traits.pcpLockIrqsave, traits.listFree) and in `chunkPages`. */
@@ -74,6 +77,7 @@ export class RemoteDrain implements DrainStrategy {
     const pcp = sim.pcp
     while (run.next < run.targets.length) {
       const cpu = run.targets[run.next]
+      this.ctx.owners.catchUp(cpu, now)
       const count = pcp.count[cpu]
       if (count === 0) {
         // the racy cpus_with_pcps read saw pages that are gone: nothing to free
@@ -98,7 +102,10 @@ export class RemoteDrain implements DrainStrategy {
       }
       if (count <= later) {
         // only the later batches' pages, which are not on the list yet: drain_pages_zone() frees nothing
-        if (!this.listFreeSpins) this.listFreeFallback(cpu, later, now)
+        if (!this.listFreeSpins) {
+          this.listFreeFallback(cpu, later, now)
+          this.ctx.owners.listsChanged(cpu)
+        }
         this.endSpin(run, now)
         this.ctx.stats.targetDrained(run, now)
         run.next++
@@ -113,6 +120,7 @@ export class RemoteDrain implements DrainStrategy {
       pcp.lockedUntil[cpu] = end
       if (unlock >= 0 && this.listFreeSpins) this.delayListFree(cpu, unlock, now, end - now)
       else if (unlock >= 0) this.listFreeFallback(cpu, later, now)
+      this.ctx.owners.listsChanged(cpu)
       // drain_pages_zone() frees what the list held under the lock; in 6.0–6.1 the later batches' pages stay
       run.targetFinished = pcp.count[cpu] <= (this.listFreeSpins ? later : 0)
       // the requester spins on pcp->lock, then on zone->lock, then frees: all of it is drain work

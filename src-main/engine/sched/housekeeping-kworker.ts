@@ -10,6 +10,7 @@ import type { KernelCpuTime } from '../metrics/kernel-cpu-time'
 import { RandomStream } from '../sim/random-stream'
 import type { SimContext } from '../sim/sim-context'
 import type { HousekeepingTick } from './housekeeping-tick'
+import type { OwnerActivity } from './owner-activity'
 
 export class HousekeepingKworkers {
   private readonly pending: Array<DrainRun | null>
@@ -25,6 +26,7 @@ export class HousekeepingKworkers {
     private readonly sim: SimContext & PageAllocator,
     private readonly cpuTime: KernelCpuTime,
     private readonly tick: HousekeepingTick,
+    private readonly owners: OwnerActivity,
     seed: number
   ) {
     this.pending = new Array<DrainRun | null>(profile.machine.cpus).fill(null)
@@ -50,7 +52,10 @@ export class HousekeepingKworkers {
     const sim = this.sim
     const run = this.pending[cpu]
     if (run === null) return
+    // the kworker preempts the CPU's tasks: their bursts before it ran, the later ones find the list drained
+    this.owners.catchUp(cpu, now)
     run.pagesFreed += drainPagesZone(sim, cpu, Infinity, sim.costs.tPageLocalNs, now, this.zoneLock)
+    this.owners.listsChanged(cpu)
     const busy = this.zoneLock.waitNs + this.zoneLock.holdNs
     const switchOut = Math.round(sim.costs.kworkerWakeSwitchNs) - Math.round(sim.costs.kworkerWakeSwitchNs / 2)
     this.cpuTime.addDrain(busy + switchOut)

@@ -1,0 +1,80 @@
+// The jobs of the engine's results identity (scripts/engine-identity.ts, tests/engine/engine-identity.test.ts):
+// every preset, a small profile per anti-starvation policy and task mode, and the heavy housekeeping
+// scenario, × every variant × seeds 1 and 2, a short run each; one SHA-256 of the serialised RunResult per
+// job — without `events`, the engine's own count of the events it handled, which an engine that
+// aggregates work changes without changing a result, and without `engineVersion`, which names the engine
+// rather than what it computed.
+import { createHash } from 'node:crypto'
+import { ANTI_STARVATION_POLICIES, VARIANTS, type ProfileInput, type Variant } from '../src-shared/profile/schema'
+import { PRESETS } from '../src-shared/profile/presets'
+import { validateProfile } from '../src-shared/profile/validate'
+import { runModel } from '../src-main/engine/run-model'
+import { heavyScenario } from './bench/heavy-scenario'
+
+export interface IdentityJob {
+  /** profile id / variant / seed: the key in scripts/engine-identity.json */
+  key: string
+  run(): string
+}
+
+const SEEDS = [1, 2]
+/** simulated time per job: long enough for every event kind, short enough to run after every step */
+const DURATION_MS = 2000
+/** the stress preset simulates many CPUs at high rates: a shorter run covers the same paths */
+const SHORT_DURATION_MS: Readonly<Record<string, number>> = { 'stress-test-series': 500 }
+
+/**
+ * Beyond the presets: every anti-starvation policy (the presets have no stalld) with an allocating task
+ * of each mode next to a polling one, so that the kworker, the boost slots and the owner's list frees
+ * all meet the drains.
+ */
+function policyProfiles(): Array<{ id: string; input: ProfileInput }> {
+  return ANTI_STARVATION_POLICIES.flatMap((policy) => (['polling', 'periodic'] as const).map((mode) => ({
+    id: `policy-${policy}-${mode}`,
+    input: {
+      schemaVersion: 1,
+      machine: { cpus: 4, isolated: '2-3' },
+      kernel: { antiStarvation: { policy } },
+      rtTasks: [
+        { name: 'alloc', cpu: 2, mode, periodUs: mode === 'polling' ? 100 : 1000, runtimeUs: mode === 'polling' ? 20 : 200, allocsPerJob: 4, initialPcpPages: 300 },
+        { name: 'poll', cpu: 3, mode: 'polling', periodUs: 100, runtimeUs: 20, initialPcpPages: 300 }
+      ],
+      drainSources: [{ kind: 'reclaim', ratePerSec: 50 }, { kind: 'compaction', ratePerSec: 10 }],
+      run: { durationMs: DURATION_MS, warmupMs: 100 }
+    } satisfies ProfileInput
+  })))
+}
+
+/**
+ * The heavy scenario of the engine benchmark (issue 10): 28 housekeeping CPUs at 200 000 pages/s each way,
+ * whose zone->lock traffic meets the drains — where an engine that advances the housekeeping lazily
+ * would first show a different order of simultaneous events.
+ */
+function heavyProfile(): { id: string; input: ProfileInput } {
+  return { id: 'heavy-housekeeping', input: { ...heavyScenario(), run: { durationMs: 1000, warmupMs: 100 } } }
+}
+
+/** Every job of the identity check, in the baseline's order. */
+export function identityJobs(): IdentityJob[] {
+  const profiles = [
+    heavyProfile(),
+    ...PRESETS.map((preset) => {
+      const durationMs = SHORT_DURATION_MS[preset.id] ?? DURATION_MS
+      return { id: preset.id, input: { ...preset.profile, run: { ...preset.profile.run, durationMs, warmupMs: Math.min(100, durationMs / 10) } } }
+    }),
+    ...policyProfiles()
+  ]
+  return profiles.flatMap(({ id, input }) => {
+    const v = validateProfile(input)
+    if (!v.ok) throw new Error(`${id}: ${v.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`)
+    const profile = v.profile
+    return VARIANTS.flatMap((variant: Variant) => SEEDS.map((seed) => ({
+      key: `${id}/${variant}/${seed}`,
+      run: () => {
+        const { events: _events, engineVersion: _version, ...semantics } = runModel(profile, variant, seed, { checkInvariants: false })
+        return createHash('sha256').update(JSON.stringify(semantics)).digest('hex')
+      }
+    })))
+  })
+}
+
