@@ -21,34 +21,6 @@ describe('EventQueue', () => {
   it('reports Infinity when empty', () => {
     expect(new EventQueue().peekTime()).toBe(Infinity)
   })
-  it('places an event pushed as if scheduled earlier (pushAs) among simultaneous events by when it was scheduled', () => {
-    fc.assert(fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 20 })), { maxLength: 200 }), (events) => {
-      const q = new EventQueue(2)
-      // (time, pushedAt) pairs pushed in any order: they pop by time, then pushedAt, then push order
-      events.forEach(([t, p], i) => q.pushAs(t + p, p, 0, i))
-      const out: number[] = []
-      const pushedAts: number[] = []
-      while (q.pop()) {
-        out.push(q.arg)
-        pushedAts.push(q.pushedAt)
-      }
-      const expected = events.map(([t, p], i) => ({ time: t + p, p, i })).sort((a, b) => a.time - b.time || a.p - b.p || a.i - b.i)
-      expect(out).toEqual(expected.map((e) => e.i))
-      expect(pushedAts).toEqual(expected.map((e) => e.p))
-    }))
-  })
-  it('gives a plain push the time of the event being run as its scheduling time', () => {
-    const q = new EventQueue()
-    q.push(10, 0, 1)
-    q.pop()
-    // pushed while the event at 10 runs: after an event at 20 scheduled at 5, before one scheduled at 15
-    q.pushAs(20, 15, 0, 3)
-    q.push(20, 0, 2)
-    q.pushAs(20, 5, 0, 1)
-    const order: number[] = []
-    while (q.pop()) order.push(q.arg)
-    expect(order).toEqual([1, 2, 3])
-  })
 })
 
 describe('RandomStream', () => {

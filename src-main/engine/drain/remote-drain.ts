@@ -104,7 +104,7 @@ export class RemoteDrain implements DrainStrategy {
         // only the later batches' pages, which are not on the list yet: drain_pages_zone() frees nothing
         if (!this.listFreeSpins) {
           this.listFreeFallback(cpu, later, now)
-          this.ctx.owners.listsChanged(cpu)
+          this.ctx.owners.listsChanged(cpu, now)
         }
         this.endSpin(run, now)
         this.ctx.stats.targetDrained(run, now)
@@ -120,7 +120,7 @@ export class RemoteDrain implements DrainStrategy {
       pcp.lockedUntil[cpu] = end
       if (unlock >= 0 && this.listFreeSpins) this.delayListFree(cpu, unlock, now, end - now)
       else if (unlock >= 0) this.listFreeFallback(cpu, later, now)
-      this.ctx.owners.listsChanged(cpu)
+      this.ctx.owners.listsChanged(cpu, now)
       // drain_pages_zone() frees what the list held under the lock; in 6.0–6.1 the later batches' pages stay
       run.targetFinished = pcp.count[cpu] <= (this.listFreeSpins ? later : 0)
       // the requester spins on pcp->lock, then on zone->lock, then frees: all of it is drain work

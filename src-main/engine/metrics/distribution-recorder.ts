@@ -98,9 +98,12 @@ export class DistributionRecorder {
     return out
   }
 
-  /** Grows to the bucket holding `index` only: a histogram of ns values spans ~20 buckets of 1024 counts. */
+  /**
+   * Grows to hold `index`, at least doubling: a histogram of ns values spans ~20 buckets of 1024 counts,
+   * and growing one bucket at a time copied the array again for every new bucket.
+   */
   private grow(index: number): void {
-    const n = (Math.floor(index / SUB_BUCKET_HALF) + 1) * SUB_BUCKET_HALF
+    const n = Math.max((Math.floor(index / SUB_BUCKET_HALF) + 1) * SUB_BUCKET_HALF, 2 * this.counts.length)
     const counts = new Float64Array(n)
     counts.set(this.counts)
     this.counts = counts

@@ -55,7 +55,7 @@ export class HousekeepingKworkers {
     // the kworker preempts the CPU's tasks: their bursts before it ran, the later ones find the list drained
     this.owners.catchUp(cpu, now)
     run.pagesFreed += drainPagesZone(sim, cpu, Infinity, sim.costs.tPageLocalNs, now, this.zoneLock)
-    this.owners.listsChanged(cpu)
+    this.owners.listsChanged(cpu, now)
     const busy = this.zoneLock.waitNs + this.zoneLock.holdNs
     const switchOut = Math.round(sim.costs.kworkerWakeSwitchNs) - Math.round(sim.costs.kworkerWakeSwitchNs / 2)
     this.cpuTime.addDrain(busy + switchOut)

@@ -8,6 +8,6 @@ export interface OwnerActivity {
   catchUp(cpu: number, now: number): void
   /** catchUp() for every CPU. */
   catchUpAll(now: number): void
-  /** Another CPU changed `cpu`'s lists or pcp->lock: the owner's next operations see it. */
-  listsChanged(cpu: number): void
+  /** Another CPU changed `cpu`'s lists or pcp->lock at `now`: the owner's next operations see it. */
+  listsChanged(cpu: number, now: number): void
 }

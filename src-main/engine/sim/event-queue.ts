@@ -1,8 +1,5 @@
 // The event queue of the discrete-event core: a binary min-heap on typed arrays, ordered by
-// (time, time it was scheduled at, sequence number) so that simultaneous events run in the order they
-// were scheduled. For events pushed as they are scheduled the middle key changes nothing (pushes happen
-// in time order); it lets a component that advances a stream lazily push an event as if it had been
-// scheduled earlier (pushAs), in the place the event-per-step engine would have given it.
+// (time, sequence number) so that simultaneous events run in the order they were scheduled.
 // No allocation per push/pop once the arrays have grown to the working size. As in SimPy and ns-3 the
 // queue knows nothing of the model: each component registers a handler for each kind of event it
 // schedules, and an event is (time, kind, arg, arg2) with the handler's kind.
@@ -14,7 +11,6 @@ export class EventQueue {
   /** by kind */
   private readonly handlers: EventHandler[] = []
   private times: Float64Array
-  private pushedAts: Float64Array
   private seqs: Float64Array
   private kinds: Int32Array
   private args: Int32Array
@@ -24,15 +20,12 @@ export class EventQueue {
 
   /** Filled by pop(): the popped event's fields. */
   time = 0
-  /** when the popped event was scheduled */
-  pushedAt = 0
   kind = 0
   arg = 0
   arg2 = 0
 
   constructor(capacity = 1024) {
     this.times = new Float64Array(capacity)
-    this.pushedAts = new Float64Array(capacity)
     this.seqs = new Float64Array(capacity)
     this.kinds = new Int32Array(capacity)
     this.args = new Int32Array(capacity)
@@ -54,16 +47,7 @@ export class EventQueue {
     this.handlers[this.kind](this.time, this.arg, this.arg2)
   }
 
-  /** Schedules an event at `time`, now (at the time of the event being run). */
   push(time: number, kind: number, arg = 0, arg2 = 0): void {
-    this.pushAs(time, this.time, kind, arg, arg2)
-  }
-
-  /**
-   * Schedules an event at `time` as if it had been scheduled at `pushedAt` (≤ time): it runs after the
-   * events at `time` scheduled before `pushedAt` and before those scheduled after it.
-   */
-  pushAs(time: number, pushedAt: number, kind: number, arg = 0, arg2 = 0): void {
     if (this.size === this.times.length) this.grow()
     const seq = this.nextSeq++
     let i = this.size++
@@ -71,12 +55,11 @@ export class EventQueue {
     while (i > 0) {
       const parent = (i - 1) >> 1
       const pt = this.times[parent]
-      if (pt < time || (pt === time && this.before(parent, pushedAt, seq))) break
+      if (pt < time || (pt === time && this.seqs[parent] < seq)) break
       this.move(parent, i)
       i = parent
     }
     this.times[i] = time
-    this.pushedAts[i] = pushedAt
     this.seqs[i] = seq
     this.kinds[i] = kind
     this.args[i] = arg
@@ -92,14 +75,12 @@ export class EventQueue {
   pop(): boolean {
     if (this.size === 0) return false
     this.time = this.times[0]
-    this.pushedAt = this.pushedAts[0]
     this.kind = this.kinds[0]
     this.arg = this.args[0]
     this.arg2 = this.args2[0]
     const last = --this.size
     if (last === 0) return true
     const t = this.times[last]
-    const p = this.pushedAts[last]
     const s = this.seqs[last]
     const k = this.kinds[last]
     const a = this.args[last]
@@ -110,14 +91,13 @@ export class EventQueue {
       let child = 2 * i + 1
       if (child >= last) break
       const right = child + 1
-      if (right < last && (this.times[right] < this.times[child] || (this.times[right] === this.times[child] && this.before(right, this.pushedAts[child], this.seqs[child])))) child = right
+      if (right < last && (this.times[right] < this.times[child] || (this.times[right] === this.times[child] && this.seqs[right] < this.seqs[child]))) child = right
       const ct = this.times[child]
-      if (t < ct || (t === ct && !this.before(child, p, s))) break
+      if (t < ct || (t === ct && s < this.seqs[child])) break
       this.move(child, i)
       i = child
     }
     this.times[i] = t
-    this.pushedAts[i] = p
     this.seqs[i] = s
     this.kinds[i] = k
     this.args[i] = a
@@ -125,15 +105,8 @@ export class EventQueue {
     return true
   }
 
-  /** Among events at the same time: the event at heap slot `i` runs before one scheduled at (pushedAt, seq). */
-  private before(i: number, pushedAt: number, seq: number): boolean {
-    const p = this.pushedAts[i]
-    return p < pushedAt || (p === pushedAt && this.seqs[i] < seq)
-  }
-
   private move(from: number, to: number): void {
     this.times[to] = this.times[from]
-    this.pushedAts[to] = this.pushedAts[from]
     this.seqs[to] = this.seqs[from]
     this.kinds[to] = this.kinds[from]
     this.args[to] = this.args[from]
@@ -145,7 +118,6 @@ export class EventQueue {
     const grow64 = (a: Float64Array) => { const b = new Float64Array(n); b.set(a); return b }
     const grow32 = (a: Int32Array) => { const b = new Int32Array(n); b.set(a); return b }
     this.times = grow64(this.times)
-    this.pushedAts = grow64(this.pushedAts)
     this.seqs = grow64(this.seqs)
     this.kinds = grow32(this.kinds)
     this.args = grow32(this.args)

@@ -67,6 +67,28 @@ export class RandomStream {
     return -Math.log((this.nextUint32() + 0.5) / 4294967296) * mean
   }
 
+  /**
+   * Gamma(shape, 1) for shape ≥ 1 — the time to the shape-th event of a unit-rate Poisson process —
+   * by Marsaglia and Tsang's squeeze method (ACM TOMS 26(3), 2000): exact, about one normal per draw.
+   */
+  gamma(shape: number): number {
+    const d = shape - 1 / 3
+    const c = 1 / Math.sqrt(9 * d)
+    for (;;) {
+      let x: number
+      let v: number
+      do {
+        x = this.normal()
+        v = 1 + c * x
+      } while (v <= 0)
+      v = v * v * v
+      const u = 1 - this.next()
+      const x2 = x * x
+      if (u < 1 - 0.0331 * x2 * x2) return d * v
+      if (Math.log(u) < 0.5 * x2 + d * (1 - v + Math.log(v))) return d * v
+    }
+  }
+
   /** Standard normal (Box–Muller, the spare kept for the next call). */
   normal(): number {
     if (!Number.isNaN(this.spareNormal)) {

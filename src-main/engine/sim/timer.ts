@@ -20,11 +20,6 @@ export class Timer {
     this.queue.push(at, this.kind, 0, ++this.id)
   }
 
-  /** Expires at `at`, ordered among simultaneous events as if scheduled at `pushedAt` (EventQueue.pushAs). */
-  scheduleAs(at: number, pushedAt: number): void {
-    this.queue.pushAs(at, pushedAt, this.kind, 0, ++this.id)
-  }
-
   cancel(): void {
     this.id++
   }

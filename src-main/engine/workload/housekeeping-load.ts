@@ -4,13 +4,12 @@
 // with kernel.pcp.thpFraction, that share of the freed pages comes back as THP-sized entries.
 //
 // Most bursts stay on the CPU's own lists (no refill, no bulk free, no remote lock hold): nothing
-// another CPU sees changes until something reads those lists. So a CPU's bursts are drawn ahead
-// (BurstArrivals), walked dry to find the next one that contacts another CPU (LocalBurstWalk), and
-// only that one is an event, run by onAlloc/onFree; the local bursts before it are applied together
-// (applyLocal: what those functions do for them, summed) when it runs or when another CPU reads or
-// changes this CPU's lists first (catchUp / listsChanged, sched/owner-activity.ts). Each burst meets
-// everything in the same order as when every burst was an event (engine 0.4.1): the results are the
-// same, for a fraction of the events (model.md §5).
+// another CPU sees changes until something reads those lists. So only a CPU's next contact — the
+// first burst that is not local — is an event, run by onAlloc/onFree; the local bursts before it are
+// drawn in closed form (LocalRun) and applied together (applyLocal: what those functions do for them,
+// summed) when it runs or when another CPU reads or changes this CPU's lists first (catchUp /
+// listsChanged, sched/owner-activity.ts). model.md §5 says why this is the same process as one event
+// per burst (engine 0.4.1), and tests/engine/local-run.test.ts checks it.
 import type { Profile } from '../../../src-shared/profile/schema'
 import { housekeepingCpus } from '../../../src-shared/profile/cpu-roles'
 import { freePcppagesBulk } from '../mm/free-pcppages-bulk'
@@ -25,12 +24,11 @@ import { RandomStream } from '../sim/random-stream'
 import type { SimContext } from '../sim/sim-context'
 import { Timer } from '../sim/timer'
 import type { OwnerActivity } from '../sched/owner-activity'
-import { ALLOC, BurstArrivals } from './burst-arrivals'
-import { LocalBurstWalk } from './local-burst-walk'
+import { ALLOC, LocalRun, type TakenBursts } from './local-run'
 
 /** Working set each housekeeping CPU's tasks hold at start (pages), so frees have pages to return. */
 const INITIAL_HELD_PAGES = 65536
-/** Local bursts walked ahead at most: the next burst after them runs as an event anyway, which bounds the buffers. */
+/** Local bursts drawn ahead at most: the next burst after them runs as an event anyway, which bounds the buffers. */
 const MAX_LOCAL_RUN = 4096
 
 export class HousekeepingLoad implements OwnerActivity {
@@ -43,12 +41,9 @@ export class HousekeepingLoad implements OwnerActivity {
   readonly unit: number
   private readonly held: Float64Array
   private readonly thpStreams: RandomStream[] = []
-  /** per housekeeping CPU (by cpu): its drawn bursts, and its next contact's event */
-  private readonly arrivals: BurstArrivals[] = []
+  /** per housekeeping CPU (by cpu): its local bursts to the next contact, and that contact's event */
+  private readonly runs: LocalRun[] = []
   private readonly contacts: Timer[] = []
-  /** per CPU: the bursts from arrivals.head on that are local (the one after them is the contact) */
-  private readonly localRuns: Int32Array
-  private readonly walk: LocalBurstWalk
   /** the owner's pcp->lock is a spinlock (6.0+): operations hold it, list frees unlock per batch */
   private readonly spin: boolean
   /** time and fastPathOverhead share of a `unit`-page operation on the list alone (no refill, no bulk free) */
@@ -73,8 +68,6 @@ export class HousekeepingLoad implements OwnerActivity {
     const thpPages = sim.pcp.thpPages
     this.thpFreeChance = f >= 1 ? 1 : (f * this.unit) / (thpPages - f * thpPages + f * this.unit)
     this.held = new Float64Array(n)
-    this.localRuns = new Int32Array(n)
-    this.walk = new LocalBurstWalk(sim, this.unit, this.thpFreeChance)
     this.localOps = new Float64Array(n)
     this.spin = sim.traits.pcpLock === 'pcp-spinlock'
     // as rmqueuePcplist and freeUnrefPageCommit compute it
@@ -88,7 +81,8 @@ export class HousekeepingLoad implements OwnerActivity {
       const free = o?.freeRatePagesPerSec ?? hk.freeRatePagesPerSec
       const allocMeanNs = alloc > 0 ? (this.unit / alloc) * 1e9 : Infinity
       const freeMeanNs = free > 0 ? (this.unit / free) * 1e9 : Infinity
-      this.arrivals[cpu] = new BurstArrivals(allocMeanNs, freeMeanNs, new RandomStream(seed, `hk:${cpu}:alloc`), new RandomStream(seed, `hk:${cpu}:free`))
+      this.runs[cpu] = new LocalRun(sim, cpu, this.unit, allocMeanNs, freeMeanNs, this.thpFreeChance, MAX_LOCAL_RUN,
+        new RandomStream(seed, `hk:${cpu}:steps`), new RandomStream(seed, `hk:${cpu}:times`), new RandomStream(seed, `hk:${cpu}:reads`))
       this.thpStreams[cpu] = new RandomStream(seed, `hk:${cpu}:thp`)
       this.contacts[cpu] = new Timer(sim.queue, (now) => this.onContact(cpu, now))
     }
@@ -110,91 +104,62 @@ export class HousekeepingLoad implements OwnerActivity {
       this.held[cpu] = held
       this.heldTotal += held
       sim.zone.freePages -= held
-      this.arrivals[cpu].start()
-      this.plan(cpu)
+      this.plan(cpu, 0)
     }
   }
 
-  catchUp(cpu: number, now: number, pushedAt = this.sim.queue.pushedAt): void {
-    const arrivals = this.arrivals[cpu]
-    if (arrivals === undefined) return
-    const { times, pushedAts, kinds, head } = arrivals
-    const run = head + this.localRuns[cpu]
-    // a burst at `now` ran first when its event was scheduled no later than the one being handled
-    let end = head
-    let frees = 0
-    let counted = 0
-    let lastFree = -1
-    const warmupNs = this.sim.warmupNs
-    for (; end < run && (times[end] < now || (times[end] === now && pushedAts[end] <= pushedAt)); end++) {
-      if (kinds[end] !== ALLOC) {
-        frees++
-        lastFree = end
-      }
-      if (times[end] >= warmupNs) counted++
-    }
-    const applied = end - head
-    if (applied === 0) return
-    this.applyLocal(cpu, (2 * frees - applied) * this.unit, times[end - 1], lastFree < 0 ? -1 : times[lastFree], counted)
-    this.localRuns[cpu] -= applied
-    arrivals.shift(applied)
+  catchUp(cpu: number, now: number): void {
+    const run = this.runs[cpu]
+    if (run === undefined || run.pending === 0) return
+    const taken = run.take(now, this.sim.warmupNs)
+    if (taken.bursts > 0) this.applyLocal(cpu, taken)
   }
 
-  catchUpAll(now: number, pushedAt = this.sim.queue.pushedAt): void {
-    for (const cpu of this.cpus) this.catchUp(cpu, now, pushedAt)
+  catchUpAll(now: number): void {
+    for (const cpu of this.cpus) this.catchUp(cpu, now)
   }
 
-  listsChanged(cpu: number): void {
-    if (this.arrivals[cpu] !== undefined) this.plan(cpu)
+  listsChanged(cpu: number, now: number): void {
+    if (this.runs[cpu] !== undefined) this.plan(cpu, now)
   }
 
-  /** `cpu`'s next contact: its local bursts run, then the contact itself, then the walk goes on. */
+  /** `cpu`'s next contact: its local bursts run, then the contact itself, then the CPU plans on. */
   private onContact(cpu: number, now: number): void {
-    this.catchUp(cpu, Infinity)
-    const arrivals = this.arrivals[cpu]
-    const kind = arrivals.kinds[arrivals.head]
-    arrivals.shift(1)
-    if (kind === ALLOC) this.onAlloc(cpu, now)
+    this.catchUp(cpu, now)
+    if (this.runs[cpu].contactKind === ALLOC) this.onAlloc(cpu, now)
     else this.onFree(cpu, now)
-    this.plan(cpu)
+    this.plan(cpu, now)
   }
 
-  /** Walks `cpu`'s bursts from the first not applied to its next contact, and schedules that. */
-  private plan(cpu: number): void {
-    const arrivals = this.arrivals[cpu]
-    const n = this.walk.localRun(cpu, arrivals, this.held[cpu], MAX_LOCAL_RUN, this.endNs)
-    this.localRuns[cpu] = n
-    // a run cut at MAX_LOCAL_RUN: the burst after it is not drawn yet
-    if (arrivals.head + n === arrivals.tail) arrivals.drawNext()
-    const slot = arrivals.head + n
-    if (slot < arrivals.tail && arrivals.times[slot] < this.endNs) this.contacts[cpu].scheduleAs(arrivals.times[slot], arrivals.pushedAts[slot])
+  /** Draws `cpu`'s bursts from `from` to its next contact, and schedules that. */
+  private plan(cpu: number, from: number): void {
+    const run = this.runs[cpu]
+    run.plan(from, this.held[cpu], this.endNs)
+    if (run.contactAt < Infinity) this.contacts[cpu].schedule(run.contactAt)
     else this.contacts[cpu].cancel()
   }
 
   /**
    * Applies local bursts together — what rmqueuePcplist / freeUnrefPages do for each without a refill, a
-   * bulk free or a remote lock, summed: `pages` net onto the list, the owner's pcp->lock held (6.0+) to
-   * the end of the last one at `lastAt`, the last free list's one batch unlocking at its end (from
-   * `lastFreeAt`, -1 for none), `counted` of them after the warm-up, whose counters finish() records.
+   * bulk free or a remote lock, summed: their pages net onto the list, the owner's pcp->lock held (6.0+) to
+   * the end of the last one, the counters of those after the warm-up left for finish(). (A local list free
+   * is one batch: its unlock is never between two batches, so no drainer reads it — see RemoteDrain.)
    */
-  private applyLocal(cpu: number, pages: number, lastAt: number, lastFreeAt: number, counted: number): void {
+  private applyLocal(cpu: number, taken: TakenBursts): void {
     const pcp = this.sim.pcp
-    pcp.add(cpu, pages)
-    this.held[cpu] -= pages
-    this.heldTotal -= pages
+    pcp.add(cpu, taken.pages)
+    this.held[cpu] -= taken.pages
+    this.heldTotal -= taken.pages
     if (this.spin) {
-      pcp.ownerHolds(cpu, lastAt + this.localOpNs)
-      if (lastFreeAt >= 0) {
-        pcp.listFree.clear(cpu)
-        pcp.listFree.push(cpu, lastFreeAt + this.localOpNs, this.unit)
-      }
+      pcp.ownerHolds(cpu, taken.lastAt + this.localOpNs)
+      if (taken.frees > 0) pcp.listFree.clear(cpu)
     }
-    this.localOps[cpu] += counted
+    this.localOps[cpu] += taken.counted
   }
 
   /** The end of the run at `endNs`: the last local bursts, and the summed counters of the local ones. */
   finish(endNs: number): void {
-    this.catchUpAll(endNs, -Infinity)
+    this.catchUpAll(endNs)
     for (const stats of this.perCpu) {
       const ops = this.localOps[stats.cpu]
       if (ops === 0) continue
@@ -234,7 +199,7 @@ export class HousekeepingLoad implements OwnerActivity {
     for (const cpu of this.cpus) {
       this.catchUp(cpu, now)
       this.decayPcpHigh(cpu, now)
-      this.plan(cpu)
+      this.plan(cpu, now)
     }
   }
 

@@ -1,0 +1,129 @@
+// The walk of a housekeeping CPU's local bursts: each burst an allocation (mark 0, the list loses `unit`
+// pages) or a free (mark 1, it gains them), until the first burst that would take the list out of
+// [lo, hi] (positions in bursts' worth of pages from the start). The marks are kept as bits, so that
+// the net of any prefix is a population count. With equal allocation and free rates every mark is a
+// fair coin, one random bit: eight marks at a time are taken whole when no prefix of them can reach a
+// bound (a 256-entry table of each byte's net and extreme prefixes), which makes a step cost a fraction
+// of a nanosecond; other rates draw one threshold comparison per mark.
+import type { RandomStream } from '../sim/random-stream'
+
+export const ALLOC = 0
+export const FREE = 1
+
+/** per byte of marks, least significant bit first: the net after 8 steps and the lowest and highest position after 1..8 */
+const BYTE_NET = new Int8Array(256)
+const BYTE_MIN = new Int8Array(256)
+const BYTE_MAX = new Int8Array(256)
+for (let b = 0; b < 256; b++) {
+  let y = 0
+  let lo = 8
+  let hi = -8
+  for (let j = 0; j < 8; j++) {
+    y += (b >> j) & 1 ? 1 : -1
+    lo = Math.min(lo, y)
+    hi = Math.max(hi, y)
+  }
+  BYTE_NET[b] = y
+  BYTE_MIN[b] = lo
+  BYTE_MAX[b] = hi
+}
+
+function popcount32(x: number): number {
+  x -= (x >>> 1) & 0x55555555
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333)
+  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24)
+}
+
+export class BurstWalk {
+  /** the marks of the local bursts, bit i of the walk in bit i & 31 of word i >> 5 */
+  private readonly marks: Int32Array
+  /** the burst that ended the walk: ALLOC or FREE */
+  kind = ALLOC
+
+  /** `allocBelow`: P(allocation) as a threshold on 32 random bits; 2^31 is the fair coin */
+  constructor(private readonly stream: RandomStream, private readonly allocBelow: number, private readonly maxRun: number) {
+    this.marks = new Int32Array((maxRun >> 5) + 2)
+  }
+
+  /**
+   * Walks from position 0 until a burst would leave [lo, hi], or maxRun bursts: returns the number of
+   * local bursts; `kind` is the next burst's, the one that ends the walk.
+   */
+  walk(lo: number, hi: number): number {
+    return this.allocBelow === 2147483648 ? this.walkFair(lo, hi) : this.walkBiased(lo, hi)
+  }
+
+  /** Free bursts among the walk's bursts first..first+count-1. */
+  frees(first: number, count: number): number {
+    let n = 0
+    let i = first
+    const end = first + count
+    while (i < end) {
+      const word = i >> 5
+      const bit = i & 31
+      const take = Math.min(32 - bit, end - i)
+      const mask = take === 32 ? -1 : ((1 << take) - 1) << bit
+      n += popcount32(this.marks[word] & mask)
+      i += take
+    }
+    return n
+  }
+
+  private walkFair(lo: number, hi: number): number {
+    const maxRun = this.maxRun
+    let y = 0
+    let n = 0
+    for (;;) {
+      const word = this.stream.nextUint32()
+      for (let shift = 0; shift < 32; shift += 8) {
+        const b = (word >>> shift) & 255
+        if (n + 8 <= maxRun && y + BYTE_MIN[b] >= lo && y + BYTE_MAX[b] <= hi) {
+          this.put(n, b, 8)
+          y += BYTE_NET[b]
+          n += 8
+          continue
+        }
+        for (let j = 0; j < 8; j++) {
+          const mark = (b >> j) & 1
+          const next = mark === FREE ? y + 1 : y - 1
+          if (n === maxRun || next < lo || next > hi) {
+            this.kind = mark
+            return n
+          }
+          this.put(n, mark, 1)
+          y = next
+          n++
+        }
+      }
+    }
+  }
+
+  private walkBiased(lo: number, hi: number): number {
+    const maxRun = this.maxRun
+    let y = 0
+    for (let n = 0; ; n++) {
+      const mark = this.stream.nextUint32() < this.allocBelow ? ALLOC : FREE
+      const next = mark === FREE ? y + 1 : y - 1
+      if (n === maxRun || next < lo || next > hi) {
+        this.kind = mark
+        return n
+      }
+      this.put(n, mark, 1)
+      y = next
+    }
+  }
+
+  /** Stores `count` (≤ 8) marks `bits` at walk positions n..n+count-1. */
+  private put(n: number, bits: number, count: number): void {
+    const word = n >> 5
+    const bit = n & 31
+    const mask = ((1 << count) - 1) << bit
+    this.marks[word] = (this.marks[word] & ~mask) | ((bits << bit) & mask)
+    if (bit + count > 32) {
+      // the rest of the byte goes to the next word
+      const spill = bit + count - 32
+      const high = (1 << spill) - 1
+      this.marks[word + 1] = (this.marks[word + 1] & ~high) | ((bits >>> (count - spill)) & high)
+    }
+  }
+}
