@@ -4,7 +4,6 @@ import { LabError, type ExportFormat } from '../../../src-shared/api'
 import type { Profile } from '../../../src-shared/profile/schema'
 import { summaryText } from '../../../src-shared/results/summary-table'
 import { parseFormats, parsePositiveInt, parseShard } from '../cli-arguments'
-import { writeExports } from '../../lab/export/write-exports'
 import { JobPool } from '../../lab/pool/job-pool'
 import { findPreset, presetInfos } from '../../lab/presets'
 import { applyOverrides } from '../profile-overrides'
@@ -131,7 +130,12 @@ export async function runExperiment(file: string | undefined, o: RunOptions, ins
     `# or, from the profile saved next to the results:`,
     `npx drainlab run profile.drainlab.json${formats.length > 0 ? ` --format ${formats.join(',')}` : ''}`
   ].join('\n')
-  await writeExports(outcome.results, formats.filter((f) => f !== 'json'), out, { ...image, command: reproduce })
+  const exports = formats.filter((f) => f !== 'json')
+  if (exports.length > 0) {
+    // charts need @napi-rs/canvas (~0.1 s to load): only a run that exports them loads it
+    const { writeExports } = await import('../../lab/export/write-exports')
+    await writeExports(outcome.results, exports, out, { ...image, command: reproduce })
+  }
 
   // the app and `drainlab serve` list the run in their history, from the same data folder
   const historyNote = !o.history || shard !== undefined ? '' : finished.saveError === undefined ? `; in the history as ${started.runId}` : `; NOT in the history: ${finished.saveError}`
