@@ -112,7 +112,10 @@ export class HousekeepingLoad implements OwnerActivity {
     const run = this.runs[cpu]
     if (run === undefined || run.pending === 0) return
     const taken = run.take(now, this.sim.warmupNs)
-    if (taken.bursts > 0) this.applyLocal(cpu, taken)
+    if (taken.bursts === 0) return
+    this.applyLocal(cpu, taken)
+    // the last one's pcp->lock hold, which a drainer reading the list now may still find
+    if (this.spin) this.sim.pcp.ownerHolds(cpu, run.lastBurstAt() + this.localOpNs)
   }
 
   catchUpAll(now: number): void {
@@ -125,9 +128,15 @@ export class HousekeepingLoad implements OwnerActivity {
 
   /** `cpu`'s next contact: its local bursts run, then the contact itself, then the CPU plans on. */
   private onContact(cpu: number, now: number): void {
-    this.catchUp(cpu, now)
-    if (this.runs[cpu].contactKind === ALLOC) this.onAlloc(cpu, now)
+    const run = this.runs[cpu]
+    const taken = run.take(now, this.sim.warmupNs)
+    if (taken.bursts > 0) this.applyLocal(cpu, taken)
+    if (run.contactKind === ALLOC) this.onAlloc(cpu, now)
     else this.onFree(cpu, now)
+    // the local bursts' last pcp->lock hold ends before now + localOpNs: it matters only when the contact's
+    // own hold ends sooner (a free of fewer than `unit` pages, an allocation the zone could not fill)
+    const pcp = this.sim.pcp
+    if (this.spin && taken.bursts > 0 && pcp.ownerBusyUntil[cpu] < now + this.localOpNs) pcp.ownerHolds(cpu, run.lastBurstAt() + this.localOpNs)
     this.plan(cpu, now)
   }
 
@@ -141,19 +150,16 @@ export class HousekeepingLoad implements OwnerActivity {
 
   /**
    * Applies local bursts together — what rmqueuePcplist / freeUnrefPages do for each without a refill, a
-   * bulk free or a remote lock, summed: their pages net onto the list, the owner's pcp->lock held (6.0+) to
-   * the end of the last one, the counters of those after the warm-up left for finish(). (A local list free
-   * is one batch: its unlock is never between two batches, so no drainer reads it — see RemoteDrain.)
+   * bulk free or a remote lock, summed: their pages net onto the list, the counters of those after the
+   * warm-up left for finish(). The caller sets the last one's pcp->lock hold where it can matter. (A local
+   * list free is one batch: its unlock is never between two batches, so no drainer reads it — RemoteDrain.)
    */
   private applyLocal(cpu: number, taken: TakenBursts): void {
     const pcp = this.sim.pcp
     pcp.add(cpu, taken.pages)
     this.held[cpu] -= taken.pages
     this.heldTotal -= taken.pages
-    if (this.spin) {
-      pcp.ownerHolds(cpu, taken.lastAt + this.localOpNs)
-      if (taken.frees > 0) pcp.listFree.clear(cpu)
-    }
+    if (this.spin && taken.frees > 0) pcp.listFree.clear(cpu)
     this.localOps[cpu] += taken.counted
   }
 

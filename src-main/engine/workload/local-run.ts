@@ -22,12 +22,11 @@ import { ALLOC, BurstWalk, FREE } from './burst-walk'
 
 export { ALLOC, FREE }
 
-/** What take() applied: `pages` net onto the list, the last burst at `lastAt`, `counted` after the warm-up. */
+/** What take() applied: `pages` net onto the list, `frees` of the `bursts` free bursts, `counted` after the warm-up. */
 export interface TakenBursts {
   bursts: number
   pages: number
   frees: number
-  lastAt: number
   counted: number
 }
 
@@ -43,7 +42,10 @@ export class LocalRun {
   private readonly walk: BurstWalk
   private first = 0
   private n = 0
-  readonly taken: TakenBursts = { bursts: 0, pages: 0, frees: 0, lastAt: 0, counted: 0 }
+  readonly taken: TakenBursts = { bursts: 0, pages: 0, frees: 0, counted: 0 }
+  /** the span the last take() applied its bursts in, for lastBurstAt() */
+  private takenFrom = 0
+  private takenUntil = 0
   private readonly rateNs: number
   /** a free burst can be local: no THP entries among the frees, and a list free of one batch */
   private readonly freesCanBeLocal: boolean
@@ -132,15 +134,24 @@ export class LocalRun {
     }
     const frees = this.walk.frees(this.first, bursts)
     const until = t < this.arrivalAt ? t : this.arrivalAt
-    // the last of `bursts` uniform times on (from, until): its end is when the owner lets go of pcp->lock
     const width = until - this.from
-    out.lastAt = Math.round(this.from + width * Math.pow(1 - this.reads.next(), 1 / bursts))
+    this.takenFrom = this.from
+    this.takenUntil = until
     out.counted = this.from >= warmupNs ? bursts : until <= warmupNs ? 0 : binomial(this.reads, bursts, (until - warmupNs) / width)
     out.frees = frees
     out.pages = (2 * frees - bursts) * this.unit
     this.first += bursts
     this.from = until
     return out
+  }
+
+  /**
+   * When the last burst the last take() applied ran: the latest of its `bursts` uniform times in the span
+   * (drawn only when asked, by whoever needs to know how long the owner held pcp->lock).
+   */
+  lastBurstAt(): number {
+    const width = this.takenUntil - this.takenFrom
+    return Math.round(this.takenFrom + width * Math.pow(1 - this.reads.next(), 1 / this.taken.bursts))
   }
 
   /** Time to the k-th arrival of the merged process, rounded to the ns and at least 1 ns. */
