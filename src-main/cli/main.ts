@@ -14,6 +14,7 @@ import { Command, CommanderError } from 'commander'
 import type { CliInstall } from './cli-install'
 import { registerExportCommand } from './commands/export'
 import { registerHistoryCommand } from './commands/history'
+import { registerImportCommand } from './commands/import'
 import { registerMergeCommand } from './commands/merge'
 import { registerPresetsCommand } from './commands/presets'
 import { registerRunCommand } from './commands/run'
@@ -43,6 +44,7 @@ export function buildProgram(install: CliInstall): Command {
   registerMergeCommand(program)
   registerServeCommand(program, install)
   registerHistoryCommand(program)
+  registerImportCommand(program)
   return program
 }
 
