@@ -17,6 +17,7 @@ import { registerHistoryCommand } from './commands/history'
 import { registerImportCommand } from './commands/import'
 import { registerMergeCommand } from './commands/merge'
 import { registerPresetsCommand } from './commands/presets'
+import { registerProbeCommand } from './commands/probe'
 import { registerRunCommand } from './commands/run'
 import { registerServeCommand } from './commands/serve'
 import { registerValidateCommand } from './commands/validate'
@@ -45,6 +46,7 @@ export function buildProgram(install: CliInstall): Command {
   registerServeCommand(program, install)
   registerHistoryCommand(program)
   registerImportCommand(program)
+  registerProbeCommand(program)
   return program
 }
 

@@ -227,6 +227,7 @@ const zoneComparisonSchema = z.strictObject({
 const hostProbeSchema = z.strictObject({
   kernelRelease: z.string(),
   minFreeKbytes: count.nullable(),
+  modelMinFreeKbytes: count,
   percpuPagelistHighFraction: count.nullable(),
   isolated: z.string().nullable(),
   nohzFull: z.string().nullable(),

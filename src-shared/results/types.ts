@@ -284,6 +284,8 @@ export interface ZoneComparison {
 export interface HostProbe {
   kernelRelease: string
   minFreeKbytes: number | null
+  /** calculate_min_free_kbytes() of the model for the machine's managed pages, beside the real one */
+  modelMinFreeKbytes: number
   percpuPagelistHighFraction: number | null
   isolated: string | null
   nohzFull: string | null
