@@ -1,5 +1,5 @@
-// drainlab import (and any host that imports): read measurement files, parse each, and build one results
-// document of them. Every file is read and checked before anything is written anywhere.
+// drainlab import and LabApi importMeasurements: parse measurement files (read from disk, or their text as
+// a page sent it) and build one results document of them. Every file is checked before anything is written.
 import { release } from 'node:os'
 import { basename } from 'node:path'
 import { LabError } from '../../../src-shared/api'
@@ -43,11 +43,20 @@ function chooseVariant(inputs: MeasuredInput[], given: string | undefined): { va
   return { variant: own, variantFrom: `kernel ${release()} of the importing machine (the files name none)` }
 }
 
+/** Files already in memory (a page's upload): named as given, parsed like files on disk. */
+export function measurementsDocument(files: Array<{ name: string; text: string }>, o: ImportOptions): ExperimentResults {
+  return documentOf(files.map((f) => ({ file: f.name, parsed: parseMeasurement(f.text, f.name) })), o)
+}
+
+function documentOf(inputs: MeasuredInput[], o: ImportOptions): ExperimentResults {
+  if (inputs.length === 0) throw new LabError('invalid-request', 'give at least one measurement file')
+  const { variant, variantFrom } = chooseVariant(inputs, o.variant)
+  const name = o.name ?? `${inputs[0].parsed.tool} ${basename(inputs[0].file)}${inputs.length > 1 ? ` +${inputs.length - 1}` : ''}`
+  return measuredResults(inputs, { name: name.slice(0, 120), engine: 'measured', variant, variantFrom })
+}
+
 export async function importMeasurements(files: string[], o: ImportOptions): Promise<ExperimentResults> {
-  if (files.length === 0) throw new LabError('invalid-request', 'give at least one measurement file')
   const inputs: MeasuredInput[] = []
   for (const file of files) inputs.push(await readMeasurement(file))
-  const { variant, variantFrom } = chooseVariant(inputs, o.variant)
-  const name = o.name ?? `${inputs[0].parsed.tool} ${basename(files[0])}${files.length > 1 ? ` +${files.length - 1}` : ''}`
-  return measuredResults(inputs, { name: name.slice(0, 120), engine: 'measured', variant, variantFrom })
+  return documentOf(inputs, o)
 }
