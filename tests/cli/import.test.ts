@@ -1,7 +1,7 @@
 // drainlab import as a real process: the captured measurements become a results document that reads back,
 // opens from the history like a run, and a file that is not a measurement is refused (exit 2) with its
 // line, nothing written.
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -30,6 +30,13 @@ describe('drainlab import', () => {
     const show = await drainlab(['history', 'show', entries[0].id, '--data-dir', data], dir)
     expect(show.code).toBe(0)
     expect(show.stdout).toMatch(/direct-chunked/)
+    // its report says where the numbers come from instead of how to re-run them
+    const exported = await drainlab(['export', join('out', 'results.json'), '--format', 'html', '--out', 'report'], dir)
+    expect(exported.code).toBe(0)
+    const html = readFileSync(join(dir, 'report', 'report.html'), 'utf8')
+    expect(html).toContain('<h2>Where the numbers come from</h2>')
+    expect(html).toContain('<code>cyclictest -m -p 80 -t 2 -i 1000 -l 2000 -h 200 -q --json=cyclictest.json</code>')
+    expect(html).not.toContain('How to reproduce')
   })
 
   it('refuses a file that is not a measurement with exit 2, naming the line, and writes nothing', async () => {
