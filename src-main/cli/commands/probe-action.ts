@@ -68,7 +68,9 @@ function zoneText(host: HostProbe): string {
 
 function traceText(host: HostProbe): string {
   const lines = host.drainBursts.map((b) => `drain bursts cpu${b.cpu}: ${b.bursts} bursts, ${b.pages} pages, ns/page p50 ${formatNs(b.nsPerPage.p50)} p99 ${formatNs(b.nsPerPage.p99)} (${b.nsPerPage.count} bursts of ≥ 2 events)`)
-  for (const w of host.workItems.slice(0, 12)) lines.push(`work cpu${w.cpu} ${w.function}: ${w.count}× p50 ${formatNs(w.durationNs.p50)} max ${formatNs(w.durationNs.max)}`)
+  // the most frequent first, whatever their CPU; results.json keeps them all
+  const frequent = [...host.workItems].sort((a, b) => b.count - a.count || a.cpu - b.cpu)
+  for (const w of frequent.slice(0, 12)) lines.push(`work cpu${w.cpu} ${w.function}: ${w.count}× p50 ${formatNs(w.durationNs.p50)} max ${formatNs(w.durationNs.max)}`)
   const events = Object.entries(host.events).map(([k, v]) => `${k} ${v}`).join(', ')
   if (events !== '') lines.push(`events: ${events}`)
   return lines.join('\n')
