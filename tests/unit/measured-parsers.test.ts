@@ -44,6 +44,14 @@ describe('cyclictest -h output (captured: cyclictest -m -p 80 -t 2 -i 1000 -l 20
   })
 })
 
+describe('cyclictest -H (--histofall, captured: cyclictest -m -p 80 -t 2 -i 1000 -l 1000 -H 100 -q)', () => {
+  it('drops the summed column: two threads, each 1000 loops with its own overflows', () => {
+    const m = parse('cyclictest-histofall-H100.txt')
+    expect(m.histograms.map((h) => [h.task, h.overflows, h.overflowFloorNs, h.maxNs])).toEqual([['cyclictest T0', 70, 100_000, 10_640_000], ['cyclictest T1', 59, 100_000, 2_804_000]])
+    expect(m.histograms.map((h) => distributionOfHistogram(h).count)).toEqual([1000, 1000])
+  })
+})
+
 describe('cyclictest --json (captured, same command with --json)', () => {
   const m = parse('cyclictest.json')
 
@@ -136,6 +144,12 @@ describe('files that are not a measurement are refused with the line and the rea
     const lines = fixture('cyclictest-h200.txt').split('\n')
     lines[10] = lines[10].split(/\s+/).slice(0, 2).join(' ')
     expect(refusal(lines.join('\n')).message).toMatch(/^bad\.txt:11: bucket 8 has 1 counts, the rows above have 2/)
+  })
+
+  it('a trailer line with a value missing names its line', () => {
+    const text = fixture('cyclictest-h200.txt').replace(/^# Avg Latencies: (\d+) \d+$/m, '# Avg Latencies: $1')
+    const line = text.split('\n').findIndex((l) => l.startsWith('# Avg')) + 1
+    expect(refusal(text).message).toBe(`bad.txt:${line}: "# Avg Latencies" has 1 values; the histogram has 2 columns and "# Min Latencies" 2 threads`)
   })
 
   it('buckets that do not add up to # Total name the Total line', () => {

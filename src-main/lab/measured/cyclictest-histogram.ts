@@ -3,6 +3,9 @@
 //   # Total: …  # Min Latencies: …  # Avg Latencies: …  # Max Latencies: …  # Histogram Overflows: …
 // A sample of d µs (the wakeup delay truncated to µs) goes into bucket d when d < US, else into the
 // thread's overflow count; "# Total" counts the bucketed samples only, so loops = Total + Overflows.
+// With -H/--histofall and several threads, every row, "# Total", "# Max Latencies" and "# Histogram
+// Overflows" have one more column, the sum over threads; Min and Avg do not. That column is dropped: its
+// samples are the threads' own.
 import type { MeasuredHistogram, ParsedMeasurement } from './measured-histogram'
 import { MeasurementFormatError } from './measurement-format-error'
 
@@ -36,9 +39,7 @@ export function parseCyclictestHistogram(text: string, file: string): ParsedMeas
     }
     const t = TRAILER.exec(line)
     if (t !== null) {
-      const values = numbers(t[2])
-      if (threads !== -1 && values.length !== threads) throw new MeasurementFormatError(file, at, `"# ${t[1]}" has ${values.length} values for ${threads} threads`)
-      trailer.set(t[1], { values, line: at })
+      trailer.set(t[1], { values: numbers(t[2]), line: at })
       return
     }
     if (IGNORED.some((re) => re.test(line))) return
@@ -49,9 +50,17 @@ export function parseCyclictestHistogram(text: string, file: string): ParsedMeas
   for (const key of ['Total', 'Min Latencies', 'Avg Latencies', 'Max Latencies', 'Histogram Overflows']) {
     if (!trailer.has(key)) throw new MeasurementFormatError(file, last, `no "# ${key}:" line: the histogram is cut short or not from cyclictest -h`)
   }
+  // Min and Avg have one value per thread; the rest have the --histofall sum column too, when there is one
+  const perThread = trailer.get('Min Latencies')!.values.length
+  const columns = perThread > 1 && threads === perThread + 1 ? perThread + 1 : perThread
+  for (const [key, { values, line }] of trailer) {
+    const expected = key === 'Min Latencies' || key === 'Avg Latencies' ? perThread : columns
+    if (values.length !== expected) throw new MeasurementFormatError(file, line, `"# ${key}" has ${values.length} values; the histogram has ${threads} columns and "# Min Latencies" ${perThread} threads`)
+  }
+  if (threads !== columns) throw new MeasurementFormatError(file, trailer.get('Min Latencies')!.line, `the histogram has ${threads} columns for ${perThread} threads`)
   const total = trailer.get('Total')!
   const histograms: MeasuredHistogram[] = []
-  for (let t = 0; t < threads; t++) {
+  for (let t = 0; t < perThread; t++) {
     const bucketed = rows.reduce((sum, r) => sum + r[t], 0)
     if (bucketed !== total.values[t]) throw new MeasurementFormatError(file, total.line, `thread ${t}'s buckets add up to ${bucketed}, "# Total" says ${total.values[t]}`)
     histograms.push({
