@@ -2,7 +2,7 @@
 // cyclictest. Skipped with the reason otherwise (the parsers are tested on captured text in
 // tests/unit/probe-parsers.test.ts).
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -29,6 +29,8 @@ const reason = whyNot()
 describe('drainlab probe on this machine', () => {
   it.skipIf(reason !== null)(`writes the real pcp values, the model's beside them and a per-page free cost${reason === null ? '' : ` (skipped: ${reason})`}`, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'drainlab-probe-'))
+    // what a killed probe leaves: an instance named for a process that is gone (above any pid_max)
+    if (existsSync('/sys/kernel/tracing/instances')) mkdirSync('/sys/kernel/tracing/instances/drainlab-probe-99999999')
     const r = await drainlab(['probe', '--duration', '2s', '--trigger', 'free', '--out', 'out', '--no-history'], dir)
     expect(r.stderr).toMatch(/probe of .* written to /)
     expect(r.code).toBe(0)
@@ -43,7 +45,7 @@ describe('drainlab probe on this machine', () => {
     expect(m.calibration!.costs.tPageLocalNs).toBeGreaterThan(0)
     expect(results.jobs[0].result!.tasks.length).toBeGreaterThan(0)
     expect(readdirSync(join(dir, 'out')).sort()).toEqual(['profile.drainlab.json', 'results.json', 'trace.txt', 'zoneinfo.txt'])
-    // the probe's tracefs instance is gone
+    // the probe's tracefs instance is gone, and so is the abandoned one
     expect(readdirSync('/sys/kernel/tracing/instances').filter((n) => n.startsWith('drainlab-probe-'))).toEqual([])
   })
 })

@@ -26,6 +26,8 @@ export interface MeasuredDocumentOptions {
   pcp?: PcpParams
   memoryGiB?: number
   extra?: Pick<Measurement, 'calibration' | 'host'>
+  /** what measured, when more than the files' tools (drainlab probe: cyclictest and tracefs) */
+  tool?: string
 }
 
 const NO_PCP: PcpParams = { managedPages: 0, batch: 0, high: 0, highMax: 0, wmarkMin: 0, wmarkLow: 0, wmarkHigh: 0 }
@@ -151,6 +153,6 @@ export function measuredResults(inputs: MeasuredInput[], o: MeasuredDocumentOpti
     profile,
     jobs,
     aggregates: aggregateJobs(jobs),
-    measurement: { engine: o.engine, tool: tools.join(', '), variantFrom: o.variantFrom, files: inputs.map(measuredFile), ...o.extra }
+    measurement: { engine: o.engine, tool: o.tool ?? tools.join(', '), variantFrom: o.variantFrom, files: inputs.map(measuredFile), ...o.extra }
   }
 }

@@ -106,6 +106,7 @@ export function parseCyclictestJson(doc: Json, text: string, file: string): Pars
     }
   })
   const periodUs = about.command === undefined ? undefined : optionValue(about.command, 'i', 'interval')
+  // without -i cyclictest wakes every 1000 µs (its default interval)
   return { format: 'cyclictest-json', tool: 'cyclictest', mode: 'periodic', ...about, periodUs: periodUs ?? 1000, histograms }
 }
 

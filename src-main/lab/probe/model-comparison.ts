@@ -13,14 +13,11 @@ const PAGE_KIB = 4
 export function modelOfZone(managed: number, cpus: number, highFraction: number, autotune: boolean): ZoneComparison['model'] {
   const checked = validateProfile({
     schemaVersion: 1,
-    machine: { cpus: Math.max(2, cpus), memoryGiB: (managed * PAGE_KIB) / 1048576 },
-    kernel: { pcp: { highFraction, autotune } },
-    // the profile needs a realtime CPU; it changes none of the zone's figures
-    rtTasks: []
+    machine: { cpus, memoryGiB: (managed * PAGE_KIB) / 1048576 },
+    kernel: { pcp: { highFraction, autotune } }
   })
   if (!checked.ok) throw new Error(`no model profile for a zone of ${managed} pages: ${checked.issues.map((i) => i.message).join('; ')}`)
-  // the model's CPU count is the profile's; zone_highsize() splits over the node's CPUs, which is this many
-  const p = derivePcpParams({ ...checked.profile, machine: { ...checked.profile.machine, cpus } })
+  const p = derivePcpParams(checked.profile)
   return { batch: p.batch, high: p.high, highMax: p.highMax, wmarkMin: p.wmarkMin, wmarkLow: p.wmarkLow, wmarkHigh: p.wmarkHigh }
 }
 

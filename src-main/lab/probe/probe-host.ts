@@ -9,7 +9,7 @@ import { calculateMinFreeKbytes } from '../../engine/mm/watermarks'
 import { measuredResults } from '../measured/measured-results'
 import { variantOfRelease } from '../measured/variant-of-release'
 import { freeTriggerBytes, runTrigger, type Trigger } from './drain-trigger'
-import { readHostState, type HostPaths, type HostState, LINUX_PATHS } from './host-state'
+import { readHostState, type HostState } from './host-state'
 import { runCyclictest } from './measuring-threads'
 import { compareZone } from './model-comparison'
 import { parseTraceEvents } from './trace-events'
@@ -22,7 +22,6 @@ export interface ProbeOptions {
   cpus?: number[]
   triggers: Trigger[]
   name?: string
-  paths?: HostPaths
 }
 
 export interface ProbeOutcome {
@@ -95,7 +94,7 @@ async function traceFor(o: ProbeOptions, state: HostState, cpus: number[], secon
 }
 
 export async function probeHost(o: ProbeOptions): Promise<ProbeOutcome> {
-  const state = await readHostState(o.paths ?? LINUX_PATHS)
+  const state = await readHostState()
   const missing = [...state.missing]
   const isolated = state.isolated === null || state.isolated === '' ? [] : parseCpulist(state.isolated, state.onlineCpus)
   const cpus = o.cpus ?? (isolated.length > 0 ? isolated : Array.from({ length: state.onlineCpus }, (_, i) => i))
@@ -142,16 +141,16 @@ export async function probeHost(o: ProbeOptions): Promise<ProbeOutcome> {
   }
   const variant = variantOfRelease(release()) ?? 'direct-chunked'
   const parsed = cyclictest.parsed ?? { format: 'cyclictest-json' as const, tool: 'cyclictest' as const, mode: 'periodic' as const, histograms: [] }
-  const results = measuredResults([{ file: 'cyclictest (run by drainlab probe)', parsed: { ...parsed, command: cyclictest.command } }], {
+  const calibration = calibrationOf(host, spans)
+  const results = measuredResults([{ file: 'cyclictest (run by drainlab probe)', parsed: { ...parsed, format: 'drainlab-probe', command: cyclictest.command } }], {
     name: o.name ?? `probe ${parsed.host ?? 'host'} ${release()}`,
     engine: 'host',
     variant,
     variantFrom: `kernel ${release()} of the probed machine`,
     pcp: pcpOfLargestZone(host),
     memoryGiB: managedTotal > 0 ? (managedTotal * 4) / 1048576 : undefined,
-    extra: { host, calibration: calibrationOf(host, spans) }
+    tool: 'drainlab probe (cyclictest, tracefs)',
+    extra: { host, ...(calibration === undefined ? {} : { calibration }) }
   })
-  results.measurement!.tool = 'drainlab probe (cyclictest, tracefs)'
-  results.measurement!.files[0].format = 'drainlab-probe'
   return { results, zoneinfoText: state.zoneinfoText, traceText }
 }

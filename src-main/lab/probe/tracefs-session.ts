@@ -6,6 +6,7 @@ import { execFile } from 'node:child_process'
 import { access, mkdir, readFile, readdir, rmdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
+import { processAlive } from '../../store/process-alive'
 
 export const TRACEFS = '/sys/kernel/tracing'
 export const PROBE_EVENTS = [
@@ -37,8 +38,19 @@ async function mountedTracefs(root: string): Promise<void> {
   await promisify(execFile)('mount', ['-t', 'tracefs', 'nodev', root])
 }
 
+const INSTANCE = /^drainlab-probe-(\d+)$/
+
+/** A probe killed before its end leaves its instance (and its buffers) behind: removed once its process is gone. */
+async function removeAbandonedInstances(instances: string): Promise<void> {
+  for (const name of await readdir(instances).catch(() => [] as string[])) {
+    const pid = INSTANCE.exec(name)?.[1]
+    if (pid !== undefined && !processAlive(Number(pid))) await rmdir(join(instances, name)).catch(() => undefined)
+  }
+}
+
 export async function startTraceSession(root = TRACEFS): Promise<TraceSession> {
   await mountedTracefs(root)
+  await removeAbandonedInstances(join(root, 'instances'))
   const dir = join(root, 'instances', `drainlab-probe-${process.pid}`)
   await mkdir(dir)
   let closed = false
