@@ -102,6 +102,15 @@ describe('exact answers on hand-made traces', () => {
     expect([w.cpu, w.function, w.count, w.durationNs.max]).toEqual([1, 'drain_local_pages_wq', 1, 25_000])
   })
 
+  it('a switch to a kworker on a measured CPU is counted apart', () => {
+    const text = [
+      line('cyclictest', 9, 1, 5, 'sched_switch', 'prev_comm=cyclictest prev_pid=9 prev_prio=19 prev_state=S ==> next_comm=kworker/1:1 next_pid=40 next_prio=120'),
+      line('kworker/1:1', 40, 1, 6, 'sched_switch', 'prev_comm=kworker/1:1 prev_pid=40 prev_prio=120 prev_state=I ==> next_comm=swapper/1 next_pid=0 next_prio=120'),
+      line('x', 7, 0, 7, 'sched_switch', 'prev_comm=x prev_pid=7 prev_prio=120 prev_state=S ==> next_comm=kworker/0:2 next_pid=41 next_prio=120')
+    ].join('\n')
+    expect(eventCounts(parseTraceEvents(text), [1])).toEqual({ 'sched_switch cpu1': 2, 'sched_switch to a kworker cpu1': 1 })
+  })
+
   it('ipi_send_cpumask names its CPUs as a hex bitmask', () => {
     const text = line('x', 7, 0, 5, 'ipi_send_cpumask', 'cpumask=a callsite=x callback=y')
     expect(eventCounts(parseTraceEvents(text), [1, 2, 3])).toEqual({ 'ipi_send_cpumask to cpu1': 1, 'ipi_send_cpumask to cpu3': 1 })

@@ -4,7 +4,7 @@
 //    without a gap: a burst. Its span over the pages after the first is the per-page free cost, plus the
 //    tracepoint's own cost per event (an upper bound of the kernel's cost).
 //  - workqueue:workqueue_execute_start/end pair up per CPU and work struct: what ran, where, how long.
-//  - ipi:* and sched:sched_switch are counted on the measured CPUs.
+//  - ipi:* and sched:sched_switch (all, and those to a kworker) are counted on the measured CPUs.
 import type { DistributionNs } from '../../../src-shared/results/types'
 import { DistributionRecorder } from '../../engine/metrics/distribution-recorder'
 import type { TraceEvent } from './trace-events'
@@ -107,7 +107,11 @@ export function eventCounts(events: TraceEvent[], cpus: number[]): Record<string
   const add = (key: string) => { counts[key] = (counts[key] ?? 0) + 1 }
   const measured = new Set(cpus)
   for (const e of events) {
-    if (e.event === 'sched_switch' && measured.has(e.cpu)) add(`sched_switch cpu${e.cpu}`)
+    if (e.event === 'sched_switch' && measured.has(e.cpu)) {
+      add(`sched_switch cpu${e.cpu}`)
+      // a kworker taking the CPU is the workqueue interference model.md charges to a realtime task
+      if (/next_comm=kworker\//.test(e.body)) add(`sched_switch to a kworker cpu${e.cpu}`)
+    }
     if (e.event === 'ipi_send_cpu') {
       const target = Number(/cpu=(\d+)/.exec(e.body)?.[1] ?? -1)
       if (measured.has(target)) add(`ipi_send_cpu to cpu${target}`)
