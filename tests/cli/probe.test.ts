@@ -26,6 +26,16 @@ function whyNot(): string | null {
 
 const reason = whyNot()
 
+describe('drainlab probe options', () => {
+  it('refuses an unknown trigger and a duration under a second before probing (exit 2)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'drainlab-probe-options-'))
+    const trigger = await drainlab(['probe', '--trigger', 'free,reboot', '--no-history'], dir)
+    expect([trigger.code, trigger.stderr]).toEqual([2, 'drainlab: --trigger reboot: triggers are free, compact\n'])
+    const short = await drainlab(['probe', '--duration', '500ms', '--no-history'], dir)
+    expect([short.code, short.stderr]).toEqual([2, 'drainlab: --duration 500ms: from 1s to 3600s (cyclictest -D counts whole seconds)\n'])
+  })
+})
+
 describe('drainlab probe on this machine', () => {
   it.skipIf(reason !== null)(`writes the real pcp values, the model's beside them and a per-page free cost${reason === null ? '' : ` (skipped: ${reason})`}`, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'drainlab-probe-'))

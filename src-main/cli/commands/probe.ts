@@ -1,4 +1,4 @@
-// drainlab probe [--duration 10s] [--cpus LIST] [--trigger free] [--out DIR] [--name NAME] [--data-dir DIR] [--no-history]
+// drainlab probe [--duration 10s] [--cpus LIST] [--trigger free,compact] [--out DIR] [--name NAME] [--data-dir DIR] [--no-history]
 // Reads this machine's pcp state (/proc/zoneinfo, vm sysctls, isolated and nohz_full CPUs) beside the
 // model's values, traces pcp drains, work items, IPIs and switches through tracefs while cyclictest measures
 // wakeup latency on the chosen CPUs, and writes a results document (engine "host") with a calibration block
@@ -14,7 +14,7 @@ export function registerProbeCommand(program: Command): void {
     .description('measure this machine: real pcp values beside the model\'s, drain trace, wakeup latency (docs/measurements.md)')
     .option('--duration <time>', 'how long to trace and measure, whole seconds (e.g. 3s, 10s)', '10s')
     .option('--cpus <list>', 'CPUs to measure, e.g. 2-3 (default: the isolated CPUs, else all)')
-    .option('--trigger <list>', 'make drains happen while tracing: free (a process fills and frees 1.5 × the largest pcp high_max); off by default')
+    .option('--trigger <list>', 'make pcp frees happen while tracing: free (a process fills and frees 1.5 × the largest pcp high_max), compact (echo 1 > /proc/sys/vm/compact_memory); comma-separated, off by default')
     .option('--out <dir>', 'output folder (default: a new folder here, named after the probe and the time)')
     .option('--name <name>', 'the run\'s name (default: probe, host and kernel release)')
     .option('--data-dir <dir>', 'the Drain Lab data folder whose run history records this probe (default: the platform data folder)')
