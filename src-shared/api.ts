@@ -108,6 +108,11 @@ export interface LabApi {
   /** Electron: a native Save dialog when path is absent. Atomic write. */
   saveProfile(req: { path?: string; profile: unknown }): Promise<{ path: string } | null>
   exportResults(req: { runId: string; format: ExportFormat }): Promise<ExportedFile[]>
+  /**
+   * File ▸ Import: cyclictest, oslat or rtla output (their text, as the page read it) recorded as a measured run
+   * (docs/measurements.md); a file that is not one is an invalid-request error naming its line.
+   */
+  importMeasurements(req: { files: Array<{ name: string; text: string }>; name?: string }): Promise<{ runId: string }>
 }
 
 export type LabMethod = keyof LabApi
@@ -115,6 +120,8 @@ export type LabMethod = keyof LabApi
 const empty = z.strictObject({})
 const runId = z.string().max(RUN_ID_MAX_LENGTH).regex(RUN_ID_PATTERN, 'not a run id the lab generated (they look like 20261129-101500-name-0a1b)')
 const filePath = z.string().min(1).max(4096)
+/** characters of one imported measurement file: a cyclictest -h 10000 histogram of 16 threads is ~1.1 M */
+const MAX_IMPORT_TEXT = 4 * 2 ** 20
 
 /** Runtime schemas of every request, checked by every host before the lab sees it. */
 export const labRequestSchemas = {
@@ -131,7 +138,12 @@ export const labRequestSchemas = {
   listRecentProfiles: empty,
   openProfile: z.strictObject({ path: filePath.optional() }),
   saveProfile: z.strictObject({ path: filePath.optional(), profile: z.unknown() }),
-  exportResults: z.strictObject({ runId, format: z.enum(EXPORT_FORMATS) })
+  exportResults: z.strictObject({ runId, format: z.enum(EXPORT_FORMATS) }),
+  // the texts travel in one call frame (1 MiB over the WebSocket), which bounds them before this does
+  importMeasurements: z.strictObject({
+    files: z.array(z.strictObject({ name: z.string().min(1).max(255), text: z.string().max(MAX_IMPORT_TEXT) })).min(1).max(16),
+    name: z.string().min(1).max(120).optional()
+  })
 } satisfies { [M in LabMethod]: z.ZodType }
 
 export const LAB_METHODS = Object.keys(labRequestSchemas) as LabMethod[]

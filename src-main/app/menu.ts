@@ -48,6 +48,7 @@ export function buildMenuTemplate(ctx: MenuContext): MenuItemConstructorOptions[
       command(ctx, 'Save', 'save', 'CmdOrCtrl+S', false),
       command(ctx, 'Save As…', 'save-as', 'CmdOrCtrl+Shift+S', false),
       { type: 'separator' },
+      command(ctx, 'Import Measurements…', 'import'),
       command(ctx, 'Export…', 'export', 'CmdOrCtrl+E'),
       ...(ctx.isMac ? [] : [{ type: 'separator' } as const, { role: 'quit' } as const])
     ]

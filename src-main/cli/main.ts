@@ -14,8 +14,10 @@ import { Command, CommanderError } from 'commander'
 import type { CliInstall } from './cli-install'
 import { registerExportCommand } from './commands/export'
 import { registerHistoryCommand } from './commands/history'
+import { registerImportCommand } from './commands/import'
 import { registerMergeCommand } from './commands/merge'
 import { registerPresetsCommand } from './commands/presets'
+import { registerProbeCommand } from './commands/probe'
 import { registerRunCommand } from './commands/run'
 import { registerServeCommand } from './commands/serve'
 import { registerValidateCommand } from './commands/validate'
@@ -43,6 +45,8 @@ export function buildProgram(install: CliInstall): Command {
   registerMergeCommand(program)
   registerServeCommand(program, install)
   registerHistoryCommand(program)
+  registerImportCommand(program)
+  registerProbeCommand(program)
   return program
 }
 

@@ -16,6 +16,8 @@ import { readProfileFile, writeProfileFile } from '../store/profile-file'
 import { RecentProfiles } from '../store/recent-profiles'
 import type { ExperimentRun } from './experiment-run'
 import { exportFiles, toExportedFile } from './export/export-results'
+import { measurementsDocument } from './measured/import-measurements'
+import { recordMeasuredRun } from './measured/record-measured-run'
 import { JobPool } from './pool/job-pool'
 import type { PathAccess, PathPolicy } from './path-policy'
 import { presetInfos } from './presets'
@@ -195,6 +197,11 @@ export function createLabService(options: LabServiceOptions): LabService {
       // the files even when that copy cannot be kept (the run was deleted meanwhile, the disk is full)
       await store.saveExports(req.runId, files).catch(() => false)
       return files.map(toExportedFile)
+    },
+
+    async importMeasurements(req) {
+      const results = measurementsDocument(req.files, { name: req.name })
+      return { runId: await recordMeasuredRun(store, results, new Date()) }
     },
 
     on(event, listener) {

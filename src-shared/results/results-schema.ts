@@ -6,7 +6,7 @@ import { z } from 'zod'
 import { profileSchema } from '../profile/rules'
 import { DRAIN_SOURCE_KINDS, VARIANTS } from '../profile/schema'
 import { HEADLINE_METRICS } from './headline'
-import { INTERFERENCE_SOURCES, RESULTS_SCHEMA_VERSION, type ExperimentResults } from './types'
+import { INTERFERENCE_SOURCES, MEASUREMENT_FORMATS, RESULTS_SCHEMA_VERSION, type ExperimentResults } from './types'
 
 /** Things that are counted one by one (jobs, drains, events, CPUs): whole numbers from 0. */
 const count = z.number().int().min(0)
@@ -189,6 +189,67 @@ const shardInfoSchema = z.strictObject({
   fingerprint: z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 in hex (64 digits)')
 }).refine((s) => s.index < s.count, 'index must be below count')
 
+const measuredFileSchema = z.strictObject({
+  file: z.string().min(1),
+  format: z.enum(MEASUREMENT_FORMATS),
+  command: z.string().optional(),
+  host: z.string().optional(),
+  kernelRelease: z.string().optional(),
+  durationNs: nonNegative.optional(),
+  tasks: z.array(z.strictObject({
+    task: z.string().min(1),
+    cpu: count.nullable(),
+    overflows: count,
+    overflowFloorNs: nonNegative.nullable()
+  }))
+})
+
+const costKey = z.enum(['tPageLocalNs', 'tPageRemoteNs'])
+
+const calibrationSchema = z.strictObject({
+  costs: z.partialRecord(costKey, nonNegative),
+  samples: z.partialRecord(costKey, count),
+  method: z.string()
+})
+
+const zoneComparisonSchema = z.strictObject({
+  node: count,
+  zone: z.string().min(1),
+  managed: count,
+  min: count,
+  low: count,
+  high: count,
+  cpus: z.array(z.strictObject({ cpu: count, count, high: count, batch: count, highMin: count.optional(), highMax: count.optional() })),
+  model: z.strictObject({ batch: count, high: count, highMax: count, wmarkMin: count, wmarkLow: count, wmarkHigh: count }),
+  differences: z.array(z.string())
+})
+
+const hostProbeSchema = z.strictObject({
+  kernelRelease: z.string(),
+  minFreeKbytes: count.nullable(),
+  modelMinFreeKbytes: count,
+  percpuPagelistHighFraction: count.nullable(),
+  isolated: z.string().nullable(),
+  nohzFull: z.string().nullable(),
+  cpus: count,
+  zones: z.array(zoneComparisonSchema),
+  drainBursts: z.array(z.strictObject({ cpu: count, bursts: count, pages: count, nsPerPage: distributionNsSchema })),
+  workItems: z.array(z.strictObject({ cpu: count, function: z.string(), count, durationNs: distributionNsSchema })),
+  events: z.record(z.string(), count),
+  traceNs: nonNegative,
+  missing: z.array(z.string())
+})
+
+// optional, so every document saved before imports existed still opens
+const measurementSchema = z.strictObject({
+  engine: z.enum(['measured', 'host']),
+  tool: z.string().min(1),
+  variantFrom: z.string(),
+  files: z.array(measuredFileSchema),
+  calibration: calibrationSchema.optional(),
+  host: hostProbeSchema.optional()
+})
+
 export const experimentResultsSchema = z.strictObject({
   schemaVersion: z.literal(RESULTS_SCHEMA_VERSION),
   engineVersion: z.string().min(1),
@@ -197,7 +258,8 @@ export const experimentResultsSchema = z.strictObject({
   aggregates: z.array(aggregateSchema),
   partial: z.literal(true).optional(),
   inProgress: z.literal(true).optional(),
-  shard: shardInfoSchema.optional()
+  shard: shardInfoSchema.optional(),
+  measurement: measurementSchema.optional()
 })
 
 /** True when A and B are assignable to each other; the brackets stop TypeScript distributing over unions. */

@@ -210,6 +210,98 @@ export interface ShardInfo {
   fingerprint: string
 }
 
+/** Where a measured results document's numbers come from (docs/measurements.md). */
+export const MEASUREMENT_FORMATS = ['cyclictest-histogram', 'cyclictest-json', 'oslat-text', 'oslat-json', 'rtla-timerlat-hist', 'rtla-osnoise-hist', 'drainlab-probe'] as const
+export type MeasurementFormat = (typeof MEASUREMENT_FORMATS)[number]
+
+/** One measured thread (a cyclictest thread, an oslat or rtla CPU column): the job's task of the same index. */
+export interface MeasuredTask {
+  task: string
+  /** the CPU the file names for it; null when the tool does not say (cyclictest -h without -a) */
+  cpu: number | null
+  /** samples above the histogram's last bucket: counted in the distribution at overflowFloorNs, their values unknown */
+  overflows: number
+  /** the smallest value an overflow can have (the histogram's limit), ns; null when there were none or the tool folds them into its last bucket */
+  overflowFloorNs: number | null
+}
+
+/** One imported file (or one probe): what it says about itself, where it says it. */
+export interface MeasuredFile {
+  /** the file's name as given, or "probe" */
+  file: string
+  format: MeasurementFormat
+  /** the command line the file records (cyclictest/oslat --json), absent when it does not */
+  command?: string
+  host?: string
+  kernelRelease?: string
+  /** measured span in ns when the file says it (oslat Duration, json start/end, rtla Duration) */
+  durationNs?: number
+  tasks: MeasuredTask[]
+}
+
+/** Kernel cost parameters fitted from a host trace (drainlab probe), for `drainlab run --calibration`. */
+export interface Calibration {
+  /** profile kernel.costs field -> fitted value */
+  costs: Partial<Record<'tPageLocalNs' | 'tPageRemoteNs', number>>
+  /** how many trace samples each value rests on */
+  samples: Partial<Record<'tPageLocalNs' | 'tPageRemoteNs', number>>
+  method: string
+}
+
+/**
+ * Present only on a document of real measurements: imported (`drainlab import`, engine "measured") or taken on
+ * this machine (`drainlab probe`, engine "host"). A simulated run has none.
+ */
+export interface Measurement {
+  engine: 'measured' | 'host'
+  /** the tool that measured: cyclictest, oslat, rtla timerlat, rtla osnoise */
+  tool: string
+  /** which kernel variant the jobs are filed under, and why (variant follows the kernel release) */
+  variantFrom: string
+  /** one per job, in job order */
+  files: MeasuredFile[]
+  calibration?: Calibration
+  /** drainlab probe only: what it read and traced (docs/measurements.md) */
+  host?: HostProbe
+}
+
+/** One zone's pcp state of /proc/zoneinfo beside the model's values for the same machine. */
+export interface ZoneComparison {
+  node: number
+  zone: string
+  managed: number
+  min: number
+  low: number
+  high: number
+  /** per CPU: pcp count, high, batch, high_min, high_max (the last two absent before 6.7) */
+  cpus: Array<{ cpu: number; count: number; high: number; batch: number; highMin?: number; highMax?: number }>
+  /** the model's derivePcpParams for a zone of these managed pages and this many CPUs */
+  model: { batch: number; high: number; highMax: number; wmarkMin: number; wmarkLow: number; wmarkHigh: number }
+  /** one line per value where machine and model disagree */
+  differences: string[]
+}
+
+export interface HostProbe {
+  kernelRelease: string
+  minFreeKbytes: number | null
+  /** calculate_min_free_kbytes() of the model for the machine's managed pages, beside the real one */
+  modelMinFreeKbytes: number
+  percpuPagelistHighFraction: number | null
+  isolated: string | null
+  nohzFull: string | null
+  cpus: number
+  zones: ZoneComparison[]
+  /** kmem:mm_page_pcpu_drain bursts (one free_pcppages_bulk each), per CPU */
+  drainBursts: Array<{ cpu: number; bursts: number; pages: number; nsPerPage: DistributionNs }>
+  /** workqueue:workqueue_execute_start/end pairs, per CPU and work function */
+  workItems: Array<{ cpu: number; function: string; count: number; durationNs: DistributionNs }>
+  /** ipi:* and sched:sched_switch counts on the measured CPUs */
+  events: Record<string, number>
+  traceNs: number
+  /** what the probe could not read or trace, and why */
+  missing: string[]
+}
+
 /** One experiment: a profile × variants × seeds × sweep points. No wall-clock data inside, so a re-run is byte-identical. */
 export interface ExperimentResults {
   schemaVersion: typeof RESULTS_SCHEMA_VERSION
@@ -223,4 +315,6 @@ export interface ExperimentResults {
   inProgress?: true
   /** present only on one shard's partial results (`drainlab run --shard`); a merged or one-machine run has none */
   shard?: ShardInfo
+  /** present only on real measurements (`drainlab import`, `drainlab probe`); absent on a simulated run */
+  measurement?: Measurement
 }

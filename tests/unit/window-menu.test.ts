@@ -17,7 +17,7 @@ describe('application menu', () => {
   it('has File, Edit, Run, View and Help with the items of the issue', () => {
     const template = buildMenuTemplate(context().ctx)
     expect(template.map((m) => m.label ?? m.role)).toEqual(['File', 'Edit', 'Run', 'View', 'help'])
-    expect(submenu(template[0]).filter((i) => i.label).map((i) => i.label)).toEqual(['New', 'Open…', 'Open Recent', 'Save', 'Save As…', 'Export…'])
+    expect(submenu(template[0]).filter((i) => i.label).map((i) => i.label)).toEqual(['New', 'Open…', 'Open Recent', 'Save', 'Save As…', 'Import Measurements…', 'Export…'])
     expect(submenu(template[2]).map((i) => i.label)).toEqual(['Start', 'Cancel'])
     const view = submenu(template[3])
     expect(view.map((i) => i.role).filter(Boolean)).toEqual(['zoomIn', 'zoomOut', 'resetZoom', 'togglefullscreen'])
@@ -28,11 +28,11 @@ describe('application menu', () => {
   it('sends each command to the renderer', () => {
     const { ctx, sent } = context()
     const [file, , run, view, help] = buildMenuTemplate(ctx)
-    for (const label of ['New', 'Open…', 'Save', 'Save As…', 'Export…']) click(byLabel(submenu(file), label))
+    for (const label of ['New', 'Open…', 'Save', 'Save As…', 'Import Measurements…', 'Export…']) click(byLabel(submenu(file), label))
     for (const label of ['Start', 'Cancel']) click(byLabel(submenu(run), label))
     click(submenu(view)[0])
     click(submenu(help)[0])
-    expect(sent.map(([c]) => c)).toEqual(['new', 'open', 'save', 'save-as', 'export', 'run', 'cancel', 'theme', 'about'])
+    expect(sent.map(([c]) => c)).toEqual(['new', 'open', 'save', 'save-as', 'import', 'export', 'run', 'cancel', 'theme', 'about'])
   })
 
   it('lists recent profiles and opens the one clicked', () => {

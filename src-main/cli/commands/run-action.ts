@@ -1,6 +1,7 @@
 // What `drainlab run` does (commands/run.ts declares it and its exit codes).
 import { join, resolve } from 'node:path'
 import { LabError, type ExportFormat } from '../../../src-shared/api'
+import { calibrationAssignments } from '../../../src-shared/profile/calibration'
 import type { Profile } from '../../../src-shared/profile/schema'
 import { summaryText } from '../../../src-shared/results/summary-table'
 import { parseFormats, parsePositiveInt, parseShard } from '../cli-arguments'
@@ -16,7 +17,7 @@ import { defaultDataDir } from '../../store/data-dir'
 import { ExperimentStore } from '../../store/experiment-store'
 import { describedIo, FsFailure } from '../../store/fs-failure'
 import { makeFolder } from '../../store/make-folder'
-import { writeResultsFile } from '../../store/results-file'
+import { readResultsFile, writeResultsFile } from '../../store/results-file'
 import type { CliInstall } from '../cli-install'
 
 export interface RunOptions {
@@ -34,6 +35,7 @@ export interface RunOptions {
   dataDir?: string
   history: boolean
   shard?: string
+  calibration?: string
 }
 
 /** Plain progress lines (not a terminal) come at most this often, so logs stay readable. */
@@ -53,6 +55,15 @@ async function loadBaseProfile(file: string | undefined, preset: string | undefi
   return checked.profile
 }
 
+/** The fitted costs of a probe's results (drainlab probe), as --set assignments. */
+async function calibrationOf(path: string): Promise<string[]> {
+  const calibration = (await readResultsFile(path)).measurement?.calibration
+  if (calibration === undefined) throw new LabError('invalid-request', `${path} has no calibration block (drainlab probe writes one when its trace has pcp drain bursts)`)
+  const assignments = calibrationAssignments(calibration)
+  process.stderr.write(`drainlab: calibration from ${path}: ${assignments.join(', ')} (${calibration.method})\n`)
+  return assignments
+}
+
 function quoteArg(arg: string): string {
   return /^[A-Za-z0-9_./:=,@+-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`
 }
@@ -70,7 +81,9 @@ export async function runExperiment(file: string | undefined, o: RunOptions, ins
   // a shard is part of a run, not a run: only its merge (drainlab merge) is recorded
   if (shard !== undefined && o.dataDir !== undefined) throw new LabError('invalid-request', '--shard runs record no history, so --data-dir does not apply: give it to drainlab merge')
   const base = await loadBaseProfile(file, o.preset)
-  const checked = applyOverrides(base, { variants: o.variants, seeds: o.seeds, duration: o.duration, set: o.set })
+  const calibrated = o.calibration === undefined ? [] : await calibrationOf(o.calibration)
+  // the calibration first, so an explicit --set of the same cost still wins
+  const checked = applyOverrides(base, { variants: o.variants, seeds: o.seeds, duration: o.duration, set: [...calibrated, ...o.set] })
   if (!checked.ok) throw new LabError('invalid-profile', 'the profile with these options is invalid', checked.issues)
   const profile = checked.profile
 

@@ -1,5 +1,6 @@
 // drainlab run (FILE | --preset NAME) [--variants a,b] [--seeds 1,2,3] [--duration 10s] [--set path=value]…
 //   [--jobs N] [--out DIR] [--format json,csv,png,svg,html,trace] [--data-dir DIR] [--no-history] [--shard i/n]
+//   [--calibration PROBE-RESULTS.json]
 // Exit 0 on success, 2 on invalid input (nothing written), 1 if a job failed, 130 after Ctrl-C (completed
 // jobs and the partial ones are written, the results marked partial).
 import type { Command } from 'commander'
@@ -24,6 +25,7 @@ export function registerRunCommand(program: Command, install: CliInstall): void 
     .option('--dpi <n>', 'PNG pixels per inch; 96 = 1 pixel per CSS pixel (default 96)')
     .option('--data-dir <dir>', 'the Drain Lab data folder whose run history records this run (default: the platform data folder)')
     .option('--no-history', 'do not record the run in the history')
+    .option('--calibration <file>', 'apply the kernel costs fitted by drainlab probe (its results.json) before any --set')
     .option('--shard <i/n>', 'run only shard i (from 0) of n of the jobs, for drainlab merge; records no history (docs/scale-out.md)')
     .action(async (file: string | undefined, o: RunOptions) => (await import('./run-action')).runExperiment(file, o, install))
 }

@@ -6,7 +6,7 @@ import { VARIANT_COLORS } from '../../../src-shared/charts/variant-colors'
 import { isolatedCpus } from '../../../src-shared/profile/cpu-roles'
 import { HEADLINE_LABELS, HEADLINE_METRICS } from '../../../src-shared/results/headline'
 import { formatMetric, summaryRows } from '../../../src-shared/results/summary-table'
-import type { ExperimentResults } from '../../../src-shared/results/types'
+import type { ExperimentResults, Measurement } from '../../../src-shared/results/types'
 import { formatNs } from '../../../src-shared/units'
 import { renderChartPng, type ChartImageOptions } from './chart-render'
 
@@ -34,6 +34,21 @@ function profileSummary(results: ExperimentResults): string {
   ]
   if (p.sweep !== undefined) rows.push(['sweep', p.sweep.parameters.map((s) => `${s.path} ∈ {${s.values.join(', ')}}`).join(' × ')])
   return `<table class="kv">${rows.map(([k, v]) => `<tr><th>${esc(k)}</th><td>${esc(v)}</td></tr>`).join('')}</table>`
+}
+
+function reproduceSection(results: ExperimentResults, command: string): string {
+  return `<h2>How to reproduce</h2>
+<p>Save the profile below as <code>profile.drainlab.json</code> and run:</p>
+<pre>${esc(command)}</pre>
+<p>The same profile, seeds and engine version (${esc(results.engineVersion)}) give the same results, byte for byte.</p>`
+}
+
+/** A measured document is not re-run: it says where its numbers come from instead (docs/measurements.md). */
+function measuredSection(m: Measurement): string {
+  const files = m.files.map((f) => `<li>${esc(f.file)} (${esc(f.format)}${f.host === undefined ? '' : `, host ${esc(f.host)}`}${f.kernelRelease === undefined ? '' : `, kernel ${esc(f.kernelRelease)}`})${f.command === undefined ? '' : `: <code>${esc(f.command)}</code>`}</li>`)
+  return `<h2>Where the numbers come from</h2>
+<p>Measured by ${esc(m.tool)}, not simulated; filed under the variant of ${esc(m.variantFrom)}. The profile below describes the measured setup; running it simulates that setup.</p>
+<ul>${files.join('')}</ul>`
 }
 
 function comparisonTable(results: ExperimentResults): string {
@@ -105,10 +120,7 @@ ${worstSection(results)}
 <h2>Charts</h2>
 ${charts.join('\n')}
 ${failures(results)}
-<h2>How to reproduce</h2>
-<p>Save the profile below as <code>profile.drainlab.json</code> and run:</p>
-<pre>${esc(opts.command)}</pre>
-<p>The same profile, seeds and engine version (${esc(results.engineVersion)}) give the same results, byte for byte.</p>
+${results.measurement === undefined ? reproduceSection(results, opts.command) : measuredSection(results.measurement)}
 <details><summary>profile.drainlab.json</summary><pre>${esc(JSON.stringify(p, null, 2))}</pre></details>
 </body></html>
 `

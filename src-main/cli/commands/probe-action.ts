@@ -1,0 +1,114 @@
+// What `drainlab probe` does (commands/probe.ts declares it and its exit codes).
+import { join, resolve } from 'node:path'
+import { LabError } from '../../../src-shared/api'
+import { parseCpulist } from '../../../src-shared/profile/cpulist'
+import type { HostProbe } from '../../../src-shared/results/types'
+import { formatNs, parseDuration } from '../../../src-shared/units'
+import { recordMeasuredRun } from '../../lab/measured/record-measured-run'
+import { TRIGGERS, type Trigger } from '../../lab/probe/drain-trigger'
+import { probeHost } from '../../lab/probe/probe-host'
+import { slugOf, timeStamp } from '../../lab/run-id'
+import { writeFileAtomic } from '../../store/atomic-write'
+import { defaultDataDir } from '../../store/data-dir'
+import { ExperimentStore } from '../../store/experiment-store'
+import { describedIo, FsFailure } from '../../store/fs-failure'
+import { makeFolder } from '../../store/make-folder'
+import { serializeProfile } from '../../store/profile-file'
+import { writeResultsFile } from '../../store/results-file'
+import { splitList } from '../cli-arguments'
+import { measuredTable } from '../measured-table'
+
+export interface ProbeCommandOptions {
+  duration: string
+  cpus?: string
+  trigger?: string
+  out?: string
+  name?: string
+  dataDir?: string
+  history: boolean
+}
+
+const MAX_PROBE_SECONDS = 3600
+
+function parseOptions(o: ProbeCommandOptions): { durationNs: number; cpus?: number[]; triggers: Trigger[] } {
+  let durationNs: number
+  try {
+    durationNs = parseDuration(o.duration, 's')
+  } catch (e) {
+    throw new LabError('invalid-request', `--duration: ${(e as Error).message}`)
+  }
+  if (durationNs < 1e9 || durationNs > MAX_PROBE_SECONDS * 1e9) throw new LabError('invalid-request', `--duration ${o.duration}: from 1s to ${MAX_PROBE_SECONDS}s (cyclictest -D counts whole seconds)`)
+  let cpus: number[] | undefined
+  if (o.cpus !== undefined) {
+    try {
+      cpus = parseCpulist(o.cpus, 1024)
+    } catch (e) {
+      throw new LabError('invalid-request', `--cpus ${o.cpus}: ${(e as Error).message}`)
+    }
+    if (cpus.length === 0) throw new LabError('invalid-request', '--cpus names no CPU')
+  }
+  const triggers = o.trigger === undefined ? [] : splitList(o.trigger)
+  const unknown = triggers.filter((t) => !(TRIGGERS as readonly string[]).includes(t))
+  if (unknown.length > 0) throw new LabError('invalid-request', `--trigger ${unknown.join(',')}: triggers are ${TRIGGERS.join(', ')}`)
+  return { durationNs, cpus, triggers: triggers as Trigger[] }
+}
+
+/** The zone table: the machine's values, the model's, and every difference. */
+function zoneText(host: HostProbe): string {
+  const lines = [`kernel ${host.kernelRelease}, ${host.cpus} CPUs, isolated: ${host.isolated || '(none)'}, nohz_full: ${host.nohzFull ?? '(no file)'}`,
+    `min_free_kbytes: machine ${host.minFreeKbytes ?? '?'}, model ${host.modelMinFreeKbytes}; percpu_pagelist_high_fraction ${host.percpuPagelistHighFraction ?? '?'}`]
+  for (const z of host.zones) {
+    const cpus = z.cpus.map((c) => `cpu${c.cpu} count ${c.count} high ${c.high} batch ${c.batch}${c.highMin === undefined ? '' : ` high_min ${c.highMin} high_max ${c.highMax}`}`).join('; ')
+    lines.push(`node ${z.node} ${z.zone}: managed ${z.managed}, watermarks ${z.min}/${z.low}/${z.high} (model ${z.model.wmarkMin}/${z.model.wmarkLow}/${z.model.wmarkHigh}); model batch ${z.model.batch} high ${z.model.high} high_max ${z.model.highMax}`)
+    lines.push(`  ${cpus}`)
+    for (const d of z.differences) lines.push(`  differs: ${d}`)
+  }
+  return lines.join('\n')
+}
+
+function traceText(host: HostProbe): string {
+  const lines = host.drainBursts.map((b) => `drain bursts cpu${b.cpu}: ${b.bursts} bursts, ${b.pages} pages, ns/page p50 ${formatNs(b.nsPerPage.p50)} p99 ${formatNs(b.nsPerPage.p99)} (${b.nsPerPage.count} bursts of ≥ 2 events)`)
+  // the most frequent first, whatever their CPU; results.json keeps them all
+  const frequent = [...host.workItems].sort((a, b) => b.count - a.count || a.cpu - b.cpu)
+  for (const w of frequent.slice(0, 12)) lines.push(`work cpu${w.cpu} ${w.function}: ${w.count}× p50 ${formatNs(w.durationNs.p50)} max ${formatNs(w.durationNs.max)}`)
+  const events = Object.entries(host.events).map(([k, v]) => `${k} ${v}`).join(', ')
+  if (events !== '') lines.push(`events: ${events}`)
+  return lines.join('\n')
+}
+
+export async function probe(o: ProbeCommandOptions): Promise<void> {
+  const options = parseOptions(o)
+  if (process.platform !== 'linux') throw new LabError('invalid-request', `drainlab probe reads Linux's /proc and tracefs; this is ${process.platform}`)
+  const startedAt = new Date()
+  process.stderr.write(`drainlab: probing for ${options.durationNs / 1e9} s…\n`)
+  const { results, zoneinfoText, traceText: rawTrace } = await probeHost({ ...options, name: o.name })
+  const out = resolve(o.out ?? `${slugOf(results.profile.name)}-${timeStamp(startedAt)}`)
+  try {
+    await describedIo('create the output folder', out, () => makeFolder(out))
+    await describedIo('save the profile in', out, () => writeFileAtomic(join(out, 'profile.drainlab.json'), serializeProfile(results.profile)))
+    await describedIo('save the results in', out, () => writeResultsFile(join(out, 'results.json'), results))
+    // the raw texts the figures come from, so a reader can check them
+    if (zoneinfoText !== null) await describedIo('save zoneinfo.txt in', out, () => writeFileAtomic(join(out, 'zoneinfo.txt'), `${zoneinfoText}\n`))
+    if (rawTrace !== null) await describedIo('save trace.txt in', out, () => writeFileAtomic(join(out, 'trace.txt'), rawTrace))
+  } catch (e) {
+    throw e instanceof FsFailure ? new LabError('failed', e.message) : e
+  }
+  let historyNote = ''
+  if (o.history) {
+    try {
+      historyNote = `; in the history as ${await recordMeasuredRun(new ExperimentStore(resolve(o.dataDir ?? defaultDataDir())), results, startedAt)}`
+    } catch (e) {
+      historyNote = `; NOT in the history: ${(e as Error).message}`
+      process.exitCode = 1
+    }
+  }
+  const m = results.measurement!
+  const host = m.host!
+  process.stdout.write(`${zoneText(host)}\n`)
+  const trace = traceText(host)
+  if (trace !== '') process.stdout.write(`${trace}\n`)
+  if (m.calibration !== undefined) process.stdout.write(`calibration: tPageLocalNs ${m.calibration.costs.tPageLocalNs} (model default 40) from ${m.calibration.samples.tPageLocalNs} pages\n`)
+  if (results.jobs[0]?.result?.tasks.length) process.stdout.write(`${measuredTable(results)}\n`)
+  for (const what of host.missing) process.stderr.write(`drainlab: missing: ${what}\n`)
+  process.stderr.write(`drainlab: probe of ${host.kernelRelease} written to ${join(out, 'results.json')}${historyNote}\n`)
+}

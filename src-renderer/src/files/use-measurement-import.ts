@@ -1,0 +1,45 @@
+// File ▸ Import measurements…: the same file picker in both hosts (the page reads the files and sends
+// their text, so no path crosses to the lab), then the imported run opens in Results like any run.
+import { useMessage } from 'naive-ui'
+import { useHistoryStore } from '../stores/history'
+import { useMeasurementImportStore } from '../stores/measurement-import'
+import { useResultsStore } from '../stores/results'
+import { useUiStore } from '../stores/ui'
+import { fileFailureContent } from './file-failure-content'
+
+export function useMeasurementImport() {
+  const importer = useMeasurementImportStore()
+  const results = useResultsStore()
+  const history = useHistoryStore()
+  const ui = useUiStore()
+  const message = useMessage()
+
+  async function importPicked(picked: File[]): Promise<void> {
+    const files = await Promise.all(picked.map(async (f) => ({ name: f.name, text: await f.text() })))
+    const runId = await importer.importFiles(files)
+    if (runId === null) {
+      if (importer.error) message.error(fileFailureContent('Could not import', importer.error), { duration: 12_000, closable: true })
+      return
+    }
+    message.success(`Imported ${files.map((f) => f.name).join(', ')}`)
+    void history.refresh()
+    if (await results.load(runId)) ui.show('results')
+  }
+
+  function pick(): void {
+    const input = document.createElement('input')
+    input.type = 'file'
+    input.multiple = true
+    input.dataset.testid = 'measurement-file-input'
+    input.style.display = 'none'
+    input.addEventListener('change', () => {
+      const picked = [...(input.files ?? [])]
+      input.remove()
+      if (picked.length > 0) void importPicked(picked)
+    })
+    document.body.append(input)
+    input.click()
+  }
+
+  return { pick, importPicked }
+}
