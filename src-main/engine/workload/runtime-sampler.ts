@@ -5,6 +5,13 @@ import type { RandomStream } from '../sim/random-stream'
 export class RuntimeSampler {
   constructor(private readonly dist: number | Distribution, private readonly stream: RandomStream) {}
 
+  /** The execution time when it is the same for every job (no draw), else null. */
+  fixedNs(): number | null {
+    const d = this.dist
+    if (typeof d === 'number') return Math.round(d * 1000)
+    return d.dist === 'fixed' ? Math.round(d.valueUs * 1000) : null
+  }
+
   sampleNs(): number {
     const d = this.dist
     if (typeof d === 'number') return Math.round(d * 1000)
