@@ -1,37 +1,80 @@
-// Interference by source per isolated CPU: the time taken from the realtime task, stacked by what took it.
+// Interference by source per isolated CPU: the time taken from the realtime task, one row per CPU and
+// variant. Horizontal bars, one per source, on a log axis: throttling takes ~500 000 µs a second while an
+// IPI takes a few µs, and on a linear stacked axis the sources the lab exists to show were invisible. Stacks
+// cannot be read on a log axis, so the sources stand side by side; exact values are in tooltips and the CSV.
 import type { ChartConfiguration } from 'chart.js'
-import { INTERFERENCE_SOURCES, type ExperimentResults } from '../results/types'
-import { axisTitle, frameOptions, US_PER_NS } from './chart-frame'
+import { INTERFERENCE_SOURCES, type ExperimentResults, type InterferenceSource } from '../results/types'
+import { axisTitle, frameOptions } from './chart-frame'
+import { withHeight } from './chart-height'
+import { usOfNs, withTable, type TabledChart } from './chart-table'
 import { pointSuffix, runsByVariant, type ChartBuildOptions } from './select-jobs'
 import { SOURCE_COLORS } from './source-colors'
 
-export function buildInterference(results: ExperimentResults, opts: ChartBuildOptions = {}): ChartConfiguration<'bar'> {
-  const labels: string[] = []
-  const totals: Array<Record<string, number>> = []
+interface Row {
+  label: string
+  cpu: number
+  variant: string
+  /** mean over seeds, ns */
+  bySource: Record<InterferenceSource, number>
+}
+
+/** Rows are never thinner than a readable 11 px label, and the canvas stays under browsers' 32 767 px limit at 2×. */
+const MIN_ROW_PX = 14
+const MAX_CHART_PX = 16_000
+/** title, subtitle, legend and the x axis */
+const FRAME_PX = 150
+
+function rowsOf(results: ExperimentResults, opts: ChartBuildOptions): Row[] {
+  const rows: Row[] = []
   for (const { variant, runs } of runsByVariant(results, opts)) {
     const cpus = [...new Set(runs.flatMap((r) => r.interference.map((i) => i.cpu)))].sort((a, b) => a - b)
     for (const cpu of cpus) {
-      labels.push(`CPU ${cpu} · ${variant}`)
       // mean over seeds: each seed's run covers the same simulated time
-      const sum: Record<string, number> = {}
+      const bySource = {} as Record<InterferenceSource, number>
       for (const source of INTERFERENCE_SOURCES) {
         const values = runs.map((r) => r.interference.find((i) => i.cpu === cpu)?.bySourceNs[source] ?? 0)
-        sum[source] = values.reduce((a, b) => a + b, 0) / runs.length
+        bySource[source] = values.reduce((a, b) => a + b, 0) / runs.length
       }
-      totals.push(sum)
+      rows.push({ label: `CPU ${cpu} · ${variant}`, cpu, variant, bySource })
     }
   }
-  const datasets = INTERFERENCE_SOURCES.map((source) => ({
+  return rows
+}
+
+export function buildInterference(results: ExperimentResults, opts: ChartBuildOptions = {}): TabledChart<'bar'> & { heightPx: number } {
+  const rows = rowsOf(results, opts)
+  const used = INTERFERENCE_SOURCES.filter((s) => rows.some((r) => r.bySource[s] > 0))
+  const unused = INTERFERENCE_SOURCES.filter((s) => !used.includes(s))
+  const datasets = used.map((source) => ({
     label: source,
-    data: totals.map((t) => t[source] * US_PER_NS),
+    // a source that took nothing on this CPU has no bar (log 0 does not exist); the tooltip and CSV say 0
+    data: rows.map((r) => (r.bySource[source] > 0 ? usOfNs(r.bySource[source]) : null)),
     backgroundColor: SOURCE_COLORS[source],
-    borderColor: SOURCE_COLORS[source],
-    stack: 'interference'
+    borderColor: SOURCE_COLORS[source]
   }))
-  const options = frameOptions<'bar'>(`Interference by source per isolated CPU${pointSuffix(results, opts)}`, 'time taken from the realtime task over the run, mean over seeds')
+  const positive = rows.flatMap((r) => used.map((s) => usOfNs(r.bySource[s]))).filter((v) => v > 0)
+  const min = positive.length ? 10 ** Math.floor(Math.log10(Math.min(...positive))) : 1
+  const max = positive.length ? 10 ** Math.ceil(Math.log10(Math.max(...positive))) : 10
+  const subtitle = [
+    'time taken from the realtime task over the run, mean over seeds; log axis, one bar per source (exact values in tooltips and the CSV)',
+    ...(unused.length ? [`no time from ${unused.join(', ')}`] : [])
+  ]
+  const options = frameOptions<'bar'>(`Interference by source per isolated CPU${pointSuffix(results, opts)}`)
+  options.plugins!.subtitle = { display: true, text: subtitle }
+  options.indexAxis = 'y'
+  // thin bars are hard to hit: the tooltip lists every source of the row under the pointer
+  options.interaction = { mode: 'index', axis: 'y', intersect: false }
   options.scales = {
-    x: { stacked: true, title: axisTitle('isolated CPU · variant') },
-    y: { stacked: true, min: 0, title: axisTitle('time (µs)') }
+    x: { type: 'logarithmic', min, max: Math.max(max, min * 10), title: axisTitle('time (µs, log)') },
+    // every CPU keeps its label: the chart is as tall as its rows need (withHeight), never auto-skipped
+    y: { type: 'category', title: axisTitle('isolated CPU · variant'), ticks: { autoSkip: false, font: { size: 11 } } }
   }
-  return { type: 'bar', data: { labels, datasets }, options }
+  const rowPx = Math.max(MIN_ROW_PX, Math.min(6 * used.length + 8, (MAX_CHART_PX - FRAME_PX) / Math.max(1, rows.length)))
+  const config: ChartConfiguration<'bar'> = { type: 'bar', data: { labels: rows.map((r) => r.label), datasets }, options }
+  const table = {
+    header: ['isolated CPU', 'variant', ...INTERFERENCE_SOURCES.map((s) => `${s} (µs)`), 'total (µs)'],
+    rows: rows.map((r) => [r.cpu, r.variant, ...INTERFERENCE_SOURCES.map((s) => usOfNs(r.bySource[s])),
+      usOfNs(INTERFERENCE_SOURCES.reduce((sum, s) => sum + r.bySource[s], 0))])
+  }
+  return withHeight(withTable(config, table), Math.max(320, FRAME_PX + rows.length * rowPx))
 }
