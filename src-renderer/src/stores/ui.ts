@@ -20,6 +20,8 @@ function initialTheme(): Theme {
 export const useUiStore = defineStore('ui', () => {
   const theme = ref<Theme>(initialTheme())
   const view = ref<View>('design')
+  /** A Design section to bring into view when Design shows next ("Design a sweep" lands on Sweep); Design clears it. */
+  const designSection = ref<string | null>(null)
   /** An error no view handled; the shell shows it instead of leaving a blank or frozen screen. */
   const uncaught = ref<string | null>(null)
 
@@ -32,9 +34,10 @@ export const useUiStore = defineStore('ui', () => {
     theme.value = theme.value === 'dark' ? 'light' : 'dark'
   }
 
-  function show(next: View): void {
+  function show(next: View, section: string | null = null): void {
     view.value = next
+    if (next === 'design') designSection.value = section
   }
 
-  return { theme, view, uncaught, toggleTheme, show }
+  return { theme, view, uncaught, designSection, toggleTheme, show }
 })
