@@ -28,8 +28,8 @@ export interface InteractiveChart {
   clearMarkers(): void
   /** the x axis unit, read from its title */
   readonly xUnit: string
-  /** PNG of the canvas as it is on screen (current zoom), as a data URL */
-  toPng(): string
+  /** PNG of the chart as it is on screen (current zoom), drawn at `scale` pixels per CSS pixel, as a data URL */
+  toPng(scale: number): string
   /** Vector SVG of the chart as it is on screen (current zoom, same points), drawn by Chart.js into an SVG context */
   toSvg(): string
   /** the current visible x range, for exporting "what is on screen" */
@@ -199,7 +199,18 @@ export function createInteractiveChart(
       markerXs = []
       drawMarkers(chart)
     },
-    toPng: () => chart.toBase64Image('image/png', 1),
+    toPng(scale) {
+      // redrawn at the export's pixel ratio and back: the same layout (CSS size) with `scale`× the pixels
+      const screen = chart.options.devicePixelRatio
+      chart.options.devicePixelRatio = scale
+      chart.resize()
+      try {
+        return chart.toBase64Image('image/png', 1)
+      } finally {
+        chart.options.devicePixelRatio = screen
+        chart.resize()
+      }
+    },
     toSvg() {
       const target = new SvgRecordingContext(chart.width, chart.height, measureInPage())
       const x = chart.scales.x
