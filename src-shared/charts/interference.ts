@@ -4,7 +4,7 @@
 // cannot be read on a log axis, so the sources stand side by side; exact values are in tooltips and the CSV.
 import type { ChartConfiguration } from 'chart.js'
 import { INTERFERENCE_SOURCES, type ExperimentResults, type InterferenceSource } from '../results/types'
-import { axisTitle, frameOptions } from './chart-frame'
+import { axisTitle, frameOptions, oneTwoFive } from './chart-frame'
 import { withHeight } from './chart-height'
 import { usOfNs, withTable, type TabledChart } from './chart-table'
 import { pointSuffix, runsByVariant, type ChartBuildOptions } from './select-jobs'
@@ -55,9 +55,12 @@ export function buildInterference(results: ExperimentResults, opts: ChartBuildOp
   const positive = rows.flatMap((r) => used.map((s) => usOfNs(r.bySource[s]))).filter((v) => v > 0)
   const min = positive.length ? 10 ** Math.floor(Math.log10(Math.min(...positive))) : 1
   const max = positive.length ? 10 ** Math.ceil(Math.log10(Math.max(...positive))) : 10
+  // a variant whose isolated CPUs lost no time has empty rows: said, so they do not read as missing data
+  const untouched = [...new Set(rows.map((r) => r.variant))].filter((v) => rows.every((r) => r.variant !== v || used.every((s) => r.bySource[s] === 0)))
   const subtitle = [
     'time taken from the realtime task over the run, mean over seeds; log axis, one bar per source (exact values in tooltips and the CSV)',
-    ...(unused.length ? [`no time from ${unused.join(', ')}`] : [])
+    ...(unused.length ? [`no time from ${unused.join(', ')}`] : []),
+    ...(untouched.length ? [`nothing taken from the realtime tasks under ${untouched.join(', ')}`] : [])
   ]
   const options = frameOptions<'bar'>(`Interference by source per isolated CPU${pointSuffix(results, opts)}`)
   options.plugins!.subtitle = { display: true, text: subtitle }
@@ -65,7 +68,7 @@ export function buildInterference(results: ExperimentResults, opts: ChartBuildOp
   // thin bars are hard to hit: the tooltip lists every source of the row under the pointer
   options.interaction = { mode: 'index', axis: 'y', intersect: false }
   options.scales = {
-    x: { type: 'logarithmic', min, max: Math.max(max, min * 10), title: axisTitle('time (µs, log)') },
+    x: { type: 'logarithmic', min, max: Math.max(max, min * 10), title: axisTitle('time (µs, log)'), ticks: { callback: oneTwoFive } },
     // every CPU keeps its label: the chart is as tall as its rows need (withHeight), never auto-skipped
     y: { type: 'category', title: axisTitle('isolated CPU · variant'), ticks: { autoSkip: false, font: { size: 11 } } }
   }

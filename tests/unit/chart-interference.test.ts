@@ -55,6 +55,15 @@ describe('interference chart at 32–256 CPUs', () => {
     expect((config.options!.plugins!.subtitle!.text as string[]).join(' ')).toContain('no time from fallback, lock-spin, tick, cache-refill')
   })
 
+  it('a variant whose CPUs lost nothing is said; the log axis labels 1, 2, 5 per decade only', () => {
+    const results = manyCpus(32)
+    for (const job of results.jobs.filter((j) => j.variant === 'direct')) for (const i of job.result!.interference) i.bySourceNs = bySource({})
+    const config = build(results)
+    expect((config.options!.plugins!.subtitle!.text as string[]).join(' ')).toContain('nothing taken from the realtime tasks under direct')
+    const label = (config.options!.scales!.x as { ticks: { callback: (v: number) => string } }).ticks.callback
+    expect([1, 1.1, 2, 5, 7, 10, 20, 50, 500_000].map((v) => label(v))).toEqual(['1', '', '2', '5', '', '10', '20', '50', '500,000'])
+  })
+
   it('the CSV has the exact µs of every source per CPU and variant, zeros included', () => {
     const table = tableOf(build(manyCpus(32)))!
     expect(table.header).toEqual(['isolated CPU', 'variant', ...INTERFERENCE_SOURCES.map((s) => `${s} (µs)`), 'total (µs)'])
