@@ -104,11 +104,11 @@ test('edited runs told apart; per-task latency table; interference rows; PNG siz
   // the screen chart is back at its own pixel ratio
   await expect.poll(() => canvas.evaluate((c: HTMLCanvasElement) => c.width)).toBe(css.width)
 
-  // Interference: a row per isolated CPU and variant, each label kept, the chart as tall as its rows
+  // Interference: a row per isolated CPU and variant that lost time, never squeezed below the usual chart height
   await tab(page, 'Interference')
   await expectChartDrawn(page, 'chart-canvas-interference')
   const height = await page.getByTestId('chart-canvas-interference').evaluate((c: HTMLCanvasElement) => c.clientHeight)
-  expect(height).toBeGreaterThanOrEqual(32 * 14)
+  expect(height).toBeGreaterThanOrEqual(320)
   await shoot(page, 'results-interference')
 
   // CSV tables: one download, a ZIP holding every table

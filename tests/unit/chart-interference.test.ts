@@ -33,6 +33,8 @@ describe('interference chart at 32–256 CPUs', () => {
       expect(labels).toContain(`CPU ${8 + cpus - 1} · direct`)
       expect(config.options).toMatchObject({ indexAxis: 'y' })
       expect((config.options!.scales!.y as Axis).ticks!.autoSkip).toBe(false)
+      // the chart scrolls: its time axis is also above the first row
+      expect(config.options!.scales!.xTop).toMatchObject({ type: 'logarithmic', position: 'top' })
       // at least 14 px per row, within what a 2× PNG of the canvas can hold
       const height = heightOf(config)!
       expect(height).toBeGreaterThanOrEqual(Math.min(14 * labels.length, 15_000))
@@ -55,11 +57,19 @@ describe('interference chart at 32–256 CPUs', () => {
     expect((config.options!.plugins!.subtitle!.text as string[]).join(' ')).toContain('no time from fallback, lock-spin, tick, cache-refill')
   })
 
-  it('a variant whose CPUs lost nothing is said; the log axis labels 1, 2, 5 per decade only', () => {
-    const results = manyCpus(32)
-    for (const job of results.jobs.filter((j) => j.variant === 'direct')) for (const i of job.result!.interference) i.bySourceNs = bySource({})
+  it('CPUs that lost nothing are grouped into a line, not drawn as empty rows; the log axis labels 1, 2, 5 per decade', () => {
+    const results = manyCpus(256)
+    for (const job of results.jobs) {
+      // a 256-CPU machine with realtime tasks on CPUs 40–47 only; direct takes nothing anywhere
+      for (const i of job.result!.interference) if (job.variant === 'direct' || i.cpu < 40 || i.cpu > 47) i.bySourceNs = bySource({})
+    }
     const config = build(results)
-    expect((config.options!.plugins!.subtitle!.text as string[]).join(' ')).toContain('nothing taken from the realtime tasks under direct')
+    expect(config.data.labels).toEqual(Array.from({ length: 8 }, (_, i) => `CPU ${40 + i} · workqueue`))
+    const notes = (config.options!.plugins!.subtitle!.text as string[]).join(' | ')
+    expect(notes).toContain('nothing taken from the realtime tasks under direct')
+    expect(notes).toContain('nothing taken on CPU 8-39,48-263 (workqueue)')
+    // the CSV keeps every CPU
+    expect(tableOf(config)!.rows).toHaveLength(512)
     const label = (config.options!.scales!.x as { ticks: { callback: (v: number) => string } }).ticks.callback
     expect([1, 1.1, 2, 5, 7, 10, 20, 50, 500_000].map((v) => label(v))).toEqual(['1', '', '2', '5', '', '10', '20', '50', '500,000'])
   })
