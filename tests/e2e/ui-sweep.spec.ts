@@ -21,7 +21,8 @@ test('sweep pcp->high and chart a metric against it', async ({ page }) => {
   await expect(page.getByTestId('run-summary')).toContainText('kernel.pcp.high=1024')
 
   await page.getByTestId('nav-sweep').click()
-  await expect(page.getByTestId('view-sweep')).toContainText('kernel.pcp.high ∈ [64, 1024]')
+  // the parameter by its name, not its path (issue 15, point 6)
+  await expect(page.getByTestId('view-sweep')).toContainText('pcp high (pages) ∈ [64, 1024]')
   await expect(page.getByTestId('chart-canvas-sweep-metric')).toBeVisible()
   await expectChartDrawn(page, 'chart-canvas-sweep-metric')
   await page.getByTestId('sweep-metric').click()
