@@ -2,7 +2,7 @@
 // stress preset are named for their edits in History and Compare, History lists the changed fields, Compare
 // opens with the profile difference; the Results view has the per-task Min/Avg/p50/p99/Max table, an
 // Interference chart with a row per CPU, PNGs at 2× (or the size picked) and one ZIP for the CSV tables.
-// Screenshots of Results and Compare in both themes go to test-results/screenshots/apart-*.png.
+// Screenshots of Design, History, Results and Compare in both themes go to test-results/screenshots/apart-*.png.
 import { expect, test, type Page } from '@playwright/test'
 import { execFileSync } from 'node:child_process'
 import { mkdir, readFile } from 'node:fs/promises'
@@ -41,6 +41,8 @@ test('edited runs told apart; per-task latency table; interference rows; PNG siz
   await expect(page.getByTestId('preset-edited')).toHaveText('1 field changed: Warm-up')
   await expect(page.getByTestId('preset-picker')).toContainText(`Edited from “${STRESS}”`)
   await expect(page.getByTestId('preset-description')).toHaveCount(0)
+  await page.getByTestId('preset-picker').scrollIntoViewIfNeeded()
+  await shoot(page, 'design-edited')
   // shortRun sets the duration too (the preset's seeds are already 1)
   await shortRun(page, 100)
   await page.getByTestId('nav-design').click()
@@ -56,6 +58,7 @@ test('edited runs told apart; per-task latency table; interference rows; PNG siz
   const twoFields = rows.filter({ hasText: 'edited: Duration, Warm-up' }).first()
   await twoFields.locator('.n-data-table-expand-trigger').click()
   await expect(page.locator('[data-testid^="history-changes-"]')).toContainText(`“${STRESS}”: Duration 10000 → 100; Warm-up 0 → 10`)
+  await shoot(page, 'history')
 
   // Compare: the profile difference comes first, above the charts
   await page.locator('[data-testid^="history-compare-"]').nth(0).click()
