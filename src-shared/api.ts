@@ -69,8 +69,8 @@ export interface HistoryEntry {
   variants: Variant[]
   seeds: number[]
   status: RunFinished['status']
-  /** headline numbers per variant for the list view */
-  headline: Array<{ variant: Variant; misses: number; latencyMaxNs: number; drainP99Ns: number; stalled: number }>
+  /** headline numbers per variant for the list view, and per sweep point of a sweep (`sweep` names the point) */
+  headline: Array<{ variant: Variant; sweep?: string; misses: number; latencyMaxNs: number; drainP99Ns: number; stalled: number }>
 }
 
 export interface ProfileFile {

@@ -7,6 +7,8 @@ import { parseJsonWith } from './json-with-schema'
 import type { ExperimentResults } from '../../src-shared/results/types'
 import { experimentStatus } from '../../src-shared/results/experiment-status'
 import { summaryRows } from '../../src-shared/results/summary-table'
+import { sweepLabel } from '../../src-shared/results/sweep-point'
+import { pointName } from '../../src-shared/profile/field-names'
 
 /** a headline number: a mean over seeds (so not always whole); NaN (no drain, no task) is saved as null */
 const headlineNumber = z.number().nonnegative().nullable().transform((v) => v ?? Number.NaN)
@@ -18,7 +20,7 @@ const historyEntrySchema = z.strictObject({
   variants: z.array(z.enum(VARIANTS)),
   seeds: z.array(z.number().int()),
   status: z.enum(['completed', 'partial', 'failed', 'cancelled']),
-  headline: z.array(z.strictObject({ variant: z.enum(VARIANTS), misses: headlineNumber, latencyMaxNs: headlineNumber, drainP99Ns: headlineNumber, stalled: headlineNumber }))
+  headline: z.array(z.strictObject({ variant: z.enum(VARIANTS), sweep: z.string().optional(), misses: headlineNumber, latencyMaxNs: headlineNumber, drainP99Ns: headlineNumber, stalled: headlineNumber }))
 }) satisfies z.ZodType<HistoryEntry>
 
 const historyIndexSchema = z.array(historyEntrySchema)
@@ -33,15 +35,17 @@ export function parseHistoryEntry(text: string): HistoryEntry | null {
   return parseJsonWith(historyEntrySchema, text)
 }
 
+/** A row per variant, and per sweep point of a sweep, named as people read it (field-names.ts): every point shows. */
 function historyHeadline(results: ExperimentResults): HistoryEntry['headline'] {
-  const seen = new Set<string>()
-  const headline: HistoryEntry['headline'] = []
-  for (const row of summaryRows(results)) {
-    if (seen.has(row.variant)) continue
-    seen.add(row.variant)
-    headline.push({ variant: row.variant, misses: row.values.misses, latencyMaxNs: row.values.latencyMaxNs, drainP99Ns: row.values.drainP99Ns, stalled: row.values.stalled })
-  }
-  return headline
+  const points = new Map(results.jobs.map((j) => [sweepLabel(j.sweepPoint), j.sweepPoint]))
+  return summaryRows(results).map((row) => {
+    const point = points.get(row.sweep)
+    return {
+      variant: row.variant,
+      ...(point ? { sweep: pointName(point.values, results.profile) } : {}),
+      misses: row.values.misses, latencyMaxNs: row.values.latencyMaxNs, drainP99Ns: row.values.drainP99Ns, stalled: row.values.stalled
+    }
+  })
 }
 
 /** `status` defaults to what the jobs say (an index rebuilt from the folders has nothing else to go by). */

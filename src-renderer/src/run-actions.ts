@@ -26,7 +26,8 @@ export function useRunActions() {
       ui.show('design')
       return
     }
-    await runProfile(profile.snapshot())
+    // an edited preset runs under a name that says so (stores/profile.ts runName)
+    await runProfile(profile.runSnapshot())
   }
 
   return { run, runProfile, cancel: () => runs.cancel() }

@@ -22,5 +22,13 @@ export function powersOfTen(value: number | string): string {
   return v >= 1 && Number.isInteger(Math.log10(v)) ? v.toLocaleString('en-US') : ''
 }
 
+/** Time axes on a log scale: label 1, 2, 5, 10, 20, 50 … (Chart.js labels every minor tick, 1.10, 1.20 …). */
+export function oneTwoFive(value: number | string): string {
+  const v = Number(value)
+  if (!(v > 0)) return ''
+  const lead = v / 10 ** Math.floor(Math.log10(v) + 1e-9)
+  return [1, 2, 5].some((d) => Math.abs(lead - d) < 1e-6) ? Number(v.toPrecision(3)).toLocaleString('en-US') : ''
+}
+
 export const US_PER_NS = 1e-3
 export const S_PER_NS = 1e-9

@@ -1,6 +1,7 @@
 // Which runs a chart shows: per variant (in the profile's order), the jobs of one sweep point that have a result.
 import type { Variant } from '../profile/schema'
-import { sweepKey, sweepLabel } from '../results/sweep-point'
+import { pointName } from '../profile/field-names'
+import { sweepKey } from '../results/sweep-point'
 import type { ExperimentResults, JobResult, RunResult } from '../results/types'
 
 export interface ChartBuildOptions {
@@ -33,11 +34,11 @@ export function runsByVariant(results: ExperimentResults, opts: ChartBuildOption
   }).filter((v) => v.runs.length > 0)
 }
 
-/** " — kernel.pcp.high=1000" for titles when the experiment is a sweep. */
+/** " — pcp high (pages) = 1000" for titles when the experiment is a sweep. */
 export function pointSuffix(results: ExperimentResults, opts: ChartBuildOptions = {}): string {
   const points = sweepPoints(results)
-  const label = sweepLabel(points[Math.min(opts.sweepIndex ?? 0, Math.max(0, points.length - 1))] ?? null)
-  return label === null ? '' : ` — ${label}`
+  const point = points[Math.min(opts.sweepIndex ?? 0, Math.max(0, points.length - 1))] ?? null
+  return point === null ? '' : ` — ${pointName(point.values, results.profile)}`
 }
 
 export function tasksOf(run: RunResult, opts: ChartBuildOptions): RunResult['tasks'] {

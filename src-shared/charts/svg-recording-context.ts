@@ -242,7 +242,12 @@ export class SvgRecordingContext {
     const anchor = { start: 'start', left: 'start', center: 'middle', right: 'end', end: 'end' }[this.state.textAlign]
     const baseline = { top: 'text-before-edge', hanging: 'hanging', middle: 'central', alphabetic: 'alphabetic', ideographic: 'ideographic', bottom: 'text-after-edge' }[this.state.textBaseline]
     const m = this.state.m
-    this.emit(`<text x="${num(x)}" y="${num(y)}" transform="matrix(${m.map(num).join(' ')})" text-anchor="${anchor}" dominant-baseline="${baseline}" style="font: ${escapeXml(this.state.font)}" ${paint}${this.alpha('opacity')}>${escapeXml(text)}</text>`)
+    // most labels are only moved: the move goes into x and y, and SVG's own defaults (start, alphabetic) are
+    // left out, which keeps a chart's many tick labels short
+    const moved = m[0] === 1 && m[1] === 0 && m[2] === 0 && m[3] === 1
+    const at = moved ? `x="${num(x + m[4])}" y="${num(y + m[5])}"` : `x="${num(x)}" y="${num(y)}" transform="matrix(${m.map(num).join(' ')})"`
+    const align = `${anchor === 'start' ? '' : ` text-anchor="${anchor}"`}${baseline === 'alphabetic' ? '' : ` dominant-baseline="${baseline}"`}`
+    this.emit(`<text ${at}${align} style="font: ${escapeXml(this.state.font)}" ${paint}${this.alpha('opacity')}>${escapeXml(text)}</text>`)
   }
 
   fillText(text: string, x: number, y: number): void {

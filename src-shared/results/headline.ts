@@ -18,6 +18,14 @@ export const HEADLINE_LABELS: Record<HeadlineMetric, { title: string; unit: 'ns'
   skipped: { title: 'skipped', unit: 'count' }
 }
 
+/** Worst-case metrics report the worst seed; the others the mean over seeds (summary table, sweep charts). */
+export const WORST_OF_SEEDS: ReadonlySet<HeadlineMetric> = new Set(['latencyMaxNs', 'drainMaxNs'])
+
+/** How a metric sums up several seeds, as every table and chart labels it. */
+export function seedSummary(metric: HeadlineMetric): 'worst seed' | 'mean over seeds' {
+  return WORST_OF_SEEDS.has(metric) ? 'worst seed' : 'mean over seeds'
+}
+
 /**
  * Across several realtime tasks the worst one speaks for the run: latency figures take the maximum over
  * tasks (a deadline is per task, and the isolated CPU that suffers most is the finding); misses add up.

@@ -1,6 +1,6 @@
 // The comparison table (one row per variant, and per sweep point): the CLI's closing table, the CSV
 // summary and the HTML report all print these rows.
-import { HEADLINE_METRICS, HEADLINE_LABELS, type HeadlineMetric } from './headline'
+import { HEADLINE_METRICS, HEADLINE_LABELS, WORST_OF_SEEDS, type HeadlineMetric } from './headline'
 import { sweepKey, sweepLabel } from './sweep-point'
 import type { Aggregate, ExperimentResults } from './types'
 import type { Variant } from '../profile/schema'
@@ -17,9 +17,6 @@ export interface SummaryRow {
 
 const DRAIN_TIMES = ['drainP50Ns', 'drainP99Ns', 'drainMaxNs'] as const
 const LATENCIES = ['latencyP9999Ns', 'latencyMaxNs'] as const
-
-/** Worst-case metrics report the worst seed; the others the mean over seeds. */
-const WORST_OF_SEEDS: ReadonlySet<HeadlineMetric> = new Set(['latencyMaxNs', 'drainMaxNs'])
 
 export function summaryRows(results: ExperimentResults): SummaryRow[] {
   const rows = new Map<string, SummaryRow>()

@@ -54,7 +54,7 @@ describe('housekeeping CPU rows', () => {
     const saved = single.jobs.find((j) => j.variant === 'direct')!.result!.housekeeping.perCpu!
     const [cpu0, cpu1] = housekeepingCpuRows(single, 'direct', {})
     expect([cpu0.cpu, cpu1.cpu]).toEqual([0, 1])
-    expect(cpu1).toEqual({ cpu: 1, fastPath: { count: 1, p50: saved[1].allocFastPathNs.p50, p99: saved[1].allocFastPathNs.p99, max: 120 }, zoneLockWait: { count: 1, p50: 14, p99: 14, max: 14 }, fallbacks: 2, overheadNs: 30 })
+    expect(cpu1).toEqual({ cpu: 1, fastPath: { count: 1, min: 120, mean: 120, p50: saved[1].allocFastPathNs.p50, p99: saved[1].allocFastPathNs.p99, max: 120 }, zoneLockWait: { count: 1, min: 14, mean: 14, p50: 14, p99: 14, max: 14 }, fallbacks: 2, overheadNs: 30 })
     // two seeds with the same synthetic housekeeping figures: counts add, percentiles and means stay
     const both = housekeepingCpuRows(results, 'direct', {})
     expect(both[1]).toEqual({ ...cpu1, fastPath: { ...cpu1.fastPath, count: 2 }, zoneLockWait: { ...cpu1.zoneLockWait, count: 2 } })

@@ -53,10 +53,10 @@ test('run a preset, watch progress, read every chart, export PNG, SVG and CSV, c
     await expectChartsDrawn(page, canvases)
   }
 
-  // PNG of the chart as on screen: decodes, and has the canvas's size
+  // PNG of the chart as on screen: decodes, at twice the canvas's size by default (issue 15, point 8)
   await page.locator('.n-tabs-tab', { hasText: 'Latency' }).click()
   const canvas = page.getByTestId('chart-canvas-latency-percentiles')
-  const size = await canvas.evaluate((c: HTMLCanvasElement) => ({ width: c.width, height: c.height }))
+  const size = await canvas.evaluate((c: HTMLCanvasElement) => ({ width: 2 * c.clientWidth, height: 2 * c.clientHeight }))
   const pngDownload = page.waitForEvent('download')
   await page.getByTestId('chart-png-latency-percentiles').click()
   const png = await pngDownload

@@ -1,5 +1,6 @@
 // Sweep in real Chromium: a parameter typed as a list, every grid point run, and the metric-vs-parameter
-// chart drawn with one line per variant; the metric is chosen from a list; then re-run from History.
+// chart drawn with one line per variant; the metric is chosen from a list; then re-run from History, both
+// sweeps' points listed there, and the two compared point by point.
 import { expect, test } from '@playwright/test'
 import { expectChartDrawn, pickPreset } from './ui-helpers'
 
@@ -21,13 +22,18 @@ test('sweep pcp->high and chart a metric against it', async ({ page }) => {
   await expect(page.getByTestId('run-summary')).toContainText('kernel.pcp.high=1024')
 
   await page.getByTestId('nav-sweep').click()
-  await expect(page.getByTestId('view-sweep')).toContainText('kernel.pcp.high ∈ [64, 1024]')
+  // the parameter by its name, not its path (issue 15, point 6)
+  await expect(page.getByTestId('view-sweep')).toContainText('pcp high (pages) ∈ [64, 1024]')
   await expect(page.getByTestId('chart-canvas-sweep-metric')).toBeVisible()
   await expectChartDrawn(page, 'chart-canvas-sweep-metric')
   await page.getByTestId('sweep-metric').click()
-  await page.locator('.n-base-select-option', { hasText: 'latency max' }).click()
+  // a maximum is summed up over seeds as the worst seed, and the list says so (issue 15, point 6)
+  await page.locator('.n-base-select-option', { hasText: 'latency max (µs, worst seed)' }).click()
   await expect(page.getByTestId('chart-canvas-sweep-metric')).toBeVisible()
   await expectChartDrawn(page, 'chart-canvas-sweep-metric')
+  // past the list's closing animation
+  await page.waitForTimeout(500)
+  await page.screenshot({ path: 'test-results/screenshots/sweep-worst-seed.png' })
 
   // run this sweep on a cluster: one self-contained Slurm script, one shard per job by default (8 jobs)
   await page.getByTestId('cluster-open').click()
@@ -43,4 +49,22 @@ test('sweep pcp->high and chart a metric against it', async ({ page }) => {
   await expect(page.getByTestId('view-run')).toBeVisible()
   await expect(page.getByTestId('run-finished')).toHaveAttribute('data-status', 'completed', { timeout: 120_000 })
   await expect(page.getByTestId('run-summary')).toContainText('kernel.pcp.high=64')
+
+  // History shows every sweep point of a sweep run, not the first alone (issue 15, point 7)
+  await page.getByTestId('nav-history').click()
+  const first = page.locator('[data-testid="history-table"] tbody tr').first()
+  await expect(first).toContainText('pcp high (pages) = 64')
+  await expect(first).toContainText('pcp high (pages) = 1024')
+  // Compare reads each sweep run at the point picked for it (its headline table was empty for sweeps)
+  await page.locator('[data-testid^="history-compare-"]').nth(0).click()
+  await page.locator('[data-testid^="history-compare-"]').nth(1).click()
+  await page.getByTestId('history-compare').click()
+  await expect(page.getByTestId('compare-point-a')).toBeVisible()
+  await expect(page.getByTestId('compare-table')).toContainText('µs')
+  await page.getByTestId('compare-point-b').click()
+  await page.locator('.n-base-select-option', { hasText: 'pcp high (pages) = 1024' }).click()
+  await expect(page.getByTestId('compare-point-b')).toContainText('pcp high (pages) = 1024')
+  await expect(page.getByTestId('compare-table')).toContainText('µs')
+  await page.waitForTimeout(500)
+  await page.screenshot({ path: 'test-results/screenshots/sweep-compare-points.png' })
 })

@@ -26,7 +26,7 @@ function toJson(value: unknown): string {
 
 /** "workqueue 75.9 µs, 0 misses": each variant's worst latency and misses, the numbers History shows. */
 function headlineText(entry: HistoryEntry): string {
-  return entry.headline.map((h) => `${h.variant} ${formatMetric('latencyMaxNs', h.latencyMaxNs)} max, ${formatMetric('misses', h.misses)} misses`).join('; ')
+  return entry.headline.map((h) => `${h.variant}${h.sweep ? ` at ${h.sweep}` : ''} ${formatMetric('latencyMaxNs', h.latencyMaxNs)} max, ${formatMetric('misses', h.misses)} misses`).join('; ')
 }
 
 export function historyTable(entries: HistoryEntry[]): string {

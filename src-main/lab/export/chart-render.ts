@@ -2,13 +2,14 @@
 // context, or as SVG through the recorder the UI's SVG export uses too, so both exports agree.
 import { createCanvas } from '@napi-rs/canvas'
 import { chartBackground } from '../../../src-shared/charts/chart-background'
+import { heightOf } from '../../../src-shared/charts/chart-height'
 import { SvgRecordingContext, type MeasureText } from '../../../src-shared/charts/svg-recording-context'
 import { Chart, registerables, type ChartConfiguration } from 'chart.js'
 
 Chart.register(...registerables)
 
 export interface ChartImageOptions {
-  /** CSS pixels (the layout size); default 1000 × 500 */
+  /** CSS pixels (the layout size); default 1000 × 500, or the height a chart asks for (one row per CPU) */
   width?: number
   height?: number
   /** pixels per inch of the PNG; 96 is one pixel per CSS pixel, 192 doubles the pixel count per axis */
@@ -39,7 +40,7 @@ function measureWithCanvas(): MeasureText {
 
 export async function renderChartPng(config: ChartConfiguration, opts: ChartImageOptions = {}): Promise<Buffer> {
   const width = opts.width ?? DEFAULT_CHART_SIZE.width
-  const height = opts.height ?? DEFAULT_CHART_SIZE.height
+  const height = opts.height ?? heightOf(config) ?? DEFAULT_CHART_SIZE.height
   const dpi = opts.dpi ?? CSS_DPI
   const scale = dpi / CSS_DPI
   const canvas = createCanvas(width, height)
@@ -52,7 +53,7 @@ export async function renderChartPng(config: ChartConfiguration, opts: ChartImag
 }
 
 export function renderChartSvg(config: ChartConfiguration, opts: ChartImageOptions = {}): Buffer {
-  const recorder = new SvgRecordingContext(opts.width ?? DEFAULT_CHART_SIZE.width, opts.height ?? DEFAULT_CHART_SIZE.height, measureWithCanvas())
+  const recorder = new SvgRecordingContext(opts.width ?? DEFAULT_CHART_SIZE.width, opts.height ?? heightOf(config) ?? DEFAULT_CHART_SIZE.height, measureWithCanvas())
   draw(config, recorder, 1).destroy()
   return Buffer.from(recorder.toSvg(), 'utf8')
 }

@@ -28,8 +28,8 @@ export interface InteractiveChart {
   clearMarkers(): void
   /** the x axis unit, read from its title */
   readonly xUnit: string
-  /** PNG of the canvas as it is on screen (current zoom), as a data URL */
-  toPng(): string
+  /** PNG of the chart as it is on screen (current zoom), drawn at `scale` pixels per CSS pixel, as a data URL */
+  toPng(scale: number): string
   /** Vector SVG of the chart as it is on screen (current zoom, same points), drawn by Chart.js into an SVG context */
   toSvg(): string
   /** the current visible x range, for exporting "what is on screen" */
@@ -45,7 +45,11 @@ type Scales = Record<string, { title?: { text?: unknown }; type?: string } | und
 export function createInteractiveChart(
   canvas: HTMLCanvasElement,
   config: ChartConfiguration,
-  opts: { background: string; threshold?: Threshold; onZoomChange?: (zoomed: boolean) => void; onMarkers?: (xs: number[]) => void }
+  opts: {
+    background: string; threshold?: Threshold; onZoomChange?: (zoomed: boolean) => void; onMarkers?: (xs: number[]) => void
+    /** the chart is taller than its box and scrolls: the wheel scrolls, Ctrl+wheel zooms */
+    scrolls?: boolean
+  }
 ): InteractiveChart {
   const ChartJs = registerChartJs()
   const scales = (config.options?.scales ?? {}) as Scales
@@ -91,7 +95,8 @@ export function createInteractiveChart(
   // series: a tooltip for the nearest sample along x, without having to hit a 1-pixel line exactly;
   // horizontal bars (breakdowns, timelines): the bar under the pointer
   const horizontal = (options as { indexAxis?: string }).indexAxis === 'y'
-  options.interaction = horizontal ? { mode: 'nearest', intersect: true } : { mode: 'nearest', axis: 'x', intersect: false }
+  // a builder may ask for its own (the interference rows: every source of the row under the pointer)
+  options.interaction = config.options?.interaction ?? (horizontal ? { mode: 'nearest', intersect: true } : { mode: 'nearest', axis: 'x', intersect: false })
   const plugins = { ...(options.plugins ?? {}) } as Record<string, unknown>
   plugins.decimation = { enabled: false }
   plugins.tooltip = {
@@ -113,7 +118,8 @@ export function createInteractiveChart(
           return `${item.dataset.label ?? ''}: ${exactValue(from)} → ${exactValue(to)} ${xUnit} (${exactValue(to - from)} ${xUnit})`
         }
         const y = typeof raw === 'number' ? raw : (raw?.value ?? raw?.y)
-        return `${item.dataset.label ?? ''}: ${y === null || y === undefined ? '—' : exactValue(y)} ${yUnit}`.trim()
+        // a horizontal bar's value is on the x axis
+        return `${item.dataset.label ?? ''}: ${y === null || y === undefined ? '—' : exactValue(y)} ${horizontal ? xUnit : yUnit}`.trim()
       }
     }
   }
@@ -122,7 +128,7 @@ export function createInteractiveChart(
       limits: { x: { min: 'original', max: 'original' } },
       pan: { enabled: true, mode: 'x', onPan: ({ chart }: { chart: Chart }) => zoomed(chart), onPanComplete: () => { lastPanAt = performance.now() } },
       zoom: {
-        wheel: { enabled: true, speed: 0.15 },
+        wheel: { enabled: true, speed: 0.15, ...(opts.scrolls ? { modifierKey: 'ctrl' } : {}) },
         pinch: { enabled: true },
         drag: { enabled: true, modifierKey: 'shift', backgroundColor: 'rgba(47,111,179,0.15)' },
         mode: 'x',
@@ -193,7 +199,18 @@ export function createInteractiveChart(
       markerXs = []
       drawMarkers(chart)
     },
-    toPng: () => chart.toBase64Image('image/png', 1),
+    toPng(scale) {
+      // redrawn at the export's pixel ratio and back: the same layout (CSS size) with `scale`× the pixels
+      const screen = chart.options.devicePixelRatio
+      chart.options.devicePixelRatio = scale
+      chart.resize()
+      try {
+        return chart.toBase64Image('image/png', 1)
+      } finally {
+        chart.options.devicePixelRatio = screen
+        chart.resize()
+      }
+    },
     toSvg() {
       const target = new SvgRecordingContext(chart.width, chart.height, measureInPage())
       const x = chart.scales.x

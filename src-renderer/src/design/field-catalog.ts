@@ -112,10 +112,10 @@ export const RUN_FIELDS: FieldSpec[] = [
   { path: 'run.checkInvariants', label: 'Check invariants', kind: { type: 'bool' }, help: 'Check page conservation and the other model invariants after every event (slower).' }
 ]
 
-/** Numeric fields a sweep can vary (sweep.parameters[].path). */
+/** Fields a sweep can vary (sweep.parameters[].path): numbers, and the policy by name. */
 export const SWEEPABLE_PATHS: string[] = [
   'kernel.pcp.high', 'kernel.pcp.batch', 'kernel.pcp.batchScaleMax', 'kernel.pcp.thpFraction', 'machine.cpus', 'machine.memoryGiB',
-  'kernel.antiStarvation.runtimeUs', 'kernel.antiStarvation.periodUs', 'housekeeping.allocRatePagesPerSec', 'housekeeping.freeRatePagesPerSec',
+  'kernel.antiStarvation.policy', 'kernel.antiStarvation.runtimeUs', 'kernel.antiStarvation.periodUs', 'housekeeping.allocRatePagesPerSec', 'housekeeping.freeRatePagesPerSec',
   'housekeeping.initialPcpPages', 'drainSources.0.ratePerSec', 'rtTasks.0.periodUs', 'rtTasks.0.runtimeUs', 'rtTasks.0.allocsPerJob', 'rtTasks.0.initialPcpPages',
   'kernel.costs.fastPathOverhead', 'kernel.costs.tPageRemoteNs', 'kernel.costs.kworkerWakeSwitchNs'
 ]

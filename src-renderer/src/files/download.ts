@@ -12,7 +12,10 @@ export function downloadBlob(fileName: string, blob: Blob): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000)
 }
 
+export function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
+  return Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))
+}
+
 export function base64ToBlob(base64: string, mime: string): Blob {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))
-  return new Blob([bytes], { type: mime })
+  return new Blob([base64ToBytes(base64)], { type: mime })
 }

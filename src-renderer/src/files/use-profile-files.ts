@@ -3,6 +3,7 @@
 // that would drop unsaved changes asks first; every failure is a message naming the action.
 import { validateProfile } from '@shared/profile/validate'
 import { useDialog, useMessage } from 'naive-ui'
+import { useBrowserRecentStore } from '../stores/browser-recent'
 import { useHostStore } from '../stores/host'
 import { useProfileFilesStore } from '../stores/profile-files'
 import { useProfileStore } from '../stores/profile'
@@ -16,6 +17,7 @@ export function useProfileFiles() {
   const profile = useProfileStore()
   const host = useHostStore()
   const files = useProfileFilesStore()
+  const browserRecent = useBrowserRecentStore()
   const dialog = useDialog()
   const message = useMessage()
 
@@ -81,6 +83,15 @@ export function useProfileFiles() {
       return
     }
     loadOpened(read.doc, file.name)
+    // the browser host's Open Recent: the lab never sees this file
+    browserRecent.remember(file.name, await file.text())
+  }
+
+  /** A profile opened earlier through this browser's file picker, read again from what was kept. */
+  async function openBrowserRecent(name: string): Promise<void> {
+    const kept = browserRecent.find(name)
+    if (!kept || !(await confirmDiscard('Open another profile'))) return
+    await openFile(new File([kept.text], kept.name, { type: 'application/json' }))
   }
 
   async function openRecent(path: string): Promise<void> {
@@ -114,5 +125,5 @@ export function useProfileFiles() {
     message.success(`Downloaded ${fileName}`)
   }
 
-  return { confirmDiscard, newProfile, open, openFile, openRecent, refreshRecent, save, saveAs: () => save(true) }
+  return { confirmDiscard, newProfile, open, openFile, openRecent, openBrowserRecent, refreshRecent, save, saveAs: () => save(true) }
 }

@@ -6,6 +6,7 @@ import { validateProfile, type ProfileIssue } from '@shared/profile/validate'
 import { defineStore } from 'pinia'
 import { computed, ref, toRaw, watch } from 'vue'
 import { newProfile } from '../design/new-profile'
+import { editedRunName, presetEdits, type PresetEdit } from '../design/preset-edits'
 
 export const DRAFT_KEY = 'drainlab.draft'
 
@@ -17,6 +18,14 @@ interface SavedDraft {
   path: string | null
   /** JSON of the profile as last saved or opened; null when never saved */
   baseline: string | null
+  /** the preset the draft was started from, while it was not replaced by another profile */
+  preset?: PresetOrigin | null
+}
+
+export interface PresetOrigin {
+  name: string
+  /** JSON of the preset's profile, to tell what the user changed */
+  profile: string
 }
 
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T
@@ -37,6 +46,7 @@ export const useProfileStore = defineStore('profile', () => {
   const draft = ref<ProfileDraft>(restored?.draft ?? (newProfile() as unknown as ProfileDraft))
   const path = ref<string | null>(restored?.path ?? null)
   const baseline = ref<string | null>(restored ? restored.baseline : JSON.stringify(draft.value))
+  const preset = ref<PresetOrigin | null>(restored?.preset ?? null)
 
   // stringifying the reactive draft reads (and so tracks) every nested field: one dependency for all
   const serialized = computed(() => JSON.stringify(draft.value))
@@ -54,8 +64,20 @@ export const useProfileStore = defineStore('profile', () => {
     return typeof n === 'string' && n.trim() !== '' ? n : 'Untitled experiment'
   })
 
-  watch([serialized, path, baseline], () => {
-    const saved: SavedDraft = { draft: draft.value, path: path.value, baseline: baseline.value }
+  /** What differs from the preset the draft started from (empty when none, or when unchanged). */
+  const editsFromPreset = computed<PresetEdit[]>(() => (preset.value ? presetEdits(JSON.parse(preset.value.profile), JSON.parse(serialized.value)) : []))
+  /**
+   * The name a run of the draft is recorded under: an edited preset kept under the preset's name says it was
+   * edited and what; a name the user typed is theirs.
+   */
+  const runName = computed(() => {
+    const origin = preset.value
+    if (!origin || name.value !== origin.name || editsFromPreset.value.length === 0) return name.value
+    return editedRunName(origin.name, editsFromPreset.value)
+  })
+
+  watch([serialized, path, baseline, preset], () => {
+    const saved: SavedDraft = { draft: draft.value, path: path.value, baseline: baseline.value, preset: preset.value }
     localStorage.setItem(DRAFT_KEY, JSON.stringify(saved))
   }, { immediate: true })
 
@@ -78,6 +100,13 @@ export const useProfileStore = defineStore('profile', () => {
     draft.value = clone(profile) as ProfileDraft
     path.value = fromPath
     baseline.value = asUnsaved ? null : JSON.stringify(draft.value)
+    preset.value = null
+  }
+
+  /** A preset as the new draft: an unedited preset is the baseline, and edits are told against it. */
+  function loadPreset(name: string, profile: unknown): void {
+    load(profile, null)
+    preset.value = { name, profile: JSON.stringify(profile) }
   }
 
   function markSaved(toPath: string | null): void {
@@ -94,5 +123,13 @@ export const useProfileStore = defineStore('profile', () => {
     return clone(toRaw(draft.value))
   }
 
-  return { draft, path, baseline, validation, issues, issuesByPath, valid, dirty, name, get, set, issuesAt, load, markSaved, reset, snapshot }
+  /** The profile a run is started with: the draft under its run name. */
+  function runSnapshot(): ProfileDraft {
+    return { ...snapshot(), name: runName.value }
+  }
+
+  return {
+    draft, path, baseline, preset, validation, issues, issuesByPath, valid, dirty, name, editsFromPreset, runName,
+    get, set, issuesAt, load, loadPreset, markSaved, reset, snapshot, runSnapshot
+  }
 })
