@@ -28,6 +28,8 @@ const FIXED: Readonly<Record<string, string>> = {
 }
 
 const TASK_FIELDS: Readonly<Record<string, string>> = {
+  cpu: 'CPU',
+  mode: 'mode',
   periodUs: 'period (µs)',
   runtimeUs: 'runtime (µs)',
   allocsPerJob: 'allocations per job',
@@ -58,6 +60,19 @@ export function fieldName(path: string, profile: NamedEntries = {}): string {
     return `${typeof name === 'string' ? name : `task ${i + 1}`} ${TASK_FIELDS[field]}`
   }
   return path
+}
+
+/**
+ * The list entries two profiles name alike (same task name, same drain-source kind at an index), for naming
+ * the fields of a comparison: an entry the two name differently is "task 2", not one side's name.
+ */
+export function sharedEntries(a: NamedEntries, b: NamedEntries): NamedEntries {
+  const same = <T>(x: ReadonlyArray<T> | undefined, y: ReadonlyArray<T> | undefined, key: (e: T) => unknown): Array<T | object> =>
+    (x ?? []).map((e, i) => (y?.[i] !== undefined && key(e) === key(y[i]) ? e : {}))
+  return {
+    rtTasks: same(a.rtTasks, b.rtTasks, (t) => t.name),
+    drainSources: same(a.drainSources, b.drainSources, (d) => d.kind)
+  }
 }
 
 /** A sweep point as a person reads it: "reclaim drains per second = 100, pcp high (pages) = 1000". */
