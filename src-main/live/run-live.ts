@@ -173,7 +173,9 @@ export async function runLiveJob(o: LiveJobOptions): Promise<RunResult> {
       cpu, role: roles[cpu].kind, hostCpu: p.hostCpu, tid: p.tid, cpusAllowed: p.cpusAllowed, pinned: p.pinned,
       ...(p.pinError !== undefined ? { pinError: p.pinError } : {}),
       fifoRequested: p.fifoRequested, policy: p.policy,
-      ...(p.fifoError !== undefined ? { fifoError: p.fifoError } : {})
+      ...(p.fifoError !== undefined ? { fifoError: p.fifoError } : {}),
+      workItemsRun: reports.get(cpu)?.workItems ?? 0,
+      pcpCountAtEnd: s.field(cpu, PCP_COUNT)
     }))
     return liveRunResult({
       profile, variant, seed, pcp, startNs, elapsedNs, partial: cancelled, reports: [...reports.values()],

@@ -146,7 +146,9 @@ const liveCpuSchema = z.strictObject({
   pinError: z.string().optional(),
   fifoRequested: count.nullable(),
   policy: z.string().nullable(),
-  fifoError: z.string().optional()
+  fifoError: z.string().optional(),
+  workItemsRun: count,
+  pcpCountAtEnd: count
 })
 
 const liveRunFactsSchema = z.strictObject({

@@ -188,6 +188,10 @@ export interface LiveCpu {
   /** the scheduling policy chrt -p reported after the attempt */
   policy: string | null
   fifoError?: string
+  /** drain work items (drain_local_pages_wq) this CPU's worker ran */
+  workItemsRun: number
+  /** pcp->count when the run stopped */
+  pcpCountAtEnd: number
 }
 
 /**
