@@ -1,12 +1,13 @@
-// One CPU of the profile as a worker thread. It reports its kernel thread id (so the runner can pin it with
-// taskset and, where asked and permitted, make it SCHED_FIFO with chrt), waits for the start, runs its CPU's
-// loop — housekeeping, a realtime task, or an idle isolated CPU's kworker — until the stop flag, and posts
-// its report.
+// One CPU of the profile (or one drain source's requesting task) as a worker thread. It reports its kernel
+// thread id (so the runner can pin it with taskset and, where asked and permitted, make it SCHED_FIFO with
+// chrt), waits for the start, runs its loop — housekeeping, a realtime task, an idle isolated CPU's kworker,
+// or a drain source — until the stop flag, and posts its report.
 import { readlinkSync } from 'node:fs'
 import { parentPort, workerData } from 'node:worker_threads'
 import { clockFrom } from './live-clock'
 import { LiveState, STARTED } from './live-state'
 import { OwnerFastPath } from './owner-fast-path'
+import { runDrainer } from './drainer-loop'
 import { runHousekeeping } from './housekeeping-loop'
 import { runPeriodicTask } from './rt-periodic-loop'
 import { runPollingTask } from './rt-polling-loop'
@@ -29,11 +30,12 @@ function threadId(): { tid: number | null; tidError?: string } {
 function run(spec: WorkerSpec): WorkerReport {
   const s = new LiveState(spec.buffer, spec.layout)
   const now = clockFrom(BigInt(spec.epochNs))
-  const report: WorkerReport = { cpu: spec.cpu, owner: { fallbacks: 0, allocFailures: 0, refills: 0, bulkFrees: 0 }, fastPathNsPerPage: [], drains: [], workItems: 0, workNs: [], workPastReleaseNs: 0, task: null, operations: 0 }
+  const report: WorkerReport = { index: spec.index, cpu: spec.cpu, owner: { fallbacks: 0, allocFailures: 0, refills: 0, bulkFrees: 0 }, fastPathNsPerPage: [], drains: [], workItems: 0, workNs: [], workPastReleaseNs: 0, task: null, operations: 0 }
   while (Atomics.load(s.words, STARTED) === 0 && !s.stopped()) Atomics.wait(s.words, STARTED, 0, START_POLL_MS)
   const fast = new OwnerFastPath(s, spec.cpu, spec.trylock)
   const role = spec.role
-  if (role.kind === 'housekeeping') runHousekeeping(s, spec.cpu, role, spec.seed, spec.mode, fast, now, report)
+  if (role.kind === 'housekeeping') runHousekeeping(s, spec.cpu, role, spec.seed, fast, now, report)
+  else if (role.kind === 'drainer') runDrainer(s, role.source, `live-drain-${role.index}`, spec.seed, spec.mode, now, report)
   else if (role.kind === 'rt') {
     const loop = role.task.mode === 'periodic' ? runPeriodicTask : runPollingTask
     report.task = loop(s, spec.cpu, role.task, spec.seed, fast, now, report)
@@ -52,9 +54,9 @@ function run(spec: WorkerSpec): WorkerReport {
 
 const spec = workerData as WorkerSpec
 const post = (m: WorkerMessage) => parentPort?.postMessage(m)
-post({ kind: 'ready', cpu: spec.cpu, ...threadId() })
+post({ kind: 'ready', index: spec.index, ...threadId() })
 try {
   post({ kind: 'done', report: run(spec) })
 } catch (e) {
-  post({ kind: 'failed', cpu: spec.cpu, error: e instanceof Error ? e.message : String(e) })
+  post({ kind: 'failed', index: spec.index, error: e instanceof Error ? e.message : String(e) })
 }

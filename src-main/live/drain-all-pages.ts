@@ -1,15 +1,15 @@
-// __drain_all_pages(), run by the thread that raises the drain (as the kernel runs it in the requester's
-// context). pcpu_drain_mutex serialises drains: a global request that finds it held returns at once
-// (skipped); a zone or forced request waits for it. Targets are the CPUs with pages on their lists
-// (cpus_with_pcps), or every CPU when forced. `workqueue`: queue_work_on() each target, then flush_work()
-// — wait until every target's worker has run the item, running this CPU's own item meanwhile (its kworker
-// gets the CPU while the requester sleeps). `direct` family: drain_pages_zone() of each target from here,
-// under the target's pcp->lock.
+// __drain_all_pages(), run by the requesting task (drainer-loop.ts). pcpu_drain_mutex serialises drains:
+// a global request that finds it held returns at once (skipped); a zone or forced request waits for it.
+// Targets are the CPUs with pages on their lists (cpus_with_pcps), or every CPU when forced. `direct` family:
+// drain_pages_zone() of each target from the requester, under the target's pcp->lock — done before
+// startDrain returns. `workqueue`: queue_work_on() each target, then flush_work(): the drain is in flight,
+// holding the mutex, until every target's worker has run its item (pollDrain), which under policy none a
+// polling CPU never does.
 import type { Clock } from './live-clock'
 import { DRAIN_MUTEX, DRAIN_PAGES, DRAIN_REMAINING, PCP_COUNT, type LiveState } from './live-state'
 import { drainPagesZone } from './drain-pages-zone'
-import { spinLock, spinTrylock, spinUnlock } from './spinlock'
-import { queueWorkOn, runPendingWork } from './work-queue'
+import { spinTrylock, spinUnlock } from './spinlock'
+import { queueWorkOn } from './work-queue'
 
 export type DrainScope = 'global' | 'zone' | 'forced'
 
@@ -23,7 +23,7 @@ export interface DrainRecord {
   /** drain start → each target's list drained */
   perTargetNs: number[]
   pages: number
-  /** CPU time of the drain's own page moves on this thread (direct) or of the work items it saw finish (workqueue: not known here) */
+  /** the requester's own page-moving time (direct); a workqueue drain's work is its targets' (workNs of their reports) */
   workNs: number
 }
 
@@ -33,55 +33,54 @@ export interface DrainMode {
   chunk: number
 }
 
-/** flush_work()'s sleep between looks at DRAIN_REMAINING: short, so a stop is seen within it. */
-const FLUSH_SLEEP_MS = 1
+/** A workqueue drain waiting in flush_work(): it holds pcpu_drain_mutex. */
+export interface DrainInFlight {
+  record: DrainRecord
+  startNs: number
+  remaining: number
+}
 
-export function drainAllPages(s: LiveState, self: number, scope: DrainScope, mode: DrainMode, now: Clock): DrainRecord {
-  const requestNs = now()
+export type DrainStart = { done: DrainRecord } | { inFlight: DrainInFlight } | { mutexBusy: true }
+
+/** Tries to start a drain requested at `requestNs`; a zone or forced request that finds the mutex held gets mutexBusy and asks again later. */
+export function startDrain(s: LiveState, scope: DrainScope, mode: DrainMode, requestNs: number, now: Clock): DrainStart {
   const record: DrainRecord = { outcome: 'completed', requestNs, durationNs: 0, mutexWaitNs: 0, targets: 0, perTargetNs: [], pages: 0, workNs: 0 }
-  if (!spinTrylock(s.words, DRAIN_MUTEX)) {
-    if (scope === 'global') return { ...record, outcome: 'skipped' }
-    if (!spinLock(s.words, DRAIN_MUTEX, () => s.stopped())) return { ...record, outcome: 'stalled', durationNs: now() - requestNs }
+  if (!spinTrylock(s.words, DRAIN_MUTEX)) return scope === 'global' ? { done: { ...record, outcome: 'skipped' } } : { mutexBusy: true }
+  const startNs = now()
+  record.mutexWaitNs = startNs - requestNs
+  const targets = Array.from({ length: s.layout.cpus }, (_, cpu) => cpu).filter((cpu) => scope === 'forced' || s.field(cpu, PCP_COUNT) > 0)
+  record.targets = targets.length
+  if (mode.kind === 'workqueue') {
+    Atomics.store(s.words, DRAIN_PAGES, 0)
+    for (const cpu of targets) queueWorkOn(s, cpu)
+    return { inFlight: { record, startNs, remaining: targets.length } }
   }
   try {
-    const startNs = now()
-    record.mutexWaitNs = startNs - requestNs
-    const targets = Array.from({ length: s.layout.cpus }, (_, cpu) => cpu).filter((cpu) => scope === 'forced' || s.field(cpu, PCP_COUNT) > 0)
-    record.targets = targets.length
-    const complete = mode.kind === 'workqueue' ? flushWork(s, self, targets, record, startNs, now) : drainDirect(s, targets, mode.chunk, record, startNs, now)
-    record.outcome = complete ? 'completed' : 'stalled'
-    record.durationNs = now() - requestNs
-    return record
+    for (const cpu of targets) {
+      const t0 = now()
+      const { pages, complete } = drainPagesZone(s, cpu, mode.chunk)
+      const t1 = now()
+      record.pages += pages
+      record.workNs += t1 - t0
+      if (!complete) return { done: { ...record, outcome: 'stalled', durationNs: t1 - requestNs } }
+      record.perTargetNs.push(t1 - startNs)
+    }
+    return { done: { ...record, durationNs: now() - requestNs } }
   } finally {
     spinUnlock(s.words, DRAIN_MUTEX)
   }
 }
 
-function drainDirect(s: LiveState, targets: number[], chunk: number, record: DrainRecord, startNs: number, now: Clock): boolean {
-  for (const cpu of targets) {
-    const t0 = now()
-    const { pages, complete } = drainPagesZone(s, cpu, chunk)
-    const t1 = now()
-    record.pages += pages
-    record.workNs += t1 - t0
-    if (!complete) return false
-    record.perTargetNs.push(t1 - startNs)
-  }
-  return true
+/** flush_work()'s check: the finished record once every target ran its item (the mutex released), else null. */
+export function pollDrain(s: LiveState, d: DrainInFlight, now: Clock): DrainRecord | null {
+  const remaining = Atomics.load(s.words, DRAIN_REMAINING)
+  for (; d.remaining > remaining; d.remaining--) d.record.perTargetNs.push(now() - d.startNs)
+  if (remaining > 0) return null
+  spinUnlock(s.words, DRAIN_MUTEX)
+  return { ...d.record, pages: Atomics.load(s.words, DRAIN_PAGES), durationNs: now() - d.record.requestNs }
 }
 
-function flushWork(s: LiveState, self: number, targets: number[], record: DrainRecord, startNs: number, now: Clock): boolean {
-  Atomics.store(s.words, DRAIN_PAGES, 0)
-  for (const cpu of targets) queueWorkOn(s, cpu)
-  let remaining = Atomics.load(s.words, DRAIN_REMAINING)
-  while (remaining > 0) {
-    runPendingWork(s, self)
-    if (s.stopped()) break
-    Atomics.wait(s.words, DRAIN_REMAINING, remaining, FLUSH_SLEEP_MS)
-    const next = Atomics.load(s.words, DRAIN_REMAINING)
-    for (let done = remaining - next; done > 0; done--) record.perTargetNs.push(now() - startNs)
-    remaining = next
-  }
-  record.pages = Atomics.load(s.words, DRAIN_PAGES)
-  return Atomics.load(s.words, DRAIN_REMAINING) === 0
+/** The run stopped with the drain still waiting for its work items: pending at the end (model.md §6, stalled). */
+export function stalledDrain(s: LiveState, d: DrainInFlight, now: Clock): DrainRecord {
+  return { ...d.record, outcome: 'stalled', pages: Atomics.load(s.words, DRAIN_PAGES), durationNs: now() - d.record.requestNs }
 }

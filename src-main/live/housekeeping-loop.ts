@@ -1,9 +1,8 @@
 // A housekeeping CPU's worker: allocation and free bursts of unit = ⌈batch/2⌉ pages as two Poisson processes
-// at the profile's rates (model.md §5), through the owner's fast path; the drain sources placed on this CPU,
-// each raising __drain_all_pages() from here at its own rate; and, between bursts, this CPU's kworker:
-// queued drain work runs while the worker would otherwise sleep.
+// at the profile's rates (model.md §5), through the owner's fast path, and, between bursts, this CPU's
+// kworker: queued drain work runs while the worker would otherwise sleep. The drain sources placed on this
+// CPU are tasks of their own (drainer-loop.ts), pinned here too.
 import { RandomStream } from '../engine/sim/random-stream'
-import { drainAllPages, type DrainMode } from './drain-all-pages'
 import type { Clock } from './live-clock'
 import { HELD_COUNT, PCP_BATCH, type LiveState } from './live-state'
 import type { OwnerFastPath } from './owner-fast-path'
@@ -15,25 +14,17 @@ const MAX_SLEEP_MS = 20
 
 type HousekeepingRole = Extract<CpuRole, { kind: 'housekeeping' }>
 
-export function runHousekeeping(s: LiveState, cpu: number, role: HousekeepingRole, seed: number, mode: DrainMode, fast: OwnerFastPath, now: Clock, report: WorkerReport): void {
+export function runHousekeeping(s: LiveState, cpu: number, role: HousekeepingRole, seed: number, fast: OwnerFastPath, now: Clock, report: WorkerReport): void {
   const unit = Math.max(1, Math.ceil(s.field(cpu, PCP_BATCH) / 2))
   const bursts = new RandomStream(seed, `live-hk-${cpu}`)
   const allocRate = role.allocPagesPerSec / unit
   const burstRate = allocRate + role.freePagesPerSec / unit
   const nextBurstAfter = (t: number) => (burstRate > 0 ? t + bursts.exponential(1e9 / burstRate) : Infinity)
-  const sourceStreams = role.sources.map((_, i) => new RandomStream(seed, `live-drain-${cpu}-${i}`))
-  const t0 = now()
-  const nextDrainAfter = (i: number, t: number, first = false) => {
-    const src = role.sources[i]
-    if (src.atNs !== null) return first ? t + src.atNs : Infinity
-    return src.ratePerSec > 0 ? t + sourceStreams[i].exponential(1e9 / src.ratePerSec) : Infinity
-  }
-  let nextBurst = nextBurstAfter(t0)
-  const nextDrain = role.sources.map((_, i) => nextDrainAfter(i, t0, true))
+  let nextBurst = nextBurstAfter(now())
   const heldRoom = s.heldList(cpu).length
 
   while (!s.stopped()) {
-    let t = now()
+    const t = now()
     if (t >= nextBurst) {
       // an allocation burst with probability λa / (λa + λf), else a free burst; a full hand frees instead
       const alloc = bursts.next() * burstRate < allocRate && s.field(cpu, HELD_COUNT) + unit <= heldRoom
@@ -44,18 +35,11 @@ export function runHousekeeping(s: LiveState, cpu: number, role: HousekeepingRol
       report.operations++
       nextBurst = nextBurstAfter(t)
     }
-    for (let i = 0; i < nextDrain.length; i++) {
-      if (t < nextDrain[i]) continue
-      report.drains.push({ ...drainAllPages(s, cpu, role.sources[i].scope, mode, now), source: role.sources[i].kind })
-      t = now()
-      nextDrain[i] = nextDrainAfter(i, t)
-    }
     const w0 = now()
     if (runPendingWork(s, cpu) >= 0) {
       report.workItems++
       report.workNs.push(now() - w0)
     }
-    const wake = Math.min(nextBurst, ...nextDrain)
-    sleepForWork(s, cpu, Math.min(MAX_SLEEP_MS, (wake - now()) / 1e6))
+    sleepForWork(s, cpu, Math.min(MAX_SLEEP_MS, (nextBurst - now()) / 1e6))
   }
 }

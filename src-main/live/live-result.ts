@@ -104,7 +104,8 @@ function drainsResult(r: LiveRunRecord): DrainsResult {
 }
 
 export function liveRunResult(r: LiveRunRecord): RunResult {
-  const reportOf = (cpu: number) => r.reports.find((rep) => rep.cpu === cpu)
+  // the profile's CPUs are the first workers; the drain sources' requesters follow
+  const reportOf = (cpu: number) => r.reports.find((rep) => rep.index === cpu)
   const tasks = r.profile.rtTasks.flatMap((task) => {
     const report = reportOf(task.cpu)
     return report === undefined ? [] : [taskResult(task, report, r)]
@@ -118,7 +119,7 @@ export function liveRunResult(r: LiveRunRecord): RunResult {
     fallbacks: rep.owner.fallbacks,
     fastPathOverheadNs: 0
   }))
-  const isolated = r.facts.cpus.filter((c) => c.role !== 'housekeeping').map((c) => c.cpu)
+  const isolated = r.facts.cpus.filter((c) => c.role === 'rt' || c.role === 'idle').map((c) => c.cpu)
   const drainCpuNs = r.reports.reduce((sum, rep) => sum + rep.workNs.reduce((a, b) => a + b, 0) + rep.drains.reduce((a, d) => a + d.workNs, 0), 0)
   return {
     engineVersion: ENGINE_VERSION,

@@ -6,7 +6,7 @@
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { isolatedCpus } from '../../src-shared/profile/cpu-roles'
-import type { Profile, Variant } from '../../src-shared/profile/schema'
+import type { DrainSourceKind, Profile, Variant } from '../../src-shared/profile/schema'
 import type { LiveCpu, RunResult, SampledSeries } from '../../src-shared/results/types'
 import { derivePcpParams } from '../engine/mm/pcp-params'
 import { drainChunkPages, VARIANT_TRAITS } from '../engine/variant-traits'
@@ -15,12 +15,12 @@ import { readHostCpus } from './host-cpus'
 import { clockFrom } from './live-clock'
 import { checkLiveProfile, LIVE_MAX_TOKENS, liveNotes } from './live-limits'
 import { liveRunResult } from './live-result'
-import { cpuRoles } from './live-roles'
+import { workerRoles, type WorkerRole } from './live-roles'
 import { cpuBase, LiveState, PCP_COUNT, STARTED, WORK_PENDING, ZONE_COUNT, type LiveLayout } from './live-state'
 import { movePages, pcpPlace, zonePlace } from './page-moves'
 import { pinThread, type PinOutcome } from './pin-thread'
 import { auditTokens } from './token-audit'
-import type { CpuRole, WorkerMessage, WorkerReport, WorkerSpec } from './worker-protocol'
+import type { WorkerMessage, WorkerReport, WorkerSpec } from './worker-protocol'
 
 export const LIVE_WORKER_ENTRY = fileURLToPath(new URL('./cpu-worker.mjs', import.meta.url))
 
@@ -66,8 +66,9 @@ function clockResolutionNs(): number {
   return Number.isFinite(best) ? best : 0
 }
 
-function fillInitialLists(s: LiveState, profile: Profile, roles: CpuRole[], batch: number, high: number): void {
-  roles.forEach((role, cpu) => {
+function fillInitialLists(s: LiveState, profile: Profile, roles: WorkerRole[], batch: number, high: number): void {
+  roles.forEach(({ cpu, role }) => {
+    if (role.kind === 'drainer') return
     const hkInitial = profile.housekeeping.initialPcpPages
     const pages = role.kind === 'housekeeping'
       ? (hkInitial === 'auto' ? Math.floor((batch + high) / 2) : hkInitial)
@@ -86,13 +87,21 @@ function sampleLists(s: LiveState, tNs: number, stranded: SampledSeries, zoneFre
   zoneFree.values.push(Atomics.load(s.words, ZONE_COUNT))
 }
 
+function sourceOf(w: WorkerRole): { source?: DrainSourceKind } {
+  return w.role.kind === 'drainer' ? { source: w.role.source.kind } : {}
+}
+
+function describe(w: WorkerRole): string {
+  return w.role.kind === 'drainer' ? `the ${w.role.source.kind} drain source's worker (CPU ${w.cpu})` : `CPU ${w.cpu}'s worker`
+}
+
 export async function runLiveJob(o: LiveJobOptions): Promise<RunResult> {
   const { profile, variant, seed } = o
   checkLiveProfile(profile)
   const host = await readHostCpus()
   const mapping = mapCpus(profile.machine.cpus, isolatedCpus(profile), host)
   const pcp = derivePcpParams(profile)
-  const roles = cpuRoles(profile)
+  const roles = workerRoles(profile)
   const layout = layoutFor(profile, pcp.managedPages, pcp.batch, pcp.high)
   const s = LiveState.create(layout, pcp)
   fillInitialLists(s, profile, roles, pcp.batch, pcp.high)
@@ -105,17 +114,17 @@ export async function runLiveJob(o: LiveJobOptions): Promise<RunResult> {
   const ready = new Map<number, WorkerMessage & { kind: 'ready' }>()
   let failure: string | null = null
   let onMessage: () => void = () => undefined
-  const workers = roles.map((role, cpu) => {
-    const spec: WorkerSpec = { buffer: s.buffer, layout, epochNs: epoch.toString(), cpu, seed, role, mode, trylock: variant !== 'workqueue' }
+  const workers = roles.map(({ cpu, role }, index) => {
+    const spec: WorkerSpec = { buffer: s.buffer, layout, index, epochNs: epoch.toString(), cpu, seed, role, mode, trylock: variant !== 'workqueue' }
     const worker = new Worker(o.workerFilename ?? LIVE_WORKER_ENTRY, { workerData: spec })
     worker.on('message', (m: WorkerMessage) => {
-      if (m.kind === 'ready') ready.set(m.cpu, m)
-      else if (m.kind === 'done') reports.set(m.report.cpu, m.report)
-      else failure ??= `CPU ${m.cpu}'s worker failed: ${m.error}`
+      if (m.kind === 'ready') ready.set(m.index, m)
+      else if (m.kind === 'done') reports.set(m.report.index, m.report)
+      else failure ??= `${describe(roles[m.index])} failed: ${m.error}`
       onMessage()
     })
     worker.on('error', (e) => {
-      failure ??= `CPU ${cpu}'s worker failed: ${e.message}`
+      failure ??= `${describe(roles[index])} failed: ${e.message}`
       onMessage()
     })
     return worker
@@ -136,8 +145,8 @@ export async function runLiveJob(o: LiveJobOptions): Promise<RunResult> {
     if (ready.size < workers.length) throw new Error(`only ${ready.size} of ${workers.length} CPU workers started within ${READY_TIMEOUT_MS / 1000} s`)
 
     const notLinux = host.platform === 'linux' ? null : `not Linux (${host.platform}): no taskset or chrt`
-    const pins: PinOutcome[] = await Promise.all(roles.map((role, cpu) => {
-      const r = ready.get(cpu)!
+    const pins: PinOutcome[] = await Promise.all(roles.map(({ cpu, role }, index) => {
+      const r = ready.get(index)!
       const fifo = role.kind === 'rt' && profile.run.liveFifo ? role.task.priority : null
       return pinThread(r.tid, mapping.hostCpu[cpu], fifo, notLinux ?? (r.tid === null ? (r.tidError ?? 'no thread id') : null))
     }))
@@ -169,13 +178,15 @@ export async function runLiveJob(o: LiveJobOptions): Promise<RunResult> {
     if (!tokens.ok) {
       throw new Error(`page tokens not conserved: ${tokens.total} tokens, found ${tokens.inZone} in the zone + ${tokens.onPcplists} on pcplists + ${tokens.held} held; ${tokens.lost} lost, ${tokens.duplicated} duplicated, ${tokens.misplaced} misplaced`)
     }
-    const cpus: LiveCpu[] = pins.map((p, cpu) => ({
-      cpu, role: roles[cpu].kind, hostCpu: p.hostCpu, tid: p.tid, cpusAllowed: p.cpusAllowed, pinned: p.pinned,
+    const cpus: LiveCpu[] = pins.map((p, index) => ({
+      cpu: roles[index].cpu, role: roles[index].role.kind,
+      ...sourceOf(roles[index]),
+      hostCpu: p.hostCpu, tid: p.tid, cpusAllowed: p.cpusAllowed, pinned: p.pinned,
       ...(p.pinError !== undefined ? { pinError: p.pinError } : {}),
       fifoRequested: p.fifoRequested, policy: p.policy,
       ...(p.fifoError !== undefined ? { fifoError: p.fifoError } : {}),
-      workItemsRun: reports.get(cpu)?.workItems ?? 0,
-      pcpCountAtEnd: s.field(cpu, PCP_COUNT)
+      workItemsRun: reports.get(index)?.workItems ?? 0,
+      pcpCountAtEnd: s.field(roles[index].cpu, PCP_COUNT)
     }))
     return liveRunResult({
       profile, variant, seed, pcp, startNs, elapsedNs, partial: cancelled, reports: [...reports.values()],
@@ -187,7 +198,7 @@ export async function runLiveJob(o: LiveJobOptions): Promise<RunResult> {
         cpus,
         antiStarvation: 'none',
         tokens: { total: tokens.total, inZone: tokens.inZone, onPcplists: tokens.onPcplists, held: tokens.held, lost: tokens.lost, duplicated: tokens.duplicated, misplaced: tokens.misplaced },
-        workPendingAtEnd: roles.map((_, cpu) => cpu).filter((cpu) => Atomics.load(s.words, cpuBase(cpu) + WORK_PENDING) === 1),
+        workPendingAtEnd: Array.from({ length: layout.cpus }, (_, cpu) => cpu).filter((cpu) => Atomics.load(s.words, cpuBase(cpu) + WORK_PENDING) === 1),
         terminatedWorkers: terminated,
         notes: liveNotes(profile, layout.tokens, pcp.managedPages)
       }

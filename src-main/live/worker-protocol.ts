@@ -1,7 +1,7 @@
 // What the runner hands a CPU worker (workerData) and what the worker posts back: its thread id when it is
 // ready to be pinned, and its report when its loop has ended. Plain data, structured-cloned.
 import type { RtTask, Profile } from '../../src-shared/profile/schema'
-import type { DrainRecord, DrainMode, DrainScope } from './drain-all-pages'
+import type { DrainMode, DrainRecord, DrainScope } from './drain-all-pages'
 import type { LiveLayout } from './live-state'
 import type { OwnerCounters } from './owner-fast-path'
 
@@ -14,7 +14,9 @@ export interface DrainSourceSpec {
 }
 
 export type CpuRole =
-  | { kind: 'housekeeping'; allocPagesPerSec: number; freePagesPerSec: number; sources: DrainSourceSpec[] }
+  | { kind: 'housekeeping'; allocPagesPerSec: number; freePagesPerSec: number }
+  /** a drain source's requesting task, on its housekeeping CPU; `index` its place in profile.drainSources */
+  | { kind: 'drainer'; source: DrainSourceSpec; index: number }
   | { kind: 'rt'; task: RtTask; policy: 'none' }
   /** an isolated CPU without a task: only its kworker */
   | { kind: 'idle' }
@@ -22,8 +24,11 @@ export type CpuRole =
 export interface WorkerSpec {
   buffer: SharedArrayBuffer
   layout: LiveLayout
+  /** this worker's index among the run's workers (the profile's CPUs first, then the drain sources) */
+  index: number
   /** process.hrtime.bigint() of the run's epoch, as a decimal string (bigint does not clone everywhere) */
   epochNs: string
+  /** the profile CPU it runs on (a drainer: its source's CPU) */
   cpu: number
   seed: number
   role: CpuRole
@@ -41,6 +46,7 @@ export interface TaskSamples {
 }
 
 export interface WorkerReport {
+  index: number
   cpu: number
   owner: OwnerCounters
   /** per allocation or free burst: its duration per page, ns (housekeeping) */
@@ -56,6 +62,6 @@ export interface WorkerReport {
 }
 
 export type WorkerMessage =
-  | { kind: 'ready'; cpu: number; tid: number | null; tidError?: string }
+  | { kind: 'ready'; index: number; tid: number | null; tidError?: string }
   | { kind: 'done'; report: WorkerReport }
-  | { kind: 'failed'; cpu: number; error: string }
+  | { kind: 'failed'; index: number; error: string }

@@ -138,7 +138,8 @@ const seedSchema = z.number().int().min(0).max(2 ** 32 - 1)
 
 const liveCpuSchema = z.strictObject({
   cpu: count,
-  role: z.enum(['housekeeping', 'rt', 'idle']),
+  role: z.enum(['housekeeping', 'rt', 'idle', 'drainer']),
+  source: z.enum(DRAIN_SOURCE_KINDS).optional(),
   hostCpu: count,
   tid: count.nullable(),
   cpusAllowed: z.string().nullable(),

@@ -172,10 +172,12 @@ export interface RunResult {
   live?: LiveRunFacts
 }
 
-/** One profile CPU of a live run: its worker thread and what pinning and chrt achieved on it. */
+/** One worker of a live run — a profile CPU's, or a drain source's requester on its CPU — and what pinning and chrt achieved on it. */
 export interface LiveCpu {
   cpu: number
-  role: 'housekeeping' | 'rt' | 'idle'
+  role: 'housekeeping' | 'rt' | 'idle' | 'drainer'
+  /** a drainer's source */
+  source?: 'reclaim' | 'cma' | 'compaction' | 'offline' | 'once'
   hostCpu: number
   /** the worker's kernel thread id (/proc/thread-self), null where there is none */
   tid: number | null

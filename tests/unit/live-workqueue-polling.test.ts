@@ -21,6 +21,15 @@ describe('workqueue vs direct with a polling task under policy none', () => {
     expect(live.tokens).toMatchObject({ lost: 0, duplicated: 0, misplaced: 0 })
   })
 
+  it('workqueue: global drains raised while that drain waits find pcpu_drain_mutex held and are skipped', async () => {
+    const profile = pollingProfile(400, { drainSources: [{ kind: 'reclaim', ratePerSec: 100, cpu: 0 }] })
+    const r = await runLiveJob({ profile, variant: 'workqueue', seed: 1 })
+    expect(r.drains.completed).toBe(0)
+    expect(r.drains.stalled).toBe(1)
+    expect(r.drains.skipped).toBeGreaterThan(0)
+    expect(r.drains.requested).toBe(1 + r.drains.skipped)
+  })
+
   it('direct: the same drain completes, the polling CPU\'s list emptied by the requester', async () => {
     const r = await runLiveJob({ profile: pollingProfile(400), variant: 'direct', seed: 1 })
     expect(r.drains).toMatchObject({ requested: 1, completed: 1, stalled: 0 })

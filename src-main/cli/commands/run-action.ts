@@ -127,7 +127,7 @@ export async function runExperiment(file: string | undefined, o: RunOptions, ins
   }
   const { run } = started
   const part = shard === undefined ? '' : `, shard ${shard.index}/${shard.count} of the plan`
-  const on = live ? `on the live engine, one at a time (${profile.machine.cpus} pinned CPU workers each)` : `on ${pool.threads} worker${pool.threads > 1 ? 's' : ''}`
+  const on = live ? `on the live engine, one at a time (each: ${profile.machine.cpus} CPU workers and ${profile.drainSources.length} drain-source worker${profile.drainSources.length === 1 ? '' : 's'}, pinned)` : `on ${pool.threads} worker${pool.threads > 1 ? 's' : ''}`
   process.stderr.write(`drainlab: ${started.jobCount} jobs (${profile.kernel.variants.length} variants × ${profile.run.seeds.length} seeds${profile.sweep ? ' × sweep points' : ''}${part}) ${on}, output in ${out}\n`)
   let interrupted = false
   const onSigint = () => {
