@@ -19,7 +19,7 @@ import { exportFiles, toExportedFile } from './export/export-results'
 import { measurementsDocument } from './measured/import-measurements'
 import { recordMeasuredRun } from './measured/record-measured-run'
 import { JobPool } from './pool/job-pool'
-import { LiveJobPool } from './live-job-pool'
+import { checkLiveRun, LiveJobPool } from './live-job-pool'
 import type { PathAccess, PathPolicy } from './path-policy'
 import { presetInfos } from './presets'
 import { recoverInterruptedRuns } from './recover-interrupted-runs'
@@ -95,6 +95,7 @@ export function createLabService(options: LabServiceOptions): LabService {
     async startRun(req) {
       if (closed) throw new LabError('not-available', 'the lab is shutting down')
       const profile = requireProfile(req.profile)
+      if (profile.run.engine === 'live') await checkLiveRun(profile)
       const starting = startExperiment({
         profile,
         pool: profile.run.engine === 'live' ? (livePool ??= new LiveJobPool(options.liveWorkerFilename)) : getPool(),

@@ -2,10 +2,25 @@
 // through ExperimentRun unchanged. A live job owns the machine's CPUs (one pinned worker per profile CPU, busy
 // loops on the isolated ones), so this pool is one job wide and runs jobs one after another, even across
 // runs started at the same time (the app and `drainlab serve` may start several).
+import { LabError } from '../../src-shared/api'
+import type { Profile } from '../../src-shared/profile/schema'
 import type { RunResult } from '../../src-shared/results/types'
+import { HostTooSmallError } from '../live/cpu-mapping'
+import { LiveRefusal } from '../live/live-limits'
+import { preflightLive } from '../live/live-preflight'
 import { runLiveJob } from '../live/run-live'
 import { JobControl } from './pool/job-control'
 import type { JobTask } from './pool/job-task'
+
+/** A profile the live engine refuses on this host, as an invalid-profile LabError (nothing started, nothing written). */
+export async function checkLiveRun(profile: Profile): Promise<void> {
+  try {
+    await preflightLive(profile)
+  } catch (e) {
+    if (e instanceof LiveRefusal || e instanceof HostTooSmallError) throw new LabError('invalid-profile', `the live engine cannot run this profile: ${e.message}`)
+    throw e
+  }
+}
 
 export class LiveJobPool {
   readonly threads = 1

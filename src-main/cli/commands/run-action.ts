@@ -6,7 +6,7 @@ import type { Profile } from '../../../src-shared/profile/schema'
 import { summaryText } from '../../../src-shared/results/summary-table'
 import { parseFormats, parsePositiveInt, parseShard } from '../cli-arguments'
 import { JobPool } from '../../lab/pool/job-pool'
-import { LiveJobPool } from '../../lab/live-job-pool'
+import { checkLiveRun, LiveJobPool } from '../../lab/live-job-pool'
 import { findPreset, presetInfos } from '../../lab/presets'
 import { liveSummaryText } from '../live-summary'
 import { applyOverrides } from '../profile-overrides'
@@ -96,6 +96,7 @@ export async function runExperiment(file: string | undefined, o: RunOptions, ins
   const startedAt = new Date()
   const out = resolve(o.out ?? `${slugOf(profile.name)}-${timeStamp(startedAt)}`)
   const live = profile.run.engine === 'live'
+  if (live) await checkLiveRun(profile)
   // a live job owns the machine's CPUs: its pool is one job wide whatever --jobs says
   if (live && threads !== undefined && threads > 1) process.stderr.write(`drainlab: --jobs ${threads} ignored: a live run is one job at a time (it pins a worker to each profile CPU)\n`)
   const pool = live ? new LiveJobPool(install.liveWorkerFilename) : new JobPool({ threads, workerFilename: install.workerFilename })
