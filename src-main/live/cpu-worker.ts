@@ -6,7 +6,7 @@ import { readlinkSync } from 'node:fs'
 import { parentPort, workerData } from 'node:worker_threads'
 import { clockFrom } from './live-clock'
 import { LiveState, STARTED } from './live-state'
-import { OwnerFastPath } from './owner-fast-path'
+import { newOwnerCounters, OwnerFastPath } from './owner-fast-path'
 import { runDrainer } from './drainer-loop'
 import { runHousekeeping } from './housekeeping-loop'
 import { runPeriodicTask } from './rt-periodic-loop'
@@ -30,7 +30,7 @@ function threadId(): { tid: number | null; tidError?: string } {
 function run(spec: WorkerSpec): WorkerReport {
   const s = new LiveState(spec.buffer, spec.layout)
   const now = clockFrom(BigInt(spec.epochNs))
-  const report: WorkerReport = { index: spec.index, cpu: spec.cpu, owner: { fallbacks: 0, allocFailures: 0, refills: 0, bulkFrees: 0 }, fastPathNsPerPage: [], drains: [], workItems: 0, workNs: [], workPastReleaseNs: 0, task: null, operations: 0 }
+  const report: WorkerReport = { index: spec.index, cpu: spec.cpu, owner: newOwnerCounters(), fastPathNsPerPage: [], drains: [], workItems: 0, workNs: [], workPastReleaseNs: 0, task: null, operations: 0 }
   while (Atomics.load(s.words, STARTED) === 0 && !s.stopped()) Atomics.wait(s.words, STARTED, 0, START_POLL_MS)
   const fast = new OwnerFastPath(s, spec.cpu, spec.trylock)
   const role = spec.role

@@ -20,7 +20,7 @@ export function runDrainer(s: LiveState, source: DrainSourceSpec, streamName: st
   let inFlight: DrainInFlight | null = null
   /** zone and forced requests waiting for the mutex: their request times, oldest first */
   const waiting: number[] = []
-  const record = (d: Parameters<WorkerReport['drains']['push']>[0]) => report.drains.push(d)
+  const record = (d: WorkerReport['drains'][number]) => report.drains.push(d)
 
   while (!s.stopped()) {
     if (inFlight !== null) {

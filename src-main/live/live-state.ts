@@ -13,13 +13,11 @@ export const STARTED = 1
 export const ZONE_LOCK = 2
 export const DRAIN_MUTEX = 3
 export const ZONE_COUNT = 4
-export const TOTAL_TOKENS = 5
-export const CPUS = 6
 /** __drain_all_pages(): work items of the drain in flight not yet run (flush_work waits for 0). */
-export const DRAIN_REMAINING = 7
+export const DRAIN_REMAINING = 5
 /** pages the work items of the drain in flight freed */
-export const DRAIN_PAGES = 8
-const HEADER_WORDS = 9
+export const DRAIN_PAGES = 6
+const HEADER_WORDS = 7
 
 /** Per-CPU fields, at cpuBase(cpu) + field. */
 export const PCP_LOCK = 0
@@ -76,8 +74,6 @@ export class LiveState {
   static create(layout: LiveLayout, pcp: { high: number; batch: number }): LiveState {
     const state = new LiveState(new SharedArrayBuffer(LiveState.bytesFor(layout)), layout)
     const w = state.words
-    w[TOTAL_TOKENS] = layout.tokens
-    w[CPUS] = layout.cpus
     for (let t = 0; t < layout.tokens; t++) {
       state.zoneStore[t] = t
       state.where[t] = IN_ZONE

@@ -12,7 +12,9 @@ export interface OwnerCounters {
   fallbacks: number
   /** allocations that found the zone empty too */
   allocFailures: number
+  /** rmqueue_bulk() refills of the list from the zone */
   refills: number
+  /** free_pcppages_bulk() frees of batch pages at count >= high */
   bulkFrees: number
 }
 

@@ -186,6 +186,9 @@ export async function runLiveJob(o: LiveJobOptions): Promise<RunResult> {
       fifoRequested: p.fifoRequested, policy: p.policy,
       ...(p.fifoError !== undefined ? { fifoError: p.fifoError } : {}),
       workItemsRun: reports.get(index)?.workItems ?? 0,
+      refills: reports.get(index)?.owner.refills ?? 0,
+      bulkFrees: reports.get(index)?.owner.bulkFrees ?? 0,
+      allocFailures: reports.get(index)?.owner.allocFailures ?? 0,
       pcpCountAtEnd: s.field(roles[index].cpu, PCP_COUNT)
     }))
     return liveRunResult({

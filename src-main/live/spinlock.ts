@@ -33,7 +33,3 @@ export function spinUnlock(words: Int32Array, index: number): void {
   Atomics.store(words, index, FREE)
   Atomics.notify(words, index, 1)
 }
-
-export function isLocked(words: Int32Array, index: number): boolean {
-  return Atomics.load(words, index) === HELD
-}

@@ -12,7 +12,7 @@ export function queueWorkOn(s: LiveState, cpu: number): void {
   Atomics.notify(s.words, cpuBase(cpu) + WORK_PENDING)
 }
 
-export function workPending(s: LiveState, cpu: number): boolean {
+function workPending(s: LiveState, cpu: number): boolean {
   return s.field(cpu, WORK_PENDING) === 1
 }
 

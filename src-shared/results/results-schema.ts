@@ -149,6 +149,9 @@ const liveCpuSchema = z.strictObject({
   policy: z.string().nullable(),
   fifoError: z.string().optional(),
   workItemsRun: count,
+  refills: count,
+  bulkFrees: count,
+  allocFailures: count,
   pcpCountAtEnd: count
 })
 

@@ -192,6 +192,10 @@ export interface LiveCpu {
   fifoError?: string
   /** drain work items (drain_local_pages_wq) this CPU's worker ran */
   workItemsRun: number
+  /** the owner's rmqueue_bulk() refills and free_pcppages_bulk() bulk frees, and allocations the zone could not serve either */
+  refills: number
+  bulkFrees: number
+  allocFailures: number
   /** pcp->count when the run stopped */
   pcpCountAtEnd: number
 }

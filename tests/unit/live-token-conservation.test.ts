@@ -43,5 +43,9 @@ describe('live runs under contention', () => {
     expect(r.drains.completed).toBeGreaterThan(0)
     expect(new Set(r.drains.overTime.tNs).size).toBeGreaterThan(1)
     expect(r.events).toBeGreaterThan(100)
+    // and the owners went to the zone both ways: rmqueue_bulk() refills and free_pcppages_bulk() frees
+    const owners = r.live!.cpus.filter((c) => c.role === 'housekeeping')
+    expect(owners.reduce((n, c) => n + c.refills, 0)).toBeGreaterThan(0)
+    expect(owners.reduce((n, c) => n + c.bulkFrees, 0)).toBeGreaterThan(0)
   })
 })
