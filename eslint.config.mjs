@@ -72,7 +72,8 @@ const layering = [
   {
     files: ['src-main/app/**/*.{ts,mjs}'],
     rules: layerRule('src-main/app', 'the Electron host: the only main-process folder that imports electron',
-      ['src-main/app/**', 'src-main/lab/**', 'src-main/store/**', SHARED, 'node:*', 'electron', 'zod'])
+      // src-main/live/cpu-worker: only as a ?modulePath entry, the live engine's worker bundled for the app
+      ['src-main/app/**', 'src-main/lab/**', 'src-main/live/cpu-worker', 'src-main/store/**', SHARED, 'node:*', 'electron', 'zod'])
   },
   {
     files: ['src-main/preload/**/*.{ts,mjs}'],
