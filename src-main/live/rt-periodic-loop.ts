@@ -37,6 +37,8 @@ export function runPeriodicTask(s: LiveState, cpu: number, task: RtTask, seed: n
     if (stopped()) break
     const start = now()
     const finish = runRtJob(fast, task.allocsPerJob, start, runtime.sampleNs(), now, stopped)
+    // a job the run's end cut short is not a job: it would record a response shorter than its runtime
+    if (stopped()) break
     const missed = finish - release > deadlineNs
     samples.releaseNs.push(release)
     samples.latencyNs.push(start - release)

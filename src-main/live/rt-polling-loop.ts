@@ -23,6 +23,8 @@ export function runPollingTask(s: LiveState, cpu: number, task: RtTask, seed: nu
     const start = now()
     if (start < arrival) continue
     const finish = runRtJob(fast, task.allocsPerJob, start, runtime.sampleNs(), now, stopped)
+    // a job the run's end cut short is not a job: it would record a response shorter than its runtime
+    if (stopped()) break
     const missed = finish - arrival > deadlineNs
     samples.releaseNs.push(arrival)
     samples.latencyNs.push(start - arrival)
