@@ -22,7 +22,7 @@ export function workerRoles(profile: Profile): WorkerRole[] {
   const cpus = Array.from({ length: profile.machine.cpus }, (_, cpu): WorkerRole => {
     if (isolated.has(cpu)) {
       const task = profile.rtTasks.find((t) => t.cpu === cpu)
-      return { cpu, role: task === undefined ? { kind: 'idle' } : { kind: 'rt', task, policy: 'none' } }
+      return { cpu, role: task === undefined ? { kind: 'idle' } : { kind: 'rt', task } }
     }
     const own = hk.perCpu.find((p) => p.cpu === cpu)
     return {

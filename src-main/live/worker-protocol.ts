@@ -17,7 +17,8 @@ export type CpuRole =
   | { kind: 'housekeeping'; allocPagesPerSec: number; freePagesPerSec: number }
   /** a drain source's requesting task, on its housekeeping CPU; `index` its place in profile.drainSources */
   | { kind: 'drainer'; source: DrainSourceSpec; index: number }
-  | { kind: 'rt'; task: RtTask; policy: 'none' }
+  /** a realtime task; under policy none (live-limits.ts refuses the others for polling tasks) */
+  | { kind: 'rt'; task: RtTask }
   /** an isolated CPU without a task: only its kworker */
   | { kind: 'idle' }
 
