@@ -48,10 +48,16 @@ const layering = [
     rules: layerRule('src-main/store', 'the store keeps files; it knows no lab, host or Electron', ['src-main/store/**', SHARED, 'node:*', 'zod'])
   },
   {
+    files: ['src-main/live/**/*.{ts,mjs}'],
+    // the live engine reuses the model's formulas and recorders read-only; tsx: its worker-thread shim (cpu-worker.mjs)
+    rules: layerRule('src-main/live', 'the live engine runs real threads on this host; it knows no lab, store, host or Electron',
+      ['src-main/live/**', 'src-main/engine/**', SHARED, 'node:*', 'tsx'])
+  },
+  {
     files: ['src-main/lab/**/*.{ts,mjs}'],
     rules: layerRule('src-main/lab', 'the lab runs the engine and keeps results; it knows no host and no Electron',
       // tsx: the worker-thread shim (pool/run-job-worker.mjs); chart.js and @napi-rs/canvas: image exports
-      ['src-main/lab/**', 'src-main/engine/**', 'src-main/store/**', SHARED, 'node:*', 'piscina', 'tsx', 'chart.js', '@napi-rs/canvas'])
+      ['src-main/lab/**', 'src-main/engine/**', 'src-main/live/**', 'src-main/store/**', SHARED, 'node:*', 'piscina', 'tsx', 'chart.js', '@napi-rs/canvas'])
   },
   {
     files: ['src-main/serve/**/*.{ts,mjs}'],
@@ -66,7 +72,8 @@ const layering = [
   {
     files: ['src-main/app/**/*.{ts,mjs}'],
     rules: layerRule('src-main/app', 'the Electron host: the only main-process folder that imports electron',
-      ['src-main/app/**', 'src-main/lab/**', 'src-main/store/**', SHARED, 'node:*', 'electron', 'zod'])
+      // src-main/live/cpu-worker: only as a ?modulePath entry, the live engine's worker bundled for the app
+      ['src-main/app/**', 'src-main/lab/**', 'src-main/live/cpu-worker', 'src-main/store/**', SHARED, 'node:*', 'electron', 'zod'])
   },
   {
     files: ['src-main/preload/**/*.{ts,mjs}'],

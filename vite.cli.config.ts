@@ -1,4 +1,4 @@
-// The drainlab command and its pool worker as plain JavaScript in out/cli (npm run build, and `prepare` at
+// The drainlab command, its pool worker and the live engine's CPU worker as plain JavaScript in out/cli (npm run build, and `prepare` at
 // npm install): Node then starts them without compiling TypeScript through tsx. bin/drainlab.mjs runs this
 // build unless it is missing or older than a source it was built from (out/cli/sources.json lists them).
 import { relative, resolve } from 'node:path'
@@ -47,7 +47,8 @@ export default defineConfig({
     rolldownOptions: {
       input: {
         main: resolve(root, 'src-main/cli/main.ts'),
-        'run-job-worker': resolve(root, 'src-main/lab/pool/run-job-worker.ts')
+        'run-job-worker': resolve(root, 'src-main/lab/pool/run-job-worker.ts'),
+        'live-cpu-worker': resolve(root, 'src-main/live/cpu-worker.ts')
       },
       output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' }
     }

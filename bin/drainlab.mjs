@@ -14,7 +14,11 @@ const problem = fromSources ? null : builtCliProblem(root)
 if (!fromSources && problem === null) {
   const { main } = await import('../out/cli/main.js')
   // the pool's workers run the built worker too: no tsx anywhere in a built run
-  process.exitCode = await main(process.argv, { root, workerFilename: join(root, BUILT_CLI_DIR, 'run-job-worker.js') })
+  process.exitCode = await main(process.argv, {
+    root,
+    workerFilename: join(root, BUILT_CLI_DIR, 'run-job-worker.js'),
+    liveWorkerFilename: join(root, BUILT_CLI_DIR, 'live-cpu-worker.js')
+  })
 } else {
   if (problem !== null) process.stderr.write(`drainlab: running from the sources through tsx (slower start): ${problem}; npm run build updates it\n`)
   const { register } = await import('tsx/esm/api')

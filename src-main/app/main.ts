@@ -8,6 +8,7 @@ import { createLabService } from '../lab/lab-service'
 import { grantedPathPolicy } from '../lab/path-policy'
 // the .ts entry explicitly: the .mjs beside it is the tsx shim for the CLI and must not ship in the app
 import runJobWorkerPath from '../lab/pool/run-job-worker.ts?modulePath'
+import liveCpuWorkerPath from '../live/cpu-worker.ts?modulePath'
 import { appLocation } from './app-location'
 import type { AppCommand } from '../../src-shared/app-commands'
 import { PROFILE_EXTENSION } from '../../src-shared/profile/file-extension'
@@ -68,7 +69,8 @@ async function start(): Promise<void> {
   hardenSession(session.defaultSession, electronCsp(location.devServerUrl))
 
   const service = createLabService({
-    dataDir: userData, host: 'electron', pathPolicy: profilePaths, appVersion: app.getVersion(), workerFilename: runJobWorkerPath
+    dataDir: userData, host: 'electron', pathPolicy: profilePaths, appVersion: app.getVersion(), workerFilename: runJobWorkerPath,
+    liveWorkerFilename: liveCpuWorkerPath
   })
   const refreshMenu = async () => {
     const recentProfiles = await service.listRecentProfiles({}).catch(() => [])

@@ -5,4 +5,6 @@ export interface CliInstall {
   root: string
   /** the pool's worker entry (a JavaScript file); undefined: the tsx shim next to job-pool.ts, for the sources */
   workerFilename?: string
+  /** the live engine's CPU worker entry (a JavaScript file); undefined: the tsx shim beside src-main/live/run-live.ts */
+  liveWorkerFilename?: string
 }

@@ -11,7 +11,7 @@ import { sweepLabel } from '../../src-shared/results/sweep-point'
 import { RESULTS_SCHEMA_VERSION, type ExperimentResults, type JobResult, type RunResult, type ShardInfo } from '../../src-shared/results/types'
 import type { PlannedJob } from '../../src-shared/profile/experiment-plan'
 import { JobControl } from './pool/job-control'
-import { WorkerStartupError, type JobPool } from './pool/job-pool'
+import { WorkerStartupError, type JobRunner } from './pool/job-pool'
 
 /** 5 progress events per second at most: smooth for a bar, nothing for IPC or a WebSocket. */
 export const PROGRESS_INTERVAL_MS = 200
@@ -26,7 +26,7 @@ export interface ExperimentRunOptions {
   jobs: PlannedJob[]
   /** the shard these jobs are (`drainlab run --shard`), kept in the results document */
   shard?: ShardInfo
-  pool: JobPool
+  pool: JobRunner
   /** jobs in flight at once; default the pool's size */
   concurrency?: number
   progressIntervalMs?: number

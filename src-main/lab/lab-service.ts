@@ -19,6 +19,7 @@ import { exportFiles, toExportedFile } from './export/export-results'
 import { measurementsDocument } from './measured/import-measurements'
 import { recordMeasuredRun } from './measured/record-measured-run'
 import { JobPool } from './pool/job-pool'
+import { checkLiveRun, LiveJobPool } from './live-job-pool'
 import type { PathAccess, PathPolicy } from './path-policy'
 import { presetInfos } from './presets'
 import { recoverInterruptedRuns } from './recover-interrupted-runs'
@@ -34,6 +35,8 @@ export interface LabServiceOptions {
   appVersion: string
   /** the pool's worker entry; the Electron build passes electron-vite's bundled run-job-worker */
   workerFilename?: string
+  /** the live engine's CPU worker entry (run.engine "live"); undefined: the tsx shim beside src-main/live/run-live.ts */
+  liveWorkerFilename?: string
 }
 
 export interface LabService extends LabApi {
@@ -57,6 +60,8 @@ export function createLabService(options: LabServiceOptions): LabService {
   const recovered = recoverInterruptedRuns(store).catch(() => undefined)
   const events = new EventEmitter()
   let pool: JobPool | null = null
+  // one for the service: live jobs of concurrent runs then queue behind each other instead of sharing the CPUs
+  let livePool: LiveJobPool | null = null
   const active = new Map<string, { run: ExperimentRun; finished: Promise<FinishedExperiment> }>()
   /** finished runs whose results could not be saved: kept for this session so they can still be read and exported */
   const unsaved = new Map<string, ExperimentResults>()
@@ -89,9 +94,11 @@ export function createLabService(options: LabServiceOptions): LabService {
 
     async startRun(req) {
       if (closed) throw new LabError('not-available', 'the lab is shutting down')
+      const profile = requireProfile(req.profile)
+      if (profile.run.engine === 'live') await checkLiveRun(profile)
       const starting = startExperiment({
-        profile: requireProfile(req.profile),
-        pool: getPool(),
+        profile,
+        pool: profile.run.engine === 'live' ? (livePool ??= new LiveJobPool(options.liveWorkerFilename)) : getPool(),
         store,
         concurrency: req.jobs,
         onProgress: (progress) => events.emit('runProgress', progress)

@@ -11,7 +11,7 @@ import { FsFailure } from '../store/fs-failure'
 import { planExperiment } from '../../src-shared/profile/experiment-plan'
 import { shardJobs, type ShardSpec } from '../../src-shared/profile/shard-plan'
 import { ExperimentRun, type ExperimentOutcome } from './experiment-run'
-import type { JobPool } from './pool/job-pool'
+import type { JobRunner } from './pool/job-pool'
 import { newRunId } from './run-id'
 import { shardFingerprint } from './shard-fingerprint'
 
@@ -26,7 +26,7 @@ const MAX_RUN_ID_DRAWS = 16
 
 export interface StartExperimentOptions {
   profile: Profile
-  pool: JobPool
+  pool: JobRunner
   /** where the run is recorded; null runs it without history (`drainlab run --no-history`) */
   store: ExperimentStore | null
   concurrency?: number

@@ -16,6 +16,10 @@ export type Variant = (typeof VARIANTS)[number]
 export const ANTI_STARVATION_POLICIES = ['none', 'rt-throttling', 'fair-server', 'stalld'] as const
 export type AntiStarvationPolicy = (typeof ANTI_STARVATION_POLICIES)[number]
 
+/** model: the discrete-event kernel model (src-main/engine); live: real threads on this host (src-main/live, docs/live-engine.md) */
+export const RUN_ENGINES = ['model', 'live'] as const
+export type RunEngine = (typeof RUN_ENGINES)[number]
+
 export const DRAIN_SOURCE_KINDS = ['reclaim', 'cma', 'compaction', 'offline', 'once'] as const
 export type DrainSourceKind = (typeof DRAIN_SOURCE_KINDS)[number]
 
@@ -171,7 +175,11 @@ export const runSchema = z.strictObject({
   /** Window of the max-per-window and misses-per-window series (OSADL plots use 1 s or more); ./run-limits.ts bounds the points. */
   seriesWindowMs: windowMs('seriesWindowMs').default(100),
   /** Check model.md §7 invariants after every event (slower). */
-  checkInvariants: z.boolean().default(false)
+  checkInvariants: z.boolean().default(false),
+  /** Which engine runs the jobs: the model, or the live engine on this machine's CPUs (one job at a time). */
+  engine: z.enum(RUN_ENGINES, { error: `engine must be one of ${RUN_ENGINES.join(', ')}` }).default('model'),
+  /** Live engine: run the realtime loops SCHED_FIFO at their priority (chrt -f) where the host permits. */
+  liveFifo: z.boolean().default(false)
 })
 
 export const sweepSchema = z.strictObject({

@@ -136,6 +136,45 @@ const pcpParamsSchema = z.strictObject({
 
 const seedSchema = z.number().int().min(0).max(2 ** 32 - 1)
 
+const liveCpuSchema = z.strictObject({
+  cpu: count,
+  role: z.enum(['housekeeping', 'rt', 'idle', 'drainer']),
+  source: z.enum(DRAIN_SOURCE_KINDS).optional(),
+  hostCpu: count,
+  tid: count.nullable(),
+  cpusAllowed: z.string().nullable(),
+  pinned: z.boolean(),
+  pinError: z.string().optional(),
+  fifoRequested: count.nullable(),
+  policy: z.string().nullable(),
+  fifoError: z.string().optional(),
+  workItemsRun: count,
+  refills: count,
+  bulkFrees: count,
+  allocFailures: count,
+  pcpCountAtEnd: count
+})
+
+const liveRunFactsSchema = z.strictObject({
+  host: z.strictObject({
+    platform: z.string(),
+    cpuModel: z.string(),
+    cpuCount: count,
+    online: z.string().nullable(),
+    isolated: z.string().nullable(),
+    nohzFull: z.string().nullable(),
+    cmdline: z.string().nullable()
+  }),
+  clockResolutionNs: nonNegative,
+  mapping: z.strictObject({ isolatedOnIsolated: z.boolean(), note: z.string() }),
+  cpus: z.array(liveCpuSchema),
+  antiStarvation: z.literal('none'),
+  tokens: z.strictObject({ total: count, inZone: count, onPcplists: count, held: count, lost: count, duplicated: count, misplaced: count }),
+  workPendingAtEnd: z.array(count),
+  terminatedWorkers: count,
+  notes: z.array(z.string())
+})
+
 const runResultSchema = z.strictObject({
   engineVersion: z.string().min(1),
   variant: variantSchema,
@@ -151,7 +190,9 @@ const runResultSchema = z.strictObject({
   worst: worstSampleSchema.nullable(),
   events: count,
   simulatedNs: nonNegative,
-  partial: z.boolean()
+  partial: z.boolean(),
+  engine: z.literal('live').optional(),
+  live: liveRunFactsSchema.optional()
 })
 
 const sweepPointSchema = z.strictObject({

@@ -166,6 +166,69 @@ export interface RunResult {
   simulatedNs: number
   /** true when cancelled before the end; every number covers [0, simulatedNs) */
   partial: boolean
+  /** present ("live") only on a run of the live engine (run.engine "live"); a model run has none */
+  engine?: 'live'
+  /** present only with engine "live": the host, what pinning achieved, and the page count-back */
+  live?: LiveRunFacts
+}
+
+/** One worker of a live run — a profile CPU's, or a drain source's requester on its CPU — and what pinning and chrt achieved on it. */
+export interface LiveCpu {
+  cpu: number
+  role: 'housekeeping' | 'rt' | 'idle' | 'drainer'
+  /** a drainer's source */
+  source?: 'reclaim' | 'cma' | 'compaction' | 'offline' | 'once'
+  hostCpu: number
+  /** the worker's kernel thread id (/proc/thread-self), null where there is none */
+  tid: number | null
+  /** the kernel's Cpus_allowed_list for the thread after pinning, as read back */
+  cpusAllowed: string | null
+  pinned: boolean
+  pinError?: string
+  /** the SCHED_FIFO priority asked for (run.liveFifo), null when not asked */
+  fifoRequested: number | null
+  /** the scheduling policy chrt -p reported after the attempt */
+  policy: string | null
+  fifoError?: string
+  /** drain work items (drain_local_pages_wq) this CPU's worker ran */
+  workItemsRun: number
+  /** the owner's rmqueue_bulk() refills and free_pcppages_bulk() bulk frees, and allocations the zone could not serve either */
+  refills: number
+  bulkFrees: number
+  allocFailures: number
+  /** pcp->count when the run stopped */
+  pcpCountAtEnd: number
+}
+
+/**
+ * What a live run (src-main/live, docs/live-engine.md) ran on and what it achieved: real threads on this host,
+ * so these facts belong to the result as much as its latencies do.
+ */
+export interface LiveRunFacts {
+  host: {
+    platform: string
+    cpuModel: string
+    cpuCount: number
+    /** /sys/devices/system/cpu/{online,isolated,nohz_full} and /proc/cmdline as read, null where absent */
+    online: string | null
+    isolated: string | null
+    nohzFull: string | null
+    cmdline: string | null
+  }
+  /** the smallest step of the monotonic clock seen in consecutive reads, ns */
+  clockResolutionNs: number
+  mapping: { isolatedOnIsolated: boolean; note: string }
+  cpus: LiveCpu[]
+  /** the anti-starvation policy the live run enforced (only "none" is implemented) */
+  antiStarvation: 'none'
+  /** every page token counted back at the end */
+  tokens: { total: number; inZone: number; onPcplists: number; held: number; lost: number; duplicated: number; misplaced: number }
+  /** CPUs whose drain work item was still queued when the run stopped */
+  workPendingAtEnd: number[]
+  /** workers that did not stop on the stop flag within the grace time and were terminated */
+  terminatedWorkers: number
+  /** what this run did not measure or only approximated */
+  notes: string[]
 }
 
 export type JobStatus = 'completed' | 'failed' | 'cancelled'

@@ -6,7 +6,9 @@ import type { Profile } from '../../../src-shared/profile/schema'
 import { summaryText } from '../../../src-shared/results/summary-table'
 import { parseFormats, parsePositiveInt, parseShard } from '../cli-arguments'
 import { JobPool } from '../../lab/pool/job-pool'
+import { checkLiveRun, LiveJobPool } from '../../lab/live-job-pool'
 import { findPreset, presetInfos } from '../../lab/presets'
+import { liveSummaryText } from '../live-summary'
 import { applyOverrides } from '../profile-overrides'
 import { progressBar, progressLine } from '../progress-text'
 import { startExperiment } from '../../lab/run-experiment'
@@ -36,6 +38,7 @@ export interface RunOptions {
   history: boolean
   shard?: string
   calibration?: string
+  engine?: string
 }
 
 /** Plain progress lines (not a terminal) come at most this often, so logs stay readable. */
@@ -83,14 +86,21 @@ export async function runExperiment(file: string | undefined, o: RunOptions, ins
   const base = await loadBaseProfile(file, o.preset)
   const calibrated = o.calibration === undefined ? [] : await calibrationOf(o.calibration)
   // the calibration first, so an explicit --set of the same cost still wins
-  const checked = applyOverrides(base, { variants: o.variants, seeds: o.seeds, duration: o.duration, set: [...calibrated, ...o.set] })
+  // --engine is run.engine, set before any --set so that an explicit --set run.engine=… still wins
+  const engine = o.engine === undefined ? [] : [`run.engine=${o.engine}`]
+  const checked = applyOverrides(base, { variants: o.variants, seeds: o.seeds, duration: o.duration, set: [...calibrated, ...engine, ...o.set] })
   if (!checked.ok) throw new LabError('invalid-profile', 'the profile with these options is invalid', checked.issues)
   const profile = checked.profile
 
   // one instant names the output folder and the history entry, as the app dates a run by its start
   const startedAt = new Date()
   const out = resolve(o.out ?? `${slugOf(profile.name)}-${timeStamp(startedAt)}`)
-  const pool = new JobPool({ threads, workerFilename: install.workerFilename })
+  const live = profile.run.engine === 'live'
+  if (live) await checkLiveRun(profile)
+  // a live job owns the machine's CPUs: its pool is one job wide whatever --jobs says
+  if (live && threads !== undefined && threads > 1) process.stderr.write(`drainlab: --jobs ${threads} ignored: a live run is one job at a time (it pins a worker to each profile CPU)\n`)
+  const pool = live ? new LiveJobPool(install.liveWorkerFilename) : new JobPool({ threads, workerFilename: install.workerFilename })
+  const close = () => (pool instanceof JobPool ? pool.close() : Promise.resolve())
   const tty = process.stderr.isTTY === true
   let lastPlain = 0
   let started
@@ -113,12 +123,13 @@ export async function runExperiment(file: string | undefined, o: RunOptions, ins
     await describedIo('save the profile in', out, () => writeFileAtomic(join(out, 'profile.drainlab.json'), serializeProfile(profile)))
   } catch (e) {
     started?.run.cancel()
-    await pool.close()
+    await close()
     throw e instanceof FsFailure ? new LabError('failed', e.message) : e
   }
   const { run } = started
   const part = shard === undefined ? '' : `, shard ${shard.index}/${shard.count} of the plan`
-  process.stderr.write(`drainlab: ${started.jobCount} jobs (${profile.kernel.variants.length} variants × ${profile.run.seeds.length} seeds${profile.sweep ? ' × sweep points' : ''}${part}) on ${pool.threads} worker${pool.threads > 1 ? 's' : ''}, output in ${out}\n`)
+  const on = live ? `on the live engine, one at a time (each: ${profile.machine.cpus} CPU workers and ${profile.drainSources.length} drain-source worker${profile.drainSources.length === 1 ? '' : 's'}, pinned)` : `on ${pool.threads} worker${pool.threads > 1 ? 's' : ''}`
+  process.stderr.write(`drainlab: ${started.jobCount} jobs (${profile.kernel.variants.length} variants × ${profile.run.seeds.length} seeds${profile.sweep ? ' × sweep points' : ''}${part}) ${on}, output in ${out}\n`)
   let interrupted = false
   const onSigint = () => {
     if (interrupted) process.exit(SIGINT_EXIT_CODE)
@@ -132,7 +143,7 @@ export async function runExperiment(file: string | undefined, o: RunOptions, ins
     finished = await started.finished
   } finally {
     process.off('SIGINT', onSigint)
-    await pool.close()
+    await close()
   }
   const { outcome } = finished
   if (tty) process.stderr.write('\n')
@@ -154,6 +165,7 @@ export async function runExperiment(file: string | undefined, o: RunOptions, ins
   const historyNote = !o.history || shard !== undefined ? '' : finished.saveError === undefined ? `; in the history as ${started.runId}` : `; NOT in the history: ${finished.saveError}`
 
   process.stdout.write(`${summaryText(outcome.results)}\n`)
+  if (live) process.stdout.write(`${liveSummaryText(outcome.results)}\n`)
   for (const job of outcome.results.jobs.filter((j) => j.status === 'failed')) process.stderr.write(`drainlab: job ${job.id} failed: ${job.error}\n`)
   process.stderr.write(`drainlab: ${outcome.status} — ${outcome.completed} completed, ${outcome.failed} failed, ${outcome.cancelled} cancelled; results in ${join(out, 'results.json')}${historyNote}\n`)
   process.exitCode = interrupted ? SIGINT_EXIT_CODE : outcome.failed > 0 || finished.saveError !== undefined ? 1 : 0

@@ -33,7 +33,7 @@ export async function serve(options: ServeOptions, appVersion: string, install: 
   // the renderer that `npm run build` (and `prepare` on install) writes
   const rendererRoot = join(install.root, 'out', 'renderer')
   const lab = createLabService({
-    dataDir: options.dataDir, jobs: options.jobs, host: 'browser', pathPolicy: labFolderPolicy, appVersion, workerFilename: install.workerFilename
+    dataDir: options.dataDir, jobs: options.jobs, host: 'browser', pathPolicy: labFolderPolicy, appVersion, workerFilename: install.workerFilename, liveWorkerFilename: install.liveWorkerFilename
   })
   let host
   try {

@@ -20,6 +20,9 @@ export interface JobPoolOptions {
   workerFilename?: string
 }
 
+/** What an experiment needs of a pool: its width and a way to run one job (the live engine's pool has the same shape). */
+export type JobRunner = Pick<JobPool, 'threads' | 'run'>
+
 /** The job worker could not start (its entry failed to load): every job would fail the same way. */
 export class WorkerStartupError extends Error {}
 

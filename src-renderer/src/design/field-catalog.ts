@@ -1,7 +1,7 @@
 // Every profile field the Design form shows: label, unit, the kernel's name for it (so a kernel
 // engineer recognises the knob), a one-line explanation, and how it is edited. Defaults are not
 // repeated here: they are read from the schema itself (field-defaults.ts), so they cannot drift.
-import { ANTI_STARVATION_POLICIES, DRAIN_SOURCE_KINDS, VARIANTS } from '@shared/profile/schema'
+import { ANTI_STARVATION_POLICIES, DRAIN_SOURCE_KINDS, RUN_ENGINES, VARIANTS } from '@shared/profile/schema'
 
 export type FieldKind =
   | { type: 'number'; integer?: boolean; step?: number }
@@ -109,6 +109,8 @@ export const RUN_FIELDS: FieldSpec[] = [
   { path: 'run.seeds', label: 'Seeds', kind: { type: 'number-list' }, help: 'One job per seed and variant; the same seed gives the same result.' },
   { path: 'run.seriesWindowMs', label: 'Series window', kind: num(), unit: 'ms', help: 'Window of the max-per-window and misses-per-window series (OSADL plots use 1 s or more).' },
   { path: 'run.timelineWindowMs', label: 'Timeline window', kind: num(), unit: 'ms', help: 'Width of the timeline excerpt around the worst sample.' },
+  { path: 'run.engine', label: 'Engine', kind: { type: 'select', options: RUN_ENGINES }, help: 'model: the simulation. live: real worker threads pinned to this machine\'s CPUs and real spinlocks, at most 10 s, one job at a time (docs/live-engine.md).' },
+  { path: 'run.liveFifo', label: 'Live: SCHED_FIFO loops', kind: { type: 'bool' }, kernel: 'chrt -f', help: 'Live engine only: run the realtime loops SCHED_FIFO at their priority where the host permits; the results say what it got.' },
   { path: 'run.checkInvariants', label: 'Check invariants', kind: { type: 'bool' }, help: 'Check page conservation and the other model invariants after every event (slower).' }
 ]
 

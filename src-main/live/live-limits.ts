@@ -1,0 +1,39 @@
+// What a live run refuses before it starts, and why: it busy-loops real CPUs of a machine other people use,
+// so its length is bounded, and it implements only the parts of the model it can do for real. Each refusal
+// names the profile field to change.
+import type { Profile } from '../../src-shared/profile/schema'
+
+/** A live run's longest durationMs: long enough for thousands of jobs, short enough that a mistake costs seconds. */
+export const LIVE_MAX_DURATION_MS = 10_000
+/** Page tokens at most: 1 Mi (8 MiB of shared memory for the store and where[]), far more than pcplists hold. */
+export const LIVE_MAX_TOKENS = 1 << 20
+
+export class LiveRefusal extends Error {}
+
+export function checkLiveProfile(profile: Profile): void {
+  if (profile.run.durationMs > LIVE_MAX_DURATION_MS) {
+    throw new LiveRefusal(`run.durationMs is ${profile.run.durationMs} ms: a live run busy-loops real CPUs and is at most ${LIVE_MAX_DURATION_MS} ms — lower run.durationMs (e.g. --duration 2s)`)
+  }
+  const policy = profile.kernel.antiStarvation.policy
+  const polling = profile.rtTasks.find((t) => t.mode === 'polling')
+  // a periodic task sleeps between jobs, so its CPU's kworker runs then whatever the policy; only a polling
+  // task makes the policy decide whether queued work ever runs
+  if (polling !== undefined && policy !== 'none') {
+    throw new LiveRefusal(`kernel.antiStarvation.policy is "${policy}": with a polling task ("${polling.name}") the live engine implements only "none" so far (rt-throttling, fair-server and stalld are not yet supported) — set kernel.antiStarvation.policy to none, or run on the model engine`)
+  }
+}
+
+/** What the live engine runs differently from the model for this profile, recorded in the results. */
+export function liveNotes(profile: Profile, tokens: number, managedPages: number): string[] {
+  const notes = [
+    'interference: only the kworker share is measured (drain work items running past a periodic task\'s release); the host\'s own noise is in the latencies but not attributed',
+    'housekeeping zoneLockWaitNs and fastPathOverheadNs are not measured (empty / 0); allocFastPathNs is per page, averaged over each burst',
+    'direct and direct-irqon run the same code: a JavaScript thread cannot disable IRQs',
+    'no worst-sample breakdown or timeline (worst is null)'
+  ]
+  if (tokens < managedPages) notes.push(`the zone holds ${tokens} page tokens, not the profile's ${managedPages} managed pages (pcp batch/high are still derived from the latter)`)
+  if (profile.kernel.pcp.autotune) notes.push('kernel.pcp.autotune is ignored: high stays at its derived value')
+  if (profile.kernel.pcp.thpFraction > 0) notes.push('kernel.pcp.thpFraction is ignored: every token is an order-0 page')
+  if (profile.rtTasks.some((t) => t.mode === 'periodic')) notes.push('a periodic task\'s timer is Atomics.wait with a timeout (a futex wait), not an hrtimer: its wakeup latency includes the host\'s timer slack')
+  return notes
+}

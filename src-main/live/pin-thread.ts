@@ -1,0 +1,69 @@
+// Pinning a worker's kernel thread to its host CPU (taskset -p -c) and, where asked, making it SCHED_FIFO at
+// its task's priority (chrt -f -p). What the kernel then reports is read back — the thread's
+// Cpus_allowed_list from /proc/PID/task/TID/status and its policy from chrt -p — and recorded as achieved,
+// with the tool's error (EPERM, missing tool, not Linux) when it refused.
+import { execFile } from 'node:child_process'
+import { readFile } from 'node:fs/promises'
+import { promisify } from 'node:util'
+
+const run = promisify(execFile)
+const TOOL_TIMEOUT_MS = 5000
+
+export interface PinOutcome {
+  tid: number | null
+  hostCpu: number
+  /** Cpus_allowed_list as the kernel reports it after the attempt; null when it could not be read */
+  cpusAllowed: string | null
+  pinned: boolean
+  pinError?: string
+  /** the SCHED_FIFO priority asked for, or null */
+  fifoRequested: number | null
+  /** the policy line chrt -p printed after the attempt ("SCHED_FIFO", "SCHED_OTHER"), null when not read */
+  policy: string | null
+  fifoError?: string
+}
+
+function toolError(e: unknown): string {
+  const err = e as { code?: string | number; stderr?: string; message?: string }
+  return (err.stderr?.trim() || err.message || String(e)).split('\n')[0] + (typeof err.code === 'string' ? ` (${err.code})` : '')
+}
+
+export async function cpusAllowedOf(tid: number): Promise<string | null> {
+  try {
+    const status = await readFile(`/proc/${process.pid}/task/${tid}/status`, 'utf8')
+    return /^Cpus_allowed_list:\s*(\S+)/m.exec(status)?.[1] ?? null
+  } catch {
+    return null
+  }
+}
+
+async function policyOf(tid: number): Promise<string | null> {
+  try {
+    const { stdout } = await run('chrt', ['-p', String(tid)], { timeout: TOOL_TIMEOUT_MS })
+    return /policy:\s*(\S+)/.exec(stdout)?.[1] ?? null
+  } catch {
+    return null
+  }
+}
+
+export async function pinThread(tid: number | null, hostCpu: number, fifoPriority: number | null, why: string | null): Promise<PinOutcome> {
+  const outcome: PinOutcome = { tid, hostCpu, cpusAllowed: null, pinned: false, fifoRequested: fifoPriority, policy: null }
+  if (tid === null || why !== null) return { ...outcome, pinError: why ?? 'no thread id', ...(fifoPriority !== null ? { fifoError: why ?? 'no thread id' } : {}) }
+  try {
+    await run('taskset', ['-p', '-c', String(hostCpu), String(tid)], { timeout: TOOL_TIMEOUT_MS })
+  } catch (e) {
+    outcome.pinError = `taskset: ${toolError(e)}`
+  }
+  outcome.cpusAllowed = await cpusAllowedOf(tid)
+  outcome.pinned = outcome.cpusAllowed === String(hostCpu)
+  if (!outcome.pinned && outcome.pinError === undefined) outcome.pinError = `the kernel reports Cpus_allowed_list ${outcome.cpusAllowed ?? '(unreadable)'}`
+  if (fifoPriority !== null) {
+    try {
+      await run('chrt', ['-f', '-p', String(fifoPriority), String(tid)], { timeout: TOOL_TIMEOUT_MS })
+    } catch (e) {
+      outcome.fifoError = `chrt: ${toolError(e)}`
+    }
+  }
+  outcome.policy = await policyOf(tid)
+  return outcome
+}
