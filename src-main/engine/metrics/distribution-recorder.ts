@@ -3,7 +3,10 @@
 // Recording is on the hot path, so counts go into this class's own array laid out exactly like an
 // HDR histogram's (lowest discernible value 1, 2048 sub-buckets); the hdr-histogram-js histogram is
 // built from those counts once, when the summary is asked for.
-import * as hdr from 'hdr-histogram-js'
+// The JavaScript histogram and its encoder only: the package's index also loads its WebAssembly build, which
+// costs a run ~50 ms of start-up in every process that summarises results
+import { constructorFromBucketSize } from 'hdr-histogram-js/dist/JsHistogramFactory.js'
+import 'hdr-histogram-js/dist/JsHistogram.encoding.js'
 import type { DistributionNs } from '../../../src-shared/results/types'
 
 /** 3 significant digits: 2 * 10^3 rounded up to a power of two = 2048 sub-buckets, half = 2^10 */
@@ -69,11 +72,13 @@ export class DistributionRecorder {
 
   summary(): DistributionNs {
     // sized up front so the histogram never resizes while the counts are replayed into it
-    const histogram = hdr.build({ bitBucketSize: 32, autoResize: true, lowestDiscernibleValue: 1, highestTrackableValue: Math.max(2, this.max), numberOfSignificantValueDigits: 3, useWebAssembly: false })
+    // what hdr.build({ bitBucketSize: 32, autoResize: true, lowestDiscernibleValue: 1, highestTrackableValue, 3 digits }) makes
+    const histogram = new (constructorFromBucketSize(32))(1, Math.max(2, this.max), 3)
+    histogram.autoResize = true
     for (let i = 0; i < this.counts.length; i++) {
       if (this.counts[i] > 0) histogram.recordValueWithCount(valueAtIndex(i), this.counts[i])
     }
-    const encoded = hdr.encodeIntoCompressedBase64(histogram)
+    const encoded = histogram.encodeIntoCompressedBase64()
     if (this.count === 0) return { count: 0, min: 0, mean: 0, p50: 0, p99: 0, p999: 0, p9999: 0, max: 0, hdr: encoded }
     const [p50, p99, p999, p9999] = this.valuesAtPercentiles([50, 99, 99.9, 99.99])
     return { count: this.count, min: this.min, mean: Math.round(this.sum / this.count), p50, p99, p999, p9999, max: this.max, hdr: encoded }
