@@ -3,6 +3,7 @@
 // time it starts; where it cannot (offline, a proxy, an old Node), Electron's own answer is a stack trace with no
 // way forward. This says what happened and what to do, including the browser UI, which needs no runtime.
 import { spawn, spawnSync } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -35,9 +36,37 @@ export function noRuntimeMessage(reason) {
   ].join('\n')
 }
 
-/** The path of Electron's binary; loading the `electron` package downloads the runtime when it is missing. */
+const requireHere = createRequire(join(root, 'package.json'))
+
+/** The path of Electron's binary (the runtime is there: ensureRuntime ran first). */
 function electronPath() {
-  return createRequire(join(root, 'package.json'))('electron')
+  return requireHere('electron')
+}
+
+/** Whether the electron package in `dir` has its runtime: path.txt names a binary under dist/ that exists. */
+function runtimeInstalled(dir) {
+  if (process.env.ELECTRON_OVERRIDE_DIST_PATH) return true
+  const pathFile = join(dir, 'path.txt')
+  return existsSync(pathFile) && existsSync(join(dir, 'dist', readFileSync(pathFile, 'utf8')))
+}
+
+/** The last line of a failed download's output that is not a stack frame: "TypeError: fetch failed". */
+function lastErrorLine(output, status) {
+  const lines = output.split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('at '))
+  return lines.at(-1) ?? `its installer exited with status ${status}`
+}
+
+/**
+ * Downloads Electron's runtime when the package in `dir` lacks it, with the installer's output kept back
+ * (a failure is a stack trace and advice that does not apply here). Returns null when the runtime is there,
+ * else why it is not (one line).
+ */
+export function ensureRuntime(dir = dirname(requireHere.resolve('electron/package.json'))) {
+  if (runtimeInstalled(dir)) return null
+  process.stderr.write('Downloading Electron\'s runtime for the desktop app (about 100 MB, once)…\n')
+  const install = spawnSync(process.execPath, [join(dir, 'install.js')], { cwd: root, encoding: 'utf8' })
+  if (install.status === 0 && runtimeInstalled(dir)) return null
+  return `its runtime is missing and could not be downloaded (${lastErrorLine(`${install.stdout}\n${install.stderr}`, install.status)})`
 }
 
 /** Starts Electron on the built app and resolves with its exit code; explains instead when it cannot start. */
@@ -60,6 +89,12 @@ export function launchElectron(args, resolvePath = electronPath) {
 }
 
 async function main() {
+  // the runtime first: where it cannot be had, say so before spending seconds on a build
+  const missing = ensureRuntime()
+  if (missing !== null) {
+    console.error(noRuntimeMessage(missing))
+    process.exit(1)
+  }
   const build = spawnSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], { stdio: 'inherit', cwd: root })
   if (build.status !== 0) process.exit(build.status ?? 1)
   process.exit(await launchElectron(process.argv.slice(2)))
