@@ -12,7 +12,10 @@ export function measuredTable(results: ExperimentResults): string {
     job.result?.tasks.forEach((t, k) => {
       const d = t.latencyNs
       const measured = file?.tasks[k]
-      rows.push([file?.file ?? job.id, t.name, measured?.cpu === null ? '-' : String(t.cpu), String(d.count), String(measured?.overflows ?? 0), ...[d.min, d.p50, d.p99, d.p9999, d.max].map((v) => formatNs(v))])
+      // a percentile among the overflows (recorded at the histogram's limit) is only a lower bound: "≥"
+      const floor = measured !== undefined && measured.overflows > 0 ? measured.overflowFloorNs : null
+      const percentile = (v: number) => (floor !== null && v >= floor ? `≥${formatNs(v)}` : formatNs(v))
+      rows.push([file?.file ?? job.id, t.name, measured?.cpu === null ? '-' : String(t.cpu), String(d.count), String(measured?.overflows ?? 0), formatNs(d.min), ...[d.p50, d.p99, d.p9999].map(percentile), formatNs(d.max)])
     })
   })
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)))
