@@ -2,6 +2,7 @@
 // any moment, a snapshot of the jobs ended so far, and at the end one results document. A failing or
 // crashing job fails alone.
 import { performance } from 'node:perf_hooks'
+import { etaFrom } from './eta'
 import { MAX_JOBS_PER_PROGRESS, type JobProgress, type RunFinished, type RunProgress } from '../../src-shared/api'
 import type { Profile } from '../../src-shared/profile/schema'
 import { aggregateJobs } from '../../src-shared/results/aggregate'
@@ -14,6 +15,7 @@ import { JobControl } from './pool/job-control'
 import { WorkerStartupError, type JobRunner } from './pool/job-pool'
 
 /** 5 progress events per second at most: smooth for a bar, nothing for IPC or a WebSocket. */
+
 export const PROGRESS_INTERVAL_MS = 200
 
 /** A job's error and sweep label as a progress event carries them (the results keep them whole): bounded like the event. */
@@ -115,7 +117,7 @@ export class ExperimentRun {
       total: this.states.length,
       counts,
       jobs: listed.map((s) => jobProgress(s, now)),
-      overall: { fraction, eventsPerSec, etaMs: fraction > 0 && fraction < 1 ? Math.round((elapsed * (1 - fraction)) / fraction) : fraction >= 1 ? 0 : null }
+      overall: { fraction, eventsPerSec, etaMs: fraction >= 1 ? 0 : etaFrom(elapsed, fraction) }
     }
   }
 
@@ -253,7 +255,7 @@ function jobProgress(s: JobState, now: number): JobProgress {
     status: s.status,
     fraction,
     eventsPerSec,
-    etaMs: running && fraction > 0 ? Math.round((elapsedMs * (1 - fraction)) / fraction) : s.status === 'queued' ? null : 0,
+    etaMs: running ? etaFrom(elapsedMs, fraction) : s.status === 'queued' ? null : 0,
     ...(s.error !== undefined ? { error: clip(s.error) } : {})
   }
 }
