@@ -63,6 +63,16 @@ describe('drainlab presets', () => {
     expect(lines.length).toBeGreaterThanOrEqual(6)
     expect(lines.some((l) => l.startsWith('polling-rt-throttling-off '))).toBe(true)
     for (const l of lines) expect(l.length).toBeLessThan(220)
+    // the list cuts descriptions: it says where the whole one is
+    expect(r.stderr).toContain('drainlab presets ID')
+  })
+  it('describes one preset whole, and refuses an unknown id (exit 2)', async () => {
+    const r = await drainlab(['presets', 'stress-test-series'], dir)
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain('how many global drains workqueue silently skips while\none waits for an isolated CPU.')
+    expect(r.stdout).toContain('npx drainlab run --preset stress-test-series')
+    const bad = await drainlab(['presets', 'nope'], dir)
+    expect([bad.code, bad.stderr]).toEqual([2, 'drainlab: no preset nope; drainlab presets lists them\n'])
   })
 })
 
