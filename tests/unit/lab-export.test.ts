@@ -54,7 +54,7 @@ describe('exports', () => {
   it('csv: one file per table, header and rows', async () => {
     const files = await exportFiles(results, 'csv')
     const names = files.map((f) => f.fileName)
-    expect(names).toEqual(['summary.csv', 'aggregates.csv', 'jobs.csv', 'histograms.csv', 'series.csv', 'housekeeping.csv', 'sweep.csv'])
+    expect(names).toEqual(['summary.csv', 'aggregates.csv', 'jobs.csv', 'histograms.csv', 'percentiles.csv', 'series.csv', 'housekeeping.csv', 'sweep.csv'])
     for (const f of files) {
       const lines = f.data.toString('utf8').trimEnd().split('\n')
       expect(lines.length).toBeGreaterThan(1)
