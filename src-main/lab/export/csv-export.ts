@@ -1,8 +1,9 @@
-// CSV tables, one file per table, times in integer ns (lossless; spreadsheets convert units easily).
+// CSV tables, one file per table, times in integer ns (lossless; spreadsheets convert units easily); a value
+// nothing measured (drain times without a completed drain) is an empty cell in every table, as in summary.csv.
 import { csvTable } from '../../../src-shared/csv-cell'
 import { classWidthNs, linearClasses, mergeHdr, recordedValues } from '../../../src-shared/results/hdr-decode'
 import { exactRange, percentileLadder } from '../../../src-shared/results/percentile-ladder'
-import { HEADLINE_METRICS, headlineOf } from '../../../src-shared/results/headline'
+import { HEADLINE_METRICS, headlineOf, unmeasuredMetrics, type HeadlineMetric } from '../../../src-shared/results/headline'
 import { summaryRows } from '../../../src-shared/results/summary-table'
 import { sweepKey, sweepLabel } from '../../../src-shared/results/sweep-point'
 import type { DistributionNs, ExperimentResults, JobResult } from '../../../src-shared/results/types'
@@ -68,15 +69,20 @@ export function csvTables(results: ExperimentResults): CsvTable[] {
   tables.push({
     name: 'aggregates.csv',
     text: csvTable(['variant', 'sweep', 'metric', 'seeds', 'mean', 'min', 'max', 'stddev'],
-      results.aggregates.map((a) => [a.variant, sweepLabel(a.sweepPoint), a.metric, a.seeds, a.mean, a.min, a.max, a.stddev]))
+      results.aggregates.map((a) => {
+        const runs = results.jobs.filter((j) => j.status === 'completed' && j.variant === a.variant && sweepKey(j.sweepPoint) === sweepKey(a.sweepPoint)).map((j) => j.result)
+        const stats = unmeasuredMetrics(runs).includes(a.metric as HeadlineMetric) ? [null, null, null, null] : [a.mean, a.min, a.max, a.stddev]
+        return [a.variant, sweepLabel(a.sweepPoint), a.metric, a.seeds, ...stats]
+      }))
   })
   tables.push({
     name: 'jobs.csv',
     text: csvTable(['id', 'variant', 'seed', 'sweep', 'status', 'partial', 'events', 'simulated_ns', ...HEADLINE_METRICS, 'error'],
       results.jobs.map((j) => {
         const h = j.result === undefined ? null : headlineOf(j.result)
+        const unmeasured = unmeasuredMetrics([j.result])
         return [j.id, j.variant, j.seed, sweepLabel(j.sweepPoint), j.status, j.result?.partial ?? '', j.result?.events, j.result?.simulatedNs,
-          ...HEADLINE_METRICS.map((m) => (h === null ? '' : h[m])), j.error ?? '']
+          ...HEADLINE_METRICS.map((m) => (h === null || unmeasured.includes(m) ? '' : h[m])), j.error ?? '']
       }))
   })
   tables.push({
