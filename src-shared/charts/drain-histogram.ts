@@ -4,7 +4,7 @@ import { logClasses, mergeHdr, recordedValues } from '../results/hdr-decode'
 import type { ExperimentResults } from '../results/types'
 import { axisTitle, frameOptions, powersOfTen } from './chart-frame'
 import { pointSuffix, runsByVariant, type ChartBuildOptions } from './select-jobs'
-import { histogramStepDataset } from './histogram-steps'
+import { histogramAxisEndUs, histogramStepDataset } from './histogram-steps'
 import { withTable, type TabledChart } from './chart-table'
 import { histogramTable } from './histogram-table'
 import { zeroNotes, zerosOf } from './zero-band'
@@ -19,11 +19,10 @@ export function buildDrainHistogram(results: ExperimentResults, opts: ChartBuild
   })
   const datasets = classed.map(({ variant, classes }) => histogramStepDataset(variant, classes, classes.length > 0 ? classes[classes.length - 1].toNs : 0))
   const maxCount = Math.max(1, ...datasets.flatMap((d) => d.data.map((p) => p.y)))
-  const maxUs = Math.max(1, ...datasets.flatMap((d) => d.data.map((p) => p.x)))
   const options = frameOptions<'line'>(`Drain time histogram${pointSuffix(results, opts)}`, `completed drains, all seeds; ${CLASSES_PER_DECADE} classes per decade`)
   options.scales = {
     // room to the right of the slowest class, which is the one that matters
-    x: { type: 'logarithmic', title: axisTitle('drain time, request to completion (µs, log)'), suggestedMax: maxUs * 2, ticks: { callback: powersOfTen } },
+    x: { type: 'logarithmic', title: axisTitle('drain time, request to completion (µs, log)'), suggestedMax: histogramAxisEndUs(classed.flatMap((c) => c.classes.slice(-1)), 'logarithmic'), ticks: { callback: powersOfTen } },
     y: { type: 'logarithmic', title: axisTitle('drains (count, log)'), min: 0.8, suggestedMax: Math.max(10, maxCount * 2), ticks: { callback: powersOfTen } }
   }
   const subtitle = options.plugins!.subtitle!.text as string

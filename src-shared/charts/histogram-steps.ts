@@ -27,3 +27,14 @@ export function histogramStepDataset(variant: keyof typeof VARIANT_COLORS, class
     stepped: 'before' as const
   }
 }
+
+/**
+ * Where a histogram's x axis should end (µs): one class beyond the upper bound of the last class, which holds
+ * the worst sample (a class as wide, or on log classes as many times wider). Chart.js leaves the closing
+ * point out of its auto-range, its y being below the log axis, so without this the axis stops at the last
+ * class's lower bound and the worst sample is a sliver on the frame. Undefined without classes.
+ */
+export function histogramAxisEndUs(classes: ReadonlyArray<{ fromNs: number; toNs: number }>, scale: 'linear' | 'logarithmic'): number | undefined {
+  const ends = classes.map((c) => (scale === 'linear' ? 2 * c.toNs - c.fromNs : (c.toNs * c.toNs) / c.fromNs))
+  return ends.length === 0 ? undefined : Math.max(...ends) / 1000
+}

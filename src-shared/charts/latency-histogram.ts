@@ -3,7 +3,7 @@ import { classWidthNs, linearClasses, mergeHdr, recordedValues } from '../result
 import type { DistributionNs, ExperimentResults } from '../results/types'
 import { axisTitle, frameOptions, powersOfTen, US_PER_NS } from './chart-frame'
 import { pointSuffix, runsByVariant, tasksOf, type ChartBuildOptions } from './select-jobs'
-import { histogramStepDataset } from './histogram-steps'
+import { histogramAxisEndUs, histogramStepDataset } from './histogram-steps'
 import { withTable, type TabledChart } from './chart-table'
 import { histogramTable } from './histogram-table'
 import type { VARIANT_COLORS } from './variant-colors'
@@ -29,7 +29,8 @@ export function histogramChart(
   const maxCount = Math.max(1, ...datasets.flatMap((d) => d.data.map((p) => p.y)))
   const options = frameOptions<'line'>(title, `${subtitle}; class width ${width * US_PER_NS} µs`)
   options.scales = {
-    x: { type: 'linear', title: axisTitle(xTitle), min: 0 },
+    // suggested, not fixed: Compare overlays another run's classes, which may reach further
+    x: { type: 'linear', title: axisTitle(xTitle), min: 0, suggestedMax: histogramAxisEndUs(classed.flatMap((c) => c.classes.slice(-1)), 'linear') },
     // at least one decade tall, so a histogram of single samples still has a readable axis; headroom above the
     // tallest class so its step is not drawn on the frame
     y: { type: 'logarithmic', title: axisTitle('samples (count, log)'), min: 0.8, suggestedMax: Math.max(10, maxCount * 2), ticks: { callback: powersOfTen } }

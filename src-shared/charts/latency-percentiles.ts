@@ -2,6 +2,7 @@
 import type { Scale } from 'chart.js'
 import type { Variant } from '../profile/schema'
 import { mergeHdr, ninesCurve, recordedValues } from '../results/hdr-decode'
+import { exactRange, percentileLadder } from '../results/percentile-ladder'
 import type { DistributionNs, ExperimentResults } from '../results/types'
 import { axisTitle, frameOptions } from './chart-frame'
 import { pointSuffix, runsByVariant, tasksOf, type ChartBuildOptions } from './select-jobs'
@@ -29,7 +30,7 @@ export function percentileChart(
 ): TabledChart<'line'> {
   const curves = series.map((s) => {
     const h = mergeHdr(s.dists.map((d) => d.hdr))
-    return { variant: s.variant, points: h === null ? [] : ninesCurve(h), zeros: h === null ? 0 : zerosOf(recordedValues(h)), total: h?.totalCount ?? 0 }
+    return { variant: s.variant, points: h === null ? [] : ninesCurve(h), ladder: h === null ? [] : percentileLadder(h, exactRange(s.dists)), zeros: h === null ? 0 : zerosOf(recordedValues(h)), total: h?.totalCount ?? 0 }
   })
   const maxNines = Math.max(1, ...curves.flatMap((c) => c.points.map((p) => p.nines)))
   const band = zeroBand(curves.flatMap((c) => c.points.map((p) => usOfNs(p.valueNs))))
@@ -55,16 +56,12 @@ export function percentileChart(
     },
     y: zeroBandAxis(band, axisTitle(yTitle))
   }
+  // the table is the distribution the curve draws, at the percentiles people quote, not the curve's sampling grid
   const table = {
     header: ['variant', 'percentile (%)', `${quantity} (µs)`],
-    rows: curves.flatMap(({ variant, points }) => points.map((p) => [variant, percentileOfNines(p.nines), usOfNs(p.valueNs)]))
+    rows: curves.flatMap(({ variant, ladder }) => ladder.map((p) => [variant, p.percentile, usOfNs(p.valueNs)]))
   }
   return withTable({ type: 'line', data: { datasets }, options }, table)
-}
-
-/** The nines axis back to a percentile, to 12 significant digits: 1 - 10^-3 is 0.9989999999999999 in doubles. */
-export function percentileOfNines(nines: number): number {
-  return Number((100 * (1 - 10 ** -nines)).toPrecision(12))
 }
 
 export function buildLatencyPercentiles(results: ExperimentResults, opts: ChartBuildOptions = {}): TabledChart<'line'> {

@@ -44,3 +44,16 @@ export function headlineOf(run: RunResult): Record<HeadlineMetric, number> {
     skipped: run.drains.skipped
   }
 }
+
+/**
+ * The metrics these runs did not measure: drain times without a completed drain, latencies without a task
+ * activation. Every table prints them as no value ("—", an empty CSV cell), never as a 0 ns that reads as
+ * real (and as the best). The results keep the engine's 0: JSON has no NaN, and the aggregates stay numbers.
+ */
+export function unmeasuredMetrics(runs: ReadonlyArray<RunResult | undefined>): HeadlineMetric[] {
+  const measured = runs.filter((r): r is RunResult => r !== undefined)
+  return [
+    ...(measured.some((r) => r.drains.completed > 0) ? [] : (['drainP50Ns', 'drainP99Ns', 'drainMaxNs'] as const)),
+    ...(measured.some((r) => r.tasks.some((t) => t.activations > 0)) ? [] : (['latencyP9999Ns', 'latencyMaxNs'] as const))
+  ]
+}

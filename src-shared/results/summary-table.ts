@@ -1,6 +1,6 @@
 // The comparison table (one row per variant, and per sweep point): the CLI's closing table, the CSV
 // summary and the HTML report all print these rows.
-import { HEADLINE_METRICS, HEADLINE_LABELS, WORST_OF_SEEDS, type HeadlineMetric } from './headline'
+import { HEADLINE_METRICS, HEADLINE_LABELS, WORST_OF_SEEDS, unmeasuredMetrics, type HeadlineMetric } from './headline'
 import { sweepKey, sweepLabel } from './sweep-point'
 import type { Aggregate, ExperimentResults } from './types'
 import type { Variant } from '../profile/schema'
@@ -14,9 +14,6 @@ export interface SummaryRow {
   cancelled: number
   values: Record<HeadlineMetric, number>
 }
-
-const DRAIN_TIMES = ['drainP50Ns', 'drainP99Ns', 'drainMaxNs'] as const
-const LATENCIES = ['latencyP9999Ns', 'latencyMaxNs'] as const
 
 export function summaryRows(results: ExperimentResults): SummaryRow[] {
   const rows = new Map<string, SummaryRow>()
@@ -45,8 +42,7 @@ export function summaryRows(results: ExperimentResults): SummaryRow[] {
     }
     // no completed drain (or no job of any task) is no measurement: NaN ("—"), never a "best" 0 ns
     const runs = results.jobs.filter((j) => j.status === 'completed' && keyOf(j.variant, sweepKey(j.sweepPoint)) === key).map((j) => j.result)
-    if (!runs.some((r) => r !== undefined && r.drains.completed > 0)) for (const m of DRAIN_TIMES) row.values[m] = Number.NaN
-    if (!runs.some((r) => r !== undefined && r.tasks.some((t) => t.activations > 0))) for (const m of LATENCIES) row.values[m] = Number.NaN
+    for (const m of unmeasuredMetrics(runs)) row.values[m] = Number.NaN
   }
   // grouped per variant (the profile's order), sweep points in grid order within each
   const order = results.profile.kernel.variants

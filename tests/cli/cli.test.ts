@@ -145,7 +145,7 @@ describe('drainlab run', () => {
       expect(svg.trimEnd().endsWith('</svg>')).toBe(true)
       expect(svg.split('<svg').length).toBe(2)
     }
-    for (const f of ['summary.csv', 'aggregates.csv', 'jobs.csv', 'histograms.csv', 'series.csv', 'sweep.csv']) {
+    for (const f of ['summary.csv', 'aggregates.csv', 'jobs.csv', 'histograms.csv', 'percentiles.csv', 'series.csv', 'sweep.csv']) {
       const lines = readFileSync(join(out, f), 'utf8').trimEnd().split('\n')
       expect(lines.length, f).toBeGreaterThan(1)
       expect(lines[0]).toMatch(/^[a-z_]+(,[A-Za-z0-9_.]+)+$/)

@@ -39,16 +39,38 @@ describe('chart tables: what the chart shows', () => {
     }
   })
 
-  it('percentiles: real percentiles (90, 99, 99.9), not the nines transform, values in µs', () => {
-    const t = table('latency-percentiles')
-    expect(t.header).toEqual(['variant', 'percentile (%)', 'wakeup latency (µs)'])
-    const pct = t.rows.map((r) => r[1] as number)
-    expect(Math.min(...pct)).toBe(0)
-    expect(pct).toContain(90)
-    expect(pct).toContain(99)
-    expect(pct).toContain(99.9)
-    expect(Math.max(...pct)).toBeLessThan(100)
-    expect(t.rows.every((r) => noFloatNoise(r[2]))).toBe(true)
+  it.each(['latency-percentiles', 'drain-percentiles'])('%s: the percentiles people quote, exact decimals, once each, the maximum as 100', (id) => {
+    const t = table(id)
+    expect(t.header[1]).toBe('percentile (%)')
+    expect(t.header[2]).toMatch(/^(wakeup latency|drain time) \(µs\)$/)
+    for (const variant of new Set(t.rows.map((r) => r[0]))) {
+      const rows = t.rows.filter((r) => r[0] === variant)
+      const pct = rows.map((r) => r[1] as number)
+      // no sampling grid of the nines axis (10.8749061866), no duplicate row for the step up to the maximum
+      expect(pct.slice(0, 12)).toEqual([0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 91, 92])
+      expect(pct).toEqual(expect.arrayContaining(id === 'latency-percentiles' ? [99, 99.9, 99.99] : [99]))
+      expect(pct.every((p) => /^\d+(\.\d{1,6})?$/.test(String(p)))).toBe(true)
+      expect(new Set(pct).size).toBe(pct.length)
+      expect([...pct].sort((a, b) => a - b)).toEqual(pct)
+      expect(pct[pct.length - 1]).toBe(100)
+      const values = rows.map((r) => r[2] as number)
+      expect([...values].sort((a, b) => a - b)).toEqual(values)
+      expect(values.every(noFloatNoise)).toBe(true)
+    }
+  })
+
+  it('percentile CSVs agree with the CLI\'s percentiles.csv (ns) and with the summary\'s exact drain max', () => {
+    const cli = csvTables(results).find((t) => t.name === 'percentiles.csv')!.text.trim().split('\n').slice(1).map((l) => l.split(','))
+    const chart = table('drain-percentiles')
+    const wq = (rows: unknown[][]) => rows.filter((r) => r[0] === 'workqueue')
+    expect(wq(chart.rows).map((r) => [r[1], r[2]])).toEqual(
+      wq(cli.filter((r) => r[2] === 'drain_time')).map((r) => [Number(r[3]), Number(r[4]) / 1000]))
+    const summary = csvTables(results).find((t) => t.name === 'summary.csv')!.text.trim().split('\n').map((l) => l.split(','))
+    const row = summary.find((r) => r[0] === 'workqueue')!
+    const col = (name: string) => Number(row[summary[0].indexOf(name)])
+    const at = (p: number) => wq(chart.rows).find((r) => r[1] === p)![2]
+    // the summary's p50/p99 are means over seeds; its max is the worst seed's exact maximum, as is the row 100
+    expect(at(100)).toBe(col('drainMaxNs') / 1000)
   })
 
   it('drain times over time: a zero drain is 0 µs (not 0.001), exact µs', () => {

@@ -4,6 +4,7 @@ import { exportFiles } from '../../src-main/lab/export/export-results'
 import { SvgRecordingContext } from '../../src-shared/charts/svg-recording-context'
 import { parseResults } from '../../src-main/store/results-file'
 import { syntheticResults } from './lab-support/synthetic-results'
+import { aggregateJobs } from '../../src-shared/results/aggregate'
 
 /** Share of sampled pixels that are not white: a chart has lines, text and axes. */
 async function inkShare(png: Buffer): Promise<{ width: number; height: number; ink: number }> {
@@ -54,7 +55,7 @@ describe('exports', () => {
   it('csv: one file per table, header and rows', async () => {
     const files = await exportFiles(results, 'csv')
     const names = files.map((f) => f.fileName)
-    expect(names).toEqual(['summary.csv', 'aggregates.csv', 'jobs.csv', 'histograms.csv', 'series.csv', 'housekeeping.csv', 'sweep.csv'])
+    expect(names).toEqual(['summary.csv', 'aggregates.csv', 'jobs.csv', 'histograms.csv', 'percentiles.csv', 'series.csv', 'housekeeping.csv', 'sweep.csv'])
     for (const f of files) {
       const lines = f.data.toString('utf8').trimEnd().split('\n')
       expect(lines.length).toBeGreaterThan(1)
@@ -79,6 +80,33 @@ describe('exports', () => {
     const old = syntheticResults(true)
     for (const j of old.jobs) delete j.result!.housekeeping.perCpu
     expect(await csvOf(old)).toEqual([lines[0]])
+  })
+
+  it('csv: no completed drain is an empty cell in jobs.csv, aggregates.csv and summary.csv alike, never 0 ns', async () => {
+    const doc = syntheticResults()
+    for (const j of doc.jobs.filter((j) => j.variant === 'workqueue')) {
+      // what the engine writes for a run whose drains never completed: an empty distribution, zeros everywhere
+      j.result!.drains.completed = 0
+      Object.assign(j.result!.drains.durationNs, { count: 0, min: 0, mean: 0, p50: 0, p99: 0, p999: 0, p9999: 0, max: 0 })
+    }
+    doc.aggregates = aggregateJobs(doc.jobs)
+    const files = await exportFiles(doc, 'csv')
+    const table = (name: string) => {
+      const [header, ...rows] = files.find((f) => f.fileName === name)!.data.toString('utf8').trimEnd().split('\n').map((l) => l.split(','))
+      return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])))
+    }
+    const drainTimes = ['drainP50Ns', 'drainP99Ns', 'drainMaxNs']
+    for (const file of ['jobs.csv', 'summary.csv']) {
+      for (const row of table(file)) {
+        for (const m of drainTimes) expect(row[m], `${file} ${row.variant} ${m}`).toEqual(row.variant === 'workqueue' ? '' : expect.stringMatching(/^[1-9]\d*(\.\d+)?$/))
+        expect(row.misses).not.toBe('')
+      }
+    }
+    for (const row of table('aggregates.csv').filter((r) => drainTimes.includes(r.metric))) {
+      const cells = [row.mean, row.min, row.max, row.stddev]
+      expect(cells, `aggregates.csv ${row.variant} ${row.metric}`).toEqual(row.variant === 'workqueue' ? ['', '', '', ''] : cells.map(() => expect.stringMatching(/^\d/)))
+      expect(row.seeds).toBe('2')
+    }
   })
 
   it('trace: Chrome trace events, one track per CPU, µs timestamps', async () => {

@@ -1,7 +1,9 @@
-// CSV tables, one file per table, times in integer ns (lossless; spreadsheets convert units easily).
+// CSV tables, one file per table, times in integer ns (lossless; spreadsheets convert units easily); a value
+// nothing measured (drain times without a completed drain) is an empty cell in every table, as in summary.csv.
 import { csvTable } from '../../../src-shared/csv-cell'
 import { classWidthNs, linearClasses, mergeHdr, recordedValues } from '../../../src-shared/results/hdr-decode'
-import { HEADLINE_METRICS, headlineOf } from '../../../src-shared/results/headline'
+import { exactRange, percentileLadder } from '../../../src-shared/results/percentile-ladder'
+import { HEADLINE_METRICS, headlineOf, unmeasuredMetrics, type HeadlineMetric } from '../../../src-shared/results/headline'
 import { summaryRows } from '../../../src-shared/results/summary-table'
 import { sweepKey, sweepLabel } from '../../../src-shared/results/sweep-point'
 import type { DistributionNs, ExperimentResults, JobResult } from '../../../src-shared/results/types'
@@ -13,7 +15,8 @@ export interface CsvTable {
 
 const MAX_HISTOGRAM_CLASSES = 1000
 
-function histogramRows(results: ExperimentResults, kind: string, pick: (job: JobResult) => DistributionNs[]): unknown[][] {
+/** Each variant's (and sweep point's) distribution over its completed jobs, merged, for histograms.csv and percentiles.csv. */
+function mergedDistributions(results: ExperimentResults, pick: (job: JobResult) => DistributionNs[]): Array<{ variant: string; sweep: string | null; dists: DistributionNs[]; h: NonNullable<ReturnType<typeof mergeHdr>> }> {
   const groups = new Map<string, { variant: string; sweep: string | null; dists: DistributionNs[] }>()
   for (const job of results.jobs) {
     if (job.status !== 'completed' || job.result === undefined) continue
@@ -22,16 +25,22 @@ function histogramRows(results: ExperimentResults, kind: string, pick: (job: Job
     g.dists.push(...pick(job))
     groups.set(key, g)
   }
-  const rows: unknown[][] = []
-  for (const g of groups.values()) {
+  return [...groups.values()].flatMap((g) => {
     const h = mergeHdr(g.dists.map((d) => d.hdr))
-    if (h === null) continue
+    return h === null ? [] : [{ ...g, h }]
+  })
+}
+
+function histogramRows(results: ExperimentResults, kind: string, pick: (job: JobResult) => DistributionNs[]): unknown[][] {
+  return mergedDistributions(results, pick).flatMap(({ variant, sweep, h }) => {
     const width = classWidthNs(Math.max(1, h.maxValue), MAX_HISTOGRAM_CLASSES, 1000)
-    for (const c of linearClasses(recordedValues(h), width)) {
-      if (c.count > 0) rows.push([g.variant, g.sweep, kind, c.fromNs, c.fromNs + width, c.count])
-    }
-  }
-  return rows
+    return linearClasses(recordedValues(h), width).filter((c) => c.count > 0).map((c) => [variant, sweep, kind, c.fromNs, c.fromNs + width, c.count])
+  })
+}
+
+/** The percentiles the UI's percentile charts export, in ns: the same ladder, 100 being the maximum. */
+function percentileRows(results: ExperimentResults, kind: string, pick: (job: JobResult) => DistributionNs[]): unknown[][] {
+  return mergedDistributions(results, pick).flatMap(({ variant, sweep, dists, h }) => percentileLadder(h, exactRange(dists)).map((p) => [variant, sweep, kind, p.percentile, p.valueNs]))
 }
 
 /**
@@ -60,15 +69,20 @@ export function csvTables(results: ExperimentResults): CsvTable[] {
   tables.push({
     name: 'aggregates.csv',
     text: csvTable(['variant', 'sweep', 'metric', 'seeds', 'mean', 'min', 'max', 'stddev'],
-      results.aggregates.map((a) => [a.variant, sweepLabel(a.sweepPoint), a.metric, a.seeds, a.mean, a.min, a.max, a.stddev]))
+      results.aggregates.map((a) => {
+        const runs = results.jobs.filter((j) => j.status === 'completed' && j.variant === a.variant && sweepKey(j.sweepPoint) === sweepKey(a.sweepPoint)).map((j) => j.result)
+        const stats = unmeasuredMetrics(runs).includes(a.metric as HeadlineMetric) ? [null, null, null, null] : [a.mean, a.min, a.max, a.stddev]
+        return [a.variant, sweepLabel(a.sweepPoint), a.metric, a.seeds, ...stats]
+      }))
   })
   tables.push({
     name: 'jobs.csv',
     text: csvTable(['id', 'variant', 'seed', 'sweep', 'status', 'partial', 'events', 'simulated_ns', ...HEADLINE_METRICS, 'error'],
       results.jobs.map((j) => {
         const h = j.result === undefined ? null : headlineOf(j.result)
+        const unmeasured = unmeasuredMetrics([j.result])
         return [j.id, j.variant, j.seed, sweepLabel(j.sweepPoint), j.status, j.result?.partial ?? '', j.result?.events, j.result?.simulatedNs,
-          ...HEADLINE_METRICS.map((m) => (h === null ? '' : h[m])), j.error ?? '']
+          ...HEADLINE_METRICS.map((m) => (h === null || unmeasured.includes(m) ? '' : h[m])), j.error ?? '']
       }))
   })
   tables.push({
@@ -76,6 +90,13 @@ export function csvTables(results: ExperimentResults): CsvTable[] {
     text: csvTable(['variant', 'sweep', 'distribution', 'class_from_ns', 'class_to_ns', 'count'], [
       ...histogramRows(results, 'wakeup_latency', (j) => j.result!.tasks.map((t) => t.latencyNs)),
       ...histogramRows(results, 'drain_time', (j) => [j.result!.drains.durationNs])
+    ])
+  })
+  tables.push({
+    name: 'percentiles.csv',
+    text: csvTable(['variant', 'sweep', 'distribution', 'percentile', 'value_ns'], [
+      ...percentileRows(results, 'wakeup_latency', (j) => j.result!.tasks.map((t) => t.latencyNs)),
+      ...percentileRows(results, 'drain_time', (j) => [j.result!.drains.durationNs])
     ])
   })
   const series: unknown[][] = []
