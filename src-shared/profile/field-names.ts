@@ -64,7 +64,7 @@ function entryPartName(list: string, i: number, field: string, sub: string | und
   return undefined
 }
 
-/** How many entries a profile list has ("rtTasks.length", a row of profile-diff.ts): its name for people. */
+/** How many entries a profile list has ("rtTasks.length", a row of Compare's difference): its name for people. */
 const LIST_COUNTS: Readonly<Record<string, string>> = {
   'rtTasks.length': 'realtime tasks (count)',
   'drainSources.length': 'drain sources (count)',
