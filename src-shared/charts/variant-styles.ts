@@ -39,7 +39,7 @@ function dashedLegend(chart: Chart): LegendItem[] {
 }
 
 /** "direct, direct-irqon and direct-chunked": a list in prose. */
-function listed(names: readonly string[]): string {
+export function listed(names: readonly string[]): string {
   return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`
 }
 

@@ -1,7 +1,8 @@
 // What a profile field is called where a person reads it (sweep charts, their titles and axes, the sweep
-// editor, the Results point picker): "reclaim drains per second", not drainSources.0.ratePerSec. The
-// dotted path stays what files, CSV columns and `--set` use. Names of list entries come from the profile
-// (the drain source's kind, the task's name), so a sweep reads as the experiment was designed.
+// editor, the Results point picker, Compare's profile difference): "reclaim drains per second", not
+// drainSources.0.ratePerSec. The dotted path stays what files, CSV columns and `--set` use. Names of list
+// entries come from the profile (the drain source's kind, the task's name), so a sweep reads as the
+// experiment was designed.
 import { splitPath } from './paths'
 
 interface NamedEntries {
@@ -35,12 +36,45 @@ const TASK_FIELDS: Readonly<Record<string, string>> = {
   allocsPerJob: 'allocations per job',
   initialPcpPages: 'pcplist pages at start',
   deadlineUs: 'deadline (µs)',
-  priority: 'priority'
+  priority: 'priority',
+  missPolicy: 'on a missed deadline'
+}
+
+/** A task's runtime given as a distribution: one field per parameter (schema.ts distributionSchema). */
+const RUNTIME_FIELDS: Readonly<Record<string, string>> = {
+  dist: 'runtime: distribution',
+  valueUs: 'runtime (µs)',
+  minUs: 'runtime min (µs)',
+  maxUs: 'runtime max (µs)',
+  medianUs: 'runtime median (µs)',
+  sigma: 'runtime σ (lognormal)'
+}
+
+/**
+ * Fields that only a whole-profile comparison meets (a sweep varies scalars): an entry's own name or kind, a
+ * runtime distribution's parameters, the sweep's parameters. An entry's name or kind is named by its number:
+ * it is what differs.
+ */
+function entryPartName(list: string, i: number, field: string, sub: string | undefined, task: string): string | undefined {
+  if (list === 'rtTasks' && sub === undefined && field === 'name') return `task ${i + 1} name`
+  if (list === 'rtTasks' && field === 'runtimeUs' && sub !== undefined && RUNTIME_FIELDS[sub] !== undefined) return `${task} ${RUNTIME_FIELDS[sub]}`
+  if (list === 'drainSources' && sub === undefined && field === 'kind') return `drain source ${i + 1}: kind`
+  if (list === 'sweep.parameters' && sub === undefined && field === 'path') return `sweep parameter ${i + 1}: field`
+  if (list === 'sweep.parameters' && sub === undefined && field === 'values') return `sweep parameter ${i + 1}: values`
+  return undefined
+}
+
+/** How many entries a profile list has ("rtTasks.length", a row of Compare's difference): its name for people. */
+const LIST_COUNTS: Readonly<Record<string, string>> = {
+  'rtTasks.length': 'realtime tasks (count)',
+  'drainSources.length': 'drain sources (count)',
+  'housekeeping.perCpu.length': 'housekeeping CPU overrides (count)',
+  'sweep.parameters.length': 'sweep parameters (count)'
 }
 
 /** The readable name of a profile field; the path itself for a field without one. */
 export function fieldName(path: string, profile: NamedEntries = {}): string {
-  const fixed = FIXED[path]
+  const fixed = FIXED[path] ?? LIST_COUNTS[path]
   if (fixed !== undefined) return fixed
   let keys: string[]
   try {
@@ -48,17 +82,21 @@ export function fieldName(path: string, profile: NamedEntries = {}): string {
   } catch {
     return path
   }
-  const [list, index, field] = keys
+  // the sweep's list sits one level down: sweep.parameters.0.path
+  if (keys[0] === 'sweep' && keys[1] === 'parameters') keys = ['sweep.parameters', ...keys.slice(2)]
+  const [list, index, field, sub] = keys
   const i = Number(index)
-  if (keys.length !== 3 || !Number.isInteger(i)) return path
+  if (keys.length < 3 || keys.length > 4 || !Number.isInteger(i)) return path
+  const name = profile.rtTasks?.[i]?.name
+  const task = typeof name === 'string' ? name : `task ${i + 1}`
+  const part = entryPartName(list, i, field, sub, task)
+  if (part !== undefined) return part
+  if (keys.length !== 3) return path
   if (list === 'drainSources' && field === 'ratePerSec') {
     const kind = profile.drainSources?.[i]?.kind
     return typeof kind === 'string' ? `${kind} drains per second` : `drain source ${i + 1}: drains per second`
   }
-  if (list === 'rtTasks' && TASK_FIELDS[field] !== undefined) {
-    const name = profile.rtTasks?.[i]?.name
-    return `${typeof name === 'string' ? name : `task ${i + 1}`} ${TASK_FIELDS[field]}`
-  }
+  if (list === 'rtTasks' && TASK_FIELDS[field] !== undefined) return `${task} ${TASK_FIELDS[field]}`
   return path
 }
 

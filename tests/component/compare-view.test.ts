@@ -10,6 +10,8 @@ import { RESULTS_SCHEMA_VERSION, type ExperimentResults } from '../../src-shared
 import App from '../../src-renderer/src/App.vue'
 import { setLabConnection } from '../../src-renderer/src/api/lab-instance'
 import { newProfile } from '../../src-renderer/src/design/new-profile'
+import { PRESETS } from '../../src-shared/profile/presets'
+import { validateProfile } from '../../src-shared/profile/validate'
 import { useUiStore } from '../../src-renderer/src/stores/ui'
 
 const entry = (id: string): HistoryEntry => ({ id, name: id, createdAt: '2026-01-01T00:00:00Z', variants: ['direct'], seeds: [1], status: 'completed', headline: [] })
@@ -91,5 +93,36 @@ describe('Compare view', () => {
     await lab.answer('r3', document('three'))
     expect(namesShown(w)).toEqual(['three', 'two'])
     expect(w.find('[data-testid="error-panel"]').exists()).toBe(false)
+  })
+
+  // the fresh-clone walk: 1 kHz control loop vs the stress preset listed 98 rows before the chart
+  it('lists six differences, the machine and task count first, and all of them behind a toggle', async () => {
+    localStorage.clear()
+    const lab = fakeLab()
+    const { wrapper: w, pick } = await openCompare(createPinia())
+    const preset = (name: RegExp): ExperimentResults => {
+      const checked = validateProfile(PRESETS.find((p) => name.test(p.profile.name ?? ''))!.profile)
+      if (!checked.ok) throw new Error('preset does not validate')
+      return { ...document(''), profile: checked.profile }
+    }
+    await pick(0, 'r1')
+    await lab.answer('r1', preset(/1 kHz/))
+    await pick(1, 'r2')
+    await lab.answer('r2', preset(/Stress/))
+    const rows = () => w.findAll('[data-testid="compare-diff"] tbody tr').map((r) => r.find('td').text())
+    expect(rows()).toHaveLength(6)
+    expect(rows().slice(0, 3)).toEqual(['CPUsmachine.cpus', 'Isolated CPUsmachine.isolated', 'realtime tasks (count)rtTasks.length'])
+    const toggle = w.get('[data-testid="compare-diff-toggle"]')
+    const total = Number(/Show all (\d+) differences/.exec(toggle.text())![1])
+    expect(total).toBeGreaterThan(80)
+    // the headline numbers are beside the short list, not below the whole of it
+    expect(w.find('[data-testid="compare-table"]').exists()).toBe(true)
+    await toggle.trigger('click')
+    expect(rows()).toHaveLength(total)
+    // every row has a readable name, its dotted path in small type beside it
+    for (const r of w.findAll('[data-testid="compare-diff"] tbody tr')) expect(r.find('td').text()).not.toBe(r.find('code').text())
+    expect(rows()).toContain('task 1 runtime: distributionrtTasks.0.runtimeUs.dist')
+    await w.get('[data-testid="compare-diff-toggle"]').trigger('click')
+    expect(rows()).toHaveLength(6)
   })
 })

@@ -138,6 +138,20 @@ test('run a preset, watch progress, read every chart, export PNG, SVG and CSV, c
   await expect(page.getByTestId('compare-diff')).toContainText('kernel.antiStarvation.policy')
   await expect(page.getByTestId('chart-canvas-compare-overlay')).toBeVisible()
   await expectChartDrawn(page, 'chart-canvas-compare-overlay')
+  // two presets differ in ~140 fields: the six most telling are listed beside the headline numbers, the rest
+  // behind a toggle, so the numbers and the overlay chart are on the first screen at 1400×900
+  const diffRows = page.locator('[data-testid="compare-diff"] tbody tr')
+  await expect(diffRows).toHaveCount(6)
+  await expect(diffRows.first()).toContainText('CPUs')
+  for (const id of ['compare-table', 'chart-canvas-compare-overlay']) {
+    const box = (await page.getByTestId(id).boundingBox())!
+    expect(box.y + box.height, `${id} within the first screen`).toBeLessThanOrEqual(900)
+  }
+  await page.getByTestId('compare-diff-toggle').click()
+  expect(await diffRows.count()).toBeGreaterThan(6)
+  await expect(page.getByTestId('compare-diff')).toContainText('task 1 name')
+  await page.getByTestId('compare-diff-toggle').click()
+  await expect(diffRows).toHaveCount(6)
 
   await screenshotAllViews(page, 'after-runs')
 

@@ -14,4 +14,19 @@ describe('field names in a comparison', () => {
     expect(fieldName('drainSources.0.ratePerSec', shared)).toBe('reclaim drains per second')
     expect(fieldName('drainSources.1.ratePerSec', shared)).toBe('drain source 2: drains per second')
   })
+
+  // the fresh-clone walk (1 kHz loop vs stress preset, a sweep vs the 1 kHz loop) met these as raw paths
+  it('names a task\'s own name, its runtime distribution and the sweep\'s parameters by their entry number', () => {
+    const shared = sharedEntries(a, b)
+    expect(fieldName('rtTasks.1.name', shared)).toBe('task 2 name')
+    expect(fieldName('rtTasks.0.runtimeUs.dist', shared)).toBe('task 1 runtime: distribution')
+    expect(fieldName('rtTasks.0.runtimeUs.minUs', shared)).toBe('task 1 runtime min (µs)')
+    expect(fieldName('rtTasks.1.runtimeUs.maxUs', shared)).toBe('poll runtime max (µs)')
+    expect(fieldName('rtTasks.0.runtimeUs.medianUs', shared)).toBe('task 1 runtime median (µs)')
+    expect(fieldName('drainSources.1.kind', shared)).toBe('drain source 2: kind')
+    expect(fieldName('sweep.parameters.0.path')).toBe('sweep parameter 1: field')
+    expect(fieldName('sweep.parameters.1.values')).toBe('sweep parameter 2: values')
+    expect(fieldName('rtTasks.length')).toBe('realtime tasks (count)')
+    expect(fieldName('rtTasks.0.runtimeUs.unknown')).toBe('rtTasks.0.runtimeUs.unknown')
+  })
 })

@@ -3,6 +3,7 @@
 // two runs do not share their categories.
 import { tableOf, type ChartTable } from '@shared/charts/chart-table'
 import type { ChartConfiguration, ChartDataset } from 'chart.js'
+import { overlayNotes } from './overlay-notes'
 
 /** Both runs' tables under a run column; tables whose columns differ (other variants) cannot be stacked. */
 function overlayTable(a: ChartTable | undefined, b: ChartTable | undefined, labelA: string, labelB: string): ChartTable | undefined {
@@ -43,7 +44,9 @@ export function overlayConfigs(a: ChartConfiguration, b: ChartConfiguration, lab
   const plugins = { ...(options.plugins ?? {}) }
   const title = plugins.title as { text?: unknown } | undefined
   plugins.title = { ...(title ?? {}), display: true, text: `${typeof title?.text === 'string' ? title.text : ''} — ${labelA} (solid) vs ${labelB} (dashed)` }
-  plugins.subtitle = { display: false }
+  const onOverlay = (d: ChartDataset) => ({ ...d, data: onFloor(d.data) }) as ChartDataset
+  const subtitle = overlayNotes(a, b, labelA, labelB, { a: a.data.datasets.map(onOverlay), b: b.data.datasets.map(onOverlay) })
+  plugins.subtitle = { ...((plugins.subtitle as object | undefined) ?? {}), display: subtitle.length > 0, text: subtitle }
   options.plugins = plugins
   // A's axis limits may cut B's data off (the nines axis ends at A's deepest percentile)
   const scales = { ...((options.scales ?? {}) as Record<string, Record<string, unknown>>) }
