@@ -40,4 +40,12 @@ describe('housekeeping load', () => {
     // 2 CPUs × 2 kinds × 100 000 pages/s for 1 s
     expect(result.housekeeping.allocFastPathNs.count).toBeGreaterThan(0.9 * 2 * 2 * 100_000)
   })
+  it('gives the same results with invariant checks on as off (checking reads nothing it would have to draw)', () => {
+    const profile = profileOf({ ...heavyScenario(), run: { durationMs: 200 } })
+    for (const variant of ['workqueue', 'direct'] as const) {
+      const checked = runModel(profile, variant, 1, { checkInvariants: true })
+      const unchecked = runModel({ ...profile, run: { ...profile.run, checkInvariants: false } }, variant, 1, { checkInvariants: false })
+      expect(JSON.stringify(checked)).toBe(JSON.stringify(unchecked))
+    }
+  })
 })

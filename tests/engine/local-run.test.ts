@@ -133,6 +133,81 @@ describe('LocalRun: the closed form of a CPU\'s local bursts', () => {
   })
 })
 
+/** Two reads of one CPU's list (the first after the warm-up's end), with or without a new draw at the first. */
+const TWO_READS = { unit: 32, count: 200, high: 400, held: 10_000, allocRate: 20_000, freeRate: 15_000, t1: 300_000, t2: 900_000, warmupNs: 150_000 }
+
+interface TwoReads {
+  /** the list at each read (-1: the contact came first), the last burst before the first read, bursts counted after the warm-up by then */
+  first: number
+  lastBefore: number
+  counted: number
+  second: number
+}
+
+function twoReadsPerBurst(s: RandomStream): TwoReads {
+  const c = TWO_READS
+  let nextAlloc = s.exponential(1e9 / c.allocRate)
+  let nextFree = s.exponential(1e9 / c.freeRate)
+  let count = c.count
+  let held = c.held
+  let lastBefore = -1
+  let counted = 0
+  let first = -2
+  for (;;) {
+    const alloc = nextAlloc < nextFree
+    const t = alloc ? nextAlloc : nextFree
+    if (first === -2 && t > c.t1) first = count
+    if (t > c.t2) return { first, lastBefore, counted, second: count }
+    const isLocal = alloc ? count >= c.unit : held >= c.unit && count + c.unit < c.high
+    if (!isLocal) return first === -2 ? { first: -1, lastBefore: -1, counted: -1, second: -1 } : { first, lastBefore, counted, second: -1 }
+    if (t < c.t1) {
+      lastBefore = t
+      if (t >= c.warmupNs) counted++
+    }
+    if (alloc) {
+      count -= c.unit
+      held += c.unit
+      nextAlloc += s.exponential(1e9 / c.allocRate)
+    } else {
+      count += c.unit
+      held -= c.unit
+      nextFree += s.exponential(1e9 / c.freeRate)
+    }
+  }
+}
+
+function twoReadsClosedForm(seed: number, drawAgain: boolean): TwoReads {
+  const c = TWO_READS
+  const k = allocator({ name: '', unit: c.unit, count: c.count, high: c.high, held: c.held, allocRate: c.allocRate, freeRate: c.freeRate, lockedUntil: 0, readAt: 0 })
+  const run = new LocalRun(k, 0, c.unit, 1e9 / c.allocRate, 1e9 / c.freeRate, 0, 4096,
+    new RandomStream(seed, 'marks'), new RandomStream(seed, 'times'), new RandomStream(seed, 'reads'))
+  let held = c.held
+  run.plan(0, held, Infinity)
+  if (run.contactAt <= c.t1) return { first: -1, lastBefore: -1, counted: -1, second: -1 }
+  const taken = run.take(c.t1, c.warmupNs)
+  k.pcp.add(0, taken.pages)
+  held -= taken.pages
+  const result = { first: k.pcp.count[0], lastBefore: taken.bursts > 0 ? run.lastBurstAt() : -1, counted: taken.counted, second: -1 }
+  // a reader that changed the list makes the CPU draw its future again from there (listsChanged)
+  if (drawAgain) run.plan(c.t1, held, Infinity)
+  if (run.contactAt <= c.t2) return result
+  k.pcp.add(0, run.take(c.t2, 0).pages)
+  return { ...result, second: k.pcp.count[0] }
+}
+
+describe('LocalRun: two reads, the warm-up and a new draw', () => {
+  for (const drawAgain of [false, true]) {
+    it(`has the distribution of one event per burst at both reads${drawAgain ? ', drawing again at the first' : ''}`, () => {
+      const oracleStream = new RandomStream(7, 'oracle')
+      const a = Array.from({ length: RUNS }, () => twoReadsPerBurst(oracleStream))
+      const b = Array.from({ length: RUNS }, (_, i) => twoReadsClosedForm(i + 1, drawAgain))
+      for (const key of ['first', 'lastBefore', 'counted', 'second'] as const) {
+        expect(ks(a.map((o) => o[key]), b.map((o) => o[key])), key).toBeLessThan(KS_CRITICAL)
+      }
+    })
+  }
+})
+
 describe('BurstWalk', () => {
   it('stays within its bounds at every burst and ends with the burst that would leave them', () => {
     fc.assert(fc.property(fc.integer({ min: -60, max: 0 }), fc.integer({ min: -1, max: 60 }), fc.constantFrom(2147483648, 1288490189, 3006477107), fc.integer({ min: 1, max: 500 }), (lo, hi, allocBelow, seed) => {

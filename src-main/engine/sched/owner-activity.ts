@@ -1,6 +1,6 @@
 // The owners' own pcplist activity that the engine advances lazily (the housekeeping load's bursts
 // between two contacts with another CPU, workload/housekeeping-load.ts). Whoever reads or changes
-// another CPU's lists or locks — a drain, a sample, the vmstat worker — brings that CPU up to date
+// another CPU's lists or locks — a drain, a sample, the vmstat worker, the end of the run — brings that CPU up to date
 // first and says afterwards what it changed, so that every owner operation sees the state the
 // event-per-burst engine would have shown it.
 export interface OwnerActivity {

@@ -113,17 +113,13 @@ export class BurstWalk {
     }
   }
 
-  /** Stores `count` (≤ 8) marks `bits` at walk positions n..n+count-1. */
+  /**
+   * Stores `count` marks `bits` at walk positions n..n+count-1, within one word: a byte of 8 marks is only
+   * ever put at a multiple of 8 (the walk takes a byte whole, or mark by mark to its end or the walk's).
+   */
   private put(n: number, bits: number, count: number): void {
     const word = n >> 5
-    const bit = n & 31
-    const mask = ((1 << count) - 1) << bit
-    this.marks[word] = (this.marks[word] & ~mask) | ((bits << bit) & mask)
-    if (bit + count > 32) {
-      // the rest of the byte goes to the next word
-      const spill = bit + count - 32
-      const high = (1 << spill) - 1
-      this.marks[word + 1] = (this.marks[word + 1] & ~high) | ((bits >>> (count - spill)) & high)
-    }
+    const mask = ((1 << count) - 1) << (n & 31)
+    this.marks[word] = (this.marks[word] & ~mask) | ((bits << (n & 31)) & mask)
   }
 }

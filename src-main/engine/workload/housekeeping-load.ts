@@ -133,8 +133,9 @@ export class HousekeepingLoad implements OwnerActivity {
     if (taken.bursts > 0) this.applyLocal(cpu, taken)
     if (run.contactKind === ALLOC) this.onAlloc(cpu, now)
     else this.onFree(cpu, now)
-    // the local bursts' last pcp->lock hold ends before now + localOpNs: it matters only when the contact's
-    // own hold ends sooner (a free of fewer than `unit` pages, an allocation the zone could not fill)
+    // the local bursts' last pcp->lock hold ends before now + localOpNs: it matters only when the contact
+    // holds the lock for less (a free of fewer than `unit` pages) or not at all (the buddy fallback under a
+    // remote drainer's lock, a free with nothing held)
     const pcp = this.sim.pcp
     if (this.spin && taken.bursts > 0 && pcp.ownerBusyUntil[cpu] < now + this.localOpNs) pcp.ownerHolds(cpu, run.lastBurstAt() + this.localOpNs)
     this.plan(cpu, now)
@@ -195,8 +196,6 @@ export class HousekeepingLoad implements OwnerActivity {
       this.held[cpu] -= pages
       this.heldTotal -= pages
       this.recordOp(cpu, now, pages)
-    } else {
-      this.op.reset()
     }
   }
 

@@ -8,7 +8,7 @@
 // two barriers, seen by nobody until something reads the list.
 //
 // plan() draws that walk step by step (one uniform per burst) until the first burst that is not local:
-// the contact, which runs as an event through the same code as every burst before 0.5. Its time is the
+// the contact, which runs as an event through the same code every burst ran up to engine 0.4.1. Its time is the
 // (n+1)-th arrival after `from`, Gamma(n+1, 1/λ); given it, the n local bursts fall uniformly in between
 // (order statistics of a Poisson process), so take(t) — something reads the list at t — applies the
 // Binomial(n, (t − from) / (contact − from)) first ones, and the rest stay uniform on (t, contact). A
@@ -84,7 +84,6 @@ export class LocalRun {
     this.first = 0
     this.n = 0
     this.contactAt = this.arrivalAt = Infinity
-    this.from = from
     if (this.rateNs === 0) return
     const lockedUntil = this.k.pcp.lockedUntil[this.cpu]
     if (lockedUntil > from) {
@@ -109,6 +108,7 @@ export class LocalRun {
     const n = this.walk.walk(lo, hi)
     this.n = n
     this.from = from
+    // the share of the bursts a reader at t sees is taken against this arrival, also past the end of the run
     this.arrive(from + this.gap(n + 1), this.walk.kind, endNs)
   }
 
