@@ -80,6 +80,7 @@ describe('Electron main process (electron replaced by a boundary fake)', () => {
     vi.doMock('electron', () => fake.electron)
     vi.doMock('../../src-main/lab/lab-service', () => ({ createLabService: fakeLabService }))
     vi.doMock('../../src-main/lab/pool/run-job-worker.ts?modulePath', () => ({ default: '/app/out/main/chunks/run-job-worker.js' }))
+    vi.doMock('../../src-main/live/cpu-worker.ts?modulePath', () => ({ default: '/app/out/main/chunks/cpu-worker.js' }))
     await import('../../src-main/app/main')
     await vi.waitFor(() => expect(fake.windows[0]?.loadedUrl).toMatch(/^file:/))
   })
