@@ -62,31 +62,47 @@ function allocator(c: Case): PageAllocator {
   return { pcp, traits: VARIANT_TRAITS.direct } as unknown as PageAllocator
 }
 
-/** One event per burst: the oracle. Exponential gaps in continuous time; the first burst that is not local ends it. */
-function perBurst(c: Case, s: RandomStream): Outcome {
+interface Burst {
+  t: number
+  alloc: boolean
+  /** the burst stays on the list (the list is updated) or is the contact (the process ends there) */
+  local: boolean
+  /** the list before the burst */
+  count: number
+}
+
+/**
+ * One event per burst, the oracle: two exponential chains in continuous time, each burst applied to the
+ * list and the pages held, until the first that is not local (no refill, no bulk free, no remote lock).
+ */
+function* perBurstBursts(c: Omit<Case, 'name' | 'readAt'>, s: RandomStream): Generator<Burst> {
   let nextAlloc = s.exponential(1e9 / c.allocRate)
   let nextFree = s.exponential(1e9 / c.freeRate)
   let count = c.count
   let held = c.held
-  let local = 0
-  let countAtRead = -1
   for (;;) {
     const alloc = nextAlloc < nextFree
     const t = alloc ? nextAlloc : nextFree
-    if (countAtRead < 0 && t > c.readAt) countAtRead = count
-    const isLocal = t >= c.lockedUntil && (alloc ? count >= c.unit : held >= c.unit && count + c.unit < c.high)
-    if (!isLocal) return { local, kindIsAlloc: alloc ? 1 : 0, contactAt: t, countAtRead: t > c.readAt ? countAtRead : -1 }
-    local++
-    if (alloc) {
-      count -= c.unit
-      held += c.unit
-      nextAlloc += s.exponential(1e9 / c.allocRate)
-    } else {
-      count += c.unit
-      held -= c.unit
-      nextFree += s.exponential(1e9 / c.freeRate)
-    }
+    const local = t >= c.lockedUntil && (alloc ? count >= c.unit : held >= c.unit && count + c.unit < c.high)
+    yield { t, alloc, local, count }
+    if (!local) return
+    const pages = alloc ? -c.unit : c.unit
+    count += pages
+    held -= pages
+    if (alloc) nextAlloc += s.exponential(1e9 / c.allocRate)
+    else nextFree += s.exponential(1e9 / c.freeRate)
   }
+}
+
+function perBurst(c: Case, s: RandomStream): Outcome {
+  let local = 0
+  let countAtRead = -1
+  for (const b of perBurstBursts(c, s)) {
+    if (countAtRead < 0 && b.t > c.readAt) countAtRead = b.count
+    if (!b.local) return { local, kindIsAlloc: b.alloc ? 1 : 0, contactAt: b.t, countAtRead: b.t > c.readAt ? countAtRead : -1 }
+    local++
+  }
+  throw new Error('unreachable: the bursts end with the contact')
 }
 
 /** The closed form: plan, then a read at readAt when it comes before the contact. */
@@ -146,34 +162,19 @@ interface TwoReads {
 
 function twoReadsPerBurst(s: RandomStream): TwoReads {
   const c = TWO_READS
-  let nextAlloc = s.exponential(1e9 / c.allocRate)
-  let nextFree = s.exponential(1e9 / c.freeRate)
-  let count = c.count
-  let held = c.held
   let lastBefore = -1
   let counted = 0
   let first = -2
-  for (;;) {
-    const alloc = nextAlloc < nextFree
-    const t = alloc ? nextAlloc : nextFree
-    if (first === -2 && t > c.t1) first = count
-    if (t > c.t2) return { first, lastBefore, counted, second: count }
-    const isLocal = alloc ? count >= c.unit : held >= c.unit && count + c.unit < c.high
-    if (!isLocal) return first === -2 ? { first: -1, lastBefore: -1, counted: -1, second: -1 } : { first, lastBefore, counted, second: -1 }
-    if (t < c.t1) {
-      lastBefore = t
-      if (t >= c.warmupNs) counted++
-    }
-    if (alloc) {
-      count -= c.unit
-      held += c.unit
-      nextAlloc += s.exponential(1e9 / c.allocRate)
-    } else {
-      count += c.unit
-      held -= c.unit
-      nextFree += s.exponential(1e9 / c.freeRate)
+  for (const b of perBurstBursts({ ...c, lockedUntil: 0 }, s)) {
+    if (first === -2 && b.t > c.t1) first = b.count
+    if (b.t > c.t2) return { first, lastBefore, counted, second: b.count }
+    if (!b.local) return first === -2 ? { first: -1, lastBefore: -1, counted: -1, second: -1 } : { first, lastBefore, counted, second: -1 }
+    if (b.t < c.t1) {
+      lastBefore = b.t
+      if (b.t >= c.warmupNs) counted++
     }
   }
+  throw new Error('unreachable: the bursts end with the contact')
 }
 
 function twoReadsClosedForm(seed: number, drawAgain: boolean): TwoReads {

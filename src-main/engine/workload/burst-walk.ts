@@ -84,13 +84,8 @@ export class BurstWalk {
           continue
         }
         for (let j = 0; j < 8; j++) {
-          const mark = (b >> j) & 1
-          const next = mark === FREE ? y + 1 : y - 1
-          if (n === maxRun || next < lo || next > hi) {
-            this.kind = mark
-            return n
-          }
-          this.put(n, mark, 1)
+          const next = this.step((b >> j) & 1, y, n, lo, hi)
+          if (Number.isNaN(next)) return n
           y = next
           n++
         }
@@ -99,18 +94,26 @@ export class BurstWalk {
   }
 
   private walkBiased(lo: number, hi: number): number {
-    const maxRun = this.maxRun
     let y = 0
     for (let n = 0; ; n++) {
-      const mark = this.stream.nextUint32() < this.allocBelow ? ALLOC : FREE
-      const next = mark === FREE ? y + 1 : y - 1
-      if (n === maxRun || next < lo || next > hi) {
-        this.kind = mark
-        return n
-      }
-      this.put(n, mark, 1)
+      const next = this.step(this.stream.nextUint32() < this.allocBelow ? ALLOC : FREE, y, n, lo, hi)
+      if (Number.isNaN(next)) return n
       y = next
     }
+  }
+
+  /**
+   * Burst n of the walk, of kind `mark`, with the list at position y: where it takes the list (the mark
+   * stored), or NaN when it would leave [lo, hi] or the walk is at maxRun — it ends the walk, `kind` is its.
+   */
+  private step(mark: number, y: number, n: number, lo: number, hi: number): number {
+    const next = mark === FREE ? y + 1 : y - 1
+    if (n === this.maxRun || next < lo || next > hi) {
+      this.kind = mark
+      return NaN
+    }
+    this.put(n, mark, 1)
+    return next
   }
 
   /**
