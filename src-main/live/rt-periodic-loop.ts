@@ -9,7 +9,7 @@ import { RuntimeSampler } from '../engine/workload/runtime-sampler'
 import type { Clock } from './live-clock'
 import type { LiveState } from './live-state'
 import type { OwnerFastPath } from './owner-fast-path'
-import { runRtJob } from './rt-job'
+import { recordRtJob, runRtJob } from './rt-job'
 import { runPendingWork, sleepForWork } from './work-queue'
 import type { TaskSamples, WorkerReport } from './worker-protocol'
 
@@ -39,11 +39,7 @@ export function runPeriodicTask(s: LiveState, cpu: number, task: RtTask, seed: n
     const finish = runRtJob(fast, task.allocsPerJob, start, runtime.sampleNs(), now, stopped)
     // a job the run's end cut short is not a job: it would record a response shorter than its runtime
     if (stopped()) break
-    const missed = finish - release > deadlineNs
-    samples.releaseNs.push(release)
-    samples.latencyNs.push(start - release)
-    samples.responseNs.push(finish - release)
-    samples.missed.push(missed)
+    const missed = recordRtJob(samples, release, start, finish, deadlineNs)
     report.operations++
     release += periodNs
     // skip-next: a missed job gives up the next release (model.md §5)

@@ -9,7 +9,7 @@ import { RuntimeSampler } from '../engine/workload/runtime-sampler'
 import type { Clock } from './live-clock'
 import type { LiveState } from './live-state'
 import type { OwnerFastPath } from './owner-fast-path'
-import { runRtJob } from './rt-job'
+import { recordRtJob, runRtJob } from './rt-job'
 import type { TaskSamples, WorkerReport } from './worker-protocol'
 
 export function runPollingTask(s: LiveState, cpu: number, task: RtTask, seed: number, fast: OwnerFastPath, now: Clock, report: WorkerReport): TaskSamples {
@@ -25,11 +25,7 @@ export function runPollingTask(s: LiveState, cpu: number, task: RtTask, seed: nu
     const finish = runRtJob(fast, task.allocsPerJob, start, runtime.sampleNs(), now, stopped)
     // a job the run's end cut short is not a job: it would record a response shorter than its runtime
     if (stopped()) break
-    const missed = finish - arrival > deadlineNs
-    samples.releaseNs.push(arrival)
-    samples.latencyNs.push(start - arrival)
-    samples.responseNs.push(finish - arrival)
-    samples.missed.push(missed)
+    const missed = recordRtJob(samples, arrival, start, finish, deadlineNs)
     report.operations++
     arrival += periodNs
     if (missed && task.missPolicy === 'skip-next') arrival += periodNs
