@@ -1,17 +1,13 @@
 // What `drainlab merge` does (commands/merge.ts declares it and its exit codes).
 import { join, resolve } from 'node:path'
-import { LabError } from '../../../src-shared/api'
 import { experimentStatus } from '../../../src-shared/results/experiment-status'
 import { summaryText } from '../../../src-shared/results/summary-table'
 import { mergeShards } from '../../lab/merge-shards'
 import { newRunId } from '../../lab/run-id'
-import { writeFileAtomic } from '../../store/atomic-write'
 import { defaultDataDir } from '../../store/data-dir'
 import { ExperimentStore } from '../../store/experiment-store'
-import { describedIo, FsFailure } from '../../store/fs-failure'
-import { makeFolder } from '../../store/make-folder'
-import { serializeProfile } from '../../store/profile-file'
-import { readResultsFile, writeResultsFile } from '../../store/results-file'
+import { readResultsFile } from '../../store/results-file'
+import { saveRunFolder } from '../save-run-folder'
 
 export interface MergeOptions {
   out: string
@@ -29,13 +25,7 @@ export async function mergeResults(dirs: string[], o: MergeOptions): Promise<voi
   const results = mergeShards(docs)
   const status = experimentStatus(results.jobs)
   const out = resolve(o.out)
-  try {
-    await describedIo('create the output folder', out, () => makeFolder(out))
-    await describedIo('save the profile in', out, () => writeFileAtomic(join(out, 'profile.drainlab.json'), serializeProfile(results.profile)))
-    await describedIo('save the results in', out, () => writeResultsFile(join(out, 'results.json'), results))
-  } catch (e) {
-    throw e instanceof FsFailure ? new LabError('failed', e.message) : e
-  }
+  await saveRunFolder(out, results)
 
   // recorded as `drainlab run` records a run, so the merged run opens in the app, History and exports
   let historyNote = ''

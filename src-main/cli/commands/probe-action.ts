@@ -4,19 +4,13 @@ import { LabError } from '../../../src-shared/api'
 import { parseCpulist } from '../../../src-shared/profile/cpulist'
 import type { HostProbe } from '../../../src-shared/results/types'
 import { formatNs, parseDuration } from '../../../src-shared/units'
-import { recordMeasuredRun } from '../../lab/measured/record-measured-run'
 import { TRIGGERS, type Trigger } from '../../lab/probe/drain-trigger'
 import { probeHost } from '../../lab/probe/probe-host'
 import { slugOf, timeStamp } from '../../lab/run-id'
-import { writeFileAtomic } from '../../store/atomic-write'
-import { defaultDataDir } from '../../store/data-dir'
-import { ExperimentStore } from '../../store/experiment-store'
-import { describedIo, FsFailure } from '../../store/fs-failure'
-import { makeFolder } from '../../store/make-folder'
-import { serializeProfile } from '../../store/profile-file'
-import { writeResultsFile } from '../../store/results-file'
 import { splitList } from '../cli-arguments'
 import { measuredTable } from '../measured-table'
+import { historyNoteOfMeasured } from '../record-measured'
+import { saveRunFolder } from '../save-run-folder'
 
 export interface ProbeCommandOptions {
   duration: string
@@ -83,31 +77,18 @@ export async function probe(o: ProbeCommandOptions): Promise<void> {
   process.stderr.write(`drainlab: probing for ${options.durationNs / 1e9} s…\n`)
   const { results, zoneinfoText, traceText: rawTrace } = await probeHost({ ...options, name: o.name })
   const out = resolve(o.out ?? `${slugOf(results.profile.name)}-${timeStamp(startedAt)}`)
-  try {
-    await describedIo('create the output folder', out, () => makeFolder(out))
-    await describedIo('save the profile in', out, () => writeFileAtomic(join(out, 'profile.drainlab.json'), serializeProfile(results.profile)))
-    await describedIo('save the results in', out, () => writeResultsFile(join(out, 'results.json'), results))
-    // the raw texts the figures come from, so a reader can check them
-    if (zoneinfoText !== null) await describedIo('save zoneinfo.txt in', out, () => writeFileAtomic(join(out, 'zoneinfo.txt'), `${zoneinfoText}\n`))
-    if (rawTrace !== null) await describedIo('save trace.txt in', out, () => writeFileAtomic(join(out, 'trace.txt'), rawTrace))
-  } catch (e) {
-    throw e instanceof FsFailure ? new LabError('failed', e.message) : e
-  }
-  let historyNote = ''
-  if (o.history) {
-    try {
-      historyNote = `; in the history as ${await recordMeasuredRun(new ExperimentStore(resolve(o.dataDir ?? defaultDataDir())), results, startedAt)}`
-    } catch (e) {
-      historyNote = `; NOT in the history: ${(e as Error).message}`
-      process.exitCode = 1
-    }
-  }
+  // the raw texts the figures come from, so a reader can check them
+  await saveRunFolder(out, results, {
+    ...(zoneinfoText !== null ? { 'zoneinfo.txt': `${zoneinfoText}\n` } : {}),
+    ...(rawTrace !== null ? { 'trace.txt': rawTrace } : {})
+  })
+  const historyNote = await historyNoteOfMeasured(results, startedAt, o)
   const m = results.measurement!
   const host = m.host!
   process.stdout.write(`${zoneText(host)}\n`)
   const trace = traceText(host)
   if (trace !== '') process.stdout.write(`${trace}\n`)
-  if (m.calibration !== undefined) process.stdout.write(`calibration: tPageLocalNs ${m.calibration.costs.tPageLocalNs} (model default 40) from ${m.calibration.samples.tPageLocalNs} pages\n`)
+  if (m.calibration !== undefined) process.stdout.write(`calibration: tPageLocalNs ${m.calibration.costs.tPageLocalNs} (model default ${results.profile.kernel.costs.tPageLocalNs}) from ${m.calibration.samples.tPageLocalNs} pages\n`)
   if (results.jobs[0]?.result?.tasks.length) process.stdout.write(`${measuredTable(results)}\n`)
   for (const what of host.missing) process.stderr.write(`drainlab: missing: ${what}\n`)
   process.stderr.write(`drainlab: probe of ${host.kernelRelease} written to ${join(out, 'results.json')}${historyNote}\n`)
