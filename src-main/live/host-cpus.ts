@@ -4,17 +4,10 @@
 import { readFile } from 'node:fs/promises'
 import { cpus, platform } from 'node:os'
 import { parseCpulist } from '../../src-shared/profile/cpulist'
+import type { LiveRunFacts } from '../../src-shared/results/types'
 
-export interface HostCpus {
-  platform: string
-  cpuModel: string
-  /** os.cpus().length: the CPUs Node sees */
-  cpuCount: number
-  /** /sys/devices/system/cpu/online, isolated, nohz_full as read (null: absent or unreadable) */
-  online: string | null
-  isolated: string | null
-  nohzFull: string | null
-  cmdline: string | null
+/** The host facts a live result records, and the online and isolated CPUs parsed from them. */
+export type HostCpus = LiveRunFacts['host'] & {
   onlineCpus: number[]
   isolatedCpus: number[]
 }

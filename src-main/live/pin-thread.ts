@@ -5,23 +5,13 @@
 import { execFile } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
 import { promisify } from 'node:util'
+import type { LiveCpu } from '../../src-shared/results/types'
 
 const run = promisify(execFile)
 const TOOL_TIMEOUT_MS = 5000
 
-export interface PinOutcome {
-  tid: number | null
-  hostCpu: number
-  /** Cpus_allowed_list as the kernel reports it after the attempt; null when it could not be read */
-  cpusAllowed: string | null
-  pinned: boolean
-  pinError?: string
-  /** the SCHED_FIFO priority asked for, or null */
-  fifoRequested: number | null
-  /** the policy line chrt -p printed after the attempt ("SCHED_FIFO", "SCHED_OTHER"), null when not read */
-  policy: string | null
-  fifoError?: string
-}
+/** What pinning and chrt achieved on one thread: the fields of the result's LiveCpu they fill. */
+export type PinOutcome = Pick<LiveCpu, 'tid' | 'hostCpu' | 'cpusAllowed' | 'pinned' | 'pinError' | 'fifoRequested' | 'policy' | 'fifoError'>
 
 function toolError(e: unknown): string {
   const err = e as { code?: string | number; stderr?: string; message?: string }
