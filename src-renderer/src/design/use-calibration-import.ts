@@ -3,6 +3,7 @@
 import { calibrationOfDocument, calibrationSettings } from '@shared/profile/calibration'
 import { useMessage } from 'naive-ui'
 import { useProfileStore } from '../stores/profile'
+import { pickFiles } from '../files/pick-files'
 
 export function useCalibrationImport() {
   const profile = useProfileStore()
@@ -28,18 +29,7 @@ export function useCalibrationImport() {
   }
 
   function pick(): void {
-    const input = document.createElement('input')
-    input.type = 'file'
-    input.accept = '.json,application/json'
-    input.dataset.testid = 'calibration-file-input'
-    input.style.display = 'none'
-    input.addEventListener('change', () => {
-      const file = input.files?.[0]
-      input.remove()
-      if (file) void apply(file)
-    })
-    document.body.append(input)
-    input.click()
+    pickFiles({ testId: 'calibration-file-input', accept: '.json,application/json' }, ([file]) => void apply(file))
   }
 
   return { pick, apply }

@@ -6,6 +6,7 @@ import { useMeasurementImportStore } from '../stores/measurement-import'
 import { useResultsStore } from '../stores/results'
 import { useUiStore } from '../stores/ui'
 import { fileFailureContent } from './file-failure-content'
+import { pickFiles } from './pick-files'
 
 export function useMeasurementImport() {
   const importer = useMeasurementImportStore()
@@ -27,18 +28,7 @@ export function useMeasurementImport() {
   }
 
   function pick(): void {
-    const input = document.createElement('input')
-    input.type = 'file'
-    input.multiple = true
-    input.dataset.testid = 'measurement-file-input'
-    input.style.display = 'none'
-    input.addEventListener('change', () => {
-      const picked = [...(input.files ?? [])]
-      input.remove()
-      if (picked.length > 0) void importPicked(picked)
-    })
-    document.body.append(input)
-    input.click()
+    pickFiles({ testId: 'measurement-file-input', multiple: true }, (picked) => void importPicked(picked))
   }
 
   return { pick, importPicked }

@@ -10,6 +10,7 @@ import { useProfileStore } from '../stores/profile'
 import type { StoreError } from '../stores/store-error'
 import { downloadBlob } from './download'
 import { fileFailureContent } from './file-failure-content'
+import { pickFiles } from './pick-files'
 import { profileFileName } from './profile-file-name'
 import { readProfileFile } from './read-profile-file'
 
@@ -62,18 +63,7 @@ export function useProfileFiles() {
       else if (files.error) fail('Could not open the profile', files.error)
       return
     }
-    const input = document.createElement('input')
-    input.type = 'file'
-    input.accept = '.json,application/json'
-    input.dataset.testid = 'profile-file-input'
-    input.style.display = 'none'
-    input.addEventListener('change', () => {
-      const file = input.files?.[0]
-      input.remove()
-      if (file) void openFile(file)
-    })
-    document.body.append(input)
-    input.click()
+    pickFiles({ testId: 'profile-file-input', accept: '.json,application/json' }, ([file]) => void openFile(file))
   }
 
   async function openFile(file: File): Promise<void> {
