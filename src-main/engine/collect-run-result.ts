@@ -27,6 +27,7 @@ export interface FinishedRun {
   readonly drainCpuNs: number
   readonly fastPathOverheadNs: number
   readonly events: number
+  readonly startPagesNotPlaced: number
 }
 
 export function collectRunResult(sim: FinishedRun, endNs: number, partial: boolean, pending: Array<{ kind: DrainSourceKind; ageNs: number }>): RunResult {
@@ -39,7 +40,10 @@ export function collectRunResult(sim: FinishedRun, endNs: number, partial: boole
     engineVersion: ENGINE_VERSION,
     variant: sim.variant,
     seed: sim.seed,
-    pcp: { managedPages: p.managedPages, batch: p.batch, high: p.high, highMax: p.highMax, wmarkMin: p.wmarkMin, wmarkLow: p.wmarkLow, wmarkHigh: p.wmarkHigh },
+    pcp: {
+      managedPages: p.managedPages, batch: p.batch, high: p.high, highMax: p.highMax, wmarkMin: p.wmarkMin, wmarkLow: p.wmarkLow, wmarkHigh: p.wmarkHigh,
+      autotune: p.autotune, scaling: p.scaling, startPagesNotPlaced: sim.startPagesNotPlaced
+    },
     tasks,
     drains: sim.drains.stats.result(pending),
     interference: sim.isolated.map((iso) => ({ cpu: iso.cpu, bySourceNs: bySourceOf(iso.interference.bySource) })),

@@ -13,6 +13,7 @@ import { schedulePeriodic } from './sim/periodic'
 import { SimClock } from './sim/sim-clock'
 import { derivePcpParams, type DerivedPcp } from './mm/pcp-params'
 import { PerCpuPages } from './mm/per-cpu-pages'
+import { startFillPages } from './mm/start-fill'
 import { Zone } from './mm/zone'
 import type { KernelCosts } from './sim/sim-context'
 import { antiStarvationPolicy, type AntiStarvationPolicy } from './sched/anti-starvation/policy-params'
@@ -25,7 +26,7 @@ import type { IsolatedCpuContext } from './sched/isolated-cpu-context'
 import type { DrainStrategy } from './drain/drain-strategy'
 import { DrainAllPages } from './drain/drain-all-pages'
 import { createDrainStrategy } from './drain/create-drain-strategy'
-import { VARIANT_TRAITS, type VariantTraits } from './variant-traits'
+import { pcpTuningOf, VARIANT_TRAITS, type VariantTraits } from '../../src-shared/kernel/variant-traits'
 import { DrainSources } from './workload/drain-sources'
 import { HousekeepingLoad } from './workload/housekeeping-load'
 import { rtTaskSpec } from './workload/rt-task-spec'
@@ -69,12 +70,14 @@ export class Simulation {
   readonly warmupNs: number
   readonly durationNs: number
   events = 0
+  /** pages the profile put on lists at start above what they hold at rest (mm/start-fill.ts) */
+  startPagesNotPlaced = 0
   private readonly sampleEveryNs: number
 
   constructor(readonly profile: Profile, readonly variant: Variant, readonly seed: number, private readonly options: RunModelOptions = {}) {
-    this.params = derivePcpParams(profile)
-    this.costs = profile.kernel.costs
     this.traits = VARIANT_TRAITS[variant]
+    this.params = derivePcpParams(profile, pcpTuningOf(this.traits, profile.kernel.pcp.autotune))
+    this.costs = profile.kernel.costs
     this.policy = antiStarvationPolicy(profile)
     this.zone = new Zone(this.params.managedPages)
     this.pcp = new PerCpuPages(profile.machine.cpus, this.params.batch, this.params.high, this.params.thpPages)
@@ -169,11 +172,13 @@ export class Simulation {
     const p = this.profile
     const ceiling = Math.max(this.params.highMax, this.params.high) + this.params.batch
     for (const iso of this.isolated) {
-      const pages = Math.min(iso.task?.initialPcpPages ?? 0, this.zone.freePages)
+      const asked = Math.min(iso.task?.initialPcpPages ?? 0, this.zone.freePages)
+      const pages = startFillPages(this, iso.cpu, asked)
+      this.startPagesNotPlaced += asked - pages
       this.pcp.fill(iso.cpu, pages, p.kernel.pcp.thpFraction, ceiling)
       this.zone.freePages -= pages
     }
-    this.hk.start(p.housekeeping.initialPcpPages, p.kernel.pcp.thpFraction)
+    this.startPagesNotPlaced += this.hk.start(p.housekeeping.initialPcpPages, p.kernel.pcp.thpFraction)
     for (const iso of this.isolated) iso.start()
     this.sources.start()
     const q = this.queue

@@ -5,4 +5,9 @@
 // 0.4.2: a housekeeping CPU's bursts that stay on its own lists are drawn in closed form, not as events
 // (model.md §5): the same process in distribution (tests/engine/local-run.test.ts), other draws, so every
 // result with housekeeping load differs from 0.4.1 within its run-to-run spread; 10–14× fewer events on the heavy scenario.
-export const ENGINE_VERSION = '0.4.2'
+// 0.5.0: each variant is a kernel release and takes its pcp tuning from it (src-shared/kernel/variant-traits.ts;
+// kernel.pcp.autotune "release" by default: auto-tuning on for direct-chunked, 6.12); a commit that finds count ≥
+// high runs one free_pcppages_bulk() sized by nr_pcp_free() (free_factor ≤ 6.6, free_count 6.7+), refills are
+// nr_pcp_alloc() pages, high auto-tunes as nr_pcp_high() / nr_pcp_alloc() / decay_pcp_high() do it, a bulk free
+// drains the freed list first and takes THP entries whole, and no list starts above its high (model.md §2).
+export const ENGINE_VERSION = '0.5.0'

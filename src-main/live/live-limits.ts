@@ -1,6 +1,7 @@
 // What a live run refuses before it starts, and why: it busy-loops real CPUs of a machine other people use,
 // so its length is bounded, and it implements only the parts of the model it can do for real. Each refusal
 // names the profile field to change.
+import { pcpTuningOf, VARIANT_TRAITS } from '../../src-shared/kernel/variant-traits'
 import type { Profile } from '../../src-shared/profile/schema'
 
 /** A live run's longest durationMs: long enough for thousands of jobs, short enough that a mistake costs seconds. */
@@ -29,10 +30,12 @@ export function liveNotes(profile: Profile, tokens: number, managedPages: number
     'interference: only the kworker share is measured (drain work items running past a periodic task\'s release); the host\'s own noise is in the latencies but not attributed',
     'housekeeping zoneLockWaitNs and fastPathOverheadNs are not measured (empty / 0); allocFastPathNs is per page, averaged over each burst',
     'direct and direct-irqon run the same code: a JavaScript thread cannot disable IRQs',
-    'no worst-sample breakdown or timeline (worst is null)'
+    'no worst-sample breakdown or timeline (worst is null)',
+    'refills and bulk frees move batch pages each: the free_factor / free_count scaling of nr_pcp_free() and nr_pcp_alloc() (docs/model.md §2) is not run'
   ]
   if (tokens < managedPages) notes.push(`the zone holds ${tokens} page tokens, not the profile's ${managedPages} managed pages (pcp batch/high are still derived from the latter)`)
-  if (profile.kernel.pcp.autotune) notes.push('kernel.pcp.autotune is ignored: high stays at its derived value')
+  const tuned = profile.kernel.variants.filter((v) => pcpTuningOf(VARIANT_TRAITS[v], profile.kernel.pcp.autotune).autotune)
+  if (tuned.length > 0) notes.push(`pcp->high auto-tuning (6.7+; ${tuned.join(', ')}) is not run: high stays at its derived value`)
   if (profile.kernel.pcp.thpFraction > 0) notes.push('kernel.pcp.thpFraction is ignored: every token is an order-0 page')
   if (profile.rtTasks.some((t) => t.mode === 'periodic')) notes.push('a periodic task\'s timer is Atomics.wait with a timeout (a futex wait), not an hrtimer: its wakeup latency includes the host\'s timer slack')
   return notes

@@ -87,8 +87,11 @@ export const pcpSchema = z.strictObject({
   high: z.union([z.literal('auto'), count('high')], { error: 'high must be "auto" or a whole number ≥ 0' }).default('auto'),
   /** vm.percpu_pagelist_high_fraction: 0 = off, else MIN_PERCPU_PAGELIST_HIGH_FRACTION (8) to INT_MAX (an int sysctl). */
   highFraction: count('highFraction').default(0).refine((f) => f === 0 || f >= 8, 'highFraction must be 0 (off) or at least 8'),
-  /** 6.7+ pcp->high auto-tuning between high_min and high_max. */
-  autotune: z.boolean().default(false),
+  /**
+   * 6.7+ pcp->high auto-tuning between high_min and high_max: "release" = as the variant's kernel release
+   * has it (src-shared/kernel/variant-traits.ts), true or false to override it for every variant.
+   */
+  autotune: z.union([z.literal('release'), z.boolean()], { error: 'autotune must be "release", true or false' }).default('release'),
   /** CONFIG_PCP_BATCH_SCALE_MAX (0..6): caps a 6.10+ remote drain chunk at batch << this. */
   batchScaleMax: z.number().int().min(0, 'batchScaleMax is 0..6').max(6, 'batchScaleMax is 0..6').default(5),
   /** Share of pcplist pages held as THP-sized (order-9) entries; drain cost scales with entries. */

@@ -131,7 +131,11 @@ const pcpParamsSchema = z.strictObject({
   highMax: nonNegative,
   wmarkMin: nonNegative,
   wmarkLow: nonNegative,
-  wmarkHigh: nonNegative
+  wmarkHigh: nonNegative,
+  // optional: engines before 0.5 did not record them
+  autotune: z.boolean().optional(),
+  scaling: z.enum(['free-factor', 'free-count']).optional(),
+  startPagesNotPlaced: count.optional()
 })
 
 const seedSchema = z.number().int().min(0).max(2 ** 32 - 1)

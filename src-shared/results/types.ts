@@ -145,6 +145,12 @@ export interface PcpParams {
   wmarkMin: number
   wmarkLow: number
   wmarkHigh: number
+  /** engine 0.5+: whether pcp->high auto-tuned in this run (the variant's release, or the profile's override) */
+  autotune?: boolean
+  /** engine 0.5+: how consecutive frees and allocations scaled a zone->lock hold (VariantTraits.pcpScaling) */
+  scaling?: 'free-factor' | 'free-count'
+  /** engine 0.5+: start pages the profile asked for above what a CPU's lists hold at rest, not placed */
+  startPagesNotPlaced?: number
 }
 
 export interface RunResult {

@@ -10,7 +10,7 @@ import { PerCpuPages } from '../../src-main/engine/mm/per-cpu-pages'
 import type { PageAllocator } from '../../src-main/engine/mm/page-allocator'
 import { binomial } from '../../src-main/engine/sim/binomial'
 import { RandomStream } from '../../src-main/engine/sim/random-stream'
-import { VARIANT_TRAITS } from '../../src-main/engine/variant-traits'
+import { VARIANT_TRAITS } from '../../src-shared/kernel/variant-traits'
 import { ALLOC, BurstWalk, FREE } from '../../src-main/engine/workload/burst-walk'
 import { LocalRun } from '../../src-main/engine/workload/local-run'
 
@@ -59,7 +59,7 @@ function allocator(c: Case): PageAllocator {
   const pcp = new PerCpuPages(1, 2 * c.unit, c.high, 512)
   pcp.fill(0, c.count, 0, c.high + 2 * c.unit)
   pcp.lockedUntil[0] = c.lockedUntil
-  return { pcp, traits: VARIANT_TRAITS.direct } as unknown as PageAllocator
+  return { pcp, traits: VARIANT_TRAITS.direct, params: { scaling: 'free-factor' } } as unknown as PageAllocator
 }
 
 interface Burst {

@@ -8,24 +8,25 @@ import { rmqueuePcplist } from '../../src-main/engine/mm/rmqueue-pcplist'
 import { freeUnrefPages } from '../../src-main/engine/mm/free-unref-page'
 import type { PageAllocator } from '../../src-main/engine/mm/page-allocator'
 import type { DerivedPcp } from '../../src-main/engine/mm/pcp-params'
-import { VARIANT_TRAITS } from '../../src-main/engine/variant-traits'
+import { VARIANT_TRAITS } from '../../src-shared/kernel/variant-traits'
 
 const costs = costsSchema.parse({})
 
-function allocator(variant: Variant, opts: { high?: number; highMax?: number; autotune?: boolean } = {}): PageAllocator {
+function allocator(variant: Variant, opts: { high?: number } = {}): PageAllocator {
   const high = opts.high ?? 259
-  const params = { batch: 63, high, highMin: high, highMax: opts.highMax ?? high, autotune: opts.autotune ?? false, thpPages: 512 } as DerivedPcp
+  const params = { batch: 63, high, highMin: high, highMax: high, autotune: false, scaling: 'free-factor', batchScaleMax: 5, thpPages: 512 } as DerivedPcp
   return { zone: new Zone(1_000_000), pcp: new PerCpuPages(2, 63, high, 512), params, costs, traits: VARIANT_TRAITS[variant] }
 }
 
 describe('PerCpuPages', () => {
-  it('frees order-0 pages first, then whole THP entries, within the chunk', () => {
+  it('frees order-0 pages first, then whole THP entries while pages are still wanted (free_pcppages_bulk)', () => {
     const pcp = new PerCpuPages(1, 63, 10_000, 512)
     pcp.fill(0, 100 + 3 * 512, 1, 20_000)
     expect(pcp.thpEntries[0]).toBe(3)
-    expect(pcp.removeForFree(0, 700)).toBe(100 + 512)
-    expect(pcp.lastEntries).toBe(1)
-    expect(pcp.removeForFree(0, Infinity)).toBe(2 * 512)
+    // 700 wanted: 100 order-0 pages, a THP entry (600 → 88 still wanted), another entry
+    expect(pcp.removeForFree(0, 700)).toBe(100 + 2 * 512)
+    expect(pcp.lastEntries).toBe(2)
+    expect(pcp.removeForFree(0, Infinity)).toBe(512)
     expect(pcp.count[0]).toBe(0)
     expect(pcp.total).toBe(0)
   })
@@ -91,18 +92,5 @@ describe('owner fast paths', () => {
     expect(out.spinNs).toBe(0)
     expect(out.fallback).toBe(true)
     expect(irqon.pcp.count[0]).toBe(0)
-  })
-
-  it('reaching high frees batch pages; 6.7+ auto-tuning raises high by batch up to high_max instead', () => {
-    const k = allocator('workqueue', { high: 100 })
-    k.pcp.add(0, 90)
-    freeUnrefPages(k, 0, 20, true, 0, out)
-    expect(k.pcp.count[0]).toBe(110 - 63)
-    const auto = allocator('direct-chunked', { high: 100, highMax: 200, autotune: true })
-    auto.pcp.add(0, 90)
-    freeUnrefPages(auto, 0, 20, true, 0, out)
-    expect(auto.pcp.high[0]).toBe(163)
-    expect(auto.pcp.count[0]).toBe(110)
-    expect(out.overheadNs).toBe(Math.round(20 * costs.ownerCriticalSectionNs * costs.fastPathOverhead))
   })
 })

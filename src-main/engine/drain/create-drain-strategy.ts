@@ -1,5 +1,5 @@
 // The drain mechanism of a run's kernel variant (VARIANT_TRAITS.drainMechanism).
-import { drainChunkPages, type VariantTraits } from '../variant-traits'
+import { drainChunkPages, type VariantTraits } from '../../../src-shared/kernel/variant-traits'
 import type { DrainStrategy } from './drain-strategy'
 import { RemoteDrain, type RemoteDrainContext } from './remote-drain'
 import { WorkqueueDrain } from './workqueue'

@@ -13,7 +13,7 @@ import type { CpuModel } from '../sched/cpu-model'
 import type { HousekeepingTick } from '../sched/housekeeping-tick'
 import type { OwnerActivity } from '../sched/owner-activity'
 import type { SimContext } from '../sim/sim-context'
-import type { VariantTraits } from '../variant-traits'
+import type { VariantTraits } from '../../../src-shared/kernel/variant-traits'
 import type { DrainRun } from './drain-run'
 import type { DrainStrategy } from './drain-strategy'
 

@@ -23,12 +23,13 @@ export interface BulkFreeTarget {
 }
 
 /**
- * free_pcppages_bulk(): takes up to `maxPages` of `cpu`'s lists (order-0 first, then THP entries;
- * `keepOrder0` order-0 pages stay) and returns them to the buddy allocator under one zone->lock hold
- * from `now` at `tPageNs` a page. Returns the pages freed; `out` gets the lock's wait and hold.
+ * free_pcppages_bulk(): takes about `maxPages` of `cpu`'s lists (PerCpuPages.removeForFree: the order-0
+ * list first, or the THP list after a THP free; `keepOrder0` order-0 pages stay) and returns them to the
+ * buddy allocator under one zone->lock hold from `now` at `tPageNs` a page. Returns the pages freed; `out`
+ * gets the lock's wait and hold.
  */
-export function freePcppagesBulk(k: BulkFreeTarget, cpu: number, maxPages: number, tPageNs: number, now: number, out: ZoneLockHold, keepOrder0 = 0): number {
-  const pages = k.pcp.removeForFree(cpu, maxPages, keepOrder0)
+export function freePcppagesBulk(k: BulkFreeTarget, cpu: number, maxPages: number, tPageNs: number, now: number, out: ZoneLockHold, keepOrder0 = 0, thpFirst = false): number {
+  const pages = k.pcp.removeForFree(cpu, maxPages, keepOrder0, thpFirst)
   const hold = freePcppagesBulkNs(pages, k.pcp.lastEntries, k.pcp.thpPages, tPageNs, k.costs)
   out.waitNs = k.zone.acquireLock(now, hold)
   out.holdNs = hold

@@ -1,10 +1,11 @@
 // Owner free of order-0 pages — models free_unref_page() (single page: trylock) and
 // free_unref_page_list() (a list, dropping pcp->lock every SWAP_CLUSTER_MAX pages: in 6.0–6.1 it
-// spins on the lock; from 6.2 it trylocks, and a failure sends the page to the buddy allocator), then free_unref_page_commit(): when count reaches high,
-// free_pcppages_bulk() of batch pages under zone->lock — or, under 6.7+ auto-tuning, raise high by
-// batch towards high_max first.
+// spins on the lock; from 6.2 it trylocks, and a failure sends the page to the buddy allocator), then
+// free_unref_page_commit(): when count reaches high, one free_pcppages_bulk() under zone->lock, sized by
+// nr_pcp_free() (mm/pcp-scaling.ts).
 import { freeOnePage } from './buddy-fallback'
 import { freePcppagesBulk } from './free-pcppages-bulk'
+import { countFrees, nrPcpFree, nrPcpHigh } from './pcp-scaling'
 import { SWAP_CLUSTER_MAX } from './list-free-batches'
 import type { OwnerOpResult } from './owner-op-result'
 import type { PageAllocator } from './page-allocator'
@@ -54,23 +55,29 @@ function freeListBatches(k: PageAllocator, cpu: number, pages: number, now: numb
   pcp.ownerHolds(cpu, t)
 }
 
-/** free_unref_page_commit() of `pages` pages (or one THP entry) from `t` under pcp->lock; returns when it ends. */
+/**
+ * free_unref_page_commit() of `pages` order-0 pages (one commit each) or one THP entry from `t` under
+ * pcp->lock; returns when it ends. The commits before the one that finds count ≥ high only add and count
+ * (mm/pcp-scaling.ts); that one runs one free_pcppages_bulk() of nr_pcp_free() pages under zone->lock.
+ */
 function freeUnrefPageCommit(k: PageAllocator, cpu: number, pages: number, thp: boolean, spin: boolean, t: number, out: OwnerOpResult): number {
   const c = k.costs
+  const pcp = k.pcp
   const fast = (thp ? 1 : pages) * c.ownerCriticalSectionNs
   const overhead = spin ? Math.round(fast * c.fastPathOverhead) : 0
   out.overheadNs += overhead
   t += Math.round(fast) + overhead
-  if (thp) k.pcp.addThp(cpu)
-  else k.pcp.add(cpu, pages)
-  const batch = k.pcp.batch
-  while (k.pcp.count[cpu] >= k.pcp.high[cpu] && k.pcp.count[cpu] > 0) {
-    if (k.params.autotune && k.pcp.high[cpu] < k.params.highMax) {
-      // 6.7+: a free burst grows high by batch, up to high_max, instead of freeing
-      k.pcp.high[cpu] = Math.min(k.params.highMax, k.pcp.high[cpu] + batch)
-      continue
-    }
-    freePcppagesBulk(k, cpu, batch, c.tPageLocalNs, t, out.zoneLock)
+  const pagesEach = thp ? pcp.thpPages : 1
+  for (let commits = thp ? 1 : pages; commits > 0; ) {
+    const n = Math.min(commits, Math.max(1, Math.ceil((pcp.high[cpu] - pcp.count[cpu]) / pagesEach)))
+    if (thp) pcp.addThp(cpu)
+    else pcp.add(cpu, n)
+    countFrees(k, cpu, n, pagesEach)
+    commits -= n
+    const high = nrPcpHigh(k, cpu)
+    if (pcp.count[cpu] < high) continue
+    // free_pcppages_bulk(…, pindex) drains the list just freed to first
+    freePcppagesBulk(k, cpu, nrPcpFree(k, cpu, high), c.tPageLocalNs, t, out.zoneLock, 0, thp)
     const wait = out.zoneLock.waitNs
     const hold = out.zoneLock.holdNs
     out.zoneWaitNs += wait

@@ -3,7 +3,7 @@ import type { Profile } from '../../../src-shared/profile/schema'
 import type { DerivedPcp } from './pcp-params'
 import type { PerCpuPages } from './per-cpu-pages'
 import type { Zone } from './zone'
-import type { VariantTraits } from '../variant-traits'
+import type { VariantTraits } from '../../../src-shared/kernel/variant-traits'
 
 export interface PageAllocator {
   readonly zone: Zone

@@ -1,6 +1,7 @@
 // The derived per-CPU page list parameters of a profile — models zone_pcp_init() /
 // zone_set_pageset_high_and_batch(): batch and high from the kernel's formulas unless overridden.
 import { managedPagesOf } from '../../../src-shared/profile/managed-pages'
+import type { PcpTuning } from '../../../src-shared/kernel/variant-traits'
 import type { Profile } from '../../../src-shared/profile/schema'
 import type { PcpParams } from '../../../src-shared/results/types'
 import { setupPerZoneWmarks } from './watermarks'
@@ -10,13 +11,18 @@ import { zoneHighMax, zoneHighsize } from './zone-highsize'
 export interface DerivedPcp extends PcpParams {
   /** 6.7+ high_min: where auto-tuned high starts and decays to. */
   highMin: number
-  /** auto-tuning on: no manual high, no high_fraction */
+  /** auto-tuning on: the release (or the profile) has it, and no manual high, no high_fraction */
   autotune: boolean
+  /** how consecutive frees and allocations scale a zone->lock hold (VariantTraits.pcpScaling) */
+  scaling: PcpTuning['scaling']
+  /** CONFIG_PCP_BATCH_SCALE_MAX: 6.7+ caps free_count and alloc_factor with it, 6.10+ a remote drain chunk */
+  batchScaleMax: number
   /** base pages in one THP-sized (pageblock order) entry */
   thpPages: number
 }
 
-export function derivePcpParams(profile: Profile): DerivedPcp {
+/** `tuning`: the variant's (pcpTuningOf); the default, no auto-tuning, is what a 5.14–6.6 release derives. */
+export function derivePcpParams(profile: Profile, tuning: PcpTuning = { scaling: 'free-factor', autotune: false }): DerivedPcp {
   const managedPages = managedPagesOf(profile)
   const { pageSizeKiB, cpus } = profile.machine
   const pcp = profile.kernel.pcp
@@ -25,12 +31,14 @@ export function derivePcpParams(profile: Profile): DerivedPcp {
   const autoHigh = zoneHighsize(managedPages, wm.low, batch, cpus, pcp.highFraction)
   const high = pcp.high === 'auto' ? autoHigh : pcp.high
   // setting percpu_pagelist_high_fraction (or a manual high) turns auto-tuning off: high_min = high_max
-  const autotune = pcp.autotune && pcp.highFraction === 0 && pcp.high === 'auto'
+  const autotune = tuning.autotune && pcp.highFraction === 0 && pcp.high === 'auto'
   const highMax = autotune ? Math.max(high, zoneHighMax(managedPages, batch, cpus)) : high
   return {
     managedPages, batch, high, highMax, highMin: high,
     wmarkMin: wm.min, wmarkLow: wm.low, wmarkHigh: wm.high,
     autotune,
+    scaling: tuning.scaling,
+    batchScaleMax: pcp.batchScaleMax,
     // a THP is 2 MiB: pageblock order 9 with 4 KiB pages
     thpPages: Math.max(1, Math.floor(2048 / pageSizeKiB))
   }

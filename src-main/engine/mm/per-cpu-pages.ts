@@ -1,6 +1,7 @@
 // struct per_cpu_pages for every CPU of the zone, as parallel typed arrays: count (base pages on all
-// lists), THP-sized entries among them, high (dynamic under 6.7+ auto-tuning) and the pcp->lock
-// holds of a remote drainer and of the owner itself (6.0+ variants).
+// lists), THP-sized entries among them, high (dynamic under 6.7+ auto-tuning), the counters that scale a
+// zone->lock hold with consecutive frees and allocations (mm/pcp-scaling.ts) and the pcp->lock holds of a
+// remote drainer and of the owner itself (6.0+ variants).
 import { ListFreeBatches } from './list-free-batches'
 
 export class PerCpuPages {
@@ -10,6 +11,12 @@ export class PerCpuPages {
   readonly thpEntries: Int32Array
   /** pcp->high */
   readonly high: Int32Array
+  /** 5.14–6.6 pcp->free_factor: a bulk free is batch << free_factor */
+  readonly freeFactor: Int8Array
+  /** 6.7+ pcp->free_count: pages freed since allocations last halved it; a bulk free's size */
+  readonly freeCount: Int32Array
+  /** 6.7+ pcp->alloc_factor: a refill is batch << alloc_factor */
+  readonly allocFactor: Int8Array
   /** pcp->lock held by a remote drainer until this time (ns); owners trylock against it */
   readonly lockedUntil: Float64Array
   /** pcp->lock held by the owner's own alloc/free critical section until this time (ns); a remote drainer spins on it */
@@ -27,6 +34,9 @@ export class PerCpuPages {
     this.count = new Int32Array(cpus)
     this.thpEntries = new Int32Array(cpus)
     this.high = new Int32Array(cpus).fill(high)
+    this.freeFactor = new Int8Array(cpus)
+    this.freeCount = new Int32Array(cpus)
+    this.allocFactor = new Int8Array(cpus)
     this.lockedUntil = new Float64Array(cpus)
     this.ownerBusyUntil = new Float64Array(cpus)
     this.listFree = new ListFreeBatches(cpus)
@@ -73,23 +83,29 @@ export class PerCpuPages {
   }
 
   /**
-   * Removes up to `maxPages` for free_pcppages_bulk: order-0 pages first, then whole THP entries.
+   * Removes pages for free_pcppages_bulk(zone, maxPages, pcp, pindex): at most count, list by list from
+   * the freeing list (`thpFirst`: the THP list, else the order-0 list), each list until it is empty or
+   * maxPages are reached — a THP entry is taken whole, so the last one may overshoot maxPages.
    * `keepOrder0` order-0 pages stay: those of an owner's list free batches that have not run yet.
    * Returns the base pages removed; lastEntries holds the THP entries among them.
    */
-  removeForFree(cpu: number, maxPages: number, keepOrder0 = 0): number {
-    const order0 = this.order0(cpu) - keepOrder0
-    let pages = order0 > 0 ? Math.min(order0, maxPages) : 0
+  removeForFree(cpu: number, maxPages: number, keepOrder0 = 0, thpFirst = false): number {
+    const order0 = Math.max(0, this.order0(cpu) - keepOrder0)
+    let want = Math.min(maxPages, order0 + this.thpEntries[cpu] * this.thpPages)
+    let pages = 0
     let entries = 0
-    while (this.thpEntries[cpu] - entries > 0 && pages + this.thpPages <= maxPages) {
-      entries++
-      pages += this.thpPages
+    const takeThp = (): void => {
+      while (want > 0 && entries < this.thpEntries[cpu]) {
+        entries++
+        pages += this.thpPages
+        want -= this.thpPages
+      }
     }
-    // a chunk smaller than one THP entry still frees the entry when nothing else is left
-    if (pages === 0 && this.thpEntries[cpu] > 0) {
-      entries = 1
-      pages = this.thpPages
-    }
+    if (thpFirst) takeThp()
+    const fromOrder0 = Math.max(0, Math.min(order0, want))
+    pages += fromOrder0
+    want -= fromOrder0
+    takeThp()
     this.thpEntries[cpu] -= entries
     this.count[cpu] -= pages
     this.total -= pages

@@ -1,9 +1,11 @@
 // Owner allocation of order-0 pages — models rmqueue_pcplist() / __rmqueue_pcplist(): take from the
-// CPU's own list, refilling `batch` pages at a time with rmqueue_bulk() under zone->lock; in the
-// spinlock designs a failed pcp->lock trylock (a remote drainer holds it) falls back to rmqueue_buddy().
+// CPU's own list, refilling it with rmqueue_bulk() under zone->lock when it runs empty (nr_pcp_alloc()
+// pages, mm/pcp-scaling.ts); in the spinlock designs a failed pcp->lock trylock (a remote drainer holds
+// it) falls back to rmqueue_buddy().
 import { rmqueueBuddy } from './buddy-fallback'
 import type { OwnerOpResult } from './owner-op-result'
 import type { PageAllocator } from './page-allocator'
+import { countAllocations, nrPcpAlloc } from './pcp-scaling'
 
 /** Allocates `pages` order-0 pages on `cpu`; returns the pages handed out (fewer when the zone ran dry). */
 export function rmqueuePcplist(k: PageAllocator, cpu: number, pages: number, now: number, out: OwnerOpResult): number {
@@ -16,14 +18,18 @@ export function rmqueuePcplist(k: PageAllocator, cpu: number, pages: number, now
     out.fellBack()
     return take
   }
+  // one rmqueue_pcplist() call per page, each past the trylock
+  countAllocations(k, cpu, pages)
   // the per-order lists: an order-0 request sees only the order-0 list, never a THP entry
   let short = pages - k.pcp.order0(cpu)
   if (short > 0) {
-    // rmqueue_bulk(): refill batch order-0 pages per pass, one zone->lock hold
-    const batch = k.pcp.batch
-    const passes = Math.ceil(short / batch)
-    const refill = Math.min(passes * batch, k.zone.freePages)
-    const hold = Math.round(c.zoneLockNs + passes * c.rmqueueBulkNs)
+    // rmqueue_bulk() each time the order-0 list runs empty, with the CPU's other lists still counted in
+    // count; the refills of one burst share one zone->lock hold, rmqueueBulkNs per batch of pages
+    const others = k.pcp.count[cpu] - k.pcp.order0(cpu)
+    let wanted = 0
+    while (wanted < short) wanted += nrPcpAlloc(k, cpu, others)
+    const refill = Math.min(wanted, k.zone.freePages)
+    const hold = Math.round(c.zoneLockNs + (wanted / k.pcp.batch) * c.rmqueueBulkNs)
     const wait = k.zone.acquireLock(now, hold)
     k.zone.freePages -= refill
     k.pcp.add(cpu, refill)

@@ -5,6 +5,7 @@
 // fair coin, one random bit: eight marks at a time are taken whole when no prefix of them can reach a
 // bound (a 256-entry table of each byte's net and extreme prefixes), which makes a step cost a fraction
 // of a nanosecond; other rates draw one threshold comparison per mark.
+import { halvedTimes } from '../mm/pcp-scaling'
 import type { RandomStream } from '../sim/random-stream'
 
 export const ALLOC = 0
@@ -67,6 +68,20 @@ export class BurstWalk {
       i += take
     }
     return n
+  }
+
+  /**
+   * 6.7+ pcp->free_count after bursts first..first+count-1 from `freeCount`: a free burst's `unit` commits
+   * add a page each while it is below `cap`, an allocation burst's `unit` calls halve it each — in order,
+   * so the marks are read one by one.
+   */
+  foldFreeCount(first: number, count: number, freeCount: number, unit: number, cap: number): number {
+    let fc = freeCount
+    for (let i = first, end = first + count; i < end; i++) {
+      if ((this.marks[i >> 5] >>> (i & 31)) & 1) fc = fc < cap ? Math.min(cap, fc + unit) : fc
+      else fc = halvedTimes(fc, unit)
+    }
+    return fc
   }
 
   private walkFair(lo: number, hi: number): number {

@@ -15,6 +15,8 @@ import { housekeepingCpus } from '../../../src-shared/profile/cpu-roles'
 import { freePcppagesBulk } from '../mm/free-pcppages-bulk'
 import { freeUnrefPages } from '../mm/free-unref-page'
 import { OwnerOpResult } from '../mm/owner-op-result'
+import { decayPcpHigh } from '../mm/pcp-scaling'
+import { startFillPages } from '../mm/start-fill'
 import type { PageAllocator } from '../mm/page-allocator'
 import { rmqueuePcplist } from '../mm/rmqueue-pcplist'
 import { ZoneLockHold } from '../mm/zone-lock-hold'
@@ -88,15 +90,21 @@ export class HousekeepingLoad implements OwnerActivity {
     }
   }
 
-  /** Fills the housekeeping pcplists and working sets from the zone and schedules the first bursts. */
-  start(initialPcpPages: 'auto' | number, thpFraction: number): void {
+  /**
+   * Fills the housekeeping pcplists and working sets from the zone and schedules the first bursts. Returns
+   * the pages asked for above what the lists hold at rest, not placed (mm/start-fill.ts).
+   */
+  start(initialPcpPages: 'auto' | number, thpFraction: number): number {
     const sim = this.sim
     const high = sim.pcp.high[this.cpus[0]]
     const pages = initialPcpPages === 'auto' ? Math.floor((sim.pcp.batch + high) / 2) : initialPcpPages
     const ceiling = Math.max(sim.params.highMax, high) + sim.pcp.batch
     const heldEach = Math.min(INITIAL_HELD_PAGES, Math.floor(sim.zone.freePages / (4 * this.cpus.length)))
+    let notPlaced = 0
     for (const cpu of this.cpus) {
-      const fill = Math.min(pages, sim.zone.freePages)
+      const asked = Math.min(pages, sim.zone.freePages)
+      const fill = startFillPages(sim, cpu, asked)
+      notPlaced += asked - fill
       sim.pcp.fill(cpu, fill, thpFraction, ceiling)
       sim.zone.freePages -= fill
       // the lists may have taken the zone's every page: a working set comes from what is left
@@ -106,6 +114,7 @@ export class HousekeepingLoad implements OwnerActivity {
       sim.zone.freePages -= held
       this.plan(cpu, 0)
     }
+    return notPlaced
   }
 
   catchUp(cpu: number, now: number): void {
@@ -208,21 +217,18 @@ export class HousekeepingLoad implements OwnerActivity {
     }
   }
 
-  /** decay_pcp_high(): high decays by 1/8 towards high_min, the excess is freed. */
+  /** decay_pcp_high() (mm/pcp-scaling.ts): high decays towards high_min, the excess is freed under zone->lock. */
   private decayPcpHigh(cpu: number, now: number): void {
     const sim = this.sim
-    const pcp = sim.pcp
-    const high = Math.max(sim.params.highMin, pcp.high[cpu] - (pcp.high[cpu] >> 3))
-    pcp.high[cpu] = high
-    const excess = pcp.count[cpu] - high
-    if (excess <= 0) return
+    const excess = decayPcpHigh(sim, cpu)
+    if (excess === 0) return
     freePcppagesBulk(sim, cpu, excess, sim.costs.tPageLocalNs, now, this.zoneLock)
     const wait = this.zoneLock.waitNs
     const hold = this.zoneLock.holdNs
     // the lock is taken in the warm-up too; only the metric skips it
     if (now >= sim.warmupNs) this.statsOf[cpu].zoneLockWait.record(wait)
     // decay_pcp_high() frees under pcp->lock: a remote drainer spins on it
-    if (sim.traits.pcpLock === 'pcp-spinlock') pcp.ownerHolds(cpu, now + wait + hold)
+    if (sim.traits.pcpLock === 'pcp-spinlock') sim.pcp.ownerHolds(cpu, now + wait + hold)
   }
 
   /** 6.2+: a remote drainer made `cpu`'s list free fail its trylock between two batches; the rest went to the buddy allocator. */

@@ -16,6 +16,7 @@
 // does not depend on its past. Times are rounded to the nanosecond, the engine's clock.
 import type { PageAllocator } from '../mm/page-allocator'
 import { SWAP_CLUSTER_MAX } from '../mm/list-free-batches'
+import { batchScaled, countAllocations, halvedTimes } from '../mm/pcp-scaling'
 import { binomial } from '../sim/binomial'
 import type { RandomStream } from '../sim/random-stream'
 import { ALLOC, BurstWalk, FREE } from './burst-walk'
@@ -133,6 +134,7 @@ export class LocalRun {
       return out
     }
     const frees = this.walk.frees(this.first, bursts)
+    this.countLocal(bursts, frees)
     const until = t < this.arrivalAt ? t : this.arrivalAt
     const width = until - this.from
     this.takenFrom = this.from
@@ -143,6 +145,23 @@ export class LocalRun {
     this.first += bursts
     this.from = until
     return out
+  }
+
+  /**
+   * The pcp counters of the `bursts` local bursts take() applies (mm/pcp-scaling.ts): ≤ 6.6 each allocation
+   * halves free_factor; 6.7+ each freed page halves alloc_factor, and free_count follows the marks in order.
+   * A local burst changes nothing else a contact reads: nr_pcp_high() leaves high alone below it.
+   */
+  private countLocal(bursts: number, frees: number): void {
+    const k = this.k
+    const unit = this.unit
+    if (k.params.scaling === 'free-factor') {
+      countAllocations(k, this.cpu, (bursts - frees) * unit)
+      return
+    }
+    const pcp = k.pcp
+    pcp.allocFactor[this.cpu] = halvedTimes(pcp.allocFactor[this.cpu], frees * unit)
+    pcp.freeCount[this.cpu] = this.walk.foldFreeCount(this.first, bursts, pcp.freeCount[this.cpu], unit, batchScaled(k))
   }
 
   /**

@@ -17,7 +17,8 @@ export function modelOfZone(managed: number, cpus: number, highFraction: number,
     kernel: { pcp: { highFraction, autotune } }
   })
   if (!checked.ok) throw new Error(`no model profile for a zone of ${managed} pages: ${checked.issues.map((i) => i.message).join('; ')}`)
-  const p = derivePcpParams(checked.profile)
+  // a 6.7+ kernel (it prints high_min/high_max) tunes high with the 6.7+ code; an older one has no tuning
+  const p = derivePcpParams(checked.profile, { scaling: autotune ? 'free-count' : 'free-factor', autotune })
   return { batch: p.batch, high: p.high, highMax: p.highMax, wmarkMin: p.wmarkMin, wmarkLow: p.wmarkLow, wmarkHigh: p.wmarkHigh }
 }
 

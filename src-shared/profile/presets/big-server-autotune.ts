@@ -2,11 +2,12 @@
 import type { Preset } from './preset'
 
 const description =
-  'A 64-CPU, 64 GiB server with 6.7+ pcp->high auto-tuning (high grows by batch on free bursts up to ' +
-  'high_max = managed / 8 / CPUs and decays by 1/8 a second) and a third of the cached pages in THP-sized ' +
-  'entries. Housekeeping CPUs free a little more than they allocate, so their lists grow to thousands of pages; ' +
-  'every global drain then frees far more per CPU. Compare direct with direct-chunked: 6.10 bounds one ' +
-  'pcp->lock hold to batch << 5 = 2016 pages at the price of more lock round trips.'
+  'A 64-CPU, 64 GiB server with 6.7+ pcp->high auto-tuning forced on for every variant (high grows with each ' +
+  'refill, nr_pcp_alloc(), up to high_max = managed / 8 / CPUs, is raised to free_count + batch when frees reach ' +
+  'it, nr_pcp_high(), and decays by an eighth a second, decay_pcp_high()) and a third of the cached pages in ' +
+  'THP-sized entries. The realtime workers start with 2000 pages each and allocate 32 per job, so refills raise ' +
+  'their high and every global drain frees thousands of pages per CPU. Compare direct with direct-chunked: 6.10 ' +
+  'bounds one pcp->lock hold to batch << 5 = 2016 pages at the price of more lock round trips.'
 
 export const bigServerAutotune: Preset = {
   id: 'big-server-autotune',

@@ -1,0 +1,108 @@
+// How consecutive frees and allocations size one zone->lock hold, and 6.7+ auto-tuning of high — models
+// the per-page counters of rmqueue_pcplist() / free_unref_page_commit() and nr_pcp_free(), nr_pcp_high(),
+// nr_pcp_alloc(), decay_pcp_high() in mm/page_alloc.c. Two generations (VariantTraits.pcpScaling):
+// 'free-factor', 5.14–6.6 (3b12e7e97938 "mm/page_alloc: scale the number of pages that are batch freed"),
+// and 'free-count', 6.7+ (Huang Ying's "mm: PCP high auto-tuning" series). docs/model.md §2.1 says which
+// trees each was read in.
+import type { PageAllocator } from './page-allocator'
+
+/** `x` after `n` successive `x >>= 1` (a JavaScript shift takes its count mod 32). */
+export function halvedTimes(x: number, n: number): number {
+  return n >= 31 ? 0 : x >> n
+}
+
+/** include/linux/minmax.h clamp(): min(max(v, lo), hi) — hi wins when lo > hi. */
+function clamp(v: number, lo: number, hi: number): number {
+  return Math.min(Math.max(v, lo), hi)
+}
+
+/** batch << CONFIG_PCP_BATCH_SCALE_MAX: free_count's cap (6.7+), in floating point (a 32-bit shift wraps). */
+export function batchScaled(k: PageAllocator): number {
+  return k.pcp.batch * 2 ** k.params.batchScaleMax
+}
+
+/** rmqueue_pcplist() `allocs` times (one call per order-0 page): each halves free_factor (≤ 6.6) or free_count (6.7+). */
+export function countAllocations(k: PageAllocator, cpu: number, allocs: number): void {
+  const pcp = k.pcp
+  if (k.params.scaling === 'free-factor') pcp.freeFactor[cpu] = halvedTimes(pcp.freeFactor[cpu], allocs)
+  else pcp.freeCount[cpu] = halvedTimes(pcp.freeCount[cpu], allocs)
+}
+
+/**
+ * free_unref_page_commit() `commits` times, `pagesEach` base pages each (1 for an order-0 page, the THP
+ * size for a THP entry). 6.7+: each halves alloc_factor and, while free_count is below the cap, adds its
+ * pages to free_count (so a THP may overshoot the cap, as in the kernel). ≤ 6.6 counts nothing here.
+ */
+export function countFrees(k: PageAllocator, cpu: number, commits: number, pagesEach: number): void {
+  if (k.params.scaling !== 'free-count' || commits === 0) return
+  const pcp = k.pcp
+  pcp.allocFactor[cpu] = halvedTimes(pcp.allocFactor[cpu], commits)
+  const fc = pcp.freeCount[cpu]
+  const cap = batchScaled(k)
+  if (fc < cap) pcp.freeCount[cpu] = fc + Math.min(commits, Math.ceil((cap - fc) / pagesEach)) * pagesEach
+}
+
+/**
+ * nr_pcp_high() on the free path: the high a commit compares count with. 6.7+ with auto-tuning, a commit
+ * that finds count ≥ high raises pcp->high to free_count + batch (clamped to high_min..high_max), so that
+ * the next burst of frees fits — but this commit still compares with the old high, and frees.
+ */
+export function nrPcpHigh(k: PageAllocator, cpu: number): number {
+  const pcp = k.pcp
+  const high = pcp.high[cpu]
+  if (k.params.autotune && pcp.count[cpu] >= high) {
+    const need = pcp.freeCount[cpu] + pcp.batch
+    if (high < need) pcp.high[cpu] = clamp(need, k.params.highMin, k.params.highMax)
+  }
+  return high
+}
+
+/**
+ * nr_pcp_free(): the pages one free_pcppages_bulk() takes when a commit finds count ≥ high. At least batch
+ * stay on the list (high − batch at most); ≤ 6.6 frees batch << free_factor and doubles it for the next
+ * bulk free without an allocation in between; 6.7+ frees free_count. high < batch (a disabled pcp) frees 1.
+ */
+export function nrPcpFree(k: PageAllocator, cpu: number, high: number): number {
+  const pcp = k.pcp
+  const batch = pcp.batch
+  if (high < batch) return 1
+  const max = high - batch
+  if (k.params.scaling === 'free-count') return clamp(pcp.freeCount[cpu], batch, max)
+  const ff = pcp.freeFactor[cpu]
+  const scaled = batch * 2 ** ff
+  if (scaled < max) pcp.freeFactor[cpu] = ff + 1
+  return clamp(scaled, batch, max)
+}
+
+/**
+ * The pages one rmqueue_bulk() refill takes for an order-0 allocation that found its list empty, with
+ * `count` pages on the CPU's other lists. ≤ 6.6: batch. 6.7+ nr_pcp_alloc(): batch << alloc_factor, at
+ * most what keeps count a batch below high (at least batch); alloc_factor doubles it for the next refill
+ * without a free in between; with auto-tuning every refill first raises high by that much, to high_max.
+ */
+export function nrPcpAlloc(k: PageAllocator, cpu: number, count: number): number {
+  const pcp = k.pcp
+  const base = pcp.batch
+  if (k.params.scaling === 'free-factor') return base
+  let high = pcp.high[cpu]
+  if (high < base) return 1
+  const af = pcp.allocFactor[cpu]
+  const batch = base * 2 ** af
+  if (k.params.autotune) high = pcp.high[cpu] = Math.min(high + batch, k.params.highMax)
+  const maxNrAlloc = Math.max(high - count - base, base)
+  if (batch <= maxNrAlloc && af < k.params.batchScaleMax) pcp.allocFactor[cpu] = af + 1
+  return Math.min(batch, maxNrAlloc)
+}
+
+/**
+ * decay_pcp_high() (6.7+, every vmstat interval): high falls by an eighth towards high_min — but not below
+ * count − (batch << CONFIG_PCP_BATCH_SCALE_MAX), which bounds one decay's bulk free — and what the list
+ * holds above it is to be freed. Returns the pages to free.
+ */
+export function decayPcpHigh(k: PageAllocator, cpu: number): number {
+  const pcp = k.pcp
+  const highMin = k.params.highMin
+  const high = pcp.high[cpu]
+  if (high > highMin) pcp.high[cpu] = Math.max(pcp.count[cpu] - batchScaled(k), high - (high >> 3), highMin)
+  return Math.max(0, pcp.count[cpu] - pcp.high[cpu])
+}
