@@ -21,6 +21,7 @@ import { registerProbeCommand } from './commands/probe'
 import { registerRunCommand } from './commands/run'
 import { registerServeCommand } from './commands/serve'
 import { registerValidateCommand } from './commands/validate'
+import { registerVariantsCommand } from './commands/variants'
 
 /** The version in package.json: one source of truth for the CLI, the app and the results documents. */
 function packageVersion(install: CliInstall): string {
@@ -39,6 +40,7 @@ export function buildProgram(install: CliInstall): Command {
     writeErr: (text) => process.stderr.write(text)
   })
   registerPresetsCommand(program)
+  registerVariantsCommand(program)
   registerValidateCommand(program)
   registerRunCommand(program, install)
   registerExportCommand(program)

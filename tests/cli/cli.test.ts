@@ -76,6 +76,24 @@ describe('drainlab presets', () => {
   })
 })
 
+describe('drainlab variants', () => {
+  it('shows each variant\'s release and traits, and a profile\'s overrides marked', async () => {
+    const all = await drainlab(['variants'], dir)
+    expect(all.code).toBe(0)
+    expect(all.stdout).toContain('workqueue — Linux 5.19 (as 5.14–5.19)')
+    expect(all.stdout).toMatch(/direct-chunked — Linux 6\.12[\s\S]*high auto-tuning +on\n/)
+    const file = join(dir, 'forced.drainlab.json')
+    writeFileSync(file, JSON.stringify({ schemaVersion: 1, machine: { cpus: 2 }, kernel: { variants: ['direct-irqon'], pcp: { autotune: true } } }))
+    const one = await drainlab(['variants', file], dir)
+    expect(one.stdout).not.toContain('workqueue')
+    expect(one.stdout).toContain('high auto-tuning       on (profile)')
+    writeFileSync(file, '{"schemaVersion":1,"machine":{"cpus":0}}')
+    const bad = await drainlab(['variants', file], dir)
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toContain('machine.cpus')
+  })
+})
+
 describe('drainlab validate', () => {
   it('valid file: exit 0 and "valid"', async () => {
     const r = await drainlab(['validate', 'tiny.drainlab.json'], dir)

@@ -3,6 +3,7 @@
 import { CHARTS } from '../../../src-shared/charts/index'
 import { worstByVariant } from '../../../src-shared/charts/worst-breakdown'
 import { VARIANT_COLORS } from '../../../src-shared/charts/variant-colors'
+import { summarizeVariant, VARIANT_SUMMARY_COLUMNS } from '../../../src-shared/kernel/variant-summary'
 import { isolatedCpus } from '../../../src-shared/profile/cpu-roles'
 import { HEADLINE_LABELS, HEADLINE_METRICS } from '../../../src-shared/results/headline'
 import { formatMetric, summaryRows } from '../../../src-shared/results/summary-table'
@@ -26,7 +27,7 @@ function profileSummary(results: ExperimentResults): string {
     ['anti-starvation', p.kernel.antiStarvation.policy === 'rt-throttling'
       ? `rt-throttling (sched_rt_runtime_us ${p.kernel.antiStarvation.runtimeUs} / period ${p.kernel.antiStarvation.periodUs})`
       : p.kernel.antiStarvation.policy],
-    ['pcp', `batch ${p.kernel.pcp.batch}, high ${p.kernel.pcp.high}${p.kernel.pcp.autotune ? ', auto-tuned' : ''}`],
+    ['pcp', `batch ${p.kernel.pcp.batch}, high ${p.kernel.pcp.high}, auto-tuning ${p.kernel.pcp.autotune === 'release' ? 'as each release' : p.kernel.pcp.autotune ? 'on' : 'off'}`],
     ['realtime tasks', p.rtTasks.map((t) => `${t.name} on CPU ${t.cpu} (${t.mode}, period ${t.periodUs} µs)`).join('; ') || 'none'],
     ['drain sources', p.drainSources.map((s) => (s.kind === 'once' ? `once at ${s.atMs} ms` : `${s.kind} ${s.ratePerSec}/s`)).join('; ') || 'none'],
     ['run', `${p.run.durationMs} ms simulated, seeds ${p.run.seeds.join(', ')}`],
@@ -49,6 +50,16 @@ function measuredSection(m: Measurement): string {
   return `<h2>Where the numbers come from</h2>
 <p>Measured by ${esc(m.tool)}, not simulated; filed under the variant of ${esc(m.variantFrom)}. The profile below describes the measured setup; running it simulates that setup.</p>
 <ul>${files.join('')}</ul>`
+}
+
+/** What each variant of the run included: its release and traits, the profile's overrides marked. */
+function variantsTable(results: ExperimentResults): string {
+  const pcp = results.profile.kernel.pcp
+  const columns = VARIANT_SUMMARY_COLUMNS.filter(([key]) => key !== 'note')
+  const rows = results.profile.kernel.variants.map((v) => summarizeVariant(v, pcp.autotune, pcp.batchScaleMax))
+  const notes = rows.filter((r) => r.note !== '').map((r) => `<p class="note">${esc(r.variant)}: ${esc(r.note)}</p>`)
+  return `<table class="grid"><thead><tr>${columns.map(([, h]) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${columns.map(([key]) => `<td>${esc(r[key])}</td>`).join('')}</tr>`).join('')}</tbody></table>
+${notes.join('\n')}`
 }
 
 function comparisonTable(results: ExperimentResults): string {
@@ -113,6 +124,8 @@ ${p.description ? `<p>${esc(p.description)}</p>` : ''}
 ${results.partial ? '<p class="partial">This run was cancelled: the results are partial (see the jobs below).</p>' : ''}
 <h2>Profile</h2>
 ${profileSummary(results)}
+<h2>Kernel variants</h2>
+${variantsTable(results)}
 <h2>Comparison</h2>
 ${comparisonTable(results)}
 <h2>Worst case</h2>

@@ -7,7 +7,8 @@ export type FieldKind =
   | { type: 'number'; integer?: boolean; step?: number }
   /** "auto" or a number: pcp->batch, pcp->high, housekeeping initialPcpPages */
   | { type: 'auto-number' }
-  | { type: 'select'; options: readonly (string | number)[] }
+  /** `labels`: what an option shows when its value alone does not say it */
+  | { type: 'select'; options: readonly (string | number | boolean)[]; labels?: Readonly<Record<string, string>> }
   | { type: 'multi'; options: readonly string[] }
   | { type: 'bool' }
   | { type: 'text'; multiline?: boolean }
@@ -55,8 +56,8 @@ export const KERNEL_FIELDS: FieldSpec[] = [
   { path: 'kernel.pcp.batch', label: 'pcp batch', kind: { type: 'auto-number' }, unit: 'pages', kernel: 'pcp->batch', help: 'Pages moved per refill or free to the zone; auto = zone_batchsize() (63 above 1 GiB).' },
   { path: 'kernel.pcp.high', label: 'pcp high', kind: { type: 'auto-number' }, unit: 'pages', kernel: 'pcp->high', help: 'A CPU frees pages to the zone above this count; auto = zone_highsize().' },
   { path: 'kernel.pcp.highFraction', label: 'High fraction', kind: num(true), kernel: 'vm.percpu_pagelist_high_fraction', help: '0 = off; else high = managed pages / fraction (at least 8).' },
-  { path: 'kernel.pcp.autotune', label: 'Auto-tune high (6.7+)', kind: { type: 'bool' }, kernel: 'pcp->high_min/high_max', help: 'Let high grow by batch on free bursts and decay by 1/8 each vmstat interval.' },
-  { path: 'kernel.pcp.batchScaleMax', label: 'Batch scale max', kind: num(true), kernel: 'CONFIG_PCP_BATCH_SCALE_MAX', help: '0..6: a 6.10+ chunked remote drain frees at most batch << this per lock hold.' },
+  { path: 'kernel.pcp.autotune', label: 'Auto-tune high (6.7+)', kind: { type: 'select', options: ['release', true, false], labels: { release: 'as each variant\'s release', true: 'on for every variant', false: 'off for every variant' } }, kernel: 'pcp->high_min/high_max', help: 'As the release (on from 6.7: direct-chunked), or forced: high grows through refills (nr_pcp_alloc) and to free_count + batch on frees (nr_pcp_high), and decays each vmstat interval (decay_pcp_high).' },
+  { path: 'kernel.pcp.batchScaleMax', label: 'Batch scale max', kind: num(true), kernel: 'CONFIG_PCP_BATCH_SCALE_MAX', help: '0..6: caps 6.7+ free_count and alloc_factor, and a 6.10+ chunked remote drain, at batch << this.' },
   { path: 'kernel.pcp.thpFraction', label: 'THP share of lists', kind: { type: 'number', step: 0.05 }, unit: 'fraction', kernel: 'PCP THP lists (order 9)', help: 'Share of pcplist pages held as THP-sized entries; drain cost scales with entries.' },
   { path: 'kernel.ipiOnQueue', label: 'IPI on queue_work_on', kind: { type: 'select', options: ['always', 'cross-llc', 'never'] }, kernel: 'ttwu_queue_cond()', help: 'Whether queueing a drain work item IPIs the isolated CPU.' }
 ]

@@ -1,0 +1,46 @@
+// What each kernel variant includes, in words: one row per variant for the CLI table, the Design view
+// and the report, with the profile's overrides applied and marked.
+import type { Variant } from '../profile/schema'
+import { pcpTuningOf, VARIANT_TRAITS } from './variant-traits'
+
+export interface VariantSummary {
+  variant: Variant
+  release: string
+  releases: string
+  note: string
+  drain: string
+  ownerLock: string
+  listFree: string
+  chunk: string
+  scaling: string
+  autotune: string
+}
+
+const DRAIN = { workqueue: 'kworker on each CPU (queue_work_on + flush_work)', remote: 'requester drains each CPU (pcp->lock)' } as const
+const LIST_FREE = { 'local-lock': 'under local_lock', spin: 'spins on pcp->lock', 'trylock-fallback': 'trylock, buddy on failure' } as const
+const SCALING = { 'free-factor': 'batch << free_factor', 'free-count': 'free_count / alloc_factor' } as const
+
+/** `autotune`: the profile's kernel.pcp.autotune; `batchScaleMax`: its CONFIG_PCP_BATCH_SCALE_MAX. */
+export function summarizeVariant(variant: Variant, autotune: 'release' | boolean, batchScaleMax: number): VariantSummary {
+  const t = VARIANT_TRAITS[variant]
+  const tuning = pcpTuningOf(t, autotune)
+  const overridden = autotune !== 'release' && (tuning.autotune !== t.autotune || tuning.scaling !== t.pcpScaling)
+  return {
+    variant,
+    release: t.kernelRelease,
+    releases: t.releases,
+    note: t.note ?? '',
+    drain: DRAIN[t.drainMechanism],
+    ownerLock: t.pcpLock === 'local-lock' ? 'local_lock_irqsave' : `pcp->lock${t.pcpLockIrqsave ? ' (IRQs off)' : ''}, trylock${t.trylockFallback ? ' + buddy fallback' : ''}`,
+    listFree: LIST_FREE[t.listFree],
+    chunk: t.drainMechanism === 'workqueue' ? 'whole list, by the CPU\'s kworker, IRQs off' : t.drainChunk === 'whole-list' ? 'whole list per pcp->lock hold' : `batch << ${batchScaleMax} pages per pcp->lock hold`,
+    scaling: SCALING[tuning.scaling] + (overridden && tuning.scaling !== t.pcpScaling ? ' (profile)' : ''),
+    autotune: (tuning.autotune ? 'on' : 'off') + (overridden ? ' (profile)' : '')
+  }
+}
+
+/** The columns of the summary, in order, with their headings. */
+export const VARIANT_SUMMARY_COLUMNS: ReadonlyArray<[keyof VariantSummary, string]> = [
+  ['variant', 'variant'], ['release', 'release'], ['releases', 'releases alike'], ['note', 'note'], ['drain', 'drain_all_pages'], ['ownerLock', 'owner pcp lock'],
+  ['listFree', 'list free'], ['chunk', 'drain of a CPU'], ['scaling', 'bulk free/refill size'], ['autotune', 'high auto-tuning']
+]
