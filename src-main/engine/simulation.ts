@@ -78,7 +78,7 @@ export class Simulation {
     this.traits = VARIANT_TRAITS[variant]
     this.params = derivePcpParams(profile, pcpTuningOf(this.traits, profile.kernel.pcp.autotune))
     this.costs = profile.kernel.costs
-    this.policy = antiStarvationPolicy(profile)
+    this.policy = antiStarvationPolicy(profile, this.traits, seed)
     this.zone = new Zone(this.params.managedPages)
     this.pcp = new PerCpuPages(profile.machine.cpus, this.params.batch, this.params.high, this.params.thpPages)
     this.warmupNs = Math.round(profile.run.warmupMs * 1e6)
@@ -188,8 +188,9 @@ export class Simulation {
         for (const iso of this.isolated) iso.antiStarvation.onRtPeriod(now)
       })
     }
-    // 6.7+ vmstat interval: decay_pcp_high on housekeeping CPUs
-    if (this.params.autotune) schedulePeriodic(q, VMSTAT_INTERVAL_NS, VMSTAT_INTERVAL_NS, (now) => this.hk.onVmstatDecay(now))
+    // 6.7+ vmstat interval: refresh_cpu_vm_stats() runs decay_pcp_high() on housekeeping CPUs, auto-tuned or not
+    // (with high fixed it frees only a count above high, as a refill on top of THP entries can leave)
+    if (this.params.scaling === 'free-count') schedulePeriodic(q, VMSTAT_INTERVAL_NS, VMSTAT_INTERVAL_NS, (now) => this.hk.onVmstatDecay(now))
     schedulePeriodic(q, 0, this.sampleEveryNs, (now) => {
       this.hk.catchUpAll(now)
       this.stranded.record(now, this.pcp.total)

@@ -10,4 +10,6 @@
 // high runs one free_pcppages_bulk() sized by nr_pcp_free() (free_factor ≤ 6.6, free_count 6.7+), refills are
 // nr_pcp_alloc() pages, high auto-tunes as nr_pcp_high() / nr_pcp_alloc() / decay_pcp_high() do it, a bulk free
 // drains the freed list first and takes THP entries whole, and no list starts above its high (model.md §2).
+// RT throttling on a nohz_full CPU charges a FIFO task's run only at the 1 Hz remote tick and when it leaves
+// the CPU, and the anti-starvation policy defaults to the release's ("release": the fair server on 6.12).
 export const ENGINE_VERSION = '0.5.0'

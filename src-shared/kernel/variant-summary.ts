@@ -1,7 +1,7 @@
 // What each kernel variant includes, in words: one row per variant for the CLI table, the Design view
 // and the report, with the profile's overrides applied and marked.
-import type { Variant } from '../profile/schema'
-import { pcpTuningOf, VARIANT_TRAITS } from './variant-traits'
+import type { Profile, Variant } from '../profile/schema'
+import { antiStarvationOf, pcpTuningOf, VARIANT_TRAITS } from './variant-traits'
 
 export interface VariantSummary {
   variant: Variant
@@ -14,14 +14,22 @@ export interface VariantSummary {
   chunk: string
   scaling: string
   autotune: string
+  antiStarvation: string
 }
 
 const DRAIN = { workqueue: 'kworker on each CPU (queue_work_on + flush_work)', remote: 'requester drains each CPU (pcp->lock)' } as const
 const LIST_FREE = { 'local-lock': 'under local_lock', spin: 'spins on pcp->lock', 'trylock-fallback': 'trylock, buddy on failure' } as const
 const SCALING = { 'free-factor': 'batch << free_factor', 'free-count': 'free_count / alloc_factor' } as const
 
-/** `autotune`: the profile's kernel.pcp.autotune; `batchScaleMax`: its CONFIG_PCP_BATCH_SCALE_MAX. */
-export function summarizeVariant(variant: Variant, autotune: 'release' | boolean, batchScaleMax: number): VariantSummary {
+/** The profile's kernel settings a summary reads. */
+export interface KernelChoices {
+  pcp: Pick<Profile['kernel']['pcp'], 'autotune' | 'batchScaleMax'>
+  antiStarvation: Pick<Profile['kernel']['antiStarvation'], 'policy'>
+}
+
+export function summarizeVariant(variant: Variant, kernel: KernelChoices): VariantSummary {
+  const { autotune, batchScaleMax } = kernel.pcp
+  const policy = kernel.antiStarvation.policy
   const t = VARIANT_TRAITS[variant]
   const tuning = pcpTuningOf(t, autotune)
   const overridden = autotune !== 'release' && (tuning.autotune !== t.autotune || tuning.scaling !== t.pcpScaling)
@@ -35,12 +43,20 @@ export function summarizeVariant(variant: Variant, autotune: 'release' | boolean
     listFree: LIST_FREE[t.listFree],
     chunk: t.drainMechanism === 'workqueue' ? 'whole list, by the CPU\'s kworker, IRQs off' : t.drainChunk === 'whole-list' ? 'whole list per pcp->lock hold' : `batch << ${batchScaleMax} pages per pcp->lock hold`,
     scaling: SCALING[tuning.scaling] + (overridden && tuning.scaling !== t.pcpScaling ? ' (profile)' : ''),
-    autotune: (tuning.autotune ? 'on' : 'off') + (overridden ? ' (profile)' : '')
+    autotune: (tuning.autotune ? 'on' : 'off') + (overridden ? ' (profile)' : ''),
+    antiStarvation: antiStarvationOf(t, policy) + (policy !== 'release' && policy !== t.antiStarvation ? ' (profile)' : '')
   }
+}
+
+/** The profile's anti-starvation policy in words, its sysctls where they apply. */
+export function describePolicy(a: Profile['kernel']['antiStarvation']): string {
+  const throttling = `rt-throttling ${a.runtimeUs}/${a.periodUs} µs`
+  if (a.policy === 'release') return `as each release (${throttling} up to 6.11, the fair server from 6.12)`
+  return a.policy === 'rt-throttling' ? throttling : a.policy
 }
 
 /** The columns of the summary, in order, with their headings. */
 export const VARIANT_SUMMARY_COLUMNS: ReadonlyArray<[keyof VariantSummary, string]> = [
   ['variant', 'variant'], ['release', 'release'], ['releases', 'releases alike'], ['note', 'note'], ['drain', 'drain_all_pages'], ['ownerLock', 'owner pcp lock'],
-  ['listFree', 'list free'], ['chunk', 'drain of a CPU'], ['scaling', 'bulk free/refill size'], ['autotune', 'high auto-tuning']
+  ['listFree', 'list free'], ['chunk', 'drain of a CPU'], ['scaling', 'bulk free/refill size'], ['autotune', 'high auto-tuning'], ['antiStarvation', 'anti-starvation']
 ]

@@ -2,7 +2,7 @@
 // is data here. mm/ reads the owner's locking rules and the pcp scaling from here, drain/ the way the
 // targets are drained; no other code branches on the variant id. The profile may override a release's
 // pcp auto-tuning (kernel.pcp.autotune): pcpTuningOf() says what a run of a variant gets.
-import type { Variant } from '../profile/schema'
+import type { AntiStarvationPolicy, RunAntiStarvationPolicy, Variant } from '../profile/schema'
 
 export interface VariantTraits {
   /** the release the variant runs as: its pcp code and its defaults */
@@ -45,6 +45,12 @@ export interface VariantTraits {
   readonly pcpScaling: 'free-factor' | 'free-count'
   /** high auto-tunes by default (6.7+: high_min < high_max unless percpu_pagelist_high_fraction or a manual high is set) */
   readonly autotune: boolean
+  /**
+   * What keeps a FIFO task from starving CFS by default: RT throttling (sched_rt_runtime_us) up to 6.11;
+   * from 6.12 the bandwidth code of update_curr_rt() is built only with CONFIG_RT_GROUP_SCHED (default n),
+   * and the deferred fair server (50 ms per 1 s) does it.
+   */
+  readonly antiStarvation: RunAntiStarvationPolicy
 }
 
 export const VARIANT_TRAITS: Readonly<Record<Variant, VariantTraits>> = {
@@ -62,7 +68,8 @@ export const VARIANT_TRAITS: Readonly<Record<Variant, VariantTraits>> = {
     listFree: 'local-lock',
     drainChunk: 'whole-list',
     pcpScaling: 'free-factor',
-    autotune: false
+    autotune: false,
+    antiStarvation: 'rt-throttling'
   },
   // direct (6.1; 6.0–6.1, "Drain remote per-cpu directly"): the requester drains every target itself with
   // the target's pcp->lock held (spin_lock_irqsave), the whole list per hold. Owners use pcp->lock:
@@ -71,7 +78,7 @@ export const VARIANT_TRAITS: Readonly<Record<Variant, VariantTraits>> = {
   direct: {
     kernelRelease: '6.1',
     releases: '6.0–6.1',
-    note: 'a current 6.1.y stable kernel drains in chunks with IRQs on, like direct-chunked with autotune false (docs/model.md §4)',
+    note: 'a current 6.1.y stable kernel drains in chunks with IRQs on, like direct-chunked with autotune false but with free_factor scaling (docs/model.md §4)',
     drainMechanism: 'remote',
     pcpLock: 'pcp-spinlock',
     pcpLockIrqsave: true,
@@ -79,7 +86,8 @@ export const VARIANT_TRAITS: Readonly<Record<Variant, VariantTraits>> = {
     listFree: 'spin',
     drainChunk: 'whole-list',
     pcpScaling: 'free-factor',
-    autotune: false
+    autotune: false,
+    antiStarvation: 'rt-throttling'
   },
   // direct-irqon (6.6; 6.2–6.6, 5749077415994eb0 "leave IRQs enabled for per-cpu page allocations"): as
   // direct, but pcp->lock is taken without disabling IRQs and every owner path, list frees included,
@@ -87,7 +95,7 @@ export const VARIANT_TRAITS: Readonly<Record<Variant, VariantTraits>> = {
   'direct-irqon': {
     kernelRelease: '6.6',
     releases: '6.2–6.6',
-    note: '6.7–6.9 are this with kernel.pcp.autotune true; a current 6.6.y stable kernel drains in chunks, like direct-chunked with autotune false (docs/model.md §4)',
+    note: '6.7–6.9 are this with kernel.pcp.autotune true; a current 6.6.y stable kernel drains in chunks, like direct-chunked with autotune false but with free_factor scaling (docs/model.md §4)',
     drainMechanism: 'remote',
     pcpLock: 'pcp-spinlock',
     pcpLockIrqsave: false,
@@ -95,7 +103,8 @@ export const VARIANT_TRAITS: Readonly<Record<Variant, VariantTraits>> = {
     listFree: 'trylock-fallback',
     drainChunk: 'whole-list',
     pcpScaling: 'free-factor',
-    autotune: false
+    autotune: false,
+    antiStarvation: 'rt-throttling'
   },
   // direct-chunked (6.12; 6.10+, 55f77df7d715 "control latency caused by zone PCP draining"): as direct-irqon,
   // but one pcp->lock hold frees at most batch << CONFIG_PCP_BATCH_SCALE_MAX pages (63 << 5 = 2016),
@@ -110,7 +119,8 @@ export const VARIANT_TRAITS: Readonly<Record<Variant, VariantTraits>> = {
     listFree: 'trylock-fallback',
     drainChunk: 'batch-scale-max',
     pcpScaling: 'free-count',
-    autotune: true
+    autotune: true,
+    antiStarvation: 'fair-server'
   }
 }
 
@@ -118,6 +128,11 @@ export const VARIANT_TRAITS: Readonly<Record<Variant, VariantTraits>> = {
 export function drainChunkPages(traits: VariantTraits, batch: number, batchScaleMax: number): number {
   // batch << CONFIG_PCP_BATCH_SCALE_MAX, in floating point: a 32-bit shift wraps for a large batch
   return traits.drainChunk === 'batch-scale-max' ? Math.max(1, batch * 2 ** batchScaleMax) : Infinity
+}
+
+/** The profile's anti-starvation policy for a run of a variant: "release" is the release's default. */
+export function antiStarvationOf(traits: VariantTraits, policy: AntiStarvationPolicy): RunAntiStarvationPolicy {
+  return policy === 'release' ? traits.antiStarvation : policy
 }
 
 /** What a run of a variant gets of pcp scaling and auto-tuning. */

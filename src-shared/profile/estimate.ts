@@ -25,8 +25,9 @@ export function estimateJobEvents(p: Profile): number {
   }
   // throttle / fair-server windows, one pair per isolated CPU per period
   perSecond += 4 * isolated
-  // sched_rt_period_timer fires every period whatever the load, and may throttle each isolated CPU
+  // sched_rt_period_timer fires every period whatever the load, and may throttle each isolated CPU; each
+  // has a remote tick a second ("release" is rt-throttling for every release before 6.12)
   const a = p.kernel.antiStarvation
-  if (a.policy === 'rt-throttling' && isolated > 0) perSecond += (1e6 / a.periodUs) * (1 + isolated)
+  if ((a.policy === 'rt-throttling' || a.policy === 'release') && isolated > 0) perSecond += (1e6 / a.periodUs) * (1 + isolated) + isolated
   return Math.ceil(perSecond * seconds)
 }

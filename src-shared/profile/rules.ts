@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { CpulistError, parseCpulist } from './cpulist'
 import { estimateJobEvents, MAX_EVENTS_PER_JOB } from './estimate'
 import { INT_MAX } from './limits'
+import { zoneBatchsize } from '../kernel/zone-batchsize'
 import { managedPagesOf } from './managed-pages'
 import { profileObjectSchema, type Distribution, type Profile } from './schema'
 
@@ -97,6 +98,13 @@ function checkPcpWithinZone(p: Profile, ctx: z.RefinementCtx): void {
   }
   if (batch !== 'auto' && high !== 'auto' && batch + high > INT_MAX) {
     ctx.addIssue({ code: 'custom', path: ['kernel', 'pcp', 'high'], message: `high + batch is at most ${INT_MAX}: a CPU's list holds up to that many pages and pcp->count is an int` })
+    return
+  }
+  // nr_pcp_free() = clamp(…, batch, high − batch) is 0 when high = batch: no bulk free ever runs, the list grows
+  // without bound (zone_highsize() never derives it: high is at least batch << 2)
+  const effectiveBatch = batch === 'auto' ? zoneBatchsize(managed, p.machine.pageSizeKiB) : batch
+  if (high !== 'auto' && high === effectiveBatch) {
+    ctx.addIssue({ code: 'custom', path: ['kernel', 'pcp', 'high'], message: `high cannot equal batch (${effectiveBatch}): nr_pcp_free() would free 0 pages at high and the list would grow without bound; use 0 (no list), less or more` })
   }
 }
 

@@ -13,8 +13,11 @@ export const PROFILE_SCHEMA_VERSION = 1
 export const VARIANTS = ['workqueue', 'direct', 'direct-irqon', 'direct-chunked'] as const
 export type Variant = (typeof VARIANTS)[number]
 
-export const ANTI_STARVATION_POLICIES = ['none', 'rt-throttling', 'fair-server', 'stalld'] as const
+/** "release": the variant's kernel release's default (src-shared/kernel/variant-traits.ts): rt-throttling up to 6.11, the fair server from 6.12. */
+export const ANTI_STARVATION_POLICIES = ['release', 'none', 'rt-throttling', 'fair-server', 'stalld'] as const
 export type AntiStarvationPolicy = (typeof ANTI_STARVATION_POLICIES)[number]
+/** The policy a run of one variant has: "release" resolved. */
+export type RunAntiStarvationPolicy = Exclude<AntiStarvationPolicy, 'release'>
 
 /** model: the discrete-event kernel model (src-main/engine); live: real threads on this host (src-main/live, docs/live-engine.md) */
 export const RUN_ENGINES = ['model', 'live'] as const
@@ -64,7 +67,7 @@ export const machineSchema = z.strictObject({
 })
 
 export const antiStarvationSchema = z.strictObject({
-  policy: z.enum(ANTI_STARVATION_POLICIES, { error: `policy must be one of ${ANTI_STARVATION_POLICIES.join(', ')}` }).default('rt-throttling'),
+  policy: z.enum(ANTI_STARVATION_POLICIES, { error: `policy must be one of ${ANTI_STARVATION_POLICIES.join(', ')}` }).default('release'),
   /** sched_rt_runtime_us / sched_rt_period_us (rt-throttling); kernel/sched/rt.c reads both as int (-1, no throttling, is policy "none"). */
   runtimeUs: sysctlMicros('runtimeUs', 'sched_rt_runtime_us').default(950_000),
   periodUs: sysctlMicros('periodUs', 'sched_rt_period_us').default(1_000_000),

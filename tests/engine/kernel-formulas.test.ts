@@ -1,8 +1,8 @@
 // The kernel's pcp formulas against hand-computed values (kernel-background.md §2.4).
 import { describe, expect, it } from 'vitest'
-import { intSqrt, rounddownPowOfTwo } from '../../src-main/engine/mm/int-math'
+import { intSqrt, rounddownPowOfTwo } from '../../src-shared/kernel/int-math'
 import { calculateMinFreeKbytes, setupPerZoneWmarks } from '../../src-main/engine/mm/watermarks'
-import { zoneBatchsize } from '../../src-main/engine/mm/zone-batchsize'
+import { zoneBatchsize } from '../../src-shared/kernel/zone-batchsize'
 import { zoneHighMax, zoneHighsize } from '../../src-main/engine/mm/zone-highsize'
 import { freePcppagesBulkNs } from '../../src-main/engine/mm/free-pcppages-bulk'
 

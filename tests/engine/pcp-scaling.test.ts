@@ -15,6 +15,7 @@ import { countAllocations, countFrees, decayPcpHigh } from '../../src-main/engin
 import type { PageAllocator } from '../../src-main/engine/mm/page-allocator'
 import type { DerivedPcp } from '../../src-main/engine/mm/pcp-params'
 import { BurstWalk } from '../../src-main/engine/workload/burst-walk'
+import { LocalRun } from '../../src-main/engine/workload/local-run'
 import { RandomStream } from '../../src-main/engine/sim/random-stream'
 
 const costs = costsSchema.parse({})
@@ -42,6 +43,19 @@ describe('≤ 6.6: nr_pcp_free() with pcp->free_factor', () => {
     const k = allocator('direct-irqon', { high: 1000 })
     k.pcp.add(0, 999)
     expect([1, 2, 3, 4, 5, 6].map(() => freeUntilBulk(k))).toEqual([63, 126, 252, 504, 937, 937])
+  })
+
+  it('has no cap on free_factor in mainline 5.19–6.6 (CONFIG_PCP_BATCH_SCALE_MAX capped it from 6.7, and in later 6.1.y/6.6.y)', () => {
+    const k = allocator('direct-irqon', { high: 100_000 })
+    k.pcp.add(0, 99_999)
+    expect([1, 2, 3, 4, 5, 6, 7].map(() => freeUntilBulk(k))).toEqual([63, 126, 252, 504, 1008, 2016, 4032])
+  })
+
+  it('keeps batch on the list: with high < 2 × batch a bulk free takes high − batch (clamp\'s upper bound wins)', () => {
+    const k = allocator('direct-irqon', { high: 100 })
+    k.pcp.add(0, 99)
+    expect(freeUntilBulk(k)).toBe(37)
+    expect(k.pcp.count[0]).toBe(63)
   })
 
   it('halves free_factor once per page allocated (rmqueue_pcplist)', () => {
@@ -72,6 +86,22 @@ describe('6.7+: nr_pcp_free() / nr_pcp_high() with pcp->free_count', () => {
     expect(k.pcp.freeCount[0]).toBe(BATCH << 5)
     countAllocations(k, 0, 3)
     expect(k.pcp.freeCount[0]).toBe((BATCH << 5) >> 3)
+  })
+
+  it('an allocation that fails its trylock (a remote drainer holds pcp->lock) leaves the counters alone', () => {
+    const k = allocator('direct-chunked', { high: 100_000, autotune: false })
+    countFrees(k, 0, 500, 1)
+    k.pcp.lockedUntil[0] = 1000
+    rmqueuePcplist(k, 0, 4, 0, out)
+    expect(out.fallback).toBe(true)
+    expect(k.pcp.freeCount[0]).toBe(500)
+  })
+
+  it('a free below high leaves high alone, however large free_count is', () => {
+    const k = allocator('direct-chunked', { high: 300, highMax: 5000 })
+    countFrees(k, 0, 2000, 1)
+    freeUnrefPages(k, 0, 10, false, 0, out)
+    expect(k.pcp.high[0]).toBe(300)
   })
 
   it('a THP commit adds its pages while below the cap, so it may overshoot it', () => {
@@ -119,6 +149,27 @@ describe('6.7+: nr_pcp_alloc() with pcp->alloc_factor', () => {
     }
     expect(refills).toEqual([63, 126, 252, 504, 1008, 2016, 2016])
     expect(k.pcp.high[0]).toBe(300 + 63 + 126 + 252 + 504 + 1008 + 2016 + 2016)
+  })
+
+  it('alloc_factor grows while the doubled refill still fits (batch << alloc_factor ≤ max_nr_alloc)', () => {
+    // high 189, batch 63: max_nr_alloc = 189 − 0 − 63 = 126, exactly the second refill
+    const k = allocator('direct-chunked', { high: 189, autotune: false })
+    for (let i = 0; i < 2; i++) rmqueuePcplist(k, 0, k.pcp.order0(0) + 1, 0, out)
+    expect(k.pcp.allocFactor[0]).toBe(2)
+  })
+
+  it('a refill counts the CPU\'s other lists (THP entries) in max_nr_alloc, not the order-0 pages it is about to take', () => {
+    const k = allocator('direct-chunked', { high: 1000, autotune: false })
+    k.pcp.fill(0, 512 + 10, 0, 5000)
+    k.pcp.thpEntries[0] = 1
+    const free = k.zone.freePages
+    rmqueuePcplist(k, 0, 11, 0, out)
+    // max(1000 − 512 − 63, 63) = 425 ≥ 63: one batch
+    expect(free - k.zone.freePages).toBe(63)
+    k.pcp.allocFactor[0] = 4
+    const before = k.zone.freePages
+    rmqueuePcplist(k, 0, k.pcp.order0(0) + 1, 0, out)
+    expect(before - k.zone.freePages).toBe(425)
   })
 
   it('a freed page halves alloc_factor', () => {
@@ -182,5 +233,31 @@ describe('the local bursts of a walk count as their pages would, one by one', ()
       }
       expect(walk.foldFreeCount(0, n, start, unit, BATCH << 5)).toBe(k.pcp.freeCount[0])
     }), { seed: 11, numRuns: 300 })
+  })
+})
+
+describe('LocalRun applies the counters of the local bursts it applies', () => {
+  function localRun(scaling: 'free-factor' | 'free-count', seed: number): { k: PageAllocator; run: LocalRun } {
+    const pcp = new PerCpuPages(1, 2, 1000, 512)
+    pcp.fill(0, 500, 0, 2000)
+    const k = { pcp, zone: new Zone(1_000_000), traits: VARIANT_TRAITS['direct-chunked'], costs, params: { scaling, batchScaleMax: 5 } } as unknown as PageAllocator
+    const streams = ['marks', 'times', 'reads'].map((s) => new RandomStream(seed, s))
+    return { k, run: new LocalRun(k, 0, 1, 1000, 1000, 0, 4096, streams[0], streams[1], streams[2]) }
+  }
+
+  it('6.7+: each freed page of a local burst halves alloc_factor; ≤ 6.6: each allocated page halves free_factor', () => {
+    for (let seed = 1; seed <= 20; seed++) {
+      const a = localRun('free-count', seed)
+      a.k.pcp.allocFactor[0] = 5
+      a.run.plan(0, 10_000, 1e12)
+      const taken = a.run.take(Infinity, 0)
+      expect(a.k.pcp.allocFactor[0]).toBe(5 >> Math.min(31, taken.frees))
+      expect(a.k.pcp.freeCount[0]).toBeLessThanOrEqual(2 << 5)
+      const b = localRun('free-factor', seed)
+      b.k.pcp.freeFactor[0] = 5
+      b.run.plan(0, 10_000, 1e12)
+      const tb = b.run.take(Infinity, 0)
+      expect(b.k.pcp.freeFactor[0]).toBe(5 >> Math.min(31, tb.bursts - tb.frees))
+    }
   })
 })

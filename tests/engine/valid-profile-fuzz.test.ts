@@ -9,7 +9,9 @@ import {
   MIN_DURATION_US, MIN_MEMORY_GIB, MIN_RUN_MS
 } from '../../src-shared/profile/limits'
 import { meanRuntimeUs } from '../../src-shared/profile/rules'
-import { profileObjectSchema, VARIANTS, type Distribution, type ProfileInput } from '../../src-shared/profile/schema'
+import { managedPagesOf } from '../../src-shared/profile/managed-pages'
+import { profileObjectSchema, VARIANTS, type Distribution, type Profile, type ProfileInput } from '../../src-shared/profile/schema'
+import { zoneBatchsize } from '../../src-shared/kernel/zone-batchsize'
 import { validateProfile } from '../../src-shared/profile/validate'
 import { aggregateJobs } from '../../src-shared/results/aggregate'
 import { experimentResultsSchema } from '../../src-shared/results/results-schema'
@@ -92,6 +94,13 @@ const generated = fc.record({
 
 type Generated = typeof generated extends fc.Arbitrary<infer G> ? G : never
 
+/** A manual high equal to the effective batch is refused (nr_pcp_free() would free nothing): one page less. */
+function notBatch(high: number, batch: number | 'auto', memoryGiB: number, pageSizeKiB: 4 | 16 | 64): number {
+  const managed = managedPagesOf({ machine: { memoryGiB, pageSizeKiB } as Profile['machine'] })
+  const effective = batch === 'auto' ? zoneBatchsize(managed, pageSizeKiB) : batch
+  return high === effective ? high - 1 : high
+}
+
 function runtimeOf(t: Generated['tasks'][number]): number | Distribution {
   // a mean runtime at or under the period (the utilisation rule), never under the engine's 1 ns
   const mean = Math.max(MIN_DURATION_US, t.periodUs * t.utilisation)
@@ -122,6 +131,7 @@ function profileOf(g: Generated): ProfileInput {
   })
   const [tPageLocalNs, tPageRemoteNs, tThpEntryNs, ipiNs, kworkerWakeSwitchNs, ownerCriticalSectionNs, zoneLockNs, rmqueueBulkNs, buddyOpNs, tickNs, latencyA, latencyB] = g.costs
   const durationMs = g.durationMs
+  const batch = g.batch === undefined ? 'auto' as const : Math.max(1, Math.round(g.batch * pcpMax))
   return {
     schemaVersion: 1,
     machine: { cpus: g.cpus, isolated: isolated.join(','), memoryGiB: g.memoryGiB, pageSizeKiB: g.pageSizeKiB, hz: g.hz, llcShared: g.llcShared },
@@ -135,8 +145,8 @@ function profileOf(g: Generated): ProfileInput {
         stalldBoostDurationUs: g.stalldDurationUs
       },
       pcp: {
-        batch: g.batch === undefined ? 'auto' : Math.max(1, Math.round(g.batch * pcpMax)),
-        high: g.high === undefined ? 'auto' : Math.round(g.high * pcpMax),
+        batch,
+        high: g.high === undefined ? 'auto' : notBatch(Math.round(g.high * pcpMax), batch, g.memoryGiB, g.pageSizeKiB),
         highFraction: g.highFraction, autotune: g.autotune, batchScaleMax: g.batchScaleMax, thpFraction: g.thpFraction
       },
       ipiOnQueue: g.ipiOnQueue,

@@ -111,3 +111,23 @@ describe('§8.12 no start-up trim', () => {
     expect(Math.min(...r.strandedPages.values)).toBeGreaterThanOrEqual(20_000 - 4)
   })
 })
+
+describe('§8.13 the anti-starvation policy of each release', () => {
+  const poller = (policy: 'release' | 'rt-throttling') => profileOf({
+    schemaVersion: 1,
+    machine: { cpus: 4, isolated: '3' },
+    kernel: { antiStarvation: { policy } },
+    rtTasks: [{ name: 'poll3', cpu: 3, mode: 'polling', periodUs: 1000, runtimeUs: 100 }],
+    run: { durationMs: 3000 }
+  })
+
+  it('"release" throttles a polling task up to 6.11 and leaves it alone on 6.12, where only a runnable CFS task would start the fair server', () => {
+    for (const variant of ['workqueue', 'direct', 'direct-irqon'] as const) {
+      expect(run(poller('release'), variant).interference[0].bySourceNs.throttle).toBeGreaterThan(0)
+    }
+    const chunked = run(poller('release'), 'direct-chunked').interference[0].bySourceNs
+    expect(chunked.throttle).toBe(0)
+    // rt-throttling on 6.12 is a kernel built with CONFIG_RT_GROUP_SCHED
+    expect(run(poller('rt-throttling'), 'direct-chunked').interference[0].bySourceNs.throttle).toBeGreaterThan(0)
+  })
+})

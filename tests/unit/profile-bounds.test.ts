@@ -71,12 +71,18 @@ describe('profile bounds', () => {
     expect(runModel(checked.profile, 'workqueue', 1).simulatedNs).toBe(20_000_000)
   })
 
+  it('refuses a manual high equal to batch, naming the field', () => {
+    const same = validateProfile(withField('kernel.pcp', { batch: 63, high: 63 }))
+    expect(same.ok ? [] : same.issues.map((i) => i.path)).toEqual(['kernel.pcp.high'])
+  })
+
   it('the smallest rt-throttling window and the largest pcp values run to the end with valid results', () => {
     const small = validateProfile(withField('kernel.antiStarvation', { policy: 'rt-throttling', runtimeUs: 1, periodUs: 1 }))
     if (!small.ok) throw new Error(JSON.stringify(small.issues))
     const r = runModel(small.profile, 'workqueue', 1)
     expect(r.simulatedNs).toBe(20_000_000)
-    const big = validateProfile(withField('kernel.pcp', { batch: 4_194_304, high: 4_194_304 }))
+    // high = batch is refused (nr_pcp_free() would free nothing): the largest high, a page below
+    const big = validateProfile(withField('kernel.pcp', { batch: 4_194_304, high: 4_194_303 }))
     if (!big.ok) throw new Error(JSON.stringify(big.issues))
     const b = runModel(big.profile, 'direct', 1)
     expect(Math.min(...b.zoneFreePages.values)).toBeGreaterThanOrEqual(0)

@@ -5,7 +5,7 @@ import type { PcpTuning } from '../../../src-shared/kernel/variant-traits'
 import type { Profile } from '../../../src-shared/profile/schema'
 import type { PcpParams } from '../../../src-shared/results/types'
 import { setupPerZoneWmarks } from './watermarks'
-import { zoneBatchsize } from './zone-batchsize'
+import { zoneBatchsize } from '../../../src-shared/kernel/zone-batchsize'
 import { zoneHighMax, zoneHighsize } from './zone-highsize'
 
 export interface DerivedPcp extends PcpParams {

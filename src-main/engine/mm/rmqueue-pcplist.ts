@@ -27,9 +27,10 @@ export function rmqueuePcplist(k: PageAllocator, cpu: number, pages: number, now
     // count; the refills of one burst share one zone->lock hold, rmqueueBulkNs per batch of pages
     const others = k.pcp.count[cpu] - k.pcp.order0(cpu)
     let wanted = 0
-    while (wanted < short) wanted += nrPcpAlloc(k, cpu, others)
+    // a zone running dry stops the refills (allocation failure and reclaim are not modelled)
+    while (wanted < short && wanted < k.zone.freePages) wanted += nrPcpAlloc(k, cpu, others)
     const refill = Math.min(wanted, k.zone.freePages)
-    const hold = Math.round(c.zoneLockNs + (wanted / k.pcp.batch) * c.rmqueueBulkNs)
+    const hold = Math.round(c.zoneLockNs + (refill / k.pcp.batch) * c.rmqueueBulkNs)
     const wait = k.zone.acquireLock(now, hold)
     k.zone.freePages -= refill
     k.pcp.add(cpu, refill)

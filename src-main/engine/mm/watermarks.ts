@@ -1,6 +1,6 @@
 // Zone watermarks — models calculate_min_free_kbytes() and __setup_per_zone_wmarks() of mm/page_alloc.c
 // for a single ZONE_NORMAL zone (no highmem, one node).
-import { intSqrt } from './int-math'
+import { intSqrt } from '../../../src-shared/kernel/int-math'
 
 export interface Watermarks {
   minFreeKbytes: number

@@ -47,8 +47,8 @@ export class IsolatedCpu implements CpuModel, StarvedCpu, RtCpu {
   constructor(readonly index: number, readonly cpu: number, readonly task: RtTaskSpec | null, private readonly sim: IsolatedCpuContext) {
     this.interference = new InterferenceAccount(sim.warmupNs)
     this.activityEnd = new Timer(sim.queue, (now) => this.onActivityEnd(now))
-    this.antiStarvation = createAntiStarvation(sim.policy, this, sim.queue)
-    this.rt = task === null ? null : new RtTaskJobs(task, index, cpu, this, sim, this.interference, this.antiStarvation)
+    this.antiStarvation = createAntiStarvation(sim.policy, this, sim.queue, cpu)
+    this.rt = task === null ? null : new RtTaskJobs(task, index, cpu, this, sim, this.interference)
   }
 
   get metrics(): TaskMetrics | null {
@@ -166,10 +166,6 @@ export class IsolatedCpu implements CpuModel, StarvedCpu, RtCpu {
     this.accountTo(now)
   }
 
-  chargeRt(now: number): void {
-    if (this.rt !== null) this.rt.charge(now)
-  }
-
   preemptRt(now: number): void {
     this.leaveRt(now)
   }
@@ -250,7 +246,7 @@ export class IsolatedCpu implements CpuModel, StarvedCpu, RtCpu {
 
   private leaveRt(now: number): void {
     if (this.rt !== null) this.rt.stopped(now)
-    this.antiStarvation.rtStopped()
+    this.antiStarvation.rtStopped(now)
     this.switchTo(IDLE, now)
   }
 

@@ -11,7 +11,6 @@ import { SEG_FALLBACK, SEG_LOCK_SPIN } from '../metrics/timeline-recorder'
 import { Timer } from '../sim/timer'
 import { ReleaseQueue } from '../workload/release-queue'
 import type { RtTaskSpec } from '../workload/rt-task-spec'
-import type { AntiStarvation } from './anti-starvation/anti-starvation'
 import type { InterferenceAccount } from './interference-account'
 import type { IsolatedCpuContext } from './isolated-cpu-context'
 
@@ -65,8 +64,7 @@ export class RtTaskJobs {
     private readonly cpu: number,
     private readonly host: RtCpu,
     private readonly sim: IsolatedCpuContext,
-    private readonly interference: InterferenceAccount,
-    private readonly antiStarvation: AntiStarvation
+    private readonly interference: InterferenceAccount
   ) {
     this.metrics = new TaskMetrics(sim.seriesWindowNs, sim.durationNs)
     this.lazy = task.polling && task.allocsPerJob === 0
@@ -168,11 +166,10 @@ export class RtTaskJobs {
     this.jobEnd.cancel()
   }
 
-  /** Charges the task's run up to `now` to its job and to the RT runqueue's budget. */
+  /** Charges the task's run up to `now` to its job. */
   charge(now: number): void {
     const elapsed = now - this.runSince
     this.runSince = now
-    this.antiStarvation.rtRan(elapsed)
     if (this.jobActive) this.jobWorkLeft -= elapsed
   }
 

@@ -222,13 +222,16 @@ export class HousekeepingLoad implements OwnerActivity {
     const sim = this.sim
     const excess = decayPcpHigh(sim, cpu)
     if (excess === 0) return
-    freePcppagesBulk(sim, cpu, excess, sim.costs.tPageLocalNs, now, this.zoneLock)
+    // decay_pcp_high() frees under spin_lock(&pcp->lock): after a remote drainer's hold, if one is in progress
+    const spin = sim.traits.pcpLock === 'pcp-spinlock'
+    const at = spin ? Math.max(now, sim.pcp.lockedUntil[cpu]) : now
+    freePcppagesBulk(sim, cpu, excess, sim.costs.tPageLocalNs, at, this.zoneLock)
     const wait = this.zoneLock.waitNs
     const hold = this.zoneLock.holdNs
     // the lock is taken in the warm-up too; only the metric skips it
     if (now >= sim.warmupNs) this.statsOf[cpu].zoneLockWait.record(wait)
-    // decay_pcp_high() frees under pcp->lock: a remote drainer spins on it
-    if (sim.traits.pcpLock === 'pcp-spinlock') sim.pcp.ownerHolds(cpu, now + wait + hold)
+    // and holds pcp->lock for the bulk free: a remote drainer arriving meanwhile spins on it
+    if (spin) sim.pcp.ownerHolds(cpu, at + wait + hold)
   }
 
   /** 6.2+: a remote drainer made `cpu`'s list free fail its trylock between two batches; the rest went to the buddy allocator. */

@@ -3,7 +3,7 @@
 import { CHARTS } from '../../../src-shared/charts/index'
 import { worstByVariant } from '../../../src-shared/charts/worst-breakdown'
 import { VARIANT_COLORS } from '../../../src-shared/charts/variant-colors'
-import { summarizeVariant, VARIANT_SUMMARY_COLUMNS } from '../../../src-shared/kernel/variant-summary'
+import { describePolicy, summarizeVariant, VARIANT_SUMMARY_COLUMNS } from '../../../src-shared/kernel/variant-summary'
 import { isolatedCpus } from '../../../src-shared/profile/cpu-roles'
 import { HEADLINE_LABELS, HEADLINE_METRICS } from '../../../src-shared/results/headline'
 import { formatMetric, summaryRows } from '../../../src-shared/results/summary-table'
@@ -24,9 +24,7 @@ function profileSummary(results: ExperimentResults): string {
   const rows: Array<[string, string]> = [
     ['machine', `${p.machine.cpus} CPUs, isolated ${p.machine.isolated || 'none'} (${isolatedCpus(p).length}), ${p.machine.memoryGiB} GiB, ${p.machine.pageSizeKiB} KiB pages, HZ=${p.machine.hz}`],
     ['variants', p.kernel.variants.join(', ')],
-    ['anti-starvation', p.kernel.antiStarvation.policy === 'rt-throttling'
-      ? `rt-throttling (sched_rt_runtime_us ${p.kernel.antiStarvation.runtimeUs} / period ${p.kernel.antiStarvation.periodUs})`
-      : p.kernel.antiStarvation.policy],
+    ['anti-starvation', describePolicy(p.kernel.antiStarvation)],
     ['pcp', `batch ${p.kernel.pcp.batch}, high ${p.kernel.pcp.high}, auto-tuning ${p.kernel.pcp.autotune === 'release' ? 'as each release' : p.kernel.pcp.autotune ? 'on' : 'off'}`],
     ['realtime tasks', p.rtTasks.map((t) => `${t.name} on CPU ${t.cpu} (${t.mode}, period ${t.periodUs} µs)`).join('; ') || 'none'],
     ['drain sources', p.drainSources.map((s) => (s.kind === 'once' ? `once at ${s.atMs} ms` : `${s.kind} ${s.ratePerSec}/s`)).join('; ') || 'none'],
@@ -54,9 +52,9 @@ function measuredSection(m: Measurement): string {
 
 /** What each variant of the run included: its release and traits, the profile's overrides marked. */
 function variantsTable(results: ExperimentResults): string {
-  const pcp = results.profile.kernel.pcp
+  const kernel = results.profile.kernel
   const columns = VARIANT_SUMMARY_COLUMNS.filter(([key]) => key !== 'note')
-  const rows = results.profile.kernel.variants.map((v) => summarizeVariant(v, pcp.autotune, pcp.batchScaleMax))
+  const rows = kernel.variants.map((v) => summarizeVariant(v, kernel))
   const notes = rows.filter((r) => r.note !== '').map((r) => `<p class="note">${esc(r.variant)}: ${esc(r.note)}</p>`)
   return `<table class="grid"><thead><tr>${columns.map(([, h]) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${columns.map(([key]) => `<td>${esc(r[key])}</td>`).join('')}</tr>`).join('')}</tbody></table>
 ${notes.join('\n')}`

@@ -44,7 +44,7 @@ export const MACHINE_FIELDS: FieldSpec[] = [
 
 export const KERNEL_FIELDS: FieldSpec[] = [
   { path: 'kernel.variants', label: 'Drain variants to compare', kind: { type: 'multi', options: VARIANTS }, kernel: 'drain_all_pages()', help: 'workqueue ≤5.19 (kworker per CPU); direct 6.0–6.1 (remote drain under pcp->lock, IRQs off); direct-irqon 6.2–6.9; direct-chunked 6.10+.' },
-  { path: 'kernel.antiStarvation.policy', label: 'Anti-starvation policy', kind: { type: 'select', options: ANTI_STARVATION_POLICIES }, help: 'How a starved kworker gets CPU time under a FIFO hog: none (sched_rt_runtime_us = -1), RT throttling, the 6.12+ fair server, or stalld.' },
+  { path: 'kernel.antiStarvation.policy', label: 'Anti-starvation policy', kind: { type: 'select', options: ANTI_STARVATION_POLICIES }, help: 'How a starved kworker gets CPU time under a FIFO hog: as each release (RT throttling up to 6.11, charged by the 1 Hz remote tick on nohz_full; the fair server from 6.12), none (sched_rt_runtime_us = -1), RT throttling, the 6.12+ fair server, or stalld.' },
   { path: 'kernel.antiStarvation.runtimeUs', label: 'RT runtime', kind: num(), unit: 'µs', kernel: 'sched_rt_runtime_us', help: 'RT tasks may run this long per period before the RT runqueue is throttled (rt-throttling).' },
   { path: 'kernel.antiStarvation.periodUs', label: 'RT period', kind: num(), unit: 'µs', kernel: 'sched_rt_period_us', help: 'The throttling accounting period (rt-throttling).' },
   { path: 'kernel.antiStarvation.fairServerRuntimeUs', label: 'Fair server runtime', kind: num(), unit: 'µs', kernel: 'fair_server/cpuN/runtime', help: 'CFS time per period granted by the 6.12+ deadline server once CFS has starved (fair-server).', advanced: true },

@@ -1,12 +1,12 @@
 // One-line facts of a profile for History: what machine, which tasks, which drains, how long.
+import { describePolicy } from '@shared/kernel/variant-summary'
 import type { Profile } from '@shared/profile/schema'
 import { meanRuntimeUs } from '@shared/profile/rules'
 
 export function profileFacts(p: Profile): Array<[string, string]> {
   const tasks = p.rtTasks.map((t) => `${t.name} (${t.mode}, CPU ${t.cpu}, ${t.periodUs} µs period, ${meanRuntimeUs(t.runtimeUs).toFixed(0)} µs runtime, ${t.initialPcpPages} pages)`)
   const sources = p.drainSources.map((s) => (s.kind === 'once' ? `once at ${s.atMs} ms` : `${s.kind} ${s.ratePerSec}/s`))
-  const a = p.kernel.antiStarvation
-  const policy = a.policy === 'rt-throttling' ? `rt-throttling ${a.runtimeUs}/${a.periodUs} µs` : a.policy
+  const policy = describePolicy(p.kernel.antiStarvation)
   return [
     ['Machine', `${p.machine.cpus} CPUs, isolated ${p.machine.isolated || 'none'}, ${p.machine.memoryGiB} GiB, HZ ${p.machine.hz}`],
     ['Kernel', `${p.kernel.variants.join(', ')}; ${policy}; pcp batch ${p.kernel.pcp.batch}, high ${p.kernel.pcp.high}`],

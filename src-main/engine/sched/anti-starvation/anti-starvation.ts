@@ -7,10 +7,8 @@ export interface AntiStarvation {
   readonly boosted: boolean
   /** The FIFO task got the CPU at `now`. */
   rtStarted(now: number): void
-  /** The FIFO task ran `ns`. */
-  rtRan(ns: number): void
-  /** The FIFO task left the CPU. */
-  rtStopped(): void
+  /** The FIFO task left the CPU at `now`. */
+  rtStopped(now: number): void
   /** The kworker became runnable at `now` behind a runnable FIFO task. */
   kworkerStarved(now: number): void
   /** The kworker got the CPU. */
@@ -37,8 +35,6 @@ export interface StarvedCpu {
   hasDrainWork(): boolean
   /** Brings the CPU's accounts (and a lazy polling task) up to `now` before the policy changes what may run. */
   catchUp(now: number): void
-  /** Charges the FIFO task's run up to `now`. */
-  chargeRt(now: number): void
   /** Takes the CPU from the FIFO task at `now`. */
   preemptRt(now: number): void
   /** Closes the idle stretch of the timeline at `now` (its kind is about to change). */

@@ -25,7 +25,6 @@ export abstract class BoostSlots implements AntiStarvation {
   protected slotBegins(_now: number): void {}
 
   rtStarted(): void {}
-  rtRan(): void {}
   rtStopped(): void {}
 
   kworkerStarved(now: number): void {

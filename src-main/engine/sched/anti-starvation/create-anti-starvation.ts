@@ -7,10 +7,11 @@ import type { AntiStarvationPolicy } from './policy-params'
 import { RtThrottling } from './rt-throttling'
 import { Stalld } from './stalld'
 
-export function createAntiStarvation(policy: AntiStarvationPolicy, cpu: StarvedCpu, queue: EventQueue): AntiStarvation {
+/** `cpuNumber`: the isolated CPU's number, which its remote tick's phase is drawn for. */
+export function createAntiStarvation(policy: AntiStarvationPolicy, cpu: StarvedCpu, queue: EventQueue, cpuNumber: number): AntiStarvation {
   switch (policy.kind) {
     case 'none': return new NoAntiStarvation()
-    case 'rt-throttling': return new RtThrottling(cpu, queue, policy.rtRuntimeNs)
+    case 'rt-throttling': return new RtThrottling(cpu, queue, policy.rtRuntimeNs, policy.remoteTickAtNs(cpuNumber))
     case 'fair-server': return new FairServer(cpu, queue, policy)
     case 'stalld': return new Stalld(cpu, queue, policy)
   }

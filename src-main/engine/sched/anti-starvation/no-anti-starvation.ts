@@ -6,7 +6,6 @@ export class NoAntiStarvation implements AntiStarvation {
   readonly throttled = false
   readonly boosted = false
   rtStarted(): void {}
-  rtRan(): void {}
   rtStopped(): void {}
   kworkerStarved(): void {}
   kworkerScheduled(): void {}

@@ -1,33 +1,40 @@
-// rt-throttling: the RT runqueue may run sched_rt_runtime_us of every sched_rt_period_us — models
-// sched_rt_runtime_exceeded() throttling it (the CPU goes to CFS, here the kworker, or idles) and
-// sched_rt_period_timer() replenishing the budget and lifting the throttle.
+// rt-throttling on a nohz_full CPU: the RT runqueue may run sched_rt_runtime_us of every sched_rt_period_us,
+// but only the runtime update_curr_rt() has charged counts. A lone FIFO task lets the tick stop
+// (sched_can_stop_tick(): no forced preemption between FIFO tasks, checked before any CFS task), so its run
+// is charged only when it leaves the CPU (put_prev_task_rt) and by sched_tick_remote(), which a housekeeping
+// CPU runs once a second (HZ jiffies) for each CPU whose tick is stopped; sched_rt_runtime_exceeded() then
+// throttles it and resched_curr() takes the CPU from it. do_sched_rt_period_timer() takes a period's runtime
+// off rt_time (rt_time -= min(rt_time, runtime)) without charging the running task, and lifts the throttle
+// once rt_time < runtime. So a polling task is throttled at a remote tick, up to a second late, until the
+// next period — (1 − φ) of a second every second period for a remote tick φ after the period timer — not
+// 50 ms each second (kernel/sched/rt.c, core.c, 5.19–6.11; 6.12+ only with CONFIG_RT_GROUP_SCHED, model.md §3).
 import type { EventQueue } from '../../sim/event-queue'
-import { Timer } from '../../sim/timer'
+import { schedulePeriodic } from '../../sim/periodic'
 import type { AntiStarvation, StarvedCpu } from './anti-starvation'
+import { REMOTE_TICK_NS } from './policy-params'
 
 export class RtThrottling implements AntiStarvation {
   throttled = false
   readonly boosted = false
-  /** RT runtime used in the current period */
-  private consumed = 0
-  /** the RT runqueue uses up its runtime */
-  private readonly exceeded: Timer
+  /** rt_rq->rt_time: the runtime charged, less what the period timer took off */
+  private rtTime = 0
+  /** the FIFO task's exec_start: where its run not yet charged began (NaN: not on the CPU) */
+  private execStart = NaN
 
-  constructor(private readonly cpu: StarvedCpu, queue: EventQueue, private readonly runtimeNs: number) {
-    this.exceeded = new Timer(queue, (now) => this.onExceeded(now))
+  /** `remoteTickAtNs`: the first sched_tick_remote() for this CPU, then one every REMOTE_TICK_NS. */
+  constructor(private readonly cpu: StarvedCpu, queue: EventQueue, private readonly runtimeNs: number, remoteTickAtNs: number) {
+    schedulePeriodic(queue, remoteTickAtNs, REMOTE_TICK_NS, (now) => this.onRemoteTick(now))
   }
 
   rtStarted(now: number): void {
-    const left = this.runtimeNs - this.consumed
-    this.exceeded.schedule(now + (left > 0 ? left : 0))
+    this.execStart = now
   }
 
-  rtRan(ns: number): void {
-    this.consumed += ns
-  }
-
-  rtStopped(): void {
-    this.exceeded.cancel()
+  /** put_prev_task_rt(): update_curr_rt() charges the run; over the runtime, the task stays off until the period. */
+  rtStopped(now: number): void {
+    this.updateCurrRt(now)
+    this.execStart = NaN
+    if (this.rtTime > this.runtimeNs) this.throttled = true
   }
 
   kworkerStarved(): void {}
@@ -35,30 +42,34 @@ export class RtThrottling implements AntiStarvation {
   kworkerRan(): void {}
   activityEnded(): void {}
 
-  /** sched_rt_runtime_exceeded(): the RT runqueue is throttled until the next period. */
-  private onExceeded(now: number): void {
+  /** sched_tick_remote() → task_tick_rt() → update_curr_rt(): charge the running task; over budget, throttle it. */
+  private onRemoteTick(now: number): void {
     const cpu = this.cpu
     if (!cpu.rtRunning()) return
     cpu.catchUp(now)
+    this.updateCurrRt(now)
+    if (this.rtTime <= this.runtimeNs) return
     cpu.preemptRt(now)
     this.throttled = true
     cpu.reschedule(now)
+  }
+
+  private updateCurrRt(now: number): void {
+    if (Number.isNaN(this.execStart)) return
+    this.rtTime += now - this.execStart
+    this.execStart = now
   }
 
   onRtPeriod(now: number): void {
     const cpu = this.cpu
     if (!cpu.hasTask) return
     cpu.catchUp(now)
-    if (cpu.rtRunning()) cpu.chargeRt(now)
-    this.consumed = 0
-    if (this.throttled) {
-      // close the throttled stretch of the timeline before lifting the throttle
-      const idle = cpu.idle()
-      if (idle) cpu.closeIdleSegment(now)
-      this.throttled = false
-      if (idle) cpu.reschedule(now)
-    } else if (cpu.rtRunning()) {
-      this.rtStarted(now)
-    }
+    this.rtTime -= Math.min(this.rtTime, this.runtimeNs)
+    if (!this.throttled || this.rtTime >= this.runtimeNs) return
+    // close the throttled stretch of the timeline before lifting the throttle
+    const idle = cpu.idle()
+    if (idle) cpu.closeIdleSegment(now)
+    this.throttled = false
+    if (idle) cpu.reschedule(now)
   }
 }
