@@ -85,3 +85,20 @@ test('save a profile and load it back identical; the draft survives a reload', a
   const draftAfter = await page.evaluate(() => JSON.parse(localStorage.getItem('drainlab.draft')!).draft)
   expect(draftAfter).toEqual(saved)
 })
+
+test('Kernel shows what each variant includes, with the profile\'s overrides marked', async ({ page }) => {
+  await page.goto('/')
+  await expect(page.getByTestId('status-host')).toContainText('connected')
+  await pickPreset(page, '1 kHz control loop')
+  const traits = page.getByTestId('variant-traits')
+  await expect(traits).toContainText('6.12 (as 6.10 and later)')
+  const chunked = traits.locator('tr', { hasText: 'direct-chunked' })
+  await expect(chunked).toContainText('free_count / alloc_factor')
+  await expect(traits.locator('tr', { hasText: 'direct-irqon' })).toContainText('batch << free_factor')
+  // force auto-tuning on: every release runs the 6.7+ code, marked as the profile's
+  await page.getByTestId('input-kernel.pcp.autotune').click()
+  await page.locator('.n-base-select-option', { hasText: 'on for every variant' }).click()
+  await expect(traits.locator('tr', { hasText: 'workqueue' })).toContainText('on (profile)')
+  await traits.scrollIntoViewIfNeeded()
+  await page.screenshot({ path: 'test-results/screenshots/design-variant-traits.png', fullPage: false })
+})
