@@ -45,6 +45,19 @@ describe('DistributionRecorder', () => {
     }), { numRuns: 100 })
   })
 
+  it('exports exactly the base64 hdr-histogram-js encodes for the same samples', () => {
+    const sample = fc.tuple(fc.oneof(fc.integer({ min: 0, max: 5000 }), fc.integer({ min: 0, max: 2_000_000_000_000 })), fc.integer({ min: 1, max: 1000 }))
+    fc.assert(fc.property(fc.array(sample, { maxLength: 300 }), (samples) => {
+      const r = new DistributionRecorder()
+      for (const [v, times] of samples) r.record(v, times)
+      const max = Math.max(0, ...samples.map(([v]) => v))
+      // what the recorder's summary once built: a 32-bit histogram sized to the maximum
+      const h = hdr.build({ bitBucketSize: 32, autoResize: true, lowestDiscernibleValue: 1, highestTrackableValue: Math.max(2, max), numberOfSignificantValueDigits: 3, useWebAssembly: false })
+      for (const [v, times] of samples) h.recordValueWithCount(v, times)
+      expect(r.summary().hdr).toBe(hdr.encodeIntoCompressedBase64(h))
+    }), { numRuns: 200 })
+  })
+
   it('summarises an empty distribution as zeros', () => {
     expect(new DistributionRecorder().summary()).toMatchObject({ count: 0, min: 0, max: 0, p99: 0 })
   })

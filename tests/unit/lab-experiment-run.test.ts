@@ -133,6 +133,23 @@ describe('a worker entry that cannot start', () => {
   })
 })
 
+describe('a warm pool', () => {
+  it('starts its worker entry before any job is submitted', async () => {
+    const log = join(mkdtempSync(join(tmpdir(), 'drainlab-warm-')), 'starts.log')
+    process.env.DRAINLAB_TEST_START_LOG = log
+    // this entry fails to start: the pool must take that quietly (no job is waiting for it)
+    const warm = new JobPool({ threads: 1, workerFilename: join(import.meta.dirname, 'lab-support', 'counting-unloadable-job-worker.mjs'), warm: true })
+    try {
+      const started = () => { try { return readFileSync(log, 'utf8').split('\n').filter(Boolean).length } catch { return 0 } }
+      for (let waited = 0; started() === 0 && waited < 10_000; waited += 20) await new Promise((r) => setTimeout(r, 20))
+      expect(started()).toBe(1)
+    } finally {
+      delete process.env.DRAINLAB_TEST_START_LOG
+      await warm.close()
+    }
+  })
+})
+
 describe('a worker entry that failed once', () => {
   it('does not fail every later run: the next run gets a fresh pool', async () => {
     // the entry is missing at first (a failed start), then appears

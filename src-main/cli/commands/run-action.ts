@@ -74,7 +74,8 @@ function quoteArg(arg: string): string {
   return /^[A-Za-z0-9_./:=,@+-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`
 }
 
-export async function runExperiment(file: string | undefined, o: RunOptions, install: CliInstall): Promise<void> {
+/** `warm`: a pool started for this run before its input was checked (commands/run.ts), used by a model run, closed here once used. */
+export async function runExperiment(file: string | undefined, o: RunOptions, install: CliInstall, warm?: JobPool): Promise<void> {
   // Everything that can be wrong with the input is checked before anything is written.
   const formats: ExportFormat[] = parseFormats(o.format)
   const threads = o.jobs === undefined ? undefined : parsePositiveInt(o.jobs, '--jobs')
@@ -102,7 +103,7 @@ export async function runExperiment(file: string | undefined, o: RunOptions, ins
   if (live) await checkLiveRun(profile)
   // a live job owns the machine's CPUs: its pool is one job wide whatever --jobs says
   if (live && threads !== undefined && threads > 1) process.stderr.write(`drainlab: --jobs ${threads} ignored: a live run is one job at a time (it pins a worker to each profile CPU)\n`)
-  const pool = live ? new LiveJobPool(install.liveWorkerFilename) : new JobPool({ threads, workerFilename: install.workerFilename })
+  const pool = live ? new LiveJobPool(install.liveWorkerFilename) : (warm ?? new JobPool({ threads, workerFilename: install.workerFilename }))
   const close = () => (pool instanceof JobPool ? pool.close() : Promise.resolve())
   const tty = process.stderr.isTTY === true
   let lastPlain = 0

@@ -4,8 +4,21 @@
 // Exit 0 on success, 2 on invalid input (nothing written), 1 if a job failed, 130 after Ctrl-C (completed
 // jobs and the partial ones are written, the results marked partial).
 import type { Command } from 'commander'
+import type { JobPool } from '../../lab/pool/job-pool'
 import type { CliInstall } from '../cli-install'
 import type { RunOptions } from './run-action'
+
+/**
+ * The pool of a model run, its first worker already starting: that start (a Node thread, then the engine's
+ * code) then overlaps this thread's loading of the run's code and checking of its input instead of following
+ * them. --jobs is checked later (runExperiment): a value that is not a whole number ≥ 1 gets the default here.
+ */
+async function warmPool(o: RunOptions, install: CliInstall): Promise<JobPool | undefined> {
+  if (o.engine === 'live') return undefined
+  const { JobPool } = await import('../../lab/pool/job-pool')
+  const jobs = Number(o.jobs)
+  return new JobPool({ threads: Number.isInteger(jobs) && jobs >= 1 ? jobs : undefined, workerFilename: install.workerFilename, warm: true })
+}
 
 export function registerRunCommand(program: Command, install: CliInstall): void {
   program
@@ -28,5 +41,13 @@ export function registerRunCommand(program: Command, install: CliInstall): void 
     .option('--calibration <file>', 'apply the kernel costs fitted by drainlab probe (its results.json) before any --set')
     .option('--engine <engine>', 'model (the simulation, default) or live (real threads pinned to this machine\'s CPUs, one job at a time: docs/live-engine.md); sets run.engine')
     .option('--shard <i/n>', 'run only shard i (from 0) of n of the jobs, for drainlab merge; records no history (docs/scale-out.md)')
-    .action(async (file: string | undefined, o: RunOptions) => (await import('./run-action')).runExperiment(file, o, install))
+    .action(async (file: string | undefined, o: RunOptions) => {
+      const warm = await warmPool(o, install)
+      try {
+        await (await import('./run-action')).runExperiment(file, o, install, warm)
+      } finally {
+        // a run that did not use it (invalid input, a live profile) leaves it to close here; closing twice is harmless
+        await warm?.close()
+      }
+    })
 }

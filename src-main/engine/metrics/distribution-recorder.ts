@@ -1,13 +1,10 @@
 // A latency-like distribution in ns: exact count/min/max/mean, percentiles from an HDR histogram
-// (hdr-histogram-js, 3 significant digits), which is also exported whole as compressed base64.
+// (3 significant digits), which is also exported whole as compressed base64 in hdr-histogram-js's format.
 // Recording is on the hot path, so counts go into this class's own array laid out exactly like an
-// HDR histogram's (lowest discernible value 1, 2048 sub-buckets); the hdr-histogram-js histogram is
-// built from those counts once, when the summary is asked for.
-// The JavaScript histogram and its encoder only: the package's index also loads its WebAssembly build, which
-// costs a run ~50 ms of start-up in every process that summarises results
-import { constructorFromBucketSize } from 'hdr-histogram-js/dist/JsHistogramFactory.js'
-import 'hdr-histogram-js/dist/JsHistogram.encoding.js'
+// HDR histogram's (lowest discernible value 1, 2048 sub-buckets); percentiles and the export are computed
+// from those counts once, when the summary is asked for (hdr-encode.ts).
 import type { DistributionNs } from '../../../src-shared/results/types'
+import { encodeHdrCompressedBase64 } from './hdr-encode'
 
 /** 3 significant digits: 2 * 10^3 rounded up to a power of two = 2048 sub-buckets, half = 2^10 */
 const SUB_BUCKET_HALF_MAGNITUDE = 10
@@ -71,14 +68,9 @@ export class DistributionRecorder {
   }
 
   summary(): DistributionNs {
-    // sized up front so the histogram never resizes while the counts are replayed into it
-    // what hdr.build({ bitBucketSize: 32, autoResize: true, lowestDiscernibleValue: 1, highestTrackableValue, 3 digits }) makes
-    const histogram = new (constructorFromBucketSize(32))(1, Math.max(2, this.max), 3)
-    histogram.autoResize = true
-    for (let i = 0; i < this.counts.length; i++) {
-      if (this.counts[i] > 0) histogram.recordValueWithCount(valueAtIndex(i), this.counts[i])
-    }
-    const encoded = histogram.encodeIntoCompressedBase64()
+    // as the 32-bit hdr-histogram-js histogram of highestTrackableValue max(2, max) that these counts were once
+    // replayed into encoded them: its counts end at the bucket of the highest value recorded
+    const encoded = encodeHdrCompressedBase64(this.counts, this.count === 0 ? 1 : countsIndex(this.max) + 1, Math.max(2, this.max))
     if (this.count === 0) return { count: 0, min: 0, mean: 0, p50: 0, p99: 0, p999: 0, p9999: 0, max: 0, hdr: encoded }
     const [p50, p99, p999, p9999] = this.valuesAtPercentiles([50, 99, 99.9, 99.99])
     return { count: this.count, min: this.min, mean: Math.round(this.sum / this.count), p50, p99, p999, p9999, max: this.max, hdr: encoded }

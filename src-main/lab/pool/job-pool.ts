@@ -18,6 +18,11 @@ export interface JobPoolOptions {
   threads?: number
   /** the worker entry (a JS file whose default export runs a JobTask); default: the tsx shim */
   workerFilename?: string
+  /**
+   * Start one worker now rather than at the first job, and keep it until close(): a caller that knows a job is
+   * coming (`drainlab run`) overlaps the worker's start-up with its own work.
+   */
+  warm?: boolean
 }
 
 /** What an experiment needs of a pool: its width and a way to run one job (the live engine's pool has the same shape). */
@@ -29,6 +34,7 @@ export class WorkerStartupError extends Error {}
 export class JobPool {
   readonly threads: number
   private readonly workerFilename: string
+  private readonly warm: boolean
   private piscina: Piscina<JobTask, RunResult>
   /** set when a worker failed outside a task: piscina then starts no new workers and queued jobs would wait forever */
   private broken: Error | null = null
@@ -37,6 +43,7 @@ export class JobPool {
   constructor(options: JobPoolOptions = {}) {
     this.threads = Math.max(1, Math.floor(options.threads ?? defaultPoolSize()))
     this.workerFilename = options.workerFilename ?? TSX_WORKER_ENTRY
+    this.warm = options.warm ?? false
     this.piscina = this.startPiscina()
   }
 
@@ -66,7 +73,7 @@ export class JobPool {
   private startPiscina(): Piscina<JobTask, RunResult> {
     const piscina = new Piscina<JobTask, RunResult>({
       filename: this.workerFilename,
-      minThreads: 0,
+      minThreads: this.warm ? 1 : 0,
       maxThreads: this.threads,
       // a job is minutes of CPU, not a burst of small tasks: keep idle threads briefly, then give back memory
       idleTimeout: 5_000,
