@@ -6,6 +6,7 @@ import type { DerivedPcp } from './mm/pcp-params'
 import { bySourceOf } from './metrics/interference-source'
 import { housekeepingResult } from './metrics/housekeeping-result'
 import type { SampledSeriesRecorder } from './metrics/sampled-series'
+import type { RunTimelineRecorder } from './metrics/run-timeline'
 import type { TimelineRecorder } from './metrics/timeline-recorder'
 import type { WorstSampleTracker } from './metrics/worst-sample'
 import type { IsolatedCpu } from './sched/isolated-cpu'
@@ -24,6 +25,7 @@ export interface FinishedRun {
   readonly zoneFree: SampledSeriesRecorder
   readonly worst: WorstSampleTracker
   readonly timeline: TimelineRecorder
+  readonly runTimeline: RunTimelineRecorder
   readonly drainCpuNs: number
   readonly fastPathOverheadNs: number
   readonly events: number
@@ -48,6 +50,10 @@ export function collectRunResult(sim: FinishedRun, endNs: number, partial: boole
     zoneFreePages: sim.zoneFree.result(),
     drainCpuNs: Math.round(sim.drainCpuNs),
     worst: sim.worst.result(sim.timeline.excerptSegments()),
+    timeline: sim.runTimeline.result(endNs, [
+      ...sim.hk.cpus.map((cpu) => ({ cpu, role: 'housekeeping' as const })),
+      ...sim.isolated.map((iso) => ({ cpu: iso.cpu, role: 'isolated' as const }))
+    ].sort((a, b) => a.cpu - b.cpu)),
     events: sim.events,
     simulatedNs: Math.round(endNs),
     partial

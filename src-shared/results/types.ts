@@ -110,6 +110,35 @@ export interface WorstSample {
   timeline: TimelineSegment[]
 }
 
+/**
+ * The run's per-CPU timeline (docs/timeline.md): `count` segments and instants of every CPU, in no
+ * particular order. The whole run when it fit in `capRecords`, else the windows around the worst sample
+ * and the first deadline misses.
+ */
+export interface RunTimeline {
+  /** the kinds `columns.kind` indexes, by name (TIMELINE_KINDS in timeline-kinds.ts) */
+  kinds: string[]
+  cpus: Array<{ cpu: number; role: 'isolated' | 'housekeeping' }>
+  /** the spans of simulated time whose records are all here: one `run` span when the whole run fit */
+  windows: Array<{ reason: 'run' | 'worst' | 'miss'; fromNs: number; untilNs: number; truncated: boolean }>
+  /** the most records a run keeps whole */
+  capRecords: number
+  count: number
+  /** each the base64 of a little-endian typed array of `count` values (decodeTimeline in timeline-columns.ts) */
+  columns: {
+    /** Uint16 */
+    cpu: string
+    /** Uint8 */
+    kind: string
+    /** Float64, whole ns */
+    startNs: string
+    /** Float64, whole ns; 0 for an instant */
+    durationNs: string
+    /** Uint32: the drain_all_pages() call the record belongs to (1, 2, … in request order), 0 for none */
+    drain: string
+  }
+}
+
 /** One housekeeping CPU's share of HousekeepingResult (model.md §6: the spinlock cost and fallbacks per CPU). */
 export interface HousekeepingCpuResult {
   cpu: number
@@ -162,6 +191,8 @@ export interface RunResult {
   /** CPU time spent on drain work, all CPUs (kworker switches and dispatch, IRQs-off drains, remote drains) */
   drainCpuNs: number
   worst: WorstSample | null
+  /** absent from the live engine's runs and from results written before the timeline */
+  timeline?: RunTimeline
   events: number
   simulatedNs: number
   /** true when cancelled before the end; every number covers [0, simulatedNs) */

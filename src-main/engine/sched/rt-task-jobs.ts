@@ -216,6 +216,8 @@ export class RtTaskJobs {
     host.accountTo(now)
     const release = this.nextReleaseNs
     this.nextReleaseNs += task.periodNs
+    // a periodic task's wakeups are what its latency is measured from; a polling task's work items are not drawn
+    if (!task.polling) this.sim.timeline.release(this.index, release)
     // a wakeup later than the next period finds that timer already expired: it fires at once (hrtimer_interrupt)
     this.sim.queue.push(Math.max(now, this.nextReleaseNs + this.timerLatency()), this.releaseKind)
     if (this.skipNext) {
@@ -347,6 +349,13 @@ export class RtTaskJobs {
     const task = this.task
     const response = now - this.jobRelease
     if (response > task.deadlineNs && task.missPolicy === 'skip-next') this.skipNext = true
-    if (this.jobRelease >= this.sim.warmupNs) this.metrics.recordFinish(this.jobRelease, response, task.deadlineNs)
+    if (this.jobRelease < this.sim.warmupNs) return
+    this.metrics.recordFinish(this.jobRelease, response, task.deadlineNs)
+    if (response > task.deadlineNs) {
+      // the miss the metrics count, drawn at the deadline, its window centred there
+      const deadline = this.jobRelease + task.deadlineNs
+      const half = this.sim.timelineWindowNs / 2
+      this.sim.timeline.deadlineMiss(this.index, deadline, deadline - half, deadline + half)
+    }
   }
 }
