@@ -4,6 +4,7 @@
 // without a timeline (the live engine, results written before it) gives the worst sample's excerpt.
 import type { ExperimentResults, RunResult, WorstSample } from '../../../src-shared/results/types'
 import { runsByVariant } from '../../../src-shared/charts/select-jobs'
+import { worstRun } from '../../../src-shared/results/worst-run'
 import { us, type TraceEvent } from './trace-event'
 import { timelineTraceEvents } from './trace-timeline'
 
@@ -11,7 +12,7 @@ export function traceEvents(results: ExperimentResults): { traceEvents: TraceEve
   const events: TraceEvent[] = []
   const windows: Record<string, unknown> = {}
   runsByVariant(results).forEach(({ variant, runs }, index) => {
-    const run = runs.reduce((a, b) => ((b.worst?.valueNs ?? -1) > (a.worst?.valueNs ?? -1) ? b : a))
+    const run = worstRun(runs)
     const pid = index + 1
     events.push({ name: 'process_name', ph: 'M', pid, tid: 0, args: { name: `${variant} (seed ${run.seed})` } })
     events.push({ name: 'process_sort_index', ph: 'M', pid, tid: 0, args: { sort_index: pid } })

@@ -1,0 +1,93 @@
+// A run timeline (RunTimeline, docs/timeline.md) laid out for drawing: one lane per CPU, housekeeping CPUs
+// first, then isolated; in each lane the segments of each layer sorted by start, and the instants. The
+// canvas finds what is visible by binary search instead of walking every record.
+import type { RunTimeline } from '@shared/results/types'
+import { decodeTimeline } from '@shared/results/timeline-columns'
+import { TIMELINE_KINDS, type TimelineKind, type TimelineLayer } from '@shared/results/timeline-kinds'
+
+/** Records of one layer of a lane, sorted by start. */
+export interface LaneRecords {
+  start: Float64Array
+  end: Float64Array
+  kind: Uint8Array
+  drain: Uint32Array
+  /** the longest record: one starting this long before a view's start may still reach into it */
+  maxDurationNs: number
+}
+
+export interface TimelineLane {
+  cpu: number
+  role: 'isolated' | 'housekeeping'
+  layers: Record<TimelineLayer, LaneRecords>
+}
+
+export interface LaidOutTimeline {
+  lanes: TimelineLane[]
+  /** the kind of each index the records use */
+  kinds: TimelineKind[]
+  /** the end of the last record */
+  endNs: number
+  windows: RunTimeline['windows']
+}
+
+const LAYERS: readonly TimelineLayer[] = ['cpu', 'pcp-lock', 'owner', 'instant']
+
+export function layOutTimeline(t: RunTimeline): LaidOutTimeline {
+  const c = decodeTimeline(t)
+  const kinds = t.kinds.map((name): TimelineKind => TIMELINE_KINDS.find((k) => k.name === name) ?? { name, layer: 'cpu', label: name, source: null })
+  const roles = [...t.cpus].sort((a, b) => (a.role === b.role ? a.cpu - b.cpu : a.role === 'housekeeping' ? -1 : 1))
+  const laneOf = new Map(roles.map((r, i) => [r.cpu, i]))
+  // indices of each lane's records per layer, then each sorted by start
+  const picks = roles.map(() => Object.fromEntries(LAYERS.map((l) => [l, [] as number[]])) as Record<TimelineLayer, number[]>)
+  let endNs = 0
+  for (let i = 0; i < t.count; i++) {
+    const lane = laneOf.get(c.cpu[i])
+    if (lane === undefined) continue
+    picks[lane][kinds[c.kind[i]].layer].push(i)
+    endNs = Math.max(endNs, c.startNs[i] + c.durationNs[i])
+  }
+  const lanes = roles.map((r, lane): TimelineLane => ({
+    cpu: r.cpu,
+    role: r.role,
+    layers: Object.fromEntries(LAYERS.map((layer) => [layer, records(picks[lane][layer], c)])) as Record<TimelineLayer, LaneRecords>
+  }))
+  return { lanes, kinds, endNs, windows: t.windows }
+}
+
+function records(indices: number[], c: ReturnType<typeof decodeTimeline>): LaneRecords {
+  indices.sort((a, b) => c.startNs[a] - c.startNs[b])
+  const n = indices.length
+  const out: LaneRecords = { start: new Float64Array(n), end: new Float64Array(n), kind: new Uint8Array(n), drain: new Uint32Array(n), maxDurationNs: 0 }
+  indices.forEach((i, k) => {
+    out.start[k] = c.startNs[i]
+    out.end[k] = c.startNs[i] + c.durationNs[i]
+    out.kind[k] = c.kind[i]
+    out.drain[k] = c.drain[i]
+    out.maxDurationNs = Math.max(out.maxDurationNs, c.durationNs[i])
+  })
+  return out
+}
+
+/** The first record that may reach into [fromNs, …): binary search on start, backed off by the longest record. */
+export function firstVisible(r: LaneRecords, fromNs: number): number {
+  const target = fromNs - r.maxDurationNs
+  let lo = 0
+  let hi = r.start.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (r.start[mid] < target) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/** The record of `r` under time `atNs` (an instant within `slopNs` of it), or -1. */
+export function recordAt(r: LaneRecords, atNs: number, slopNs: number): number {
+  let best = -1
+  for (let i = firstVisible(r, atNs - slopNs); i < r.start.length && r.start[i] <= atNs + slopNs; i++) {
+    const instant = r.start[i] === r.end[i]
+    const hit = instant ? Math.abs(r.start[i] - atNs) <= slopNs : r.start[i] <= atNs && atNs < r.end[i]
+    if (hit) best = i
+  }
+  return best
+}
