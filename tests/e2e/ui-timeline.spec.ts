@@ -1,6 +1,6 @@
 // Results → Timeline in real Chromium against `drainlab serve`: the canvas draws every CPU's lane, the
-// wheel zooms around the cursor, "Jump to worst" brings the worst latency sample into view, and hovering
-// its CPU's lane there names the segment with its start.
+// wheel zooms around the cursor, "Jump to worst" brings the worst latency sample into view, hovering its
+// CPU's lane there names the segment with its start, and the Worst case tab opens a sample on the timeline.
 import { expect, test } from '@playwright/test'
 import { mkdir } from 'node:fs/promises'
 import { expectChartDrawn, pickPreset, SCREENSHOTS, shortRun } from './ui-helpers'
@@ -11,7 +11,7 @@ const HEADER = 16
 const LANE = 24
 const LABELS = 118
 
-test('the timeline renders, zooms, and jumps to the worst sample', async ({ page }) => {
+test('the timeline renders, zooms, jumps to the worst sample, and opens from the Worst case tab', async ({ page }) => {
   test.setTimeout(180_000)
   await page.setViewportSize({ width: 1400, height: 900 })
   await page.goto('/')
@@ -56,4 +56,12 @@ test('the timeline renders, zooms, and jumps to the worst sample', async ({ page
   await expect(tooltip).toContainText(`CPU ${cpu}: realtime task`)
   await expect(tooltip).toContainText('start')
   await page.screenshot({ path: `${SCREENSHOTS}/timeline-worst.png` })
+
+  // the Worst case tab opens another variant's worst sample on the timeline
+  await page.locator('.n-tabs-tab', { hasText: 'Worst case' }).click()
+  await page.getByTestId('worst-open-timeline-direct-1').click()
+  await expect(page.getByTestId('timeline-variant')).toContainText('direct')
+  const directStart = Number(await jump.getAttribute('data-worst-start-ns'))
+  expect(directStart).not.toBe(startNs)
+  await expect.poll(async () => { const d = await view(); return d.from <= directStart && directStart < d.to && d.to - d.from < 1_000_000 }).toBe(true)
 })
