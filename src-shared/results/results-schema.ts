@@ -116,6 +116,7 @@ const runTimelineSchema = z.strictObject({
   cpus: z.array(z.strictObject({ cpu: count, role: z.enum(['isolated', 'housekeeping']) })),
   windows: z.array(z.strictObject({ reason: z.enum(['run', 'worst', 'miss']), fromNs: nonNegative, untilNs: nonNegative, truncated: z.boolean() })),
   capRecords: count,
+  drainSources: z.array(z.enum(DRAIN_SOURCE_KINDS)),
   count,
   columns: z.strictObject({ cpu: base64Column, kind: base64Column, startNs: base64Column, durationNs: base64Column, drain: base64Column })
 }).refine(

@@ -1,6 +1,6 @@
 // The results format: what one engine run produces (RunResult) and what an experiment keeps
 // (ExperimentResults). Documented in docs/results-format.md. All times are integer nanoseconds.
-import type { Profile, Variant } from '../profile/schema'
+import type { DrainSourceKind, Profile, Variant } from '../profile/schema'
 
 /** A latency-like distribution, summarised, plus the full HDR histogram for re-analysis. */
 export interface DistributionNs {
@@ -123,6 +123,8 @@ export interface RunTimeline {
   windows: Array<{ reason: 'run' | 'worst' | 'miss'; fromNs: number; untilNs: number; truncated: boolean }>
   /** the most records a run keeps whole */
   capRecords: number
+  /** the source of each drain_all_pages() call: drainSources[id - 1] for call `id` (the `drain` column) */
+  drainSources: DrainSourceKind[]
   count: number
   /** each the base64 of a little-endian typed array of `count` values (decodeTimeline in timeline-columns.ts) */
   columns: {

@@ -16,6 +16,7 @@ function timeline(records: Array<[number, string, number, number, number]>): Run
     cpus: [{ cpu: 0, role: 'housekeeping' }, { cpu: 1, role: 'isolated' }, { cpu: 2, role: 'housekeeping' }],
     windows: [{ reason: 'run', fromNs: 0, untilNs: 1000, truncated: false }],
     capRecords: 200_000,
+    drainSources: ['reclaim', 'reclaim', 'reclaim', 'reclaim', 'reclaim', 'reclaim', 'reclaim', 'compaction'],
     count: records.length,
     columns: {
       cpu: base64(Uint16Array.from(records, (r) => r[0])),

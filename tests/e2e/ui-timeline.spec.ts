@@ -57,8 +57,12 @@ test('the timeline renders, zooms, jumps to the worst sample, and opens from the
   await expect(tooltip).toContainText('start')
   await page.screenshot({ path: `${SCREENSHOTS}/timeline-worst.png` })
 
-  // the Worst case tab opens another variant's worst sample on the timeline
+  // the chain in words: the kworker's IRQs-off drain, and which request on which CPU put it there
+  await expect(page.getByTestId('timeline-worst-chain')).toContainText(/requested by (reclaim|compaction) on CPU [01] at .*IRQs off/)
+
+  // the Worst case tab tells the same chain, and opens another variant's worst sample on the timeline
   await page.locator('.n-tabs-tab', { hasText: 'Worst case' }).click()
+  await expect(page.getByTestId('worst-chain-workqueue-1')).toContainText(/requested by (reclaim|compaction) on CPU [01] at .*IRQs off/)
   await page.getByTestId('worst-open-timeline-direct-1').click()
   await expect(page.getByTestId('timeline-variant')).toContainText('direct')
   const directStart = Number(await jump.getAttribute('data-worst-start-ns'))

@@ -4,7 +4,7 @@
 import type { DrainSourceKind } from '../../../src-shared/profile/schema'
 import type { DrainStats } from '../metrics/drain-stats'
 import type { RunTimelineRecorder } from '../metrics/run-timeline'
-import { INSTANT_DRAIN_DONE, INSTANT_DRAIN_REQUEST, INSTANT_DRAIN_SKIP } from '../metrics/timeline-recorder'
+import { INSTANT_DRAIN_DONE, INSTANT_DRAIN_SKIP } from '../metrics/timeline-kind-index'
 import type { PerCpuPages } from '../mm/per-cpu-pages'
 import type { OwnerActivity } from '../sched/owner-activity'
 import { DrainRun, type DrainWaiter } from './drain-run'
@@ -36,7 +36,7 @@ export class DrainAllPages implements DrainWaiter {
     const zoneRequest = kind === 'cma' || kind === 'compaction' || kind === 'offline'
     const counted = now >= this.warmupNs
     const run = new DrainRun(this.nextId++, sourceIndex, kind, zoneRequest, kind === 'offline', requesterCpu, now, counted, this)
-    this.timeline.instant(requesterCpu, INSTANT_DRAIN_REQUEST, now, run.id)
+    this.timeline.drainRequest(requesterCpu, now, run.id, kind)
     if (counted) {
       this.stats.requested++
       this.stats.source(kind).requested++

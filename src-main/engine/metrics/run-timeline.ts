@@ -1,9 +1,11 @@
 // The run timeline of every CPU (docs/timeline.md): segments and instants in typed columns, the whole
 // run while it fits in TIMELINE_CAP_RECORDS, and beside it the windows around the worst sample and the
 // first TIMELINE_MISS_WINDOWS deadline misses, which are what the result keeps when the run does not fit.
+import type { DrainSourceKind } from '../../../src-shared/profile/schema'
 import type { RunTimeline } from '../../../src-shared/results/types'
 import { TIMELINE_KINDS } from '../../../src-shared/results/timeline-kinds'
 import { TimelineColumns } from './timeline-columns'
+import { INSTANT_DRAIN_REQUEST } from './timeline-kind-index'
 import { encodeTimelineColumns } from './timeline-encode'
 import { TimelineRing } from './timeline-ring'
 import { TimelineWindow } from './timeline-window'
@@ -28,6 +30,8 @@ export class RunTimelineRecorder {
   private readonly open: TimelineWindow[] = []
   /** the latest end of an open window: a record starting after it falls in none */
   private openUntil = -Infinity
+  /** the source of each drain_all_pages() call, by call id - 1 (ids run 1, 2, … in request order) */
+  private readonly drainSources: DrainSourceKind[] = []
 
   constructor(readonly capRecords = TIMELINE_CAP_RECORDS) {
     this.whole = new TimelineColumns(capRecords)
@@ -40,6 +44,12 @@ export class RunTimelineRecorder {
 
   instant(cpu: number, kind: number, atNs: number, drain: number): void {
     this.add(cpu, kind, atNs, atNs, drain)
+  }
+
+  /** drain_all_pages() call `drain` requested on `cpu` at `atNs` by a source of `kind`. */
+  drainRequest(cpu: number, atNs: number, drain: number, kind: DrainSourceKind): void {
+    this.drainSources[drain - 1] = kind
+    this.add(cpu, INSTANT_DRAIN_REQUEST, atNs, atNs, drain)
   }
 
   /** A new worst sample: its window [fromNs, untilNs) replaces the previous worst's. */
@@ -63,11 +73,11 @@ export class RunTimelineRecorder {
     const whole = this.whole
     const kinds = TIMELINE_KINDS.map((k) => k.name)
     if (whole !== null) {
-      return { kinds, cpus, windows: [{ reason: 'run', fromNs: 0, untilNs: Math.round(endNs), truncated: false }], capRecords: this.capRecords, ...columnsOf(whole) }
+      return { kinds, cpus, windows: [{ reason: 'run', fromNs: 0, untilNs: Math.round(endNs), truncated: false }], capRecords: this.capRecords, drainSources: this.drainSources, ...columnsOf(whole) }
     }
     const kept = this.windows()
     const windows = kept.map((w) => ({ reason: w.reason, fromNs: Math.round(w.fromNs), untilNs: Math.round(w.untilNs), truncated: w.truncated }))
-    return { kinds, cpus, windows, capRecords: this.capRecords, ...merged(kept.map((w) => w.records)) }
+    return { kinds, cpus, windows, capRecords: this.capRecords, drainSources: this.drainSources, ...merged(kept.map((w) => w.records)) }
   }
 
   private windows(): TimelineWindow[] {

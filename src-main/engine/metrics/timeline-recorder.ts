@@ -3,23 +3,7 @@
 import type { TimelineSegment } from '../../../src-shared/results/types'
 import { TIMELINE_KINDS } from '../../../src-shared/results/timeline-kinds'
 import type { RunTimelineRecorder } from './run-timeline'
-
-// indices into TIMELINE_KINDS
-export const SEG_RT = 0
-export const SEG_KWORKER_SWITCH = 1
-export const SEG_IPI = 2
-export const SEG_KWORKER_DRAIN = 3
-export const SEG_REMOTE_DRAIN = 4
-export const SEG_THROTTLED = 5
-export const SEG_FALLBACK = 6
-export const SEG_IDLE = 7
-export const SEG_LOCK_SPIN = 8
-export const SEG_BOOST = 9
-export const INSTANT_RELEASE = 10
-export const INSTANT_DEADLINE_MISS = 11
-export const INSTANT_DRAIN_REQUEST = 12
-export const INSTANT_DRAIN_SKIP = 13
-export const INSTANT_DRAIN_DONE = 14
+import { INSTANT_DEADLINE_MISS, INSTANT_RELEASE } from './timeline-kind-index'
 
 /** The excerpt's lane of each segment kind (SEG_*), as the Worst case tab draws them. */
 const EXCERPT_LANES: ReadonlyArray<TimelineSegment['lane']> = ['rt', 'kworker', 'irq', 'kworker', 'drain', 'throttled', 'fallback', 'idle', 'fallback', 'kworker']

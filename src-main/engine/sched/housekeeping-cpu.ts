@@ -4,7 +4,7 @@
 // load's alloc/free bursts are computed in closed form and are not drawn.
 import type { DrainRun } from '../drain/drain-run'
 import type { RunTimelineRecorder } from '../metrics/run-timeline'
-import { SEG_FALLBACK, SEG_REMOTE_DRAIN } from '../metrics/timeline-recorder'
+import { SEG_FALLBACK, SEG_REMOTE_DRAIN } from '../metrics/timeline-kind-index'
 import type { HousekeepingLoad } from '../workload/housekeeping-load'
 import type { CpuModel } from './cpu-model'
 import type { HousekeepingKworkers } from './housekeeping-kworker'
