@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import type { RunTimeline } from '@shared/results/types'
 import { TIMELINE_KINDS } from '@shared/results/timeline-kinds'
-import { layOutTimeline, recordAt } from '../../src-renderer/src/timeline/timeline-lanes'
+import { instantTimes, layOutTimeline, recordAt, stepTo } from '../../src-renderer/src/timeline/timeline-lanes'
 import { timeTicks } from '../../src-renderer/src/timeline/time-axis'
 
 const kind = (name: string) => TIMELINE_KINDS.findIndex((k) => k.name === name)
@@ -34,6 +34,8 @@ describe('timeline lanes', () => {
     [1, 'idle', 300, 700, 0],
     [1, 'rt', 0, 100, 0],
     [1, 'release', 0, 0, 0],
+    [1, 'deadline-miss', 800, 0, 0],
+    [2, 'deadline-miss', 400, 0, 0],
     [1, 'kworker-drain', 200, 100, 7],
     [1, 'kworker', 100, 100, 7],
     [1, 'remote-drain', 150, 400, 8],
@@ -59,6 +61,19 @@ describe('timeline lanes', () => {
     expect(recordAt(cpu1['pcp-lock'], 500, 0)).toBe(0)
     expect(recordAt(cpu1.instant, 4, 5)).toBe(0)
     expect(recordAt(cpu1.instant, 40, 5)).toBe(-1)
+  })
+})
+
+describe('stepping through misses', () => {
+  const laid = layOutTimeline(timeline([[1, 'deadline-miss', 800, 0, 0], [2, 'deadline-miss', 400, 0, 0], [1, 'release', 500, 0, 0]]))
+
+  it('lists the misses of every CPU in time order, and steps forward and back from a time', () => {
+    const misses = instantTimes(laid, 'deadline-miss')
+    expect(misses).toEqual([400, 800])
+    expect(stepTo(misses, 500, true)).toBe(800)
+    expect(stepTo(misses, 500, false)).toBe(400)
+    expect(stepTo(misses, 800, true)).toBeNull()
+    expect(stepTo(misses, 400, false)).toBeNull()
   })
 })
 

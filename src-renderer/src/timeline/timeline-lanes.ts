@@ -68,6 +68,24 @@ function records(indices: number[], c: ReturnType<typeof decodeTimeline>): LaneR
   return out
 }
 
+/** The times of every instant of kind `name` on any CPU, ascending: what "next / previous miss" steps through. */
+export function instantTimes(t: LaidOutTimeline, name: string): number[] {
+  const kind = t.kinds.findIndex((k) => k.name === name)
+  const out: number[] = []
+  for (const lane of t.lanes) {
+    const r = lane.layers.instant
+    for (let i = 0; i < r.kind.length; i++) if (r.kind[i] === kind) out.push(r.start[i])
+  }
+  return out.sort((a, b) => a - b)
+}
+
+/** The first of ascending `times` after `ns` (forward) or the last before it, or null. */
+export function stepTo(times: readonly number[], ns: number, forward: boolean): number | null {
+  if (forward) return times.find((x) => x > ns) ?? null
+  for (let i = times.length - 1; i >= 0; i--) if (times[i] < ns) return times[i]
+  return null
+}
+
 /** The first record that may reach into [fromNs, …): binary search on start, backed off by the longest record. */
 export function firstVisible(r: LaneRecords, fromNs: number): number {
   const target = fromNs - r.maxDurationNs
