@@ -1,8 +1,10 @@
 // Draws a laid-out run timeline on a 2D canvas: no DOM per segment. Only what is in view is visited
-// (binary search per lane and layer), and a run of segments narrower than a pixel paints that pixel once,
-// in the colour of the one that matters most there: interference over the task's own time over the rest.
-import { AXIS_PX, HEADER_PX, LABEL_PX, LANE_PX, LOCK_BAND_PX, OWNER_BAND_PX, timelineRows, xOfNs, type TimelineView } from './timeline-geometry'
-import { firstVisible, type LaidOutTimeline, type LaneRecords } from './timeline-lanes'
+// (binary search per lane and layer); where segments are narrower than a pixel, the pixel is painted once
+// in the colour of what matters most in it (interference over the task's own time over the rest, found by
+// binary search in the ranked lists) and the drawing jumps past it, so a zoomed-out frame costs per pixel,
+// not per record.
+import { AXIS_PX, HEADER_PX, LABEL_PX, LANE_PX, LOCK_BAND_PX, OWNER_BAND_PX, nsOfX, timelineRows, xOfNs, type TimelineView } from './timeline-geometry'
+import { firstStartingAt, firstVisible, rankedKindIn, type LaidOutTimeline, type LaneRecords } from './timeline-lanes'
 import { timeTicks } from './time-axis'
 
 export interface TimelineTheme {
@@ -30,7 +32,6 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, t: LaidOutTimeline, 
     ctx.fillStyle = theme.muted
     ctx.fillText(h.title, 4, h.top + HEADER_PX / 2)
   }
-  const priority = t.kinds.map((k) => (k.source !== null ? 2 : k.name === 'rt' ? 1 : 0))
   for (const row of rows.lanes) {
     const lane = t.lanes[row.lane]
     ctx.fillStyle = lane.role === 'isolated' ? theme.isolated : theme.housekeeping
@@ -41,9 +42,9 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, t: LaidOutTimeline, 
     ctx.beginPath()
     ctx.rect(LABEL_PX, row.top, plot, LANE_PX)
     ctx.clip()
-    drawBand(ctx, lane.layers['pcp-lock'], view, plot, colors, priority, row.top, LOCK_BAND_PX)
-    drawBand(ctx, lane.layers.cpu, view, plot, colors, priority, row.top + LOCK_BAND_PX, LANE_PX - LOCK_BAND_PX - OWNER_BAND_PX)
-    drawBand(ctx, lane.layers.owner, view, plot, colors, priority, row.top + LANE_PX - OWNER_BAND_PX, OWNER_BAND_PX)
+    drawBand(ctx, lane.layers['pcp-lock'], view, plot, colors, row.top, LOCK_BAND_PX)
+    drawBand(ctx, lane.layers.cpu, view, plot, colors, row.top + LOCK_BAND_PX, LANE_PX - LOCK_BAND_PX - OWNER_BAND_PX)
+    drawBand(ctx, lane.layers.owner, view, plot, colors, row.top + LANE_PX - OWNER_BAND_PX, OWNER_BAND_PX)
     drawInstants(ctx, t, lane.layers.instant, view, plot, colors, row.top)
     ctx.restore()
   }
@@ -62,22 +63,35 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, t: LaidOutTimeline, 
   }
 }
 
-function drawBand(ctx: CanvasRenderingContext2D, r: LaneRecords, view: TimelineView, plot: number, colors: readonly string[], priority: readonly number[], top: number, height: number): void {
-  let paintedPx = -1
-  let paintedPriority = -1
-  for (let i = firstVisible(r, view.fromNs); i < r.start.length && r.start[i] < view.toNs; i++) {
-    if (r.end[i] <= view.fromNs) continue
-    const color = colors[r.kind[i]]
-    if (color === 'transparent') continue
-    const x0 = xOfNs(view, plot, Math.max(r.start[i], view.fromNs))
-    const x1 = xOfNs(view, plot, Math.min(r.end[i], view.toNs))
+function drawBand(ctx: CanvasRenderingContext2D, r: LaneRecords, view: TimelineView, plot: number, colors: readonly string[], top: number, height: number): void {
+  const paint = (kind: number, x: number, w: number) => {
+    if (colors[kind] === 'transparent') return
+    ctx.fillStyle = colors[kind]
+    ctx.fillRect(x, top, w, height)
+  }
+  const xOf = (ns: number) => xOfNs(view, plot, Math.min(Math.max(ns, view.fromNs), view.toNs))
+  let i = firstVisible(r, view.fromNs)
+  while (i < r.start.length && r.start[i] < view.toNs) {
+    if (r.end[i] <= view.fromNs) {
+      i++
+      continue
+    }
+    const x0 = xOf(r.start[i])
+    const x1 = xOf(r.end[i])
+    if (x1 - x0 >= 1) {
+      paint(r.kind[i], x0, x1 - x0)
+      i++
+      continue
+    }
     const px = Math.floor(x0)
-    // a segment within the pixel already painted adds nothing at this zoom, unless it matters more
-    if (x1 - x0 < 1 && px === paintedPx && priority[r.kind[i]] <= paintedPriority) continue
-    ctx.fillStyle = color
-    ctx.fillRect(x0, top, Math.max(1, x1 - x0), height)
-    paintedPx = Math.floor(Math.max(x0, x1 - 1))
-    paintedPriority = priority[r.kind[i]]
+    const pxUntil = nsOfX(view, plot, px + 1)
+    const ranked = rankedKindIn(r, nsOfX(view, plot, px), pxUntil)
+    paint(ranked >= 0 ? ranked : r.kind[i], px, 1)
+    // past every record starting in this pixel; the last of them may reach beyond it: its remainder
+    const next = firstStartingAt(r, pxUntil, i + 1)
+    const last = next - 1
+    if (r.end[last] > pxUntil) paint(r.kind[last], px + 1, xOf(r.end[last]) - (px + 1))
+    i = next
   }
 }
 
@@ -85,14 +99,16 @@ function drawBand(ctx: CanvasRenderingContext2D, r: LaneRecords, view: TimelineV
 const TICK_PX = 6
 
 function drawInstants(ctx: CanvasRenderingContext2D, t: LaidOutTimeline, r: LaneRecords, view: TimelineView, plot: number, colors: readonly string[], top: number): void {
-  let paintedPx = -1
-  for (let i = firstVisible(r, view.fromNs); i < r.start.length && r.start[i] < view.toNs; i++) {
-    if (r.start[i] < view.fromNs) continue
+  let i = firstStartingAt(r, view.fromNs, 0)
+  while (i < r.start.length && r.start[i] < view.toNs) {
     const px = Math.floor(xOfNs(view, plot, r.start[i]))
-    if (px === paintedPx) continue
-    paintedPx = px
-    ctx.fillStyle = colors[r.kind[i]]
-    ctx.fillRect(px, top, 1, t.kinds[r.kind[i]].name === 'deadline-miss' ? LANE_PX : TICK_PX)
+    // a miss in this pixel wins over a release or a drain call in it
+    const next = firstStartingAt(r, nsOfX(view, plot, px + 1), i + 1)
+    let shown = i
+    for (let k = i; k < next; k++) if (t.kinds[r.kind[k]].name === 'deadline-miss') shown = k
+    ctx.fillStyle = colors[r.kind[shown]]
+    ctx.fillRect(px, top, 1, t.kinds[r.kind[shown]].name === 'deadline-miss' ? LANE_PX : TICK_PX)
+    i = next
   }
 }
 

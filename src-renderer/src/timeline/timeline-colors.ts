@@ -15,6 +15,11 @@ const OWN: Readonly<Record<string, string>> = {
   'drain-done': '#3B1F5C'
 }
 
+/** How much a kind matters where several share a pixel: interference (2) over the task's own time (1) over the rest (0). */
+export function kindRank(kind: TimelineKind): number {
+  return kind.source !== null ? 2 : kind.name === 'rt' ? 1 : 0
+}
+
 export function kindColor(kind: TimelineKind): string {
   if (kind.source !== null) return SOURCE_COLORS[kind.source]
   return OWN[kind.name] ?? '#777777'

@@ -4,6 +4,7 @@
 import type { RunTimeline } from '@shared/results/types'
 import { decodeTimeline } from '@shared/results/timeline-columns'
 import { TIMELINE_KINDS, type TimelineKind, type TimelineLayer } from '@shared/results/timeline-kinds'
+import { kindRank } from './timeline-colors'
 
 /** Records of one layer of a lane, sorted by start. */
 export interface LaneRecords {
@@ -13,6 +14,8 @@ export interface LaneRecords {
   drain: Uint32Array
   /** the longest record: one starting this long before a view's start may still reach into it */
   maxDurationNs: number
+  /** the indices of the records of rank 2, then of rank 1 (kindRank): what a zoomed-out pixel looks for */
+  ranked: [Uint32Array, Uint32Array]
 }
 
 export interface TimelineLane {
@@ -49,15 +52,17 @@ export function layOutTimeline(t: RunTimeline): LaidOutTimeline {
   const lanes = roles.map((r, lane): TimelineLane => ({
     cpu: r.cpu,
     role: r.role,
-    layers: Object.fromEntries(LAYERS.map((layer) => [layer, records(picks[lane][layer], c)])) as Record<TimelineLayer, LaneRecords>
+    layers: Object.fromEntries(LAYERS.map((layer) => [layer, records(picks[lane][layer], c, kinds)])) as Record<TimelineLayer, LaneRecords>
   }))
   return { lanes, kinds, endNs, windows: t.windows }
 }
 
-function records(indices: number[], c: ReturnType<typeof decodeTimeline>): LaneRecords {
+function records(indices: number[], c: ReturnType<typeof decodeTimeline>, kinds: readonly TimelineKind[]): LaneRecords {
   indices.sort((a, b) => c.startNs[a] - c.startNs[b])
   const n = indices.length
-  const out: LaneRecords = { start: new Float64Array(n), end: new Float64Array(n), kind: new Uint8Array(n), drain: new Uint32Array(n), maxDurationNs: 0 }
+  const rank = indices.map((i) => kindRank(kinds[c.kind[i]]))
+  const ranked = (r: number) => Uint32Array.from(rank.flatMap((x, k) => (x === r ? [k] : [])))
+  const out: LaneRecords = { start: new Float64Array(n), end: new Float64Array(n), kind: new Uint8Array(n), drain: new Uint32Array(n), maxDurationNs: 0, ranked: [ranked(2), ranked(1)] }
   indices.forEach((i, k) => {
     out.start[k] = c.startNs[i]
     out.end[k] = c.startNs[i] + c.durationNs[i]
@@ -97,6 +102,34 @@ export function firstVisible(r: LaneRecords, fromNs: number): number {
     else hi = mid
   }
   return lo
+}
+
+/** The first record of `r` from index `lo` on that starts at or after `ns`. */
+export function firstStartingAt(r: LaneRecords, ns: number, lo: number): number {
+  let hi = r.start.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (r.start[mid] < ns) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/** The kind of the highest-ranked record (rank 1 or 2) overlapping [fromNs, untilNs), or -1. */
+export function rankedKindIn(r: LaneRecords, fromNs: number, untilNs: number): number {
+  for (const list of r.ranked) {
+    // the first of the list starting at or after fromNs, and the one before it, which may reach into the span
+    let lo = 0
+    let hi = list.length
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if (r.start[list[mid]] < fromNs) lo = mid + 1
+      else hi = mid
+    }
+    if (lo > 0 && r.end[list[lo - 1]] > fromNs) return r.kind[list[lo - 1]]
+    if (lo < list.length && r.start[list[lo]] < untilNs) return r.kind[list[lo]]
+  }
+  return -1
 }
 
 /** The record of `r` under time `atNs` (an instant within `slopNs` of it), or -1. */
