@@ -33,6 +33,10 @@ export interface FinishedRun {
 
 export function collectRunResult(sim: FinishedRun, endNs: number, partial: boolean, pending: Array<{ kind: DrainSourceKind; ageNs: number }>): RunResult {
   const p = sim.params
+  const timeline = sim.runTimeline.result(endNs, [
+    ...sim.hk.cpus.map((cpu) => ({ cpu, role: 'housekeeping' as const })),
+    ...sim.isolated.map((iso) => ({ cpu: iso.cpu, role: 'isolated' as const }))
+  ].sort((a, b) => a.cpu - b.cpu))
   const tasks = sim.isolated.flatMap((iso) => {
     if (iso.task === null || iso.metrics === null) return []
     return [iso.metrics.result(iso.task.name, iso.cpu, iso.task.polling ? 'polling' : 'periodic', iso.task.deadlineNs, endNs)]
@@ -50,10 +54,7 @@ export function collectRunResult(sim: FinishedRun, endNs: number, partial: boole
     zoneFreePages: sim.zoneFree.result(),
     drainCpuNs: Math.round(sim.drainCpuNs),
     worst: sim.worst.result(sim.timeline.excerptSegments()),
-    timeline: sim.runTimeline.result(endNs, [
-      ...sim.hk.cpus.map((cpu) => ({ cpu, role: 'housekeeping' as const })),
-      ...sim.isolated.map((iso) => ({ cpu: iso.cpu, role: 'isolated' as const }))
-    ].sort((a, b) => a.cpu - b.cpu)),
+    ...(timeline !== undefined && { timeline }),
     events: sim.events,
     simulatedNs: Math.round(endNs),
     partial

@@ -18,6 +18,6 @@ export interface RunModelOptions {
   shouldCancel?: () => boolean
   /** Every drain request as it happens (source index in profile.drainSources, kind, time). */
   onDrainRequest?: (e: { source: number; kind: DrainSourceKind; tNs: number }) => void
-  /** The most timeline records kept for the whole run (default TIMELINE_CAP_RECORDS, docs/timeline.md); past it only the windows are kept. */
+  /** The most timeline records kept for the whole run (default TIMELINE_CAP_RECORDS, docs/timeline.md); past it only the windows are kept; 0: no timeline. */
   timelineCapRecords?: number
 }

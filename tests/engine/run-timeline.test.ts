@@ -31,6 +31,14 @@ function withoutTimeline(r: RunResult): Omit<RunResult, 'timeline'> {
   return rest
 }
 
+describe('run timeline: none', () => {
+  it('a cap of 0 records no timeline and changes no result', () => {
+    const none = run(controlLoop(), 'workqueue', 1, { timelineCapRecords: 0 })
+    expect(none.timeline).toBeUndefined()
+    expect(none).toEqual(withoutTimeline(run(controlLoop(), 'workqueue')))
+  })
+})
+
 describe('run timeline: the whole run when it fits', () => {
   for (const variant of VARIANTS) {
     it(`${variant}: each isolated CPU's segments tile the run; housekeeping CPUs hold only materialised work`, () => {

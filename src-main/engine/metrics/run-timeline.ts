@@ -1,6 +1,7 @@
 // The run timeline of every CPU (docs/timeline.md): segments and instants in typed columns, the whole
 // run while it fits in TIMELINE_CAP_RECORDS, and beside it the windows around the worst sample and the
 // first TIMELINE_MISS_WINDOWS deadline misses, which are what the result keeps when the run does not fit.
+// A cap of 0 records nothing (a job of a large sweep: lab/timeline-budget.ts).
 import type { DrainSourceKind } from '../../../src-shared/profile/schema'
 import type { RunTimeline } from '../../../src-shared/results/types'
 import { TIMELINE_KINDS } from '../../../src-shared/results/timeline-kinds'
@@ -33,7 +34,10 @@ export class RunTimelineRecorder {
   /** the source of each drain_all_pages() call, by call id - 1 (ids run 1, 2, … in request order) */
   private readonly drainSources: DrainSourceKind[] = []
 
+  private readonly enabled: boolean
+
   constructor(readonly capRecords = TIMELINE_CAP_RECORDS) {
+    this.enabled = capRecords > 0
     this.whole = new TimelineColumns(capRecords)
   }
 
@@ -54,6 +58,7 @@ export class RunTimelineRecorder {
 
   /** A new worst sample: its window [fromNs, untilNs) replaces the previous worst's. */
   keepWorst(fromNs: number, untilNs: number): void {
+    if (!this.enabled) return
     this.hasWorst = true
     this.worst.place(fromNs, untilNs)
     this.placed(this.worst)
@@ -61,15 +66,16 @@ export class RunTimelineRecorder {
 
   /** A deadline miss: its window [fromNs, untilNs) is kept if it is one of the first misses. */
   keepMiss(fromNs: number, untilNs: number): void {
-    if (this.misses.length === TIMELINE_MISS_WINDOWS) return
+    if (!this.enabled || this.misses.length === TIMELINE_MISS_WINDOWS) return
     const w = new TimelineWindow('miss', WINDOW_CAPACITY)
     w.place(fromNs, untilNs)
     this.misses.push(w)
     this.placed(w)
   }
 
-  /** The result (records in no particular order); `cpus` lists every CPU of the run with its role. */
-  result(endNs: number, cpus: RunTimeline['cpus']): RunTimeline {
+  /** The result (records in no particular order), undefined with a cap of 0; `cpus` lists every CPU of the run with its role. */
+  result(endNs: number, cpus: RunTimeline['cpus']): RunTimeline | undefined {
+    if (!this.enabled) return undefined
     const whole = this.whole
     const kinds = TIMELINE_KINDS.map((k) => k.name)
     if (whole !== null) {
@@ -97,6 +103,7 @@ export class RunTimelineRecorder {
   }
 
   private add(cpu: number, kind: number, start: number, end: number, drain: number): void {
+    if (!this.enabled) return
     const whole = this.whole
     if (whole !== null) {
       if (whole.push(cpu, kind, start, end, drain)) return
