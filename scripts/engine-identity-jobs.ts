@@ -2,8 +2,9 @@
 // every preset, a small profile per anti-starvation policy and task mode, and the heavy housekeeping
 // scenario, × every variant × seeds 1 and 2, a short run each; one SHA-256 of the serialised RunResult per
 // job — without `events`, the engine's own count of the events it handled, which an engine that
-// aggregates work changes without changing a result, and without `engineVersion`, which names the engine
-// rather than what it computed.
+// aggregates work changes without changing a result, without `engineVersion`, which names the engine
+// rather than what it computed, and without `timeline`, the record of the run (docs/timeline.md), which
+// a change to what is drawn changes without changing what the model computed.
 import { createHash } from 'node:crypto'
 import { ANTI_STARVATION_POLICIES, VARIANTS, type ProfileInput, type Variant } from '../src-shared/profile/schema'
 import { PRESETS } from '../src-shared/profile/presets'
@@ -71,7 +72,7 @@ export function identityJobs(): IdentityJob[] {
     return VARIANTS.flatMap((variant: Variant) => SEEDS.map((seed) => ({
       key: `${id}/${variant}/${seed}`,
       run: () => {
-        const { events: _events, engineVersion: _version, ...semantics } = runModel(profile, variant, seed, { checkInvariants: false })
+        const { events: _events, engineVersion: _version, timeline: _timeline, ...semantics } = runModel(profile, variant, seed, { checkInvariants: false })
         return createHash('sha256').update(JSON.stringify(semantics)).digest('hex')
       }
     })))

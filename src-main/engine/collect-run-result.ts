@@ -6,6 +6,7 @@ import type { DerivedPcp } from './mm/pcp-params'
 import { bySourceOf } from './metrics/interference-source'
 import { housekeepingResult } from './metrics/housekeeping-result'
 import type { SampledSeriesRecorder } from './metrics/sampled-series'
+import type { RunTimelineRecorder } from './metrics/run-timeline'
 import type { TimelineRecorder } from './metrics/timeline-recorder'
 import type { WorstSampleTracker } from './metrics/worst-sample'
 import type { IsolatedCpu } from './sched/isolated-cpu'
@@ -24,6 +25,7 @@ export interface FinishedRun {
   readonly zoneFree: SampledSeriesRecorder
   readonly worst: WorstSampleTracker
   readonly timeline: TimelineRecorder
+  readonly runTimeline: RunTimelineRecorder
   readonly drainCpuNs: number
   readonly fastPathOverheadNs: number
   readonly events: number
@@ -32,6 +34,10 @@ export interface FinishedRun {
 
 export function collectRunResult(sim: FinishedRun, endNs: number, partial: boolean, pending: Array<{ kind: DrainSourceKind; ageNs: number }>): RunResult {
   const p = sim.params
+  const timeline = sim.runTimeline.result(endNs, [
+    ...sim.hk.cpus.map((cpu) => ({ cpu, role: 'housekeeping' as const })),
+    ...sim.isolated.map((iso) => ({ cpu: iso.cpu, role: 'isolated' as const }))
+  ].sort((a, b) => a.cpu - b.cpu))
   const tasks = sim.isolated.flatMap((iso) => {
     if (iso.task === null || iso.metrics === null) return []
     return [iso.metrics.result(iso.task.name, iso.cpu, iso.task.polling ? 'polling' : 'periodic', iso.task.deadlineNs, endNs)]
@@ -52,6 +58,7 @@ export function collectRunResult(sim: FinishedRun, endNs: number, partial: boole
     zoneFreePages: sim.zoneFree.result(),
     drainCpuNs: Math.round(sim.drainCpuNs),
     worst: sim.worst.result(sim.timeline.excerptSegments()),
+    ...(timeline !== undefined && { timeline }),
     events: sim.events,
     simulatedNs: Math.round(endNs),
     partial

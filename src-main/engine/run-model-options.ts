@@ -1,4 +1,4 @@
-// Options of runModel: invariant checks, progress, cancellation, and a hook on drain requests.
+// Options of runModel: invariant checks, progress, cancellation, a hook on drain requests, and the timeline's cap.
 import type { DrainSourceKind } from '../../src-shared/profile/schema'
 
 export interface RunModelProgress {
@@ -18,4 +18,6 @@ export interface RunModelOptions {
   shouldCancel?: () => boolean
   /** Every drain request as it happens (source index in profile.drainSources, kind, time). */
   onDrainRequest?: (e: { source: number; kind: DrainSourceKind; tNs: number }) => void
+  /** The most timeline records kept for the whole run (default TIMELINE_CAP_RECORDS, docs/timeline.md); past it only the windows are kept; 0: no timeline. */
+  timelineCapRecords?: number
 }

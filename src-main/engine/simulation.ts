@@ -33,6 +33,7 @@ import { rtTaskSpec } from './workload/rt-task-spec'
 import { DrainStats } from './metrics/drain-stats'
 import { KernelCpuTime } from './metrics/kernel-cpu-time'
 import { SampledSeriesRecorder } from './metrics/sampled-series'
+import { RunTimelineRecorder } from './metrics/run-timeline'
 import { TimelineRecorder } from './metrics/timeline-recorder'
 import { WorstSampleTracker } from './metrics/worst-sample'
 import { collectRunResult } from './collect-run-result'
@@ -63,6 +64,7 @@ export class Simulation {
   readonly drains: DrainAllPages
   readonly sources: DrainSources
   readonly timeline: TimelineRecorder
+  readonly runTimeline: RunTimelineRecorder
   readonly worst = new WorstSampleTracker()
   readonly stranded = new SampledSeriesRecorder()
   readonly zoneFree = new SampledSeriesRecorder()
@@ -85,7 +87,8 @@ export class Simulation {
     this.durationNs = Math.round(profile.run.durationMs * 1e6)
     this.sampleEveryNs = Math.max(1_000_000, Math.ceil(this.durationNs / SAMPLES_PER_RUN))
     const isolated = isolatedCpus(profile)
-    this.timeline = new TimelineRecorder(isolated)
+    this.runTimeline = new RunTimelineRecorder(options.timelineCapRecords)
+    this.timeline = new TimelineRecorder(isolated, this.runTimeline)
     // the contexts: the core with the pcp state, then what each kind of component adds to it
     const kernel = { queue: this.queue, costs: this.costs, warmupNs: this.warmupNs, zone: this.zone, pcp: this.pcp, params: this.params, traits: this.traits }
     const isolatedCtx: IsolatedCpuContext = {
@@ -109,11 +112,11 @@ export class Simulation {
     })
     const tick = new HousekeepingTick(profile.machine.hz, this.costs.tickNs)
     this.hk = new HousekeepingLoad(profile, kernel, this.cpuTime, seed, this.durationNs)
-    const hkKworkers = new HousekeepingKworkers(profile, kernel, this.cpuTime, tick, this.hk, seed)
-    for (const cpu of this.hk.cpus) cpus[cpu] = new HousekeepingCpu(cpu, hkKworkers, this.hk)
+    const hkKworkers = new HousekeepingKworkers(profile, kernel, this.cpuTime, tick, this.hk, this.runTimeline, seed)
+    for (const cpu of this.hk.cpus) cpus[cpu] = new HousekeepingCpu(cpu, hkKworkers, this.hk, this.runTimeline)
     const stats = new DrainStats()
     this.strategy = createDrainStrategy(this.traits, profile.kernel.pcp.batchScaleMax, { sim: kernel, cpuTime: this.cpuTime, stats, tick, cpus, owners: this.hk })
-    this.drains = new DrainAllPages(stats, this.strategy, this.pcp, this.hk, this.warmupNs)
+    this.drains = new DrainAllPages(stats, this.strategy, this.pcp, this.hk, this.warmupNs, this.runTimeline)
     this.sources = new DrainSources(profile, this.queue, this.drains, options.onDrainRequest, seed)
   }
 

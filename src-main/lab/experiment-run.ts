@@ -13,6 +13,7 @@ import { RESULTS_SCHEMA_VERSION, type ExperimentResults, type JobResult, type Ru
 import type { PlannedJob } from '../../src-shared/profile/experiment-plan'
 import { JobControl } from './pool/job-control'
 import { WorkerStartupError, type JobRunner } from './pool/job-pool'
+import { jobTimelineCap } from './timeline-budget'
 
 /** 5 progress events per second at most: smooth for a bar, nothing for IPC or a WebSocket. */
 
@@ -183,7 +184,9 @@ export class ExperimentRun {
     state.startedAt = performance.now()
     const { planned } = state
     try {
-      const result = await this.options.pool.run({ profile: planned.profile, variant: planned.variant, seed: planned.seed, control: state.control.buffer })
+      const result = await this.options.pool.run({
+        profile: planned.profile, variant: planned.variant, seed: planned.seed, timelineCapRecords: jobTimelineCap(this.options.jobs.length), control: state.control.buffer
+      })
       state.result = result
       state.status = state.control.cancelled && result.partial ? 'cancelled' : 'completed'
     } catch (e) {

@@ -5,7 +5,9 @@
 import { z } from 'zod'
 import { profileSchema } from '../profile/rules'
 import { DRAIN_SOURCE_KINDS, VARIANTS } from '../profile/schema'
+import { base64ByteLength } from '../base64-bytes'
 import { HEADLINE_METRICS } from './headline'
+import { TIMELINE_COLUMN_BYTES } from './timeline-columns'
 import { INTERFERENCE_SOURCES, MEASUREMENT_FORMATS, RESULTS_SCHEMA_VERSION, type ExperimentResults } from './types'
 
 /** Things that are counted one by one (jobs, drains, events, CPUs): whole numbers from 0. */
@@ -107,6 +109,21 @@ const worstSampleSchema = z.strictObject({
   timeline: z.array(timelineSegmentSchema)
 })
 
+const base64Column = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64')
+
+const runTimelineSchema = z.strictObject({
+  kinds: z.array(z.string().min(1)).min(1).max(256),
+  cpus: z.array(z.strictObject({ cpu: count, role: z.enum(['isolated', 'housekeeping']) })),
+  windows: z.array(z.strictObject({ reason: z.enum(['run', 'worst', 'miss']), fromNs: nonNegative, untilNs: nonNegative, truncated: z.boolean() })),
+  capRecords: count,
+  drainSources: z.array(z.enum(DRAIN_SOURCE_KINDS)),
+  count,
+  columns: z.strictObject({ cpu: base64Column, kind: base64Column, startNs: base64Column, durationNs: base64Column, drain: base64Column })
+}).refine(
+  (t) => TIMELINE_COLUMN_BYTES.every(([name, bytes]) => base64ByteLength(t.columns[name]) === t.count * bytes),
+  'every timeline column must hold `count` values'
+)
+
 const housekeepingCpuResultSchema = z.strictObject({
   cpu: count,
   allocFastPathNs: distributionNsSchema,
@@ -192,6 +209,7 @@ const runResultSchema = z.strictObject({
   zoneFreePages: sampledSeriesSchema,
   drainCpuNs: nonNegative,
   worst: worstSampleSchema.nullable(),
+  timeline: runTimelineSchema.optional(),
   events: count,
   simulatedNs: nonNegative,
   partial: z.boolean(),

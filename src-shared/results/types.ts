@@ -1,6 +1,6 @@
 // The results format: what one engine run produces (RunResult) and what an experiment keeps
 // (ExperimentResults). Documented in docs/results-format.md. All times are integer nanoseconds.
-import type { Profile, Variant } from '../profile/schema'
+import type { DrainSourceKind, Profile, Variant } from '../profile/schema'
 
 /** A latency-like distribution, summarised, plus the full HDR histogram for re-analysis. */
 export interface DistributionNs {
@@ -110,6 +110,37 @@ export interface WorstSample {
   timeline: TimelineSegment[]
 }
 
+/**
+ * The run's per-CPU timeline (docs/timeline.md): `count` segments and instants of every CPU, in no
+ * particular order. The whole run when it fit in `capRecords`, else the windows around the worst sample
+ * and the first deadline misses.
+ */
+export interface RunTimeline {
+  /** the kinds `columns.kind` indexes, by name (TIMELINE_KINDS in timeline-kinds.ts) */
+  kinds: string[]
+  cpus: Array<{ cpu: number; role: 'isolated' | 'housekeeping' }>
+  /** the spans of simulated time whose records are all here: one `run` span when the whole run fit */
+  windows: Array<{ reason: 'run' | 'worst' | 'miss'; fromNs: number; untilNs: number; truncated: boolean }>
+  /** the most records a run keeps whole */
+  capRecords: number
+  /** the source of each drain_all_pages() call: drainSources[id - 1] for call `id` (the `drain` column) */
+  drainSources: DrainSourceKind[]
+  count: number
+  /** each the base64 of a little-endian typed array of `count` values (decodeTimeline in timeline-columns.ts) */
+  columns: {
+    /** Uint16 */
+    cpu: string
+    /** Uint8 */
+    kind: string
+    /** Float64, whole ns */
+    startNs: string
+    /** Float64, whole ns; 0 for an instant */
+    durationNs: string
+    /** Uint32: the drain_all_pages() call the record belongs to (1, 2, … in request order), 0 for none */
+    drain: string
+  }
+}
+
 /** One housekeeping CPU's share of HousekeepingResult (model.md §6: the spinlock cost and fallbacks per CPU). */
 export interface HousekeepingCpuResult {
   cpu: number
@@ -168,6 +199,8 @@ export interface RunResult {
   /** CPU time spent on drain work, all CPUs (kworker switches and dispatch, IRQs-off drains, remote drains) */
   drainCpuNs: number
   worst: WorstSample | null
+  /** absent from the live engine's runs and from results written before the timeline */
+  timeline?: RunTimeline
   events: number
   simulatedNs: number
   /** true when cancelled before the end; every number covers [0, simulatedNs) */

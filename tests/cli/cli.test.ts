@@ -168,7 +168,7 @@ describe('drainlab run', () => {
       expect(lines.length, f).toBeGreaterThan(1)
       expect(lines[0]).toMatch(/^[a-z_]+(,[A-Za-z0-9_.]+)+$/)
     }
-    const trace = JSON.parse(readFileSync(join(out, 'worst-case.trace.json'), 'utf8'))
+    const trace = JSON.parse(readFileSync(join(out, 'timeline.trace.json'), 'utf8'))
     expect(trace.traceEvents.filter((e: { ph: string }) => e.ph === 'X').length).toBeGreaterThan(0)
     expect(trace.traceEvents.some((e: { name: string }) => e.name === 'thread_name')).toBe(true)
     const html = readFileSync(join(out, 'report.html'), 'utf8')
@@ -248,7 +248,7 @@ describe('drainlab export', () => {
     expect(r.code).toBe(0)
     const files = readdirSync(out)
     expect(files).toContain('summary.csv')
-    expect(files).toContain('worst-case.trace.json')
+    expect(files).toContain('timeline.trace.json')
     expect(files.some((f) => f.endsWith('.svg'))).toBe(true)
     expect(r.stdout.trimEnd().split('\n').length).toBe(files.length)
   })

@@ -3,6 +3,8 @@
 // forced by memory offline), then the variant's way of draining the targets.
 import type { DrainSourceKind } from '../../../src-shared/profile/schema'
 import type { DrainStats } from '../metrics/drain-stats'
+import type { RunTimelineRecorder } from '../metrics/run-timeline'
+import { INSTANT_DRAIN_DONE, INSTANT_DRAIN_SKIP } from '../metrics/timeline-kind-index'
 import type { PerCpuPages } from '../mm/per-cpu-pages'
 import type { OwnerActivity } from '../sched/owner-activity'
 import { DrainRun, type DrainWaiter } from './drain-run'
@@ -26,13 +28,15 @@ export class DrainAllPages implements DrainWaiter {
     private readonly strategy: DrainStrategy,
     private readonly pcp: PerCpuPages,
     private readonly owners: OwnerActivity,
-    private readonly warmupNs: number
+    private readonly warmupNs: number,
+    private readonly timeline: RunTimelineRecorder
   ) {}
 
   request(sourceIndex: number, kind: DrainSourceKind, requesterCpu: number, now: number): void {
     const zoneRequest = kind === 'cma' || kind === 'compaction' || kind === 'offline'
     const counted = now >= this.warmupNs
     const run = new DrainRun(this.nextId++, sourceIndex, kind, zoneRequest, kind === 'offline', requesterCpu, now, counted, this)
+    this.timeline.drainRequest(requesterCpu, now, run.id, kind)
     if (counted) {
       this.stats.requested++
       this.stats.source(kind).requested++
@@ -40,6 +44,7 @@ export class DrainAllPages implements DrainWaiter {
     if (this.holder !== null) {
       if (!zoneRequest) {
         // mutex_trylock failed and zone == NULL: return without draining anything
+        this.timeline.instant(requesterCpu, INSTANT_DRAIN_SKIP, now, run.id)
         if (counted) {
           this.stats.skipped++
           this.stats.source(kind).skipped++
@@ -61,6 +66,7 @@ export class DrainAllPages implements DrainWaiter {
 
   complete(run: DrainRun, now: number): void {
     this.finished++
+    this.timeline.instant(run.requesterCpu, INSTANT_DRAIN_DONE, now, run.id)
     if (run.counted) {
       const s = this.stats
       const duration = now - run.requestNs

@@ -125,7 +125,7 @@ export class RemoteDrain implements DrainStrategy {
       run.targetFinished = pcp.count[cpu] <= (this.listFreeSpins ? later : 0)
       // the requester spins on pcp->lock, then on zone->lock, then frees: all of it is drain work
       this.ctx.cpuTime.addDrain(end - spinFrom)
-      this.ctx.cpus[cpu].remoteDrainHolds(now, end)
+      this.ctx.cpus[cpu].remoteDrainHolds(now, end, run.id)
       // the requester's IRQs are off from spin_lock_irqsave(&pcp->lock) (6.0–6.1), or from zone->lock
       // irqsave inside the hold (6.2+), to the unlock: a tick that fell in it runs after, before the next target
       const irqsOff = this.pcpLockIrqsave ? spinFrom : now

@@ -1,30 +1,12 @@
-// Recent timeline of each isolated CPU (ring buffers of segments, as KernelShark would draw them) and
-// the excerpt kept around the worst latency sample.
+// The timeline of each isolated CPU: every segment goes to the run timeline (run-timeline.ts, all CPUs),
+// and a ring of recent segments per isolated CPU gives the excerpt kept around the worst latency sample.
 import type { TimelineSegment } from '../../../src-shared/results/types'
+import { TIMELINE_KINDS } from '../../../src-shared/results/timeline-kinds'
+import type { RunTimelineRecorder } from './run-timeline'
+import { INSTANT_DEADLINE_MISS, INSTANT_RELEASE } from './timeline-kind-index'
 
-export const SEG_RT = 0
-export const SEG_KWORKER_SWITCH = 1
-export const SEG_IPI = 2
-export const SEG_KWORKER_DRAIN = 3
-export const SEG_REMOTE_DRAIN = 4
-export const SEG_THROTTLED = 5
-export const SEG_FALLBACK = 6
-export const SEG_IDLE = 7
-export const SEG_LOCK_SPIN = 8
-export const SEG_BOOST = 9
-
-const SEGMENT_KINDS: ReadonlyArray<{ lane: TimelineSegment['lane']; label: string }> = [
-  { lane: 'rt', label: 'realtime task' },
-  { lane: 'kworker', label: 'kworker wake / context switch' },
-  { lane: 'irq', label: 'IPI (queue_work_on)' },
-  { lane: 'kworker', label: 'drain_local_pages_wq: free_pcppages_bulk, IRQs off' },
-  { lane: 'drain', label: 'remote drain_pages_zone holds pcp->lock' },
-  { lane: 'throttled', label: 'RT runqueue throttled' },
-  { lane: 'fallback', label: 'buddy fallback (pcp trylock failed)' },
-  { lane: 'idle', label: 'idle' },
-  { lane: 'fallback', label: 'spinning on pcp->lock (free_unref_page_list)' },
-  { lane: 'kworker', label: 'kworker boosted (fair server / stalld)' }
-]
+/** The excerpt's lane of each segment kind (SEG_*), as the Worst case tab draws them. */
+const EXCERPT_LANES: ReadonlyArray<TimelineSegment['lane']> = ['rt', 'kworker', 'irq', 'kworker', 'drain', 'throttled', 'fallback', 'idle', 'fallback', 'kworker']
 
 const RING = 128
 const MAX_EXCERPT = 400
@@ -39,7 +21,7 @@ export class TimelineRecorder {
   private excerptFrom = 0
   private excerptUntil = 0
 
-  constructor(private readonly cpuOfIndex: ArrayLike<number>) {
+  constructor(private readonly cpuOfIndex: ArrayLike<number>, private readonly run: RunTimelineRecorder) {
     const n = cpuOfIndex.length
     this.start = new Float64Array(n * RING)
     this.end = new Float64Array(n * RING)
@@ -47,9 +29,10 @@ export class TimelineRecorder {
     this.head = new Int32Array(n)
   }
 
-  /** A finished segment on isolated CPU `index`. */
-  record(index: number, kind: number, startNs: number, endNs: number): void {
+  /** A finished segment on isolated CPU `index`, part of drain_all_pages() call `drain` (0: none). */
+  record(index: number, kind: number, startNs: number, endNs: number, drain = 0): void {
     if (endNs <= startNs) return
+    this.run.segment(this.cpuOfIndex[index], kind, startNs, endNs, drain)
     const slot = index * RING + (this.head[index]++ % RING)
     this.start[slot] = startNs
     this.end[slot] = endNs
@@ -61,6 +44,7 @@ export class TimelineRecorder {
 
   /** A new worst sample on `index`: keep what the ring holds of [fromNs, untilNs) and what follows until untilNs. */
   captureAround(index: number, fromNs: number, untilNs: number): void {
+    this.run.keepWorst(fromNs, untilNs)
     this.excerpt = []
     this.excerptCpuIndex = index
     this.excerptFrom = fromNs
@@ -74,12 +58,22 @@ export class TimelineRecorder {
     }
   }
 
+  /** The hrtimer of isolated CPU `index`'s task expired at `atNs`. */
+  release(index: number, atNs: number): void {
+    this.run.instant(this.cpuOfIndex[index], INSTANT_RELEASE, atNs, 0)
+  }
+
+  /** A job of isolated CPU `index`'s task missed its deadline at `atNs`: the run timeline keeps [fromNs, untilNs) if it is one of the first. */
+  deadlineMiss(index: number, atNs: number, fromNs: number, untilNs: number): void {
+    this.run.instant(this.cpuOfIndex[index], INSTANT_DEADLINE_MISS, atNs, 0)
+    this.run.keepMiss(fromNs, untilNs)
+  }
+
   excerptSegments(): TimelineSegment[] {
     return [...this.excerpt].sort((a, b) => a.startNs - b.startNs || a.endNs - b.endNs)
   }
 
   private segment(index: number, kind: number, startNs: number, endNs: number): TimelineSegment {
-    const k = SEGMENT_KINDS[kind]
-    return { cpu: this.cpuOfIndex[index], lane: k.lane, startNs: Math.round(startNs), endNs: Math.round(endNs), label: k.label }
+    return { cpu: this.cpuOfIndex[index], lane: EXCERPT_LANES[kind], startNs: Math.round(startNs), endNs: Math.round(endNs), label: TIMELINE_KINDS[kind].label }
   }
 }

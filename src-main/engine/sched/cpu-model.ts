@@ -7,8 +7,8 @@ export interface CpuModel {
   readonly cpu: number
   /** queue_work_on(cpu, mm_percpu_wq, drain_local_pages_wq): the CPU's kworker will drain its lists and report to run.waiter. */
   queueWork(run: DrainRun, now: number): void
-  /** A remote drainer holds this CPU's pcp->lock (drain_pages_zone) from `now` to `end`. */
-  remoteDrainHolds(now: number, end: number): void
+  /** A remote drainer, for drain_all_pages() call `drain` (DrainRun.id), holds this CPU's pcp->lock (drain_pages_zone) from `now` to `end`. */
+  remoteDrainHolds(now: number, end: number, drain: number): void
   /** 6.0–6.1: a remote drainer took pcp->lock at `from`, between two batches of the owner's list free, which spins `ns` on it. */
   spinMidListFree(from: number, ns: number, now: number): void
   /**

@@ -1,26 +1,36 @@
 // A housekeeping CPU as a drain target: its kworker runs the drain work item, its load's list frees
-// meet the remote drainer. Nothing here is on a timeline: only isolated CPUs have one.
+// meet the remote drainer. Its timeline holds what the model materialises: the remote drainer's holds
+// of its pcp->lock and the buddy fallbacks they cause (the kworker records its own segments); its
+// load's alloc/free bursts are computed in closed form and are not drawn.
 import type { DrainRun } from '../drain/drain-run'
+import type { RunTimelineRecorder } from '../metrics/run-timeline'
+import { SEG_FALLBACK, SEG_REMOTE_DRAIN } from '../metrics/timeline-kind-index'
 import type { HousekeepingLoad } from '../workload/housekeeping-load'
 import type { CpuModel } from './cpu-model'
 import type { HousekeepingKworkers } from './housekeeping-kworker'
 
 export class HousekeepingCpu implements CpuModel {
-  constructor(readonly cpu: number, private readonly kworkers: HousekeepingKworkers, private readonly load: HousekeepingLoad) {}
+  constructor(
+    readonly cpu: number,
+    private readonly kworkers: HousekeepingKworkers,
+    private readonly load: HousekeepingLoad,
+    private readonly timeline: RunTimelineRecorder
+  ) {}
 
   queueWork(run: DrainRun, now: number): void {
     this.kworkers.queueWork(run, this.cpu, now)
   }
 
-  remoteDrainHolds(): void {
-    // no timeline on a housekeeping CPU; the hold's cost is the requester's drain work
+  remoteDrainHolds(now: number, end: number, drain: number): void {
+    this.timeline.segment(this.cpu, SEG_REMOTE_DRAIN, now, end, drain)
   }
 
   spinMidListFree(): void {
     // a housekeeping list free is one burst computed when it starts: the delayed batches are in pcp.listFree
   }
 
-  fallbackMidListFree(zoneWaitNs: number, _holdNs: number, _batchesNs: number, now: number): void {
+  fallbackMidListFree(zoneWaitNs: number, holdNs: number, _batchesNs: number, now: number): void {
     this.load.listFreeFallback(this.cpu, zoneWaitNs, now)
+    this.timeline.segment(this.cpu, SEG_FALLBACK, now, now + zoneWaitNs + holdNs, 0)
   }
 }

@@ -7,6 +7,8 @@ import { drainPagesZone } from '../mm/drain-pages-zone'
 import type { PageAllocator } from '../mm/page-allocator'
 import { ZoneLockHold } from '../mm/zone-lock-hold'
 import type { KernelCpuTime } from '../metrics/kernel-cpu-time'
+import type { RunTimelineRecorder } from '../metrics/run-timeline'
+import { SEG_KWORKER_DRAIN, SEG_KWORKER_SWITCH } from '../metrics/timeline-kind-index'
 import { RandomStream } from '../sim/random-stream'
 import type { SimContext } from '../sim/sim-context'
 import type { HousekeepingTick } from './housekeeping-tick'
@@ -27,6 +29,7 @@ export class HousekeepingKworkers {
     private readonly cpuTime: KernelCpuTime,
     private readonly tick: HousekeepingTick,
     private readonly owners: OwnerActivity,
+    private readonly timeline: RunTimelineRecorder,
     seed: number
   ) {
     this.pending = new Array<DrainRun | null>(profile.machine.cpus).fill(null)
@@ -42,6 +45,8 @@ export class HousekeepingKworkers {
     const wait = this.cfsRoundNs > 0 ? Math.round(this.cfsStreams[cpu].next() * this.cfsRoundNs) : 0
     this.pending[cpu] = run
     this.cpuTime.addDrain(half)
+    // the wake and switch-in; the CFS wait after it runs the CPU's other tasks, which are not drawn
+    this.timeline.segment(cpu, SEG_KWORKER_SWITCH, now, now + half, run.id)
     // switch-in and the CFS wait run with interrupts on: the ticks in them stretch them
     const ticks = this.tick.preemptible(now, half + wait)
     this.sim.queue.push(now + half + wait + ticks, this.runKind, cpu)
@@ -60,7 +65,10 @@ export class HousekeepingKworkers {
     const switchOut = Math.round(sim.costs.kworkerWakeSwitchNs) - Math.round(sim.costs.kworkerWakeSwitchNs / 2)
     this.cpuTime.addDrain(busy + switchOut)
     // a tick that fell in the IRQs-off drain runs when interrupts come back, before the work item returns
-    sim.queue.push(now + busy + this.tick.deferred(now, now + busy), this.doneKind, cpu)
+    const done = now + busy + this.tick.deferred(now, now + busy)
+    sim.queue.push(done, this.doneKind, cpu)
+    this.timeline.segment(cpu, SEG_KWORKER_DRAIN, now, now + busy, run.id)
+    this.timeline.segment(cpu, SEG_KWORKER_SWITCH, done, done + switchOut, 0)
   }
 
   private onDone(cpu: number, now: number): void {

@@ -8,7 +8,7 @@ import { drainPagesZone } from '../mm/drain-pages-zone'
 import { ZoneLockHold } from '../mm/zone-lock-hold'
 import { SRC_DRAIN_IRQOFF, SRC_IPI, SRC_KWORKER, SRC_THROTTLE } from '../metrics/interference-source'
 import type { TaskMetrics } from '../metrics/task-metrics'
-import { SEG_BOOST, SEG_IDLE, SEG_IPI, SEG_KWORKER_DRAIN, SEG_KWORKER_SWITCH, SEG_REMOTE_DRAIN, SEG_RT, SEG_THROTTLED } from '../metrics/timeline-recorder'
+import { SEG_BOOST, SEG_IDLE, SEG_IPI, SEG_KWORKER_DRAIN, SEG_KWORKER_SWITCH, SEG_REMOTE_DRAIN, SEG_RT, SEG_THROTTLED } from '../metrics/timeline-kind-index'
 import { Timer } from '../sim/timer'
 import type { RtTaskSpec } from '../workload/rt-task-spec'
 import type { AntiStarvation, StarvedCpu } from './anti-starvation/anti-starvation'
@@ -132,15 +132,15 @@ export class IsolatedCpu implements CpuModel, StarvedCpu, RtCpu {
     if (this.rt !== null) this.rt.fallbackMidListFree(zoneWaitNs + holdNs, batchesNs, now)
   }
 
-  remoteDrainHolds(now: number, end: number): void {
-    this.sim.timeline.record(this.index, SEG_REMOTE_DRAIN, now, end)
+  remoteDrainHolds(now: number, end: number, drain: number): void {
+    this.sim.timeline.record(this.index, SEG_REMOTE_DRAIN, now, end, drain)
   }
 
   /** End of the run: account the open stretch and close the timeline. */
   finish(now: number): void {
     this.settle(now)
     this.accountTo(now)
-    this.sim.timeline.record(this.index, this.segmentKind(), this.occSince, now)
+    this.sim.timeline.record(this.index, this.segmentKind(), this.occSince, now, this.segmentDrain())
   }
 
   // ---- what the anti-starvation policy and the realtime task see (StarvedCpu, RtCpu) ---------
@@ -263,7 +263,7 @@ export class IsolatedCpu implements CpuModel, StarvedCpu, RtCpu {
   }
 
   private switchTo(occupant: number, now: number): void {
-    this.sim.timeline.record(this.index, this.segmentKind(), this.occSince, now)
+    this.sim.timeline.record(this.index, this.segmentKind(), this.occSince, now, this.segmentDrain())
     this.occupant = occupant
     this.occSince = now
   }
@@ -277,5 +277,11 @@ export class IsolatedCpu implements CpuModel, StarvedCpu, RtCpu {
       case KW_SWITCH_OUT: return this.antiStarvation.boosted ? SEG_BOOST : SEG_KWORKER_SWITCH
       default: return this.antiStarvation.throttled ? SEG_THROTTLED : SEG_IDLE
     }
+  }
+
+  /** The drain_all_pages() call the open segment works for: the IPI and the kworker up to its drain (its switch-out may already see the next call's work). */
+  private segmentDrain(): number {
+    const run = this.kwRun
+    return run !== null && (this.occupant === IPI || this.occupant === KW_SWITCH_IN || this.occupant === KW_DRAIN) ? run.id : 0
   }
 }

@@ -7,7 +7,7 @@ import { OwnerOpResult } from '../mm/owner-op-result'
 import { rmqueuePcplist } from '../mm/rmqueue-pcplist'
 import { SRC_CACHE_REFILL, SRC_FALLBACK, SRC_LOCK_SPIN } from '../metrics/interference-source'
 import { TaskMetrics } from '../metrics/task-metrics'
-import { SEG_FALLBACK, SEG_LOCK_SPIN } from '../metrics/timeline-recorder'
+import { SEG_FALLBACK, SEG_LOCK_SPIN } from '../metrics/timeline-kind-index'
 import { Timer } from '../sim/timer'
 import { ReleaseQueue } from '../workload/release-queue'
 import type { RtTaskSpec } from '../workload/rt-task-spec'
@@ -213,6 +213,8 @@ export class RtTaskJobs {
     host.accountTo(now)
     const release = this.nextReleaseNs
     this.nextReleaseNs += task.periodNs
+    // a periodic task's wakeups are what its latency is measured from; a polling task's work items are not drawn
+    if (!task.polling) this.sim.timeline.release(this.index, release)
     // a wakeup later than the next period finds that timer already expired: it fires at once (hrtimer_interrupt)
     this.sim.queue.push(Math.max(now, this.nextReleaseNs + this.timerLatency()), this.releaseKind)
     if (this.skipNext) {
@@ -344,6 +346,13 @@ export class RtTaskJobs {
     const task = this.task
     const response = now - this.jobRelease
     if (response > task.deadlineNs && task.missPolicy === 'skip-next') this.skipNext = true
-    if (this.jobRelease >= this.sim.warmupNs) this.metrics.recordFinish(this.jobRelease, response, task.deadlineNs)
+    if (this.jobRelease < this.sim.warmupNs) return
+    this.metrics.recordFinish(this.jobRelease, response, task.deadlineNs)
+    if (response > task.deadlineNs) {
+      // the miss the metrics count, drawn at the deadline, its window centred there
+      const deadline = this.jobRelease + task.deadlineNs
+      const half = this.sim.timelineWindowNs / 2
+      this.sim.timeline.deadlineMiss(this.index, deadline, deadline - half, deadline + half)
+    }
   }
 }

@@ -41,7 +41,7 @@ export async function exportFiles(results: ExperimentResults, format: ExportForm
     case 'html':
       return [{ fileName: 'report.html', mime: 'text/html', data: Buffer.from(await htmlReport(results, { ...opts, command: opts.command ?? DEFAULT_REPRODUCE_COMMAND })) }]
     case 'trace':
-      return [{ fileName: 'worst-case.trace.json', mime: 'application/json', data: Buffer.from(`${JSON.stringify(traceEvents(results))}\n`) }]
+      return [{ fileName: 'timeline.trace.json', mime: 'application/json', data: Buffer.from(`${JSON.stringify(traceEvents(results))}\n`) }]
   }
 }
 

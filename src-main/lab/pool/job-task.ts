@@ -5,5 +5,7 @@ export interface JobTask {
   profile: Profile
   variant: Variant
   seed: number
+  /** RunModelOptions.timelineCapRecords: the job's share of the experiment's timeline budget (timeline-budget.ts); absent: the engine's cap */
+  timelineCapRecords?: number
   control: SharedArrayBuffer
 }

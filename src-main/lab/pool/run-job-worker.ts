@@ -14,6 +14,7 @@ export default function runJob(task: JobTask): RunResult {
     checkInvariants: task.profile.run.checkInvariants,
     progressEveryEvents: PROGRESS_EVERY_EVENTS,
     onProgress: (p) => control.report(p),
-    shouldCancel: () => control.cancelled
+    shouldCancel: () => control.cancelled,
+    timelineCapRecords: task.timelineCapRecords
   })
 }

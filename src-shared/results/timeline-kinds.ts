@@ -1,0 +1,39 @@
+// What a record of the run timeline (RunTimeline, docs/timeline.md) is: a segment of one of three layers
+// of a CPU, or an instant. The engine writes a kind's index; readers look it up here by the name the
+// result lists in `kinds`, so a result keeps its meaning if this table grows.
+import type { InterferenceSource } from './types'
+
+/**
+ * - `cpu`: what the CPU executes; on an isolated CPU these segments tile the run without gaps or overlaps
+ * - `pcp-lock`: a remote drainer holds this CPU's pcp->lock (drain_pages_zone), whatever the CPU runs
+ * - `owner`: the CPU's own pcplist user spins on pcp->lock or takes the buddy path (inside its `cpu` segment)
+ * - `instant`: a point in time (no duration)
+ */
+export type TimelineLayer = 'cpu' | 'pcp-lock' | 'owner' | 'instant'
+
+export interface TimelineKind {
+  name: string
+  layer: TimelineLayer
+  label: string
+  /** the interference source (and its colour in the breakdown legend) this kind is charged to, if any */
+  source: InterferenceSource | null
+}
+
+/** In the engine's index order (engine/metrics/timeline-recorder.ts SEG_* and INSTANT_*). */
+export const TIMELINE_KINDS: readonly TimelineKind[] = [
+  { name: 'rt', layer: 'cpu', label: 'realtime task', source: null },
+  { name: 'kworker', layer: 'cpu', label: 'kworker wake / context switch', source: 'kworker' },
+  { name: 'ipi', layer: 'cpu', label: 'IPI (queue_work_on)', source: 'ipi' },
+  { name: 'kworker-drain', layer: 'cpu', label: 'drain_local_pages_wq: free_pcppages_bulk, IRQs off', source: 'drain-irqoff' },
+  { name: 'remote-drain', layer: 'pcp-lock', label: 'remote drain_pages_zone holds pcp->lock', source: null },
+  { name: 'throttled', layer: 'cpu', label: 'RT runqueue throttled', source: 'throttle' },
+  { name: 'fallback', layer: 'owner', label: 'buddy fallback (pcp trylock failed)', source: 'fallback' },
+  { name: 'idle', layer: 'cpu', label: 'idle', source: null },
+  { name: 'lock-spin', layer: 'owner', label: 'spinning on pcp->lock (free_unref_page_list)', source: 'lock-spin' },
+  { name: 'kworker-boost', layer: 'cpu', label: 'kworker boosted (fair server / stalld)', source: 'kworker' },
+  { name: 'release', layer: 'instant', label: 'release (hrtimer expiry)', source: null },
+  { name: 'deadline-miss', layer: 'instant', label: 'deadline miss', source: null },
+  { name: 'drain-request', layer: 'instant', label: 'drain_all_pages() requested', source: null },
+  { name: 'drain-skip', layer: 'instant', label: 'drain_all_pages() skipped (pcpu_drain_mutex held)', source: null },
+  { name: 'drain-done', layer: 'instant', label: 'drain_all_pages() completed', source: null }
+]

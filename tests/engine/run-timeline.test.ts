@@ -1,0 +1,116 @@
+// The run timeline (docs/timeline.md): every CPU's record of the run, whole while it fits in the cap,
+// else the windows around the worst sample and the first deadline misses; recording changes no result.
+import { describe, expect, it } from 'vitest'
+import { VARIANTS, type ProfileInput } from '../../src-shared/profile/schema'
+import type { RunResult } from '../../src-shared/results/types'
+import { TIMELINE_MISS_WINDOWS } from '../../src-main/engine/metrics/run-timeline'
+import { periodicTasks, profileOf, run } from './support/engine-profiles'
+import { recordsOf, tilingError, type TimelineRecord } from './support/timeline-records'
+
+const ISOLATED = [2, 3]
+const HOUSEKEEPING = [0, 1]
+
+/** A 1 kHz control loop on two isolated CPUs that allocates, with housekeeping load and frequent drains. */
+const controlLoop = (overrides: Partial<ProfileInput> = {}) => profileOf({
+  schemaVersion: 1,
+  machine: { cpus: 4, isolated: '2-3' },
+  kernel: { antiStarvation: { policy: 'rt-throttling' } },
+  rtTasks: periodicTasks(ISOLATED, { periodUs: 1000, runtimeUs: { dist: 'uniform', minUs: 150, maxUs: 250 }, allocsPerJob: 16, initialPcpPages: 400 }),
+  housekeeping: { allocRatePagesPerSec: 20_000, freeRatePagesPerSec: 20_000 },
+  drainSources: [{ kind: 'reclaim', ratePerSec: 40 }, { kind: 'compaction', ratePerSec: 10 }],
+  run: { durationMs: 300, warmupMs: 20 },
+  ...overrides
+})
+
+function sorted(records: TimelineRecord[]): TimelineRecord[] {
+  return [...records].sort((a, b) => a.startNs - b.startNs || a.cpu - b.cpu || a.kind.localeCompare(b.kind) || a.endNs - b.endNs || a.drain - b.drain)
+}
+
+function withoutTimeline(r: RunResult): Omit<RunResult, 'timeline'> {
+  const { timeline: _timeline, ...rest } = r
+  return rest
+}
+
+describe('run timeline: none', () => {
+  it('a cap of 0 records no timeline and changes no result', () => {
+    const none = run(controlLoop(), 'workqueue', 1, { timelineCapRecords: 0 })
+    expect(none.timeline).toBeUndefined()
+    expect(none).toEqual(withoutTimeline(run(controlLoop(), 'workqueue')))
+  })
+})
+
+describe('run timeline: the whole run when it fits', () => {
+  for (const variant of VARIANTS) {
+    it(`${variant}: each isolated CPU's segments tile the run; housekeeping CPUs hold only materialised work`, () => {
+      const r = run(controlLoop(), variant)
+      const t = r.timeline!
+      expect(t.windows).toEqual([{ reason: 'run', fromNs: 0, untilNs: r.simulatedNs, truncated: false }])
+      expect(t.cpus).toEqual([...HOUSEKEEPING.map((cpu) => ({ cpu, role: 'housekeeping' })), ...ISOLATED.map((cpu) => ({ cpu, role: 'isolated' }))])
+      for (const cpu of ISOLATED) expect(tilingError(t, cpu, 0, r.simulatedNs)).toBeNull()
+      const records = recordsOf(t)
+      // one release per period (the hrtimer expiries of a periodic task)
+      for (const cpu of ISOLATED) expect(records.filter((rec) => rec.cpu === cpu && rec.kind === 'release')).toHaveLength(300)
+      // the housekeeping load's bursts are closed form: never a task or idle segment on a housekeeping CPU
+      expect(records.some((rec) => HOUSEKEEPING.includes(rec.cpu) && (rec.kind === 'rt' || rec.kind === 'idle'))).toBe(false)
+      // every drain request is on the timeline, and the work of each target names its request
+      const requests = new Set(records.filter((rec) => rec.kind === 'drain-request').map((rec) => rec.drain))
+      expect(requests.size).toBeGreaterThanOrEqual(r.drains.requested)
+      const work = records.filter((rec) => rec.kind === 'kworker-drain' || rec.kind === 'remote-drain')
+      expect(work.length).toBeGreaterThan(0)
+      for (const rec of work) expect(requests.has(rec.drain), `${rec.kind} at ${rec.startNs} for drain ${rec.drain}`).toBe(true)
+      for (const rec of records.filter((x) => x.kind === 'drain-done')) expect(requests.has(rec.drain)).toBe(true)
+    })
+  }
+
+  it('the drain work is the kworker\'s under workqueue and the remote drainer\'s under direct', () => {
+    const kinds = (variant: (typeof VARIANTS)[number]) => new Set(recordsOf(run(controlLoop(), variant).timeline!).filter((r) => ISOLATED.includes(r.cpu)).map((r) => r.kind))
+    const workqueue = kinds('workqueue')
+    expect(workqueue.has('kworker-drain')).toBe(true)
+    expect(workqueue.has('ipi')).toBe(true)
+    expect(workqueue.has('remote-drain')).toBe(false)
+    const direct = kinds('direct')
+    expect(direct.has('kworker-drain')).toBe(false)
+    expect(direct.has('remote-drain')).toBe(true)
+  })
+})
+
+// (~2000 records in the whole run) 100 records overflow before the warm-up ends, so every window opens on
+// the ring of recent records; 1000 overflow later, so the first windows are filled from the whole run so far
+describe.each([100, 1000])('run timeline: past a cap of %i records', (cap) => {
+  for (const variant of ['workqueue', 'direct'] as const) {
+    it(`${variant}: keeps the worst sample's window, tiled on every isolated CPU, and changes no result`, () => {
+      const whole = run(controlLoop(), variant)
+      const capped = run(controlLoop(), variant, 1, { timelineCapRecords: cap })
+      expect(withoutTimeline(capped)).toEqual(withoutTimeline(whole))
+      const t = capped.timeline!
+      expect(whole.timeline!.count).toBeGreaterThan(cap)
+      expect(t.capRecords).toBe(cap)
+      const worst = capped.worst!
+      const window = t.windows.find((w) => w.reason === 'worst')!
+      expect(window.truncated).toBe(false)
+      expect(window.fromNs).toBeLessThanOrEqual(worst.releaseNs)
+      expect(window.untilNs).toBeGreaterThan(worst.releaseNs)
+      expect(t.windows.every((w) => w.reason !== 'run')).toBe(true)
+      for (const cpu of ISOLATED) expect(tilingError(t, cpu, window.fromNs, window.untilNs)).toBeNull()
+      // the window's records are the whole run's records in it
+      const inWindow = (rec: TimelineRecord) => rec.startNs < window.untilNs && (rec.endNs > window.fromNs || (rec.startNs === rec.endNs && rec.startNs >= window.fromNs))
+      expect(sorted(recordsOf(t).filter(inWindow))).toEqual(sorted(recordsOf(whole.timeline!).filter(inWindow)))
+    })
+  }
+
+  it(`keeps the windows of the first ${TIMELINE_MISS_WINDOWS} deadline misses, each with its miss`, () => {
+    // a deadline shorter than most jobs' runtime: nearly every job misses
+    const profile = controlLoop({ rtTasks: periodicTasks(ISOLATED, { periodUs: 1000, runtimeUs: 200, deadlineUs: 150, allocsPerJob: 16, initialPcpPages: 400 }) })
+    const r = run(profile, 'workqueue', 1, { timelineCapRecords: cap })
+    const misses = r.tasks.reduce((n, task) => n + task.misses, 0)
+    expect(misses).toBeGreaterThan(TIMELINE_MISS_WINDOWS)
+    const t = r.timeline!
+    const windows = t.windows.filter((w) => w.reason === 'miss')
+    expect(windows).toHaveLength(TIMELINE_MISS_WINDOWS)
+    const missAt = recordsOf(t).filter((rec) => rec.kind === 'deadline-miss').map((rec) => rec.startNs)
+    for (const w of windows) {
+      expect(missAt.some((at) => at >= w.fromNs && at < w.untilNs)).toBe(true)
+      for (const cpu of ISOLATED) expect(tilingError(t, cpu, w.fromNs, w.untilNs)).toBeNull()
+    }
+  })
+})
