@@ -93,15 +93,7 @@ export function stepTo(times: readonly number[], ns: number, forward: boolean): 
 
 /** The first record that may reach into [fromNs, …): binary search on start, backed off by the longest record. */
 export function firstVisible(r: LaneRecords, fromNs: number): number {
-  const target = fromNs - r.maxDurationNs
-  let lo = 0
-  let hi = r.start.length
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    if (r.start[mid] < target) lo = mid + 1
-    else hi = mid
-  }
-  return lo
+  return firstStartingAt(r, fromNs - r.maxDurationNs, 0)
 }
 
 /** The first record of `r` from index `lo` on that starts at or after `ns`. */
