@@ -92,20 +92,14 @@ export class PerCpuPages {
   removeForFree(cpu: number, maxPages: number, keepOrder0 = 0, thpFirst = false): number {
     const order0 = Math.max(0, this.order0(cpu) - keepOrder0)
     let want = Math.min(maxPages, order0 + this.thpEntries[cpu] * this.thpPages)
-    let pages = 0
-    let entries = 0
-    const takeThp = (): void => {
-      while (want > 0 && entries < this.thpEntries[cpu]) {
-        entries++
-        pages += this.thpPages
-        want -= this.thpPages
-      }
-    }
-    if (thpFirst) takeThp()
+    // whole THP entries while pages are still wanted: first when the THP list was freed to, else after order 0
+    const have = this.thpEntries[cpu]
+    let entries = thpFirst ? Math.min(have, Math.max(0, Math.ceil(want / this.thpPages))) : 0
+    want -= entries * this.thpPages
     const fromOrder0 = Math.max(0, Math.min(order0, want))
-    pages += fromOrder0
     want -= fromOrder0
-    takeThp()
+    entries += Math.min(have - entries, Math.max(0, Math.ceil(want / this.thpPages)))
+    const pages = fromOrder0 + entries * this.thpPages
     this.thpEntries[cpu] -= entries
     this.count[cpu] -= pages
     this.total -= pages
