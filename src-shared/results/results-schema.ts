@@ -291,6 +291,7 @@ const hostProbeSchema = z.strictObject({
   kernelRelease: z.string(),
   minFreeKbytes: count.nullable(),
   modelMinFreeKbytes: count,
+  thpMinFreeKbytes: count.nullable().optional(),
   percpuPagelistHighFraction: count.nullable(),
   isolated: z.string().nullable(),
   nohzFull: z.string().nullable(),

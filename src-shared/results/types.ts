@@ -388,6 +388,11 @@ export interface HostProbe {
   minFreeKbytes: number | null
   /** calculate_min_free_kbytes() of the model for the machine's managed pages, beside the real one */
   modelMinFreeKbytes: number
+  /**
+   * set_recommended_min_free_kbytes() for the machine's populated zones when THP is on (null when off or
+   * unknown; absent in probes before engine 0.5): the kernel runs min_free_kbytes at the larger of the two
+   */
+  thpMinFreeKbytes?: number | null
   percpuPagelistHighFraction: number | null
   isolated: string | null
   nohzFull: string | null

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { readHostState } from '../../src-main/lab/probe/host-state'
 import { compareZone } from '../../src-main/lab/probe/model-comparison'
+import { recommendedMinFreeKbytes } from '../../src-main/engine/mm/watermarks'
 import { clockFromMarkers, drainBursts, eventCounts, workItems } from '../../src-main/lab/probe/trace-analysis'
 import { parseTraceEvents } from '../../src-main/lab/probe/trace-events'
 import { parseZoneinfo } from '../../src-main/lab/probe/zoneinfo'
@@ -122,6 +123,7 @@ describe('reading the host', () => {
     const state = await readHostState({
       zoneinfo: join(FIXTURES, 'zoneinfo.txt'),
       minFreeKbytes: join(FIXTURES, 'no-such-file'),
+      thp: join(FIXTURES, 'thp-enabled.txt'),
       highFraction: join(FIXTURES, 'no-such-file'),
       isolated: join(FIXTURES, 'no-such-file'),
       nohzFull: join(FIXTURES, 'no-such-file'),
@@ -129,7 +131,17 @@ describe('reading the host', () => {
     })
     expect(state.zones).toHaveLength(5)
     expect(state.minFreeKbytes).toBeNull()
+    // "always [madvise] never": THP is on, so khugepaged raises min_free_kbytes
+    expect(state.thpEnabled).toBe(true)
     expect(state.missing).toHaveLength(5)
     expect(state.missing).toContain(`${join(FIXTURES, 'no-such-file')} (vm.min_free_kbytes): ENOENT`)
+  })
+})
+
+describe('min_free_kbytes with THP on', () => {
+  it('set_recommended_min_free_kbytes(): 11 pageblocks per populated zone — 67584 KiB for DMA, DMA32 and Normal, this machine\'s value', () => {
+    expect(recommendedMinFreeKbytes(3, 2_000_000, 4)).toBe(67584)
+    // at most 5 % of lowmem
+    expect(recommendedMinFreeKbytes(3, 100_000, 4)).toBe(5000 * 4)
   })
 })

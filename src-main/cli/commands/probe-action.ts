@@ -12,6 +12,16 @@ import { measuredTable } from '../measured-table'
 import { historyNoteOfMeasured } from '../record-measured'
 import { saveRunFolder } from '../save-run-folder'
 
+
+/** Why the machine's min_free_kbytes is what it is, when THP's recommendation explains it (docs/model.md §9). */
+function minFreeWhy(host: HostProbe): string {
+  const thp = host.thpMinFreeKbytes
+  if (thp === null || thp === undefined) return ''
+  const expected = Math.max(thp, host.modelMinFreeKbytes)
+  const verdict = host.minFreeKbytes === expected ? `, which is the machine's: THP raised it (11 pageblocks per populated zone)` : ''
+  return `, THP's set_recommended_min_free_kbytes() ${thp}${verdict}`
+}
+
 export interface ProbeCommandOptions {
   duration: string
   cpus?: string
@@ -50,7 +60,7 @@ function parseOptions(o: ProbeCommandOptions): { durationNs: number; cpus?: numb
 /** The zone table: the machine's values, the model's, and every difference. */
 function zoneText(host: HostProbe): string {
   const lines = [`kernel ${host.kernelRelease}, ${host.cpus} CPUs, isolated: ${host.isolated || '(none)'}, nohz_full: ${host.nohzFull ?? '(no file)'}`,
-    `min_free_kbytes: machine ${host.minFreeKbytes ?? '?'}, model ${host.modelMinFreeKbytes}; percpu_pagelist_high_fraction ${host.percpuPagelistHighFraction ?? '?'}`]
+    `min_free_kbytes: machine ${host.minFreeKbytes ?? '?'}, model ${host.modelMinFreeKbytes}${minFreeWhy(host)}; percpu_pagelist_high_fraction ${host.percpuPagelistHighFraction ?? '?'}`]
   for (const z of host.zones) {
     const cpus = z.cpus.map((c) => `cpu${c.cpu} count ${c.count} high ${c.high} batch ${c.batch}${c.highMin === undefined ? '' : ` high_min ${c.highMin} high_max ${c.highMax}`}`).join('; ')
     lines.push(`node ${z.node} ${z.zone}: managed ${z.managed}, watermarks ${z.min}/${z.low}/${z.high} (model ${z.model.wmarkMin}/${z.model.wmarkLow}/${z.model.wmarkHigh}); model batch ${z.model.batch} high ${z.model.high} high_max ${z.model.highMax}`)

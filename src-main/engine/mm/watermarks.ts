@@ -19,6 +19,17 @@ export function calculateMinFreeKbytes(managedPages: number, pageSizeKiB: number
   return Math.min(262144, Math.max(128, v))
 }
 
+/**
+ * set_recommended_min_free_kbytes() (mm/khugepaged.c, 5.19–6.12 alike) with THP on: 2 pageblocks per populated
+ * zone up to ZONE_NORMAL free, plus MIGRATE_PCPTYPES² (9) almost free of another type — 11 pageblocks a zone —
+ * at most 5 % of lowmem. It only ever raises min_free_kbytes. A pageblock is a THP: 2 MiB.
+ */
+export function recommendedMinFreeKbytes(populatedZones: number, lowmemPages: number, pageSizeKiB: number): number {
+  const pageblockPages = Math.max(1, Math.floor(2048 / pageSizeKiB))
+  const pages = Math.min(pageblockPages * populatedZones * (2 + 3 * 3), Math.floor(lowmemPages / 20))
+  return pages * pageSizeKiB
+}
+
 /** __setup_per_zone_wmarks() for the only zone: it gets all of min_free_kbytes. */
 export function setupPerZoneWmarks(managedPages: number, pageSizeKiB: number): Watermarks {
   const minFreeKbytes = calculateMinFreeKbytes(managedPages, pageSizeKiB)

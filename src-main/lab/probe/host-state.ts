@@ -8,6 +8,8 @@ export interface HostState {
   kernelRelease: string
   onlineCpus: number
   minFreeKbytes: number | null
+  /** THP on (always or madvise: khugepaged then raises min_free_kbytes), off (never), or null when unreadable */
+  thpEnabled: boolean | null
   percpuPagelistHighFraction: number | null
   isolated: string | null
   nohzFull: string | null
@@ -20,6 +22,7 @@ export interface HostState {
 export interface HostPaths {
   zoneinfo: string
   minFreeKbytes: string
+  thp: string
   highFraction: string
   isolated: string
   nohzFull: string
@@ -29,10 +32,17 @@ export interface HostPaths {
 export const LINUX_PATHS: HostPaths = {
   zoneinfo: '/proc/zoneinfo',
   minFreeKbytes: '/proc/sys/vm/min_free_kbytes',
+  thp: '/sys/kernel/mm/transparent_hugepage/enabled',
   highFraction: '/proc/sys/vm/percpu_pagelist_high_fraction',
   isolated: '/sys/devices/system/cpu/isolated',
   nohzFull: '/sys/devices/system/cpu/nohz_full',
   online: '/sys/devices/system/cpu/online'
+}
+
+/** "always [madvise] never" -> true: hugepage_pmd_enabled() is true for always and madvise */
+function thpOn(t: string | null): boolean | null {
+  const chosen = t === null ? null : /\[(\w+)\]/.exec(t)?.[1]
+  return chosen === undefined || chosen === null ? null : chosen !== 'never'
 }
 
 /** "0-3,8" -> 5 */
@@ -60,6 +70,7 @@ export async function readHostState(paths: HostPaths = LINUX_PATHS): Promise<Hos
     kernelRelease: release(),
     onlineCpus: online === null ? availableParallelism() : countOfList(online),
     minFreeKbytes: int(await text(paths.minFreeKbytes, 'vm.min_free_kbytes')),
+    thpEnabled: thpOn(await text(paths.thp, 'transparent hugepages: always, madvise or never')),
     percpuPagelistHighFraction: int(await text(paths.highFraction, 'vm.percpu_pagelist_high_fraction')),
     isolated: await text(paths.isolated, 'isolcpus= CPUs'),
     // only a kernel built with CONFIG_NO_HZ_FULL has the file; its absence is that, not an error

@@ -5,7 +5,7 @@
 import { release } from 'node:os'
 import { parseCpulist } from '../../../src-shared/profile/cpulist'
 import type { Calibration, ExperimentResults, HostProbe, PcpParams } from '../../../src-shared/results/types'
-import { calculateMinFreeKbytes } from '../../engine/mm/watermarks'
+import { calculateMinFreeKbytes, recommendedMinFreeKbytes } from '../../engine/mm/watermarks'
 import { measuredResults } from '../measured/measured-results'
 import { variantOfRelease } from '../measured/variant-of-release'
 import { freeTriggerBytes, runTrigger, type Trigger } from './drain-trigger'
@@ -15,6 +15,12 @@ import { compareZone } from './model-comparison'
 import { parseTraceEvents } from './trace-events'
 import { clockFromMarkers, drainBursts, eventCounts, workItems, type TraceClock } from './trace-analysis'
 import { startTraceSession, type TraceSession } from './tracefs-session'
+
+
+/** The populated zones set_recommended_min_free_kbytes() counts: up to ZONE_NORMAL (not Movable, HighMem, Device). */
+function lowmemZones(zones: ReadonlyArray<{ zone: string; managed: number }>): number {
+  return zones.filter((z) => z.managed > 0 && ['DMA', 'DMA32', 'Normal'].includes(z.zone)).length
+}
 
 export interface ProbeOptions {
   durationNs: number
@@ -133,6 +139,7 @@ export async function probeHost(o: ProbeOptions): Promise<ProbeOutcome> {
     kernelRelease: state.kernelRelease,
     minFreeKbytes: state.minFreeKbytes,
     modelMinFreeKbytes: calculateMinFreeKbytes(managedTotal, 4),
+    thpMinFreeKbytes: state.thpEnabled === true ? recommendedMinFreeKbytes(lowmemZones(state.zones), managedTotal, 4) : null,
     percpuPagelistHighFraction: state.percpuPagelistHighFraction,
     isolated: state.isolated,
     nohzFull: state.nohzFull,
