@@ -16,6 +16,8 @@ import type { PageAllocator } from '../../src-main/engine/mm/page-allocator'
 import type { DerivedPcp } from '../../src-main/engine/mm/pcp-params'
 import { BurstWalk } from '../../src-main/engine/workload/burst-walk'
 import { LocalRun } from '../../src-main/engine/workload/local-run'
+import { Simulation } from '../../src-main/engine/simulation'
+import { profileOf } from './support/engine-profiles'
 import { RandomStream } from '../../src-main/engine/sim/random-stream'
 
 const costs = costsSchema.parse({})
@@ -259,5 +261,30 @@ describe('LocalRun applies the counters of the local bursts it applies', () => {
       const tb = b.run.take(Infinity, 0)
       expect(b.k.pcp.freeFactor[0]).toBe(5 >> Math.min(31, tb.bursts - tb.frees))
     }
+  })
+})
+
+describe('a decay re-plans the CPU\'s local bursts', () => {
+  it('after decay_pcp_high() lowers high, local frees stop below the new high: the next free at high is a contact', () => {
+    const profile = profileOf({
+      schemaVersion: 1,
+      machine: { cpus: 2, isolated: '1' },
+      kernel: { pcp: { autotune: true } },
+      housekeeping: { allocRatePagesPerSec: 0, freeRatePagesPerSec: 200_000, initialPcpPages: 0 },
+      run: { durationMs: 100 }
+    })
+    const sim = new Simulation(profile, 'direct-chunked', 1)
+    sim.hk.start(0, 0)
+    // a list far below a high raised long ago: the walk may free up to that high locally
+    sim.pcp.high[0] = 5000
+    sim.pcp.add(0, 4900)
+    sim.zone.freePages -= 4900
+    sim.hk.listsChanged(0, 0)
+    sim.hk.onVmstatDecay(1000)
+    const high = sim.pcp.high[0]
+    expect(high).toBeLessThan(5000)
+    // 10 ms of frees at 200 000 pages/s: with the plan made before the decay they would pass the new high
+    sim.hk.catchUp(0, 1000 + 10_000_000)
+    expect(sim.pcp.count[0]).toBeLessThanOrEqual(high)
   })
 })
