@@ -5,11 +5,11 @@ import { performance } from 'node:perf_hooks'
 import { etaFrom } from './eta'
 import { MAX_JOBS_PER_PROGRESS, type JobProgress, type RunFinished, type RunProgress } from '../../src-shared/api'
 import type { Profile } from '../../src-shared/profile/schema'
-import { aggregateJobs } from '../../src-shared/results/aggregate'
+import { resultsDocumentHead } from '../../src-shared/results/results-document'
 import { experimentStatus } from '../../src-shared/results/experiment-status'
 import { estimateJobEvents } from '../../src-shared/profile/estimate'
 import { sweepLabel } from '../../src-shared/results/sweep-point'
-import { RESULTS_SCHEMA_VERSION, type ExperimentResults, type JobResult, type RunResult, type ShardInfo } from '../../src-shared/results/types'
+import type { ExperimentResults, JobResult, RunResult, ShardInfo } from '../../src-shared/results/types'
 import type { PlannedJob } from '../../src-shared/profile/experiment-plan'
 import { JobControl } from './pool/job-control'
 import { WorkerStartupError, type JobRunner } from './pool/job-pool'
@@ -219,11 +219,7 @@ export class ExperimentRun {
   private resultsDocument(states: readonly JobState[], inProgress: boolean): ExperimentResults {
     const jobs = states.map(jobResultOf)
     return {
-      schemaVersion: RESULTS_SCHEMA_VERSION,
-      engineVersion: this.options.engineVersion,
-      profile: this.options.profile,
-      jobs,
-      aggregates: aggregateJobs(jobs),
+      ...resultsDocumentHead(this.options.engineVersion, this.options.profile, jobs),
       ...(jobs.some((j) => j.status === 'cancelled') ? { partial: true as const } : {}),
       ...(inProgress ? { inProgress: true as const } : {}),
       ...(this.options.shard !== undefined ? { shard: this.options.shard } : {})

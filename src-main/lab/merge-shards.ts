@@ -5,8 +5,8 @@
 import { LabError } from '../../src-shared/api'
 import { planExperiment, type PlannedJob } from '../../src-shared/profile/experiment-plan'
 import { assignShards } from '../../src-shared/profile/shard-plan'
-import { aggregateJobs } from '../../src-shared/results/aggregate'
-import { RESULTS_SCHEMA_VERSION, type ExperimentResults, type JobResult } from '../../src-shared/results/types'
+import { resultsDocumentHead } from '../../src-shared/results/results-document'
+import type { ExperimentResults, JobResult } from '../../src-shared/results/types'
 import { shardFingerprint } from './shard-fingerprint'
 
 export interface ShardDocument {
@@ -64,11 +64,7 @@ export function mergeShards(docs: readonly ShardDocument[]): ExperimentResults {
   const jobs = planIds.map((id) => jobsById.get(id)!)
   // the key order of ExperimentRun's document, so a merge is byte-identical to a one-machine run
   return {
-    schemaVersion: RESULTS_SCHEMA_VERSION,
-    engineVersion,
-    profile,
-    jobs,
-    aggregates: aggregateJobs(jobs),
+    ...resultsDocumentHead(engineVersion, profile, jobs),
     ...(jobs.some((j) => j.status === 'cancelled') ? { partial: true as const } : {})
   }
 }

@@ -6,8 +6,8 @@
 // removed. Each run is finished under the store's lock, so two processes starting at once recover it once.
 import { planExperiment } from '../../src-shared/profile/experiment-plan'
 import type { Profile } from '../../src-shared/profile/schema'
-import { aggregateJobs } from '../../src-shared/results/aggregate'
-import { RESULTS_SCHEMA_VERSION, type ExperimentResults, type JobResult } from '../../src-shared/results/types'
+import { resultsDocumentHead } from '../../src-shared/results/results-document'
+import type { ExperimentResults, JobResult } from '../../src-shared/results/types'
 import { ENGINE_VERSION } from '../engine/version'
 import { startOfRunId, type ExperimentStore, type RunningMark } from '../store/experiment-store'
 
@@ -32,7 +32,7 @@ function interruptedResults(profile: Profile, saved: Map<string, JobResult>, mar
   if (!plan.ok) return null
   const error = interruptedMessage(mark)
   const jobs = plan.jobs.map((j): JobResult => saved.get(j.id) ?? { id: j.id, variant: j.variant, seed: j.seed, sweepPoint: j.sweepPoint, status: 'failed', error })
-  return { schemaVersion: RESULTS_SCHEMA_VERSION, engineVersion: ENGINE_VERSION, profile, jobs, aggregates: aggregateJobs(jobs) }
+  return resultsDocumentHead(ENGINE_VERSION, profile, jobs)
 }
 
 export async function recoverInterruptedRuns(store: ExperimentStore): Promise<RecoveryReport> {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { LAB_METHODS, LabError, type LabApi, type LabMethod } from '../../src-shared/api'
 import { dispatchLabCall, isLabMethod } from '../../src-main/lab/dispatch'
+import { rejection } from '../support/rejection'
 
 /** Test double: a LabApi whose every method records its call and echoes the request back. */
 function recordingLabApi(): { api: LabApi; calls: Array<{ method: LabMethod; req: unknown }> } {
@@ -12,16 +13,6 @@ function recordingLabApi(): { api: LabApi; calls: Array<{ method: LabMethod; req
     }])
   ) as unknown as LabApi
   return { api, calls }
-}
-
-async function rejection(p: Promise<unknown>): Promise<LabError> {
-  try {
-    await p
-  } catch (e) {
-    if (e instanceof LabError) return e
-    throw e
-  }
-  throw new Error('expected a rejection')
 }
 
 describe('dispatchLabCall', () => {

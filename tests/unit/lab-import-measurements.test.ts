@@ -5,10 +5,10 @@ import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { LabError } from '../../src-shared/api'
 import { dispatchLabCall } from '../../src-main/lab/dispatch'
 import { createLabService } from '../../src-main/lab/lab-service'
 import { labFolderPolicy } from '../../src-main/lab/path-policy'
+import { rejection } from '../support/rejection'
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'measured')
 const dataDir = mkdtempSync(join(tmpdir(), 'drainlab-import-service-'))
@@ -16,16 +16,6 @@ const lab = createLabService({ dataDir, jobs: 1, host: 'browser', pathPolicy: la
 afterAll(() => lab.close())
 
 const file = (name: string) => ({ name, text: readFileSync(join(FIXTURES, name), 'utf8') })
-
-async function rejection(p: Promise<unknown>): Promise<LabError> {
-  try {
-    await p
-  } catch (e) {
-    if (e instanceof LabError) return e
-    throw e
-  }
-  throw new Error('the call succeeded')
-}
 
 describe('LabApi importMeasurements', () => {
   it('records the files as a measured run that opens like any run', async () => {

@@ -167,7 +167,7 @@ export class RtTaskJobs {
   }
 
   /** Charges the task's run up to `now` to its job. */
-  charge(now: number): void {
+  private charge(now: number): void {
     const elapsed = now - this.runSince
     this.runSince = now
     if (this.jobActive) this.jobWorkLeft -= elapsed

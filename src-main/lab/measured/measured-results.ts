@@ -5,8 +5,8 @@
 import { formatCpulist } from '../../../src-shared/profile/cpulist'
 import type { Profile, Variant } from '../../../src-shared/profile/schema'
 import { validateProfile } from '../../../src-shared/profile/validate'
-import { aggregateJobs } from '../../../src-shared/results/aggregate'
-import { RESULTS_SCHEMA_VERSION, type DistributionNs, type ExperimentResults, type JobResult, type Measurement, type MeasuredFile, type PcpParams, type RunResult, type TaskResult } from '../../../src-shared/results/types'
+import { resultsDocumentHead } from '../../../src-shared/results/results-document'
+import type { DistributionNs, ExperimentResults, JobResult, Measurement, MeasuredFile, PcpParams, RunResult, TaskResult } from '../../../src-shared/results/types'
 import { DistributionRecorder } from '../../engine/metrics/distribution-recorder'
 import { distributionOfHistogram } from './distribution-of-histogram'
 import type { MeasuredHistogram, ParsedMeasurement } from './measured-histogram'
@@ -148,11 +148,7 @@ export function measuredResults(inputs: MeasuredInput[], o: MeasuredDocumentOpti
   }))
   const tools = [...new Set(inputs.map((i) => i.parsed.tool))]
   return {
-    schemaVersion: RESULTS_SCHEMA_VERSION,
-    engineVersion,
-    profile,
-    jobs,
-    aggregates: aggregateJobs(jobs),
+    ...resultsDocumentHead(engineVersion, profile, jobs),
     measurement: { engine: o.engine, tool: o.tool ?? tools.join(', '), variantFrom: o.variantFrom, files: inputs.map(measuredFile), ...o.extra }
   }
 }
