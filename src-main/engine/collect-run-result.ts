@@ -2,6 +2,7 @@
 import type { RunResult } from '../../src-shared/results/types'
 import type { DrainSourceKind, Variant } from '../../src-shared/profile/schema'
 import type { DrainAllPages } from './drain/drain-all-pages'
+import type { PerCpuFlushes } from './flush/per-cpu-flushes'
 import type { DerivedPcp } from './mm/pcp-params'
 import { bySourceOf } from './metrics/interference-source'
 import { housekeepingResult } from './metrics/housekeeping-result'
@@ -20,6 +21,7 @@ export interface FinishedRun {
   readonly params: DerivedPcp
   readonly isolated: readonly IsolatedCpu[]
   readonly drains: DrainAllPages
+  readonly flushes: PerCpuFlushes
   readonly hk: HousekeepingLoad
   readonly stranded: SampledSeriesRecorder
   readonly zoneFree: SampledSeriesRecorder
@@ -42,6 +44,7 @@ export function collectRunResult(sim: FinishedRun, endNs: number, partial: boole
     if (iso.task === null || iso.metrics === null) return []
     return [iso.metrics.result(iso.task.name, iso.cpu, iso.task.polling ? 'polling' : 'periodic', iso.task.deadlineNs, endNs)]
   })
+  const flushes = sim.flushes.stats.result(sim.flushes.pending(), endNs)
   return {
     engineVersion: ENGINE_VERSION,
     variant: sim.variant,
@@ -52,6 +55,7 @@ export function collectRunResult(sim: FinishedRun, endNs: number, partial: boole
     },
     tasks,
     drains: sim.drains.stats.result(pending),
+    ...(flushes !== undefined && { flushes }),
     interference: sim.isolated.map((iso) => ({ cpu: iso.cpu, bySourceNs: bySourceOf(iso.interference.bySource) })),
     housekeeping: housekeepingResult(sim.hk.perCpu, sim.fastPathOverheadNs),
     strandedPages: sim.stranded.result(),

@@ -28,6 +28,8 @@ import { DrainAllPages } from './drain/drain-all-pages'
 import { createDrainStrategy } from './drain/create-drain-strategy'
 import { pcpTuningOf, VARIANT_TRAITS, type VariantTraits } from '../../src-shared/kernel/variant-traits'
 import { DrainSources } from './workload/drain-sources'
+import { PerCpuFlushes, VMSTAT_INTERVAL_NS } from './flush/per-cpu-flushes'
+import { flushOfSource } from '../../src-shared/profile/drain-source-kinds'
 import { HousekeepingLoad } from './workload/housekeeping-load'
 import { rtTaskSpec } from './workload/rt-task-spec'
 import { DrainStats } from './metrics/drain-stats'
@@ -39,8 +41,6 @@ import { WorstSampleTracker } from './metrics/worst-sample'
 import { collectRunResult } from './collect-run-result'
 
 const DEFAULT_PROGRESS_EVERY = 50_000
-/** the vmstat interval (stat_interval = HZ): 6.7+ decay_pcp_high */
-const VMSTAT_INTERVAL_NS = 1_000_000_000
 /** at most this many samples of stranded / free pages per run */
 const SAMPLES_PER_RUN = 1000
 /**
@@ -62,6 +62,7 @@ export class Simulation {
   readonly isolated: IsolatedCpu[] = []
   readonly hk: HousekeepingLoad
   readonly drains: DrainAllPages
+  readonly flushes: PerCpuFlushes
   readonly sources: DrainSources
   readonly timeline: TimelineRecorder
   readonly runTimeline: RunTimelineRecorder
@@ -101,7 +102,8 @@ export class Simulation {
       seriesWindowNs: Math.max(1, Math.round(profile.run.seriesWindowMs * 1e6)),
       timelineWindowNs: Math.round(profile.run.timelineWindowMs * 1e6),
       ipiOnQueue: profile.kernel.ipiOnQueue,
-      llcShared: profile.machine.llcShared
+      llcShared: profile.machine.llcShared,
+      preemptRt: profile.kernel.preemptRt
     }
     const cpus = new Array<CpuModel>(profile.machine.cpus)
     isolated.forEach((cpu, index) => {
@@ -116,8 +118,12 @@ export class Simulation {
     for (const cpu of this.hk.cpus) cpus[cpu] = new HousekeepingCpu(cpu, hkKworkers, this.hk, this.runTimeline)
     const stats = new DrainStats()
     this.strategy = createDrainStrategy(this.traits, profile.kernel.pcp.batchScaleMax, { sim: kernel, cpuTime: this.cpuTime, stats, tick, cpus, owners: this.hk })
-    this.drains = new DrainAllPages(stats, this.strategy, this.pcp, this.hk, this.warmupNs, this.runTimeline)
-    this.sources = new DrainSources(profile, this.queue, this.drains, options.onDrainRequest, seed)
+    this.flushes = new PerCpuFlushes(kernel, cpus, profile.kernel.pwLocks, seed)
+    // alloc_contig_range() and offline_pages() call lru_cache_disable() once their drain_all_pages() returned
+    this.drains = new DrainAllPages(stats, this.strategy, this.pcp, this.hk, this.warmupNs, this.runTimeline, (run, now) => {
+      if (flushOfSource(run.kind) === 'lru') this.flushes.request('lru', run.requesterCpu, now, true)
+    })
+    this.sources = new DrainSources(profile, this.queue, this.drains, this.flushes, options.onDrainRequest, seed)
   }
 
   get drainCpuNs(): number {
@@ -184,6 +190,7 @@ export class Simulation {
     this.startPagesNotPlaced += this.hk.start(p.housekeeping.initialPcpPages, p.kernel.pcp.thpFraction)
     for (const iso of this.isolated) iso.start()
     this.sources.start()
+    this.flushes.start()
     const q = this.queue
     if (this.policy.kind === 'rt-throttling' && this.isolated.some((i) => i.task !== null)) {
       // sched_rt_period_timer: every RT runqueue's budget is replenished

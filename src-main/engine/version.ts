@@ -12,4 +12,10 @@
 // drains the freed list first and takes THP entries whole, and no list starts above its high (model.md §2).
 // RT throttling on a nohz_full CPU charges a FIFO task's run only at the 1 Hz remote tick and when it leaves
 // the CPU, and the anti-starvation policy defaults to the release's ("release": the fair server on 6.12).
-export const ENGINE_VERSION = '0.5.0'
+// 0.6.0: the per-CPU flushes other than the pcp drain (model.md §10): lru_add_drain_all() / lru_cache_disable()
+// (sources lru, and cma and offline after their drain), vmstat_shepherd() every second, drain_all_stock() (memcg),
+// flush_all() (slab), each with its release's targets and its own interference source; a CPU's kworker runs its
+// queued work items in order; kernel.preemptRt makes its work functions preemptible by the realtime task
+// unless the task's job takes the same lock (model.md §3.1). Every result differs from 0.5.0: the shepherd's vmstat_update now runs on the
+// housekeeping CPUs each second.
+export const ENGINE_VERSION = '0.6.0'

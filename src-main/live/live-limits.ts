@@ -3,6 +3,7 @@
 // names the profile field to change.
 import { pcpTuningOf, VARIANT_TRAITS } from '../../src-shared/kernel/variant-traits'
 import type { Profile } from '../../src-shared/profile/schema'
+import { isPcpDrainSource } from '../../src-shared/profile/drain-source-kinds'
 
 /** A live run's longest durationMs: long enough for thousands of jobs, short enough that a mistake costs seconds. */
 export const LIVE_MAX_DURATION_MS = 10_000
@@ -14,6 +15,10 @@ export class LiveRefusal extends Error {}
 export function checkLiveProfile(profile: Profile): void {
   if (profile.run.durationMs > LIVE_MAX_DURATION_MS) {
     throw new LiveRefusal(`run.durationMs is ${profile.run.durationMs} ms: a live run busy-loops real CPUs and is at most ${LIVE_MAX_DURATION_MS} ms — lower run.durationMs (e.g. --duration 2s)`)
+  }
+  const flush = profile.drainSources.find((s) => !isPcpDrainSource(s.kind))
+  if (flush !== undefined) {
+    throw new LiveRefusal(`drainSources has a "${flush.kind}" source: the live engine runs only drain_all_pages() (reclaim, cma, compaction, offline, once), not the other per-CPU flushes — remove that source, or run on the model engine`)
   }
   const policy = profile.kernel.antiStarvation.policy
   const polling = profile.rtTasks.find((t) => t.mode === 'polling')

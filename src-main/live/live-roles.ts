@@ -2,12 +2,13 @@
 // housekeeping load, an isolated CPU its realtime task or, without one, only its kworker — then one per drain
 // source, the task that requests its drains, on the source's housekeeping CPU.
 import { housekeepingCpus, isolatedCpus } from '../../src-shared/profile/cpu-roles'
-import type { DrainSourceKind, Profile } from '../../src-shared/profile/schema'
+import type { PcpDrainSourceKind, Profile } from '../../src-shared/profile/schema'
+import { isPcpDrainSource } from '../../src-shared/profile/drain-source-kinds'
 import type { DrainScope } from './drain-all-pages'
 import type { CpuRole } from './worker-protocol'
 
 /** model.md §5: reclaim and once are global drains, cma and compaction zone drains, offline a forced one. */
-const SCOPE: Record<DrainSourceKind, DrainScope> = { reclaim: 'global', once: 'global', cma: 'zone', compaction: 'zone', offline: 'forced' }
+const SCOPE: Record<PcpDrainSourceKind, DrainScope> = { reclaim: 'global', once: 'global', cma: 'zone', compaction: 'zone', offline: 'forced' }
 
 export interface WorkerRole {
   /** the profile CPU the worker runs on */
@@ -30,13 +31,14 @@ export function workerRoles(profile: Profile): WorkerRole[] {
       role: { kind: 'housekeeping', allocPagesPerSec: own?.allocRatePagesPerSec ?? hk.allocRatePagesPerSec, freePagesPerSec: own?.freeRatePagesPerSec ?? hk.freeRatePagesPerSec }
     }
   })
-  const drainers = profile.drainSources.map((src, index): WorkerRole => ({
+  // live-limits.ts refuses the per-CPU flush sources: every source here calls drain_all_pages()
+  const drainers = profile.drainSources.flatMap((src, index): WorkerRole[] => isPcpDrainSource(src.kind) ? [{
     cpu: src.cpu ?? housekeeping[0],
     role: {
       kind: 'drainer',
       index,
       source: { kind: src.kind, scope: SCOPE[src.kind], ratePerSec: src.kind === 'once' ? 0 : (src.ratePerSec ?? 0), atNs: src.kind === 'once' ? Math.round((src.atMs ?? 0) * 1e6) : null }
     }
-  }))
+  }] : [])
   return [...cpus, ...drainers]
 }

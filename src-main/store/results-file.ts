@@ -1,8 +1,8 @@
 // results.json: the experiment document, written atomically and read back with a check of its shape.
 import { LabError } from '../../src-shared/api'
 import { issuePlace, issuesOf, type ProfileIssue } from '../../src-shared/profile/validate'
-import { experimentResultsSchema } from '../../src-shared/results/results-schema'
-import { RESULTS_SCHEMA_VERSION, type ExperimentResults } from '../../src-shared/results/types'
+import { experimentResultsSchema, withFlushSources } from '../../src-shared/results/results-schema'
+import { RESULTS_SCHEMA_VERSION, type BySource, type ExperimentResults } from '../../src-shared/results/types'
 import { writeFileAtomic } from './atomic-write'
 import { readRegularFile } from './read-regular-file'
 
@@ -56,7 +56,12 @@ export function parseResults(text: string, source: string): ExperimentResults {
   }
   // Zod rebuilds every object in schema key order; keeping the document's own objects keeps its bytes on
   // a re-export. Only the profile comes from the parse, so defaults left out of a hand-edited file are filled.
-  return { ...(doc as ExperimentResults), profile: parsed.data.profile }
+  const results = doc as ExperimentResults
+  // engine 0.5 and earlier wrote no per-CPU flush sources; the readers of bySourceNs expect every source
+  for (const job of results.jobs) {
+    for (const entry of job.result?.interference ?? []) entry.bySourceNs = withFlushSources(entry.bySourceNs) as BySource
+  }
+  return { ...results, profile: parsed.data.profile }
 }
 
 export async function readResultsFile(path: string): Promise<ExperimentResults> {

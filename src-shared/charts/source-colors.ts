@@ -13,6 +13,11 @@ export const SOURCE_COLORS: Readonly<Record<BreakdownPart, string>> = {
   'lock-spin': '#0072B2',
   tick: '#999999',
   'cache-refill': '#009E73',
+  // the per-CPU flushes' work on the isolated CPU: darker and lighter kin of the drain's vermillion and the kworker's orange
+  'lru-drain': '#8C3B00',
+  vmstat: '#B8860B',
+  'memcg-drain': '#7B4F9E',
+  'slab-flush': '#5C7A29',
   timer: '#444444',
   runtime: '#BBBBBB',
   queueing: '#777777'

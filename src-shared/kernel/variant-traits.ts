@@ -3,6 +3,7 @@
 // targets are drained; no other code branches on the variant id. The profile may override a release's
 // pcp auto-tuning (kernel.pcp.autotune): pcpTuningOf() says what a run of a variant gets.
 import type { AntiStarvationPolicy, RunAntiStarvationPolicy, Variant } from '../profile/schema'
+import type { PerCpuFlush } from './per-cpu-flush'
 
 export interface VariantTraits {
   /** the release the variant runs as: its pcp code and its defaults */
@@ -51,6 +52,14 @@ export interface VariantTraits {
    * and the deferred fair server (50 ms per 1 s) does it.
    */
   readonly antiStarvation: RunAntiStarvationPolicy
+  /**
+   * The per-CPU flushes whose caller passes over cpu_is_isolated() CPUs (isolcpus= or nohz_full=):
+   * drain_all_stock() from 6.4, vmstat_shepherd() from 6.5 (docs/model.md §10.1); lru_add_drain_all()
+   * and flush_all() in no release.
+   */
+  readonly flushSkipsIsolated: readonly PerCpuFlush[]
+  /** PAGEVEC_SIZE: folios one LRU batch holds before it is moved to the LRU inline (15 to 6.8, 31 from 6.10) */
+  readonly lruBatchFolios: number
 }
 
 export const VARIANT_TRAITS: Readonly<Record<Variant, VariantTraits>> = {
@@ -69,7 +78,9 @@ export const VARIANT_TRAITS: Readonly<Record<Variant, VariantTraits>> = {
     drainChunk: 'whole-list',
     pcpScaling: 'free-factor',
     autotune: false,
-    antiStarvation: 'rt-throttling'
+    antiStarvation: 'rt-throttling',
+    flushSkipsIsolated: [],
+    lruBatchFolios: 15
   },
   // direct (6.1; 6.0–6.1, "Drain remote per-cpu directly"): the requester drains every target itself with
   // the target's pcp->lock held (spin_lock_irqsave), the whole list per hold. Owners use pcp->lock:
@@ -87,7 +98,9 @@ export const VARIANT_TRAITS: Readonly<Record<Variant, VariantTraits>> = {
     drainChunk: 'whole-list',
     pcpScaling: 'free-factor',
     autotune: false,
-    antiStarvation: 'rt-throttling'
+    antiStarvation: 'rt-throttling',
+    flushSkipsIsolated: [],
+    lruBatchFolios: 15
   },
   // direct-irqon (6.6; 6.2–6.6, 5749077415994eb0 "leave IRQs enabled for per-cpu page allocations"): as
   // direct, but pcp->lock is taken without disabling IRQs and every owner path, list frees included,
@@ -95,7 +108,7 @@ export const VARIANT_TRAITS: Readonly<Record<Variant, VariantTraits>> = {
   'direct-irqon': {
     kernelRelease: '6.6',
     releases: '6.2–6.6',
-    note: '6.7–6.9 are this with kernel.pcp.autotune true; a current 6.6.y stable kernel drains in chunks, like direct-chunked with autotune false but with free_factor scaling (docs/model.md §4)',
+    note: '6.7–6.9 are this with kernel.pcp.autotune true; a current 6.6.y stable kernel drains in chunks, like direct-chunked with autotune false but with free_factor scaling (docs/model.md §4); 6.2 and 6.3 still queue the memcg and vmstat flushes on isolated CPUs, 6.4 the vmstat one (§10.1)',
     drainMechanism: 'remote',
     pcpLock: 'pcp-spinlock',
     pcpLockIrqsave: false,
@@ -104,7 +117,9 @@ export const VARIANT_TRAITS: Readonly<Record<Variant, VariantTraits>> = {
     drainChunk: 'whole-list',
     pcpScaling: 'free-factor',
     autotune: false,
-    antiStarvation: 'rt-throttling'
+    antiStarvation: 'rt-throttling',
+    flushSkipsIsolated: ['vmstat', 'memcg'],
+    lruBatchFolios: 15
   },
   // direct-chunked (6.12; 6.10+, 55f77df7d715 "control latency caused by zone PCP draining"): as direct-irqon,
   // but one pcp->lock hold frees at most batch << CONFIG_PCP_BATCH_SCALE_MAX pages (63 << 5 = 2016),
@@ -120,7 +135,9 @@ export const VARIANT_TRAITS: Readonly<Record<Variant, VariantTraits>> = {
     drainChunk: 'batch-scale-max',
     pcpScaling: 'free-count',
     autotune: true,
-    antiStarvation: 'fair-server'
+    antiStarvation: 'fair-server',
+    flushSkipsIsolated: ['vmstat', 'memcg'],
+    lruBatchFolios: 31
   }
 }
 

@@ -23,8 +23,17 @@ export type RunAntiStarvationPolicy = Exclude<AntiStarvationPolicy, 'release'>
 export const RUN_ENGINES = ['model', 'live'] as const
 export type RunEngine = (typeof RUN_ENGINES)[number]
 
-export const DRAIN_SOURCE_KINDS = ['reclaim', 'cma', 'compaction', 'offline', 'once'] as const
+/**
+ * What a drain source calls. reclaim, cma, compaction, offline, once: drain_all_pages() (cma and offline then
+ * lru_cache_disable(), as alloc_contig_range() and offline_pages() do); lru: lru_add_drain_all() (khugepaged,
+ * compact_memory, fadvise DONTNEED); memcg: drain_all_stock() (a memcg at its limit); slab: flush_all()
+ * (kmem_cache_shrink, cache destroy). src-shared/kernel/per-cpu-flush.ts has the flushes.
+ */
+export const DRAIN_SOURCE_KINDS = ['reclaim', 'cma', 'compaction', 'offline', 'once', 'lru', 'memcg', 'slab'] as const
 export type DrainSourceKind = (typeof DRAIN_SOURCE_KINDS)[number]
+/** The sources that call drain_all_pages(); the others call a per-CPU flush only. */
+export const PCP_DRAIN_SOURCE_KINDS = ['reclaim', 'cma', 'compaction', 'offline', 'once'] as const
+export type PcpDrainSourceKind = (typeof PCP_DRAIN_SOURCE_KINDS)[number]
 
 // Every number has both bounds (./limits.ts says why each): one outside them breaks the kernel's rules or the engine's arithmetic.
 const number = (what: string) => z.number({ error: `${what} must be a number` })
@@ -116,7 +125,18 @@ export const costsSchema = z.strictObject({
   buddyOpNs: cost('buddyOpNs').default(200),
   tickNs: cost('tickNs').default(1500),
   timerLatencyMinNs: cost('timerLatencyMinNs').default(1000),
-  timerLatencyMaxNs: cost('timerLatencyMaxNs').default(2000)
+  timerLatencyMaxNs: cost('timerLatencyMaxNs').default(2000),
+  // the per-CPU flushes' work functions, measured on a 6.18 VM with the workqueue tracepoints (docs/model.md §10.4)
+  /** lru_add_drain_per_cpu with an empty batch: the local lock, the batch checks */
+  lruDrainNs: cost('lruDrainNs').default(1000),
+  /** each folio lru_add_drain_per_cpu moves to the LRU (folio_batch_move_lru) */
+  lruFolioNs: cost('lruFolioNs').default(300),
+  /** vmstat_update: refresh_cpu_vm_stats() folding the CPU's differentials */
+  vmstatUpdateNs: cost('vmstatUpdateNs').default(6000),
+  /** drain_local_stock: the CPU's memcg charge stock returned */
+  memcgDrainNs: cost('memcgDrainNs').default(3000),
+  /** flush_cpu_slab: the CPU slab and partial list of one cache returned */
+  slabFlushNs: cost('slabFlushNs').default(7000)
 }).refine((c) => c.timerLatencyMaxNs >= c.timerLatencyMinNs, { message: 'timerLatencyMaxNs must be at least timerLatencyMinNs', path: ['timerLatencyMaxNs'] })
 
 export const kernelSchema = z.strictObject({
@@ -128,6 +148,18 @@ export const kernelSchema = z.strictObject({
   pcp: pcpSchema.default(() => pcpSchema.parse({})),
   /** Whether queue_work_on IPIs the isolated CPU: always, only across LLCs (ttwu_queue_cond), or never. */
   ipiOnQueue: z.enum(['always', 'cross-llc', 'never']).default('cross-llc'),
+  /**
+   * Leonardo Bras's Per-CPU Work helpers (pw_queue_on(), "[PATCH v4 0/4] Introduce Per-CPU Work helpers",
+   * linux-mm, May 2026; not merged): the LRU and SLUB flushes take the target CPU's per-CPU lock and do its
+   * work from the caller's CPU instead of queueing it there (docs/model.md §10.3). On any variant.
+   */
+  pwLocks: z.boolean().default(false),
+  /**
+   * CONFIG_PREEMPT_RT (mainline on x86, arm64 and riscv from 6.12; the RT patch set before): local_lock_t and
+   * spinlock_t sleep with priority inheritance and keep IRQs on, so a kworker's work function on an isolated CPU
+   * is preemptible by its realtime task — unless the task's job needs the lock it holds (docs/model.md §3.1).
+   */
+  preemptRt: z.boolean().default(false),
   costs: costsSchema.default(() => costsSchema.parse({}))
 })
 
@@ -141,7 +173,16 @@ export const rtTaskSchema = z.strictObject({
   deadlineUs: micros('deadlineUs').optional(),
   allocsPerJob: count('allocsPerJob', MAX_ALLOCS_PER_JOB).default(0),
   initialPcpPages: count('initialPcpPages', MAX_INITIAL_PCP_PAGES).default(0),
-  missPolicy: z.enum(['continue', 'skip-next', 'abort-job']).default('continue')
+  missPolicy: z.enum(['continue', 'skip-next', 'abort-job']).default('continue'),
+  // the per-CPU state each job leaves on its CPU, which makes the CPU a target of a per-CPU flush (docs/model.md §10.2)
+  /** folios each job adds to its CPU's LRU batches (page faults on new anonymous memory, mlock): lru_add_drain_all() targets */
+  lruFoliosPerJob: count('lruFoliosPerJob', MAX_ALLOCS_PER_JOB).default(0),
+  /** each job changes vmstat counters (faults, allocations, syscalls): vmstat_shepherd() targets the CPU until vmstat_update folds them */
+  dirtiesVmstat: z.boolean().default(false),
+  /** the task runs in a memory cgroup and charges memory in its jobs: a charge stock stays on its CPU for drain_all_stock() */
+  chargesMemcg: z.boolean().default(false),
+  /** each job allocates slab objects: its CPU holds a CPU slab that flush_all() flushes */
+  allocatesSlab: z.boolean().default(false)
 })
 export type RtTask = z.infer<typeof rtTaskSchema>
 

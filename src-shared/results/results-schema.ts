@@ -5,10 +5,11 @@
 import { z } from 'zod'
 import { profileSchema } from '../profile/rules'
 import { DRAIN_SOURCE_KINDS, VARIANTS } from '../profile/schema'
+import { PER_CPU_FLUSHES } from '../kernel/per-cpu-flush'
 import { base64ByteLength } from '../base64-bytes'
 import { HEADLINE_METRICS } from './headline'
 import { TIMELINE_COLUMN_BYTES } from './timeline-columns'
-import { INTERFERENCE_SOURCES, MEASUREMENT_FORMATS, RESULTS_SCHEMA_VERSION, type ExperimentResults } from './types'
+import { FLUSH_INTERFERENCE_SOURCES, INTERFERENCE_SOURCES, MEASUREMENT_FORMATS, RESULTS_SCHEMA_VERSION, type ExperimentResults } from './types'
 
 /** Things that are counted one by one (jobs, drains, events, CPUs): whole numbers from 0. */
 const count = z.number().int().min(0)
@@ -83,9 +84,29 @@ const drainsResultSchema = z.strictObject({
   oldestPendingNs: nonNegative
 })
 
+const flushStatsSchema = z.strictObject({
+  requested: count,
+  completed: count,
+  skipped: count,
+  stalled: count,
+  isolatedWorkItems: count,
+  housekeepingWorkItems: count,
+  isolatedSkipped: count,
+  remoteFlushes: count,
+  durationNs: distributionNsSchema,
+  oldestPendingNs: nonNegative
+})
+
+/** A result of engine 0.5 or earlier has no per-CPU flush sources: it had none of that interference, so they read as 0. */
+export const withFlushSources = (bySource: Record<string, unknown>): Record<string, unknown> => {
+  const out = { ...bySource }
+  for (const source of FLUSH_INTERFERENCE_SOURCES) out[source] ??= 0
+  return out
+}
+
 const interferenceResultSchema = z.strictObject({
   cpu: count,
-  bySourceNs: z.record(interferenceSourceSchema, nonNegative)
+  bySourceNs: z.preprocess((v) => (v !== null && typeof v === 'object' ? withFlushSources(v as Record<string, unknown>) : v), z.record(interferenceSourceSchema, nonNegative))
 })
 
 const timelineSegmentSchema = z.strictObject({
@@ -203,6 +224,7 @@ const runResultSchema = z.strictObject({
   pcp: pcpParamsSchema,
   tasks: z.array(taskResultSchema),
   drains: drainsResultSchema,
+  flushes: z.partialRecord(z.enum(PER_CPU_FLUSHES), flushStatsSchema).optional(),
   interference: z.array(interferenceResultSchema),
   housekeeping: housekeepingResultSchema,
   strandedPages: sampledSeriesSchema,

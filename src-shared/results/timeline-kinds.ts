@@ -35,5 +35,9 @@ export const TIMELINE_KINDS: readonly TimelineKind[] = [
   { name: 'deadline-miss', layer: 'instant', label: 'deadline miss', source: null },
   { name: 'drain-request', layer: 'instant', label: 'drain_all_pages() requested', source: null },
   { name: 'drain-skip', layer: 'instant', label: 'drain_all_pages() skipped (pcpu_drain_mutex held)', source: null },
-  { name: 'drain-done', layer: 'instant', label: 'drain_all_pages() completed', source: null }
+  { name: 'drain-done', layer: 'instant', label: 'drain_all_pages() completed', source: null },
+  { name: 'lru-drain', layer: 'cpu', label: 'lru_add_drain_per_cpu (kworker)', source: 'lru-drain' },
+  { name: 'vmstat-update', layer: 'cpu', label: 'vmstat_update (kworker)', source: 'vmstat' },
+  { name: 'memcg-drain', layer: 'cpu', label: 'drain_local_stock (kworker)', source: 'memcg-drain' },
+  { name: 'slab-flush', layer: 'cpu', label: 'flush_cpu_slab (kworker)', source: 'slab-flush' }
 ]

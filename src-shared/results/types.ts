@@ -29,7 +29,9 @@ export interface SampledSeries {
 }
 
 /** Interference sources of model.md §6, in the order the UI stacks them. */
-export const INTERFERENCE_SOURCES = ['ipi', 'kworker', 'drain-irqoff', 'throttle', 'fallback', 'lock-spin', 'tick', 'cache-refill'] as const
+export const INTERFERENCE_SOURCES = ['ipi', 'kworker', 'drain-irqoff', 'throttle', 'fallback', 'lock-spin', 'tick', 'cache-refill', 'lru-drain', 'vmstat', 'memcg-drain', 'slab-flush'] as const
+/** The sources results of engine 0.5 and earlier lack: a result without them had none of that interference. */
+export const FLUSH_INTERFERENCE_SOURCES = ['lru-drain', 'vmstat', 'memcg-drain', 'slab-flush'] as const
 export type InterferenceSource = (typeof INTERFERENCE_SOURCES)[number]
 export type BySource = Record<InterferenceSource, number>
 
@@ -77,12 +79,37 @@ export interface DrainsResult {
   /** time from a drain's start to the end of each target's drain */
   perTargetNs: DistributionNs
   targets: DistributionNs
-  bySource: Partial<Record<'reclaim' | 'cma' | 'compaction' | 'offline' | 'once', DrainSourceStats>>
+  bySource: Partial<Record<DrainSourceKind, DrainSourceStats>>
   /** completion time (tNs) and duration (values) of each completed drain, decimated */
   overTime: SampledSeries
   /** the oldest still-pending drain's age at the end, 0 if none */
   oldestPendingNs: number
 }
+
+/** One per-CPU flush (src-shared/kernel/per-cpu-flush.ts) over a run. */
+export interface FlushStats {
+  /** calls of the flush (lru: lru_add_drain_all() and lru_cache_disable(); vmstat: shepherd passes) */
+  requested: number
+  /** calls whose work items all finished (for a flush nobody waits on: whose items all ran) */
+  completed: number
+  /** calls that returned at once: drain_all_stock() found percpu_charge_mutex held, or lru_add_drain_all() found a drain that started after it had finished */
+  skipped: number
+  /** calls still waiting for a work item when the run ended */
+  stalled: number
+  /** work items queued on isolated CPUs, and on housekeeping CPUs */
+  isolatedWorkItems: number
+  housekeepingWorkItems: number
+  /** isolated CPUs passed over by cpu_is_isolated() (vmstat, memcg from 6.6) although they held state */
+  isolatedSkipped: number
+  /** targets the caller flushed itself under the target's lock (kernel.pwLocks) */
+  remoteFlushes: number
+  /** request -> last work item done, completed calls only */
+  durationNs: DistributionNs
+  /** the oldest call still waiting at the end, 0 if none */
+  oldestPendingNs: number
+}
+
+export type FlushesResult = Partial<Record<'lru' | 'vmstat' | 'memcg' | 'slab', FlushStats>>
 
 export interface InterferenceResult {
   cpu: number
@@ -191,6 +218,8 @@ export interface RunResult {
   pcp: PcpParams
   tasks: TaskResult[]
   drains: DrainsResult
+  /** the per-CPU flushes the run made (engine 0.6+; absent when it made none) */
+  flushes?: FlushesResult
   interference: InterferenceResult[]
   housekeeping: HousekeepingResult
   /** Σ pcp->count over all CPUs, sampled */
@@ -216,7 +245,7 @@ export interface LiveCpu {
   cpu: number
   role: 'housekeeping' | 'rt' | 'idle' | 'drainer'
   /** a drainer's source */
-  source?: 'reclaim' | 'cma' | 'compaction' | 'offline' | 'once'
+  source?: DrainSourceKind
   hostCpu: number
   /** the worker's kernel thread id (/proc/thread-self), null where there is none */
   tid: number | null

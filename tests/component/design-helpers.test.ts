@@ -102,7 +102,7 @@ describe('shortcuts', () => {
 describe('history profile facts', () => {
   it('summarises machine, kernel, tasks, drains and run', () => {
     const p = newProfile()
-    p.rtTasks.push({ name: 'poll', cpu: 2, priority: 50, mode: 'polling', periodUs: 100, runtimeUs: { dist: 'uniform', minUs: 10, maxUs: 30 }, allocsPerJob: 0, initialPcpPages: 300, missPolicy: 'continue' })
+    p.rtTasks.push({ name: 'poll', cpu: 2, priority: 50, mode: 'polling', periodUs: 100, runtimeUs: { dist: 'uniform', minUs: 10, maxUs: 30 }, allocsPerJob: 0, initialPcpPages: 300, missPolicy: 'continue', lruFoliosPerJob: 0, dirtiesVmstat: false, chargesMemcg: false, allocatesSlab: false })
     p.drainSources.push({ kind: 'reclaim', ratePerSec: 1 })
     const facts = Object.fromEntries(profileFacts(p))
     expect(facts.Machine).toBe('4 CPUs, isolated 2-3, 16 GiB, HZ 1000')

@@ -88,6 +88,19 @@ describe('the results schema', () => {
     expect(JSON.parse(serializeResults(read))).toEqual(JSON.parse(old))
   })
 
+  it('reads a document of engine 0.5 (no per-CPU flush sources, no flushes): those sources read as 0', () => {
+    const flushSources = ['lru-drain', 'vmstat', 'memcg-drain', 'slab-flush']
+    const old = corrupted(...flushSources.map((k): [string, unknown] => [`jobs.0.result.interference.0.bySourceNs.${k}`, REMOVE]), ['jobs.0.result.flushes', REMOVE])
+    const read = parseResults(old, 'r.json')
+    const bySource = read.jobs[0].result?.interference[0].bySourceNs as Record<string, number>
+    for (const k of flushSources) expect(bySource[k], k).toBe(0)
+    expect(read.jobs[0].result?.flushes).toBeUndefined()
+    // a flush row with an unknown key is still refused
+    const problems = problemsOf(corrupted(['jobs.0.result.flushes', { lru: { gremlins: 1 } }]))
+    expect(problems.length).toBeGreaterThan(0)
+    expect(problems.every((p) => p.startsWith('jobs.0.result.flushes.lru'))).toBe(true)
+  })
+
   it('accepts partial as true, refuses it as false; a saved document never says it is a live snapshot', () => {
     expect(() => parseResults(corrupted(['partial', true]), 'r.json')).not.toThrow()
     expect(problemsOf(corrupted(['partial', false]))).toEqual([expect.stringMatching(/^partial: /)])

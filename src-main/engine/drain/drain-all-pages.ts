@@ -29,7 +29,9 @@ export class DrainAllPages implements DrainWaiter {
     private readonly pcp: PerCpuPages,
     private readonly owners: OwnerActivity,
     private readonly warmupNs: number,
-    private readonly timeline: RunTimelineRecorder
+    private readonly timeline: RunTimelineRecorder,
+    /** drain_all_pages() returned to its caller (cma and offline go on to lru_cache_disable()) */
+    private readonly returned: (run: DrainRun, now: number) => void
   ) {}
 
   request(sourceIndex: number, kind: DrainSourceKind, requesterCpu: number, now: number): void {
@@ -79,6 +81,7 @@ export class DrainAllPages implements DrainWaiter {
       src.duration.record(duration)
     }
     this.holder = null
+    this.returned(run, now)
     if (this.handingOver) return
     // mutex_unlock() wakes the next zone drain; one with nothing to drain completes at once, so serve
     // them in a loop, not by recursion: a long queue would overflow the stack

@@ -1,5 +1,10 @@
-// One drain_all_pages() call: its request, the targets chosen from cpus_with_pcps, and its progress.
+// One drain_all_pages() call: its request, the targets chosen from cpus_with_pcps, and its progress;
+// under the workqueue variant also the drain_local_pages_wq work item each target's kworker runs.
 import type { DrainSourceKind } from '../../../src-shared/profile/schema'
+import { drainPagesZone } from '../mm/drain-pages-zone'
+import { SRC_DRAIN_IRQOFF } from '../metrics/interference-source'
+import { SEG_KWORKER_DRAIN } from '../metrics/timeline-kind-index'
+import type { WorkHost, WorkItem } from '../sched/work-item'
 
 /** The drain_all_pages() call a run belongs to, which the mechanism draining the targets reports to. */
 export interface DrainWaiter {
@@ -9,7 +14,11 @@ export interface DrainWaiter {
   complete(run: DrainRun, now: number): void
 }
 
-export class DrainRun {
+export class DrainRun implements WorkItem {
+  readonly segment = SEG_KWORKER_DRAIN
+  readonly source = SRC_DRAIN_IRQOFF
+  readonly touchesPcp = true
+  readonly lock = 'pcp'
   /** time pcpu_drain_mutex was acquired (-1 while waiting for it) */
   startNs = -1
   targets: Int32Array = new Int32Array(0)
@@ -38,4 +47,14 @@ export class DrainRun {
     /** the drain_all_pages() call waiting for this run */
     readonly waiter: DrainWaiter
   ) {}
+
+  /** drain_local_pages_wq() -> drain_pages_zone() of the whole list, IRQs off: returns its duration. */
+  execute(host: WorkHost, cpu: number, now: number): number {
+    this.pagesFreed += drainPagesZone(host.mm, cpu, Infinity, host.mm.costs.tPageLocalNs, now, host.zoneLock)
+    return host.zoneLock.waitNs + host.zoneLock.holdNs
+  }
+
+  finished(now: number): void {
+    this.waiter.workItemDone(this, now)
+  }
 }

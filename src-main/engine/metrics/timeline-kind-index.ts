@@ -15,3 +15,7 @@ export const INSTANT_DEADLINE_MISS = 11
 export const INSTANT_DRAIN_REQUEST = 12
 export const INSTANT_DRAIN_SKIP = 13
 export const INSTANT_DRAIN_DONE = 14
+export const SEG_LRU_DRAIN = 15
+export const SEG_VMSTAT_UPDATE = 16
+export const SEG_MEMCG_DRAIN = 17
+export const SEG_SLAB_FLUSH = 18

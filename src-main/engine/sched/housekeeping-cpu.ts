@@ -2,14 +2,16 @@
 // meet the remote drainer. Its timeline holds what the model materialises: the remote drainer's holds
 // of its pcp->lock and the buddy fallbacks they cause (the kworker records its own segments); its
 // load's alloc/free bursts are computed in closed form and are not drawn.
-import type { DrainRun } from '../drain/drain-run'
+import type { PerCpuFlushState } from '../flush/per-cpu-flush-state'
 import type { RunTimelineRecorder } from '../metrics/run-timeline'
 import { SEG_FALLBACK, SEG_REMOTE_DRAIN } from '../metrics/timeline-kind-index'
 import type { HousekeepingLoad } from '../workload/housekeeping-load'
 import type { CpuModel } from './cpu-model'
 import type { HousekeepingKworkers } from './housekeeping-kworker'
+import type { WorkItem } from './work-item'
 
 export class HousekeepingCpu implements CpuModel {
+  readonly isolated = false
   constructor(
     readonly cpu: number,
     private readonly kworkers: HousekeepingKworkers,
@@ -17,8 +19,12 @@ export class HousekeepingCpu implements CpuModel {
     private readonly timeline: RunTimelineRecorder
   ) {}
 
-  queueWork(run: DrainRun, now: number): void {
-    this.kworkers.queueWork(run, this.cpu, now)
+  queueWork(item: WorkItem, now: number): void {
+    this.kworkers.queueWork(item, this.cpu, now)
+  }
+
+  flushStateAt(): PerCpuFlushState {
+    return this.kworkers.flushState
   }
 
   remoteDrainHolds(now: number, end: number, drain: number): void {

@@ -18,4 +18,6 @@ export interface IsolatedCpuContext extends SimContext, PageAllocator {
   readonly timelineWindowNs: number
   readonly ipiOnQueue: Profile['kernel']['ipiOnQueue']
   readonly llcShared: boolean
+  /** CONFIG_PREEMPT_RT: a kworker's work function yields to the realtime task (model.md §3.1) */
+  readonly preemptRt: boolean
 }

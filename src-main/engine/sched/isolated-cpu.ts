@@ -1,14 +1,14 @@
 // An isolated nohz_full CPU: who occupies it — its SCHED_FIFO realtime task, its SCHED_OTHER per-CPU
-// kworker (wake and switch, drain_local_pages_wq with IRQs off), IPIs — and the timeline of it. Models
+// kworker (wake and switch, then its queued work items: drain_local_pages_wq with IRQs off, the per-CPU
+// flushes' work functions), IPIs — and the timeline of it. Models
 // the scheduling rules of model.md §3: __schedule() picks the FIFO task over CFS unless the
 // anti-starvation policy (anti-starvation/) says otherwise; IRQs-off sections delay a FIFO wakeup. The
 // task's jobs are in rt-task-jobs.ts, the interference accounting in interference-account.ts.
-import type { DrainRun } from '../drain/drain-run'
-import { drainPagesZone } from '../mm/drain-pages-zone'
+import { PerCpuFlushState } from '../flush/per-cpu-flush-state'
 import { ZoneLockHold } from '../mm/zone-lock-hold'
-import { SRC_DRAIN_IRQOFF, SRC_IPI, SRC_KWORKER, SRC_THROTTLE } from '../metrics/interference-source'
+import { SRC_IPI, SRC_KWORKER, SRC_THROTTLE } from '../metrics/interference-source'
 import type { TaskMetrics } from '../metrics/task-metrics'
-import { SEG_BOOST, SEG_IDLE, SEG_IPI, SEG_KWORKER_DRAIN, SEG_KWORKER_SWITCH, SEG_REMOTE_DRAIN, SEG_RT, SEG_THROTTLED } from '../metrics/timeline-kind-index'
+import { SEG_BOOST, SEG_IDLE, SEG_IPI, SEG_KWORKER_SWITCH, SEG_REMOTE_DRAIN, SEG_RT, SEG_THROTTLED } from '../metrics/timeline-kind-index'
 import { Timer } from '../sim/timer'
 import type { RtTaskSpec } from '../workload/rt-task-spec'
 import type { AntiStarvation, StarvedCpu } from './anti-starvation/anti-starvation'
@@ -17,6 +17,7 @@ import type { CpuModel } from './cpu-model'
 import { InterferenceAccount } from './interference-account'
 import type { IsolatedCpuContext } from './isolated-cpu-context'
 import { RtTaskJobs, type RtCpu } from './rt-task-jobs'
+import type { WorkHost, WorkItem } from './work-item'
 
 /** What the CPU is executing. */
 const IDLE = 0
@@ -24,13 +25,16 @@ const RT = 1
 const IPI = 2
 /** kworker: wake + switch in + dispatch */
 const KW_SWITCH_IN = 3
-/** kworker: drain_local_pages_wq -> free_pcppages_bulk with IRQs off */
-const KW_DRAIN = 4
+/** kworker: a work item's function (drain_local_pages_wq -> free_pcppages_bulk with IRQs off, a flush's) */
+const KW_WORK = 4
 /** kworker: switch out */
 const KW_SWITCH_OUT = 5
 
-export class IsolatedCpu implements CpuModel, StarvedCpu, RtCpu {
+export class IsolatedCpu implements CpuModel, StarvedCpu, RtCpu, WorkHost {
+  readonly isolated = true
   readonly interference: InterferenceAccount
+  /** what the task's jobs leave on this CPU for the per-CPU flushes */
+  readonly flushState: PerCpuFlushState
   readonly antiStarvation: AntiStarvation
   /** the CPU's realtime task (null: the CPU runs none) */
   private readonly rt: RtTaskJobs | null
@@ -39,16 +43,25 @@ export class IsolatedCpu implements CpuModel, StarvedCpu, RtCpu {
   private occEndNs = 0
   /** the end of the non-RT activity occupying the CPU */
   private readonly activityEnd: Timer
-  // the kworker and its drain work item
-  private kwRun: DrainRun | null = null
+  // the kworker: the items queued and not started, in order (kwHead: the next), the one running, and whether it has the CPU
+  private kwQueue: WorkItem[] = []
+  private kwHead = 0
+  private kwCurrent: WorkItem | null = null
+  /** PREEMPT_RT: what is left of kwCurrent's function after the realtime task preempted it (0: not preempted) */
+  private kwLeftNs = 0
   private kwIn = false
-  private readonly zoneLock = new ZoneLockHold()
+  readonly zoneLock = new ZoneLockHold()
 
   constructor(readonly index: number, readonly cpu: number, readonly task: RtTaskSpec | null, private readonly sim: IsolatedCpuContext) {
     this.interference = new InterferenceAccount(sim.warmupNs)
     this.activityEnd = new Timer(sim.queue, (now) => this.onActivityEnd(now))
     this.antiStarvation = createAntiStarvation(sim.policy, this, sim.queue, cpu)
-    this.rt = task === null ? null : new RtTaskJobs(task, index, cpu, this, sim, this.interference)
+    this.flushState = new PerCpuFlushState(task, sim.traits.lruBatchFolios)
+    this.rt = task === null ? null : new RtTaskJobs(task, index, cpu, this, sim, this.interference, this.flushState)
+  }
+
+  get mm(): IsolatedCpuContext {
+    return this.sim
   }
 
   get metrics(): TaskMetrics | null {
@@ -88,21 +101,21 @@ export class IsolatedCpu implements CpuModel, StarvedCpu, RtCpu {
     else if (phase === KW_SWITCH_OUT) {
       this.kwIn = false
       if (this.rt !== null) this.rt.cacheEvicted()
-    } else if (phase === KW_DRAIN) {
-      const run = this.kwRun
-      this.kwRun = null
-      if (run !== null) run.waiter.workItemDone(run, now)
+    } else if (phase === KW_WORK) {
+      const item = this.kwCurrent
+      this.kwCurrent = null
+      if (item !== null) item.finished(now)
     }
-    this.antiStarvation.activityEnded(now, this.kwRun !== null || this.kwIn, this.kwRun !== null)
+    this.antiStarvation.activityEnded(now, this.hasDrainWork() || this.kwIn, this.hasDrainWork())
     this.decide(now)
   }
 
-  /** queue_work_on(cpu, mm_percpu_wq, drain work): the kworker becomes runnable here, maybe after an IPI. */
-  queueWork(run: DrainRun, now: number): void {
+  /** queue_work_on(cpu, wq, work): the kworker becomes runnable here, maybe after an IPI. */
+  queueWork(item: WorkItem, now: number): void {
     const { ipiOnQueue, llcShared } = this.sim
     this.settle(now)
     this.accountTo(now)
-    this.kwRun = run
+    this.kwQueue.push(item)
     // ttwu_queue_cond(): the wakelist IPI is sent across LLCs or to an idle CPU
     const idle = this.occupant === IDLE
     const ipi = ipiOnQueue === 'always' || (ipiOnQueue === 'cross-llc' && (!llcShared || idle))
@@ -132,6 +145,11 @@ export class IsolatedCpu implements CpuModel, StarvedCpu, RtCpu {
     if (this.rt !== null) this.rt.fallbackMidListFree(zoneWaitNs + holdNs, batchesNs, now)
   }
 
+  flushStateAt(now: number): PerCpuFlushState {
+    this.settle(now)
+    return this.flushState
+  }
+
   remoteDrainHolds(now: number, end: number, drain: number): void {
     this.sim.timeline.record(this.index, SEG_REMOTE_DRAIN, now, end, drain)
   }
@@ -158,7 +176,7 @@ export class IsolatedCpu implements CpuModel, StarvedCpu, RtCpu {
   }
 
   hasDrainWork(): boolean {
-    return this.kwRun !== null
+    return this.kwCurrent !== null || this.kwHead < this.kwQueue.length
   }
 
   catchUp(now: number): void {
@@ -195,15 +213,17 @@ export class IsolatedCpu implements CpuModel, StarvedCpu, RtCpu {
 
   /** __schedule(): who gets the CPU now that it is free or the RT task's state changed. */
   private decide(now: number): void {
+    if (this.occupant === KW_WORK && this.rtPreemptsWork()) this.preemptWork(now)
     if (this.occupant >= IPI) return
     const rtRun = this.rtRunnable()
     const boosted = this.antiStarvation.boosted
+    const queued = this.kwCurrent !== null || this.kwHead < this.kwQueue.length
     if (this.kwIn) {
-      if (this.kwRun !== null && (!rtRun || boosted)) this.beginKworker(KW_DRAIN, now)
+      if (queued && (!rtRun || boosted)) this.beginKworker(KW_WORK, now)
       else this.beginKworker(KW_SWITCH_OUT, now)
       return
     }
-    if (this.kwRun !== null && (!rtRun || boosted)) {
+    if (queued && (!rtRun || boosted)) {
       this.beginKworker(KW_SWITCH_IN, now)
       return
     }
@@ -214,6 +234,39 @@ export class IsolatedCpu implements CpuModel, StarvedCpu, RtCpu {
     if (this.occupant === RT) this.leaveRt(now)
   }
 
+  /**
+   * PREEMPT_RT: the work function runs under a sleeping lock with IRQs on, so the woken FIFO task preempts the
+   * SCHED_OTHER kworker — unless the kworker is boosted, or the task's job needs the lock it holds: the task
+   * would block on it at once and lend the kworker its priority until the function returns (rt_mutex PI).
+   */
+  private rtPreemptsWork(): boolean {
+    const item = this.kwCurrent
+    if (!this.sim.preemptRt || item === null || this.antiStarvation.boosted || !this.rtRunnable()) return false
+    return !this.jobTakes(item.lock)
+  }
+
+  private jobTakes(lock: WorkItem['lock']): boolean {
+    const task = this.task
+    if (task === null) return false
+    switch (lock) {
+      case 'pcp': return task.allocsPerJob > 0
+      case 'lru': return task.lruFoliosPerJob > 0
+      case 'memcg': return task.chargesMemcg
+      case 'slab': return task.allocatesSlab
+      default: return false
+    }
+  }
+
+  /** The realtime task takes the CPU from the kworker's work function, which resumes with what is left. */
+  private preemptWork(now: number): void {
+    const ran = now - this.occSince
+    this.kwLeftNs = this.occEndNs - now
+    this.activityEnd.cancel()
+    this.sim.cpuTime.addDrain(ran)
+    this.antiStarvation.kworkerRan(ran)
+    this.switchTo(IDLE, now)
+  }
+
   private beginKworker(phase: number, now: number): void {
     if (this.occupant === RT) this.leaveRt(now)
     this.antiStarvation.kworkerScheduled()
@@ -222,14 +275,23 @@ export class IsolatedCpu implements CpuModel, StarvedCpu, RtCpu {
     let duration: number
     if (phase === KW_SWITCH_IN) duration = half
     else if (phase === KW_SWITCH_OUT) duration = Math.round(c.kworkerWakeSwitchNs) - half
-    else duration = this.kwRun === null ? 0 : this.drainLocalPages(this.kwRun, now)
+    else if (this.kwCurrent !== null) {
+      // a preempted work function resumes
+      duration = this.kwLeftNs
+      this.kwLeftNs = 0
+    } else duration = this.startNextItem(now)
     this.beginActivity(phase, now, duration)
   }
 
-  /** drain_local_pages_wq() -> drain_pages_zone() of the whole list, IRQs off: returns its duration. */
-  private drainLocalPages(run: DrainRun, now: number): number {
-    run.pagesFreed += drainPagesZone(this.sim, this.cpu, Infinity, this.sim.costs.tPageLocalNs, now, this.zoneLock)
-    return this.zoneLock.waitNs + this.zoneLock.holdNs
+  /** process_one_work(): the oldest queued item runs, non-preemptible; returns its duration. */
+  private startNextItem(now: number): number {
+    const item = this.kwQueue[this.kwHead++]
+    if (this.kwHead === this.kwQueue.length) {
+      this.kwQueue = []
+      this.kwHead = 0
+    }
+    this.kwCurrent = item
+    return item.execute(this, this.cpu, now)
   }
 
   private beginActivity(kind: number, now: number, duration: number): void {
@@ -257,7 +319,7 @@ export class IsolatedCpu implements CpuModel, StarvedCpu, RtCpu {
     if (this.occupant === RT || !this.rtDemand()) return -1
     if (this.antiStarvation.throttled) return SRC_THROTTLE
     if (this.occupant === IPI) return SRC_IPI
-    if (this.occupant === KW_DRAIN) return SRC_DRAIN_IRQOFF
+    if (this.occupant === KW_WORK) return this.kwCurrent === null ? SRC_KWORKER : this.kwCurrent.source
     if (this.occupant === KW_SWITCH_IN || this.occupant === KW_SWITCH_OUT) return SRC_KWORKER
     return -1
   }
@@ -272,16 +334,17 @@ export class IsolatedCpu implements CpuModel, StarvedCpu, RtCpu {
     switch (this.occupant) {
       case RT: return SEG_RT
       case IPI: return SEG_IPI
-      case KW_DRAIN: return SEG_KWORKER_DRAIN
+      case KW_WORK: return this.kwCurrent === null ? SEG_KWORKER_SWITCH : this.kwCurrent.segment
       case KW_SWITCH_IN:
       case KW_SWITCH_OUT: return this.antiStarvation.boosted ? SEG_BOOST : SEG_KWORKER_SWITCH
       default: return this.antiStarvation.throttled ? SEG_THROTTLED : SEG_IDLE
     }
   }
 
-  /** The drain_all_pages() call the open segment works for: the IPI and the kworker up to its drain (its switch-out may already see the next call's work). */
+  /** The drain_all_pages() call the open segment works for: the IPI and the kworker up to its work item (its switch-out may already see the next call's work). */
   private segmentDrain(): number {
-    const run = this.kwRun
-    return run !== null && (this.occupant === IPI || this.occupant === KW_SWITCH_IN || this.occupant === KW_DRAIN) ? run.id : 0
+    if (this.kwCurrent !== null && (this.occupant === KW_WORK || this.occupant === IPI || this.occupant === KW_SWITCH_IN)) return this.kwCurrent.id
+    if (this.occupant !== IPI && this.occupant !== KW_SWITCH_IN) return 0
+    return this.kwHead < this.kwQueue.length ? this.kwQueue[this.kwHead].id : 0
   }
 }

@@ -11,6 +11,7 @@ import { SEG_FALLBACK, SEG_LOCK_SPIN } from '../metrics/timeline-kind-index'
 import { Timer } from '../sim/timer'
 import { ReleaseQueue } from '../workload/release-queue'
 import type { RtTaskSpec } from '../workload/rt-task-spec'
+import type { PerCpuFlushState } from '../flush/per-cpu-flush-state'
 import type { InterferenceAccount } from './interference-account'
 import type { IsolatedCpuContext } from './isolated-cpu-context'
 
@@ -18,8 +19,6 @@ import type { IsolatedCpuContext } from './isolated-cpu-context'
 export interface RtCpu {
   /** whether the task is on the CPU */
   rtRunning(): boolean
-  /** whether nothing is on the CPU */
-  idle(): boolean
   /** Accounts the interference up to `now`: what the task waits for is about to change. */
   accountTo(now: number): void
   /** Takes the CPU from the task at `now` (it has nothing left to run). */
@@ -64,7 +63,9 @@ export class RtTaskJobs {
     private readonly cpu: number,
     private readonly host: RtCpu,
     private readonly sim: IsolatedCpuContext,
-    private readonly interference: InterferenceAccount
+    private readonly interference: InterferenceAccount,
+    /** the per-CPU state its jobs leave (LRU folios, vmstat differentials, memcg stock, CPU slab) */
+    private readonly flushState: PerCpuFlushState
   ) {
     this.metrics = new TaskMetrics(sim.seriesWindowNs, sim.durationNs)
     this.lazy = task.polling && task.allocsPerJob === 0
@@ -147,6 +148,7 @@ export class RtTaskJobs {
     this.host.accountTo(last)
     this.charge(last + work)
     this.metrics.recordOnTimeJobs(count, work, this.task.deadlineNs)
+    this.flushState.jobsRan(count)
     this.interference.jobDone()
     this.jobRelease = last
     this.jobWorkLeft = 0
@@ -224,7 +226,8 @@ export class RtTaskJobs {
     this.released.push(release, now - release)
     if (host.rtRunning()) {
       if (!this.jobActive && this.startJob(now)) this.scheduleJobEnd(now)
-    } else if (host.idle()) {
+    } else {
+      // an idle CPU runs the task; a busy one only where its occupant is preemptible (PREEMPT_RT work functions)
       host.reschedule(now)
     }
   }
@@ -279,6 +282,7 @@ export class RtTaskJobs {
         continue
       }
       this.jobActive = true
+      this.flushState.jobsRan(1)
       if (release >= sim.warmupNs) {
         const latency = now - release
         this.metrics.recordStart(release, latency)

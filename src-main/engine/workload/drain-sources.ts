@@ -1,9 +1,12 @@
 // The drain sources of the profile: reclaim (global drains), cma / compaction (zone drains),
 // offline (forced zone drain), each a Poisson process with its own random stream, and once (a
-// global drain at atMs, like drop_caches). Each runs on a housekeeping CPU.
+// global drain at atMs, like drop_caches); lru, memcg and slab call their per-CPU flush instead.
+// Each runs on a housekeeping CPU.
 import type { DrainSource, Profile } from '../../../src-shared/profile/schema'
 import { housekeepingCpus } from '../../../src-shared/profile/cpu-roles'
+import { flushOfSource, isPcpDrainSource } from '../../../src-shared/profile/drain-source-kinds'
 import type { DrainAllPages } from '../drain/drain-all-pages'
+import type { PerCpuFlushes } from '../flush/per-cpu-flushes'
 import type { RunModelOptions } from '../run-model-options'
 import type { EventQueue } from '../sim/event-queue'
 import { RandomStream } from '../sim/random-stream'
@@ -19,6 +22,7 @@ export class DrainSources {
     profile: Profile,
     private readonly queue: EventQueue,
     private readonly drains: DrainAllPages,
+    private readonly flushes: PerCpuFlushes,
     private readonly onDrainRequest: RunModelOptions['onDrainRequest'],
     seed: number
   ) {
@@ -39,7 +43,11 @@ export class DrainSources {
   private onRequest(index: number, now: number): void {
     const s = this.sources[index]
     this.onDrainRequest?.({ source: index, kind: s.kind, tNs: now })
-    this.drains.request(index, s.kind, this.cpus[index], now)
+    if (isPcpDrainSource(s.kind)) this.drains.request(index, s.kind, this.cpus[index], now)
+    else {
+      const flush = flushOfSource(s.kind)
+      if (flush !== null) this.flushes.request(flush, this.cpus[index], now, false)
+    }
     if (s.kind !== 'once') this.scheduleNext(index, now)
   }
 

@@ -2,8 +2,9 @@
 import type { RtTask } from '../../../src-shared/profile/schema'
 import { RandomStream } from '../sim/random-stream'
 import { RuntimeSampler } from './runtime-sampler'
+import type { PerCpuStateSource } from '../flush/per-cpu-flush-state'
 
-export interface RtTaskSpec {
+export interface RtTaskSpec extends PerCpuStateSource {
   name: string
   cpu: number
   polling: boolean
@@ -31,6 +32,10 @@ export function rtTaskSpec(task: RtTask, seed: number): RtTaskSpec {
     allocsPerJob: task.allocsPerJob,
     initialPcpPages: task.initialPcpPages,
     missPolicy: task.missPolicy,
+    lruFoliosPerJob: task.lruFoliosPerJob,
+    dirtiesVmstat: task.dirtiesVmstat,
+    chargesMemcg: task.chargesMemcg,
+    allocatesSlab: task.allocatesSlab,
     runtime: new RuntimeSampler(task.runtimeUs, new RandomStream(seed, `rt:${task.name}:runtime`)),
     timer: new RandomStream(seed, `rt:${task.name}:timer`),
     firstReleaseNs: Math.floor(phase.next() * periodNs)

@@ -59,7 +59,9 @@ export const KERNEL_FIELDS: FieldSpec[] = [
   { path: 'kernel.pcp.autotune', label: 'Auto-tune high (6.7+)', kind: { type: 'select', options: ['release', true, false], labels: { release: 'as each variant\'s release', true: 'on for every variant', false: 'off for every variant' } }, kernel: 'pcp->high_min/high_max', help: 'As the release (on from 6.7: direct-chunked), or forced: high grows through refills (nr_pcp_alloc) and to free_count + batch on frees (nr_pcp_high), and decays each vmstat interval (decay_pcp_high).' },
   { path: 'kernel.pcp.batchScaleMax', label: 'Batch scale max', kind: num(true), kernel: 'CONFIG_PCP_BATCH_SCALE_MAX', help: '0..6: caps 6.7+ free_count and alloc_factor, and a 6.10+ chunked remote drain, at batch << this.' },
   { path: 'kernel.pcp.thpFraction', label: 'THP share of lists', kind: { type: 'number', step: 0.05 }, unit: 'fraction', kernel: 'PCP THP lists (order 9)', help: 'Share of pcplist pages held as THP-sized entries; drain cost scales with entries.' },
-  { path: 'kernel.ipiOnQueue', label: 'IPI on queue_work_on', kind: { type: 'select', options: ['always', 'cross-llc', 'never'] }, kernel: 'ttwu_queue_cond()', help: 'Whether queueing a drain work item IPIs the isolated CPU.' }
+  { path: 'kernel.ipiOnQueue', label: 'IPI on queue_work_on', kind: { type: 'select', options: ['always', 'cross-llc', 'never'] }, kernel: 'ttwu_queue_cond()', help: 'Whether queueing a drain work item IPIs the isolated CPU.' },
+  { path: 'kernel.preemptRt', label: 'PREEMPT_RT kernel', kind: { type: 'bool' }, kernel: 'CONFIG_PREEMPT_RT', help: 'Sleeping local_lock and spinlock_t with priority inheritance, IRQs kept on: a kworker\'s work on an isolated CPU yields to the realtime task, unless the task\'s job needs the lock the kworker holds.' },
+  { path: 'kernel.pwLocks', label: 'Remote per-CPU work (pw_queue_on)', kind: { type: 'bool' }, kernel: 'pw_queue_on() (PATCH v4, 2026, not merged)', help: 'The proposed Per-CPU Work helpers: LRU and SLUB flushes lock the target CPU\'s state and do its work remotely instead of queueing a kworker there.' }
 ]
 
 export const COST_FIELDS: FieldSpec[] = ([
@@ -76,7 +78,12 @@ export const COST_FIELDS: FieldSpec[] = ([
   { path: 'kernel.costs.buddyOpNs', label: 'Buddy operation', kind: num(), unit: 'ns', kernel: '__rmqueue()', help: 'One buddy alloc or free (the fallback path).' },
   { path: 'kernel.costs.tickNs', label: 'Tick', kind: num(), unit: 'ns', kernel: 'tick_sched_timer', help: 'Cost of one scheduler tick on a housekeeping CPU; it adds to drain times, not to the isolated CPUs.' },
   { path: 'kernel.costs.timerLatencyMinNs', label: 'Timer latency min', kind: num(), unit: 'ns', kernel: 'hrtimer', help: 'Lower bound of the baseline timer wake-up latency.' },
-  { path: 'kernel.costs.timerLatencyMaxNs', label: 'Timer latency max', kind: num(), unit: 'ns', kernel: 'hrtimer', help: 'Upper bound of the baseline timer wake-up latency.' }
+  { path: 'kernel.costs.timerLatencyMaxNs', label: 'Timer latency max', kind: num(), unit: 'ns', kernel: 'hrtimer', help: 'Upper bound of the baseline timer wake-up latency.' },
+  { path: 'kernel.costs.lruDrainNs', label: 'LRU drain, empty', kind: num(), unit: 'ns', kernel: 'lru_add_drain_per_cpu', help: 'The LRU drain work function with no folios to move.' },
+  { path: 'kernel.costs.lruFolioNs', label: 'LRU drain, per folio', kind: num(), unit: 'ns', kernel: 'folio_batch_move_lru()', help: 'Each folio the LRU drain moves from the CPU\'s batch to the LRU.' },
+  { path: 'kernel.costs.vmstatUpdateNs', label: 'vmstat update', kind: num(), unit: 'ns', kernel: 'vmstat_update', help: 'Folding a CPU\'s vmstat differentials (refresh_cpu_vm_stats).' },
+  { path: 'kernel.costs.memcgDrainNs', label: 'memcg stock drain', kind: num(), unit: 'ns', kernel: 'drain_local_stock', help: 'Returning a CPU\'s memcg charge stock.' },
+  { path: 'kernel.costs.slabFlushNs', label: 'SLUB CPU slab flush', kind: num(), unit: 'ns', kernel: 'flush_cpu_slab', help: 'Returning a CPU\'s CPU slab and partial list of one cache.' }
 ] satisfies FieldSpec[]).map((f) => ({ ...f, advanced: true }))
 
 export const TASK_FIELDS: FieldSpec[] = [
@@ -88,7 +95,11 @@ export const TASK_FIELDS: FieldSpec[] = [
   { path: 'rtTasks.*.deadlineUs', label: 'Deadline', kind: num(), unit: 'µs', help: 'Relative to release; empty = the period.', whenEmpty: 'the period' },
   { path: 'rtTasks.*.allocsPerJob', label: 'Allocations per job', kind: num(true), unit: 'pages', kernel: 'alloc_pages()', help: 'Page allocations and frees per job; 0 = a task that does not allocate.' },
   { path: 'rtTasks.*.initialPcpPages', label: 'pcplist pages at start', kind: num(true), unit: 'pages', kernel: 'pcp->count', help: 'Pages left on this CPU\'s pcplist when the task started: what a drain must free.' },
-  { path: 'rtTasks.*.missPolicy', label: 'On a missed deadline', kind: { type: 'select', options: ['continue', 'skip-next', 'abort-job'] }, help: 'continue the late job, skip the next release, or abort the job.' }
+  { path: 'rtTasks.*.missPolicy', label: 'On a missed deadline', kind: { type: 'select', options: ['continue', 'skip-next', 'abort-job'] }, help: 'continue the late job, skip the next release, or abort the job.' },
+  { path: 'rtTasks.*.lruFoliosPerJob', label: 'LRU folios per job', kind: num(true), unit: 'folios', kernel: 'folio_batch_add_and_move()', help: 'Folios each job adds to its CPU\'s LRU batches (faults on new anonymous memory, mlock): the CPU becomes a target of lru_add_drain_all().', advanced: true },
+  { path: 'rtTasks.*.dirtiesVmstat', label: 'Dirties vmstat counters', kind: { type: 'bool' }, kernel: 'vm_stat_diff', help: 'Each job changes vmstat counters (syscalls, faults): vmstat_shepherd() queues vmstat_update on the CPU (to 6.4; skipped on isolated CPUs from 6.5).', advanced: true },
+  { path: 'rtTasks.*.chargesMemcg', label: 'Charges a memory cgroup', kind: { type: 'bool' }, kernel: 'memcg_stock', help: 'The task charges memory in a cgroup: drain_all_stock() queues work on its CPU (to 6.3; skipped on isolated CPUs from 6.4).', advanced: true },
+  { path: 'rtTasks.*.allocatesSlab', label: 'Allocates slab objects', kind: { type: 'bool' }, kernel: 'kmem_cache_cpu', help: 'Each job allocates slab objects: its CPU holds a CPU slab that flush_all() flushes with a work item.', advanced: true }
 ]
 
 export const HOUSEKEEPING_FIELDS: FieldSpec[] = [
@@ -98,7 +109,7 @@ export const HOUSEKEEPING_FIELDS: FieldSpec[] = [
 ]
 
 export const DRAIN_SOURCE_FIELDS: FieldSpec[] = [
-  { path: 'drainSources.*.kind', label: 'Source', kind: { type: 'select', options: DRAIN_SOURCE_KINDS }, kernel: 'drain_all_pages()', help: 'reclaim: global drains from direct reclaim; cma: alloc_contig_range; compaction; offline: forced zone drain; once: a single drain at a time.' },
+  { path: 'drainSources.*.kind', label: 'Source', kind: { type: 'select', options: DRAIN_SOURCE_KINDS }, kernel: 'drain_all_pages()', help: 'reclaim: global drains from direct reclaim; cma: alloc_contig_range (then lru_cache_disable); compaction; offline: forced zone drain (then lru_cache_disable); once: a single drain at a time; lru: lru_add_drain_all (khugepaged, compact_memory); memcg: drain_all_stock; slab: flush_all (kmem_cache_shrink).' },
   { path: 'drainSources.*.ratePerSec', label: 'Rate', kind: num(), unit: '/s', help: 'Poisson arrival rate (not for "once"); the series\' stress test used 100/s.', whenEmpty: 'none (required unless "once")' },
   { path: 'drainSources.*.atMs', label: 'At', kind: num(), unit: 'ms', help: 'When a "once" drain fires.', whenEmpty: 'none (required for "once")' },
   { path: 'drainSources.*.cpu', label: 'On CPU', kind: num(true), help: 'The housekeeping CPU requesting the drain; empty = the first housekeeping CPU.', whenEmpty: 'the first housekeeping CPU' }

@@ -27,7 +27,8 @@ export function newRtTask(existing: ReadonlyArray<{ name?: unknown }>, cpu: numb
   while (names.has(`rt${n}`)) n++
   return {
     name: `rt${n}`, cpu, priority: 50, mode: 'periodic', periodUs: 1000, runtimeUs: 200,
-    allocsPerJob: 0, initialPcpPages: 0, missPolicy: 'continue'
+    allocsPerJob: 0, initialPcpPages: 0, missPolicy: 'continue',
+    lruFoliosPerJob: 0, dirtiesVmstat: false, chargesMemcg: false, allocatesSlab: false
   }
 }
 

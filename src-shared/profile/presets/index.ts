@@ -1,6 +1,7 @@
 // The presets of ux.md, in the order the Design view lists them.
 import { bigServerAutotune } from './big-server-autotune'
 import { cmaHeavyDevice } from './cma-heavy-device'
+import { cmaLruPolling } from './cma-lru-polling'
 import { controlLoop1khz } from './control-loop-1khz'
 import { pollingDefaultThrottling } from './polling-default-throttling'
 import { pollingRtThrottlingOff } from './polling-rt-throttling-off'
@@ -14,6 +15,7 @@ export const PRESETS: Preset[] = [
   pollingDefaultThrottling,
   controlLoop1khz,
   cmaHeavyDevice,
+  cmaLruPolling,
   bigServerAutotune,
   stressTestSeries
 ]

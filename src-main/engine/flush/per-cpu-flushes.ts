@@ -1,0 +1,188 @@
+// The per-CPU flushes other than the pcplist drain (docs/model.md §10): who gets a work item, who waits,
+// and what serialises the callers, per kernel function.
+// - lru_add_drain_all() / lru_cache_disable() (mm/swap.c __lru_add_drain_all(), 5.19–6.12): under a mutex,
+//   lru_add_drain_per_cpu on every CPU for which cpu_needs_drain() holds, flush_work() on each. A caller
+//   that read lru_drain_gen before a drain that started later returns once it has the mutex (force_all_cpus,
+//   lru_cache_disable(), never does). No isolation check in any release.
+// - vmstat_shepherd() (mm/vmstat.c): every sysctl_stat_interval (1 s), vmstat_update on each CPU with
+//   differentials to fold and no vmstat_update pending; from 6.5 it passes over cpu_is_isolated() CPUs.
+// - drain_all_stock() (mm/memcontrol.c): drain_local_stock on each other CPU caching a charge whose
+//   FLUSHING_CACHED_CHARGE bit is clear (the caller's own CPU drains inline); nobody waits; from 6.4 it
+//   passes over cpu_is_isolated() CPUs.
+// - flush_all() (mm/slub.c flush_all_cpus_locked(), 5.19–6.12): under flush_lock, flush_cpu_slab on every
+//   CPU with has_cpu_slab(), flush_work() on each. No isolation check.
+// With kernel.pwLocks (the unmerged pw_queue_on() series) the LRU and SLUB flushes lock each target's
+// per-CPU state and run its work function on the caller's CPU, one target after the other.
+import { PER_CPU_FLUSHES, type PerCpuFlush } from '../../../src-shared/kernel/per-cpu-flush'
+import type { VariantTraits } from '../../../src-shared/kernel/variant-traits'
+import { RandomStream } from '../sim/random-stream'
+import { schedulePeriodic } from '../sim/periodic'
+import type { SimContext } from '../sim/sim-context'
+import type { CpuModel } from '../sched/cpu-model'
+import { FlushCall } from './flush-call'
+import { FlushStats } from './flush-stats'
+import { FlushWork, flushWorkNs } from './flush-work'
+
+/** sysctl_stat_interval: HZ, one second */
+export const VMSTAT_INTERVAL_NS = 1_000_000_000
+
+/** The flushes whose caller takes a mutex and waits for its work items, in PER_CPU_FLUSHES order. */
+type WaitedFlush = 'lru' | 'slab'
+
+export class PerCpuFlushes {
+  readonly stats = new FlushStats()
+  /** lru_add_drain_all()'s mutex and flush_all()'s flush_lock: the call holding each, and the calls waiting, in order */
+  private readonly holder: Record<WaitedFlush, FlushCall | null> = { lru: null, slab: null }
+  private readonly waiting: Record<WaitedFlush, FlushCall[]> = { lru: [], slab: [] }
+  private lruDrainGen = 0
+  /** vmstat_update pending on a CPU (delayed_work_pending()), FLUSHING_CACHED_CHARGE set on a CPU */
+  private readonly vmstatPending: Uint8Array
+  private readonly memcgFlushing: Uint8Array
+  /** calls with work items not yet run, for the end-of-run count of stalled calls */
+  private readonly open = new Set<FlushCall>()
+  /** event kind (arg: index in PER_CPU_FLUSHES): a pw_queue_on() caller finished its remote work functions */
+  private readonly remoteDoneKind: number
+
+  constructor(
+    private readonly sim: SimContext & { readonly traits: VariantTraits },
+    /** every CPU of the machine, by cpu number */
+    private readonly cpus: readonly CpuModel[],
+    private readonly pwLocks: boolean,
+    private readonly seed: number
+  ) {
+    this.vmstatPending = new Uint8Array(cpus.length)
+    this.memcgFlushing = new Uint8Array(cpus.length)
+    this.remoteDoneKind = sim.queue.register((now, index) => {
+      const flush = PER_CPU_FLUSHES[index] as WaitedFlush
+      const call = this.holder[flush]
+      if (call !== null) this.callDone(call, now)
+    })
+  }
+
+  /** vmstat_shepherd(): a deferrable timer on a housekeeping CPU, at a phase of its own. */
+  start(): void {
+    const phase = Math.floor(new RandomStream(this.seed, 'vmstat:shepherd').next() * VMSTAT_INTERVAL_NS)
+    schedulePeriodic(this.sim.queue, phase, VMSTAT_INTERVAL_NS, (now) => this.vmstatShepherd(now))
+  }
+
+  /** A caller on `requesterCpu` calls the flush; `forced`: lru_cache_disable(). */
+  request(flush: PerCpuFlush, requesterCpu: number, now: number, forced: boolean): void {
+    const call = new FlushCall(flush, requesterCpu, now, forced, now >= this.sim.warmupNs)
+    if (call.counted) this.stats.of(flush).requested++
+    if (flush === 'memcg') {
+      this.drainAllStock(call, now)
+      return
+    }
+    if (flush === 'vmstat') return
+    const waited: WaitedFlush = flush
+    call.generation = this.lruDrainGen
+    this.open.add(call)
+    if (this.holder[waited] !== null) this.waiting[waited].push(call)
+    else this.acquire(waited, call, now)
+  }
+
+  /** Calls still waiting for work items at the end (counted ones only). */
+  pending(): FlushCall[] {
+    return [...this.open].filter((c) => c.counted)
+  }
+
+  private acquire(flush: WaitedFlush, call: FlushCall, now: number): void {
+    this.holder[flush] = call
+    if (flush === 'lru') {
+      // (C) in __lru_add_drain_all(): a newer generation was scheduled while this caller waited for the mutex
+      if (!call.forced && call.generation !== this.lruDrainGen) {
+        if (call.counted) this.stats.of(flush).skipped++
+        this.open.delete(call)
+        this.release(flush, now)
+        return
+      }
+      this.lruDrainGen++
+    }
+    if (this.pwLocks) {
+      this.flushRemotely(call, now)
+      return
+    }
+    for (const target of this.cpus) {
+      if (target.flushStateAt(now).holds(flush)) this.queueOn(target, call, now)
+    }
+    if (call.outstanding === 0) this.callDone(call, now)
+  }
+
+  /** pw_queue_on(): the caller takes each target's per-CPU lock in turn and runs its work function itself. */
+  private flushRemotely(call: FlushCall, now: number): void {
+    let ns = 0
+    for (const target of this.cpus) {
+      const state = target.flushStateAt(now)
+      if (!state.holds(call.flush)) continue
+      ns += flushWorkNs(call.flush, state, this.sim.costs)
+      if (call.counted) this.stats.of(call.flush).remoteFlushes++
+    }
+    if (ns === 0) this.callDone(call, now)
+    else this.sim.queue.push(now + ns, this.remoteDoneKind, PER_CPU_FLUSHES.indexOf(call.flush))
+  }
+
+  private release(flush: WaitedFlush, now: number): void {
+    this.holder[flush] = null
+    const next = this.waiting[flush].shift()
+    if (next !== undefined) this.acquire(flush, next, now)
+  }
+
+  private drainAllStock(call: FlushCall, now: number): void {
+    const skipIsolated = this.sim.traits.flushSkipsIsolated.includes('memcg')
+    this.open.add(call)
+    for (const target of this.cpus) {
+      const state = target.flushStateAt(now)
+      if (!state.holds('memcg') || this.memcgFlushing[target.cpu] === 1) continue
+      if (target.cpu === call.requesterCpu) {
+        // drain_local_stock() inline on the caller's CPU
+        state.take('memcg')
+        continue
+      }
+      if (skipIsolated && target.isolated) {
+        if (call.counted) this.stats.of('memcg').isolatedSkipped++
+        continue
+      }
+      this.memcgFlushing[target.cpu] = 1
+      this.queueOn(target, call, now)
+    }
+    if (call.outstanding === 0) this.callDone(call, now)
+  }
+
+  private vmstatShepherd(now: number): void {
+    const call = new FlushCall('vmstat', -1, now, false, now >= this.sim.warmupNs)
+    if (call.counted) this.stats.of('vmstat').requested++
+    const skipIsolated = this.sim.traits.flushSkipsIsolated.includes('vmstat')
+    this.open.add(call)
+    for (const target of this.cpus) {
+      if (this.vmstatPending[target.cpu] === 1 || !target.flushStateAt(now).holds('vmstat')) continue
+      if (skipIsolated && target.isolated) {
+        if (call.counted) this.stats.of('vmstat').isolatedSkipped++
+        continue
+      }
+      this.vmstatPending[target.cpu] = 1
+      this.queueOn(target, call, now)
+    }
+    if (call.outstanding === 0) this.callDone(call, now)
+  }
+
+  private queueOn(target: CpuModel, call: FlushCall, now: number): void {
+    call.outstanding++
+    if (call.counted) {
+      const s = this.stats.of(call.flush)
+      if (target.isolated) s.isolatedWorkItems++
+      else s.housekeepingWorkItems++
+    }
+    const cpu = target.cpu
+    target.queueWork(new FlushWork(call.flush, (done) => {
+      if (call.flush === 'vmstat') this.vmstatPending[cpu] = 0
+      else if (call.flush === 'memcg') this.memcgFlushing[cpu] = 0
+      if (--call.outstanding === 0) this.callDone(call, done)
+    }), now)
+  }
+
+  private callDone(call: FlushCall, now: number): void {
+    this.open.delete(call)
+    this.stats.completed(call, now)
+    if ((call.flush === 'lru' || call.flush === 'slab') && this.holder[call.flush] === call) this.release(call.flush, now)
+  }
+}
