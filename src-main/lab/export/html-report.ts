@@ -6,6 +6,7 @@ import { VARIANT_COLORS } from '../../../src-shared/charts/variant-colors'
 import { describePolicy, summarizeVariant, VARIANT_SUMMARY_COLUMNS } from '../../../src-shared/kernel/variant-summary'
 import { isolatedCpus } from '../../../src-shared/profile/cpu-roles'
 import { HEADLINE_LABELS, HEADLINE_METRICS } from '../../../src-shared/results/headline'
+import { flushRows } from '../../../src-shared/results/flush-rows'
 import { formatMetric, summaryRows } from '../../../src-shared/results/summary-table'
 import type { ExperimentResults, Measurement } from '../../../src-shared/results/types'
 import { formatNs } from '../../../src-shared/units'
@@ -72,6 +73,17 @@ function comparisonTable(results: ExperimentResults): string {
 <p class="note">Latency max and drain max: the worst seed. Other columns: mean over seeds. Latency is wakeup latency (release → start) of the worst realtime task; drain time is request → completion of completed drains; stalled drains were still pending at the end of the run; skipped drains found pcpu_drain_mutex held.</p>`
 }
 
+/** The per-CPU flushes other than the pcp drain (model.md §10), when the run made any. */
+function flushSection(results: ExperimentResults): string {
+  const rows = flushRows(results)
+  if (rows.length === 0) return ''
+  const head = ['variant', 'flush', 'calls', 'done', 'stalled', 'work on isolated CPUs', 'on housekeeping', 'isolated passed over', 'remote (pw_queue_on)', 'wait p50', 'wait max']
+  const body = rows.map((r) => `<tr><td>${esc(r.variant)}</td><td>${esc(r.label)}</td>${[r.requested, r.completed, r.stalled, r.isolatedWorkItems, r.housekeepingWorkItems, r.isolatedSkipped, r.remoteFlushes].map((n) => `<td class="num">${esc(n)}</td>`).join('')}<td class="num">${esc(formatNs(r.p50Ns))}</td><td class="num">${esc(formatNs(r.maxNs))}</td></tr>`)
+  return `<h2>Per-CPU flushes</h2>
+<table class="grid"><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${body.join('')}</tbody></table>
+<p class="note">Counts summed over seeds; waits from the call to its last work item, the largest seed's. Stalled calls were still waiting for a work item (or for the mutex behind one) at the end of the run.</p>`
+}
+
 function worstSection(results: ExperimentResults): string {
   const worst = worstByVariant(results)
   if (worst.length === 0) {
@@ -126,6 +138,7 @@ ${profileSummary(results)}
 ${variantsTable(results)}
 <h2>Comparison</h2>
 ${comparisonTable(results)}
+${flushSection(results)}
 <h2>Worst case</h2>
 ${worstSection(results)}
 <h2>Charts</h2>

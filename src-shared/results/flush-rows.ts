@@ -1,0 +1,51 @@
+// The per-CPU flushes of a result as table rows (Results → Drains, the HTML report): one row per variant and
+// flush, counts summed over the seeds, the waiting time's median and maximum over all of them.
+import { runsByVariant, type ChartBuildOptions } from '../charts/select-jobs'
+import { PER_CPU_FLUSHES, PER_CPU_FLUSH_INFO, type PerCpuFlush } from '../kernel/per-cpu-flush'
+import type { Variant } from '../profile/schema'
+import type { ExperimentResults } from './types'
+
+export interface FlushRow {
+  variant: Variant
+  flush: PerCpuFlush
+  /** "LRU drain — lru_add_drain_all() → lru_add_drain_per_cpu" */
+  label: string
+  requested: number
+  completed: number
+  skipped: number
+  stalled: number
+  isolatedWorkItems: number
+  housekeepingWorkItems: number
+  isolatedSkipped: number
+  remoteFlushes: number
+  /** the largest of the seeds' medians and maxima of request → last work item done */
+  p50Ns: number
+  maxNs: number
+  oldestPendingNs: number
+}
+
+export function flushRows(results: ExperimentResults, opts: ChartBuildOptions = {}): FlushRow[] {
+  return runsByVariant(results, opts).flatMap(({ variant, runs }) => PER_CPU_FLUSHES.flatMap((flush): FlushRow[] => {
+    const stats = runs.flatMap((r) => (r.flushes?.[flush] === undefined ? [] : [r.flushes[flush]]))
+    if (stats.length === 0) return []
+    const info = PER_CPU_FLUSH_INFO[flush]
+    const total = (pick: (s: (typeof stats)[number]) => number) => stats.reduce((sum, s) => sum + pick(s), 0)
+    const largest = (pick: (s: (typeof stats)[number]) => number) => Math.max(...stats.map(pick))
+    return [{
+      variant,
+      flush,
+      label: `${info.label} — ${info.caller} → ${info.work}`,
+      requested: total((s) => s.requested),
+      completed: total((s) => s.completed),
+      skipped: total((s) => s.skipped),
+      stalled: total((s) => s.stalled),
+      isolatedWorkItems: total((s) => s.isolatedWorkItems),
+      housekeepingWorkItems: total((s) => s.housekeepingWorkItems),
+      isolatedSkipped: total((s) => s.isolatedSkipped),
+      remoteFlushes: total((s) => s.remoteFlushes),
+      p50Ns: largest((s) => s.durationNs.p50),
+      maxNs: largest((s) => s.durationNs.max),
+      oldestPendingNs: largest((s) => s.oldestPendingNs)
+    }]
+  }))
+}
