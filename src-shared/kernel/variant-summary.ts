@@ -1,7 +1,8 @@
 // What each kernel variant includes, in words: one row per variant for the CLI table, the Design view
 // and the report, with the profile's overrides applied and marked.
 import type { Profile, Variant } from '../profile/schema'
-import { antiStarvationOf, pcpTuningOf, VARIANT_TRAITS } from './variant-traits'
+import { PER_CPU_FLUSHES, PER_CPU_FLUSH_INFO, type PerCpuFlush } from './per-cpu-flush'
+import { antiStarvationOf, pcpTuningOf, VARIANT_TRAITS, type VariantTraits } from './variant-traits'
 
 export interface VariantSummary {
   variant: Variant
@@ -15,6 +16,8 @@ export interface VariantSummary {
   scaling: string
   autotune: string
   antiStarvation: string
+  /** the per-CPU flushes that still queue work on an isolated CPU holding their state */
+  flushes: string
 }
 
 const DRAIN = { workqueue: 'kworker on each CPU (queue_work_on + flush_work)', remote: 'requester drains each CPU (pcp->lock)' } as const
@@ -25,6 +28,20 @@ const SCALING = { 'free-factor': 'batch << free_factor', 'free-count': 'free_cou
 export interface KernelChoices {
   pcp: Pick<Profile['kernel']['pcp'], 'autotune' | 'batchScaleMax'>
   antiStarvation: Pick<Profile['kernel']['antiStarvation'], 'policy'>
+  /** kernel.pwLocks: the LRU and SLUB flushes run remotely (pw_queue_on()) */
+  pwLocks: boolean
+}
+
+/** The flushes that queue work on an isolated CPU under `t`, and those that no longer do, in words. */
+function flushesInWords(t: VariantTraits, pwLocks: boolean): string {
+  const remote: readonly PerCpuFlush[] = pwLocks ? ['lru', 'slab'] : []
+  const label = (f: PerCpuFlush) => PER_CPU_FLUSH_INFO[f].label
+  const queued = PER_CPU_FLUSHES.filter((f) => !t.flushSkipsIsolated.includes(f) && !remote.includes(f)).map(label)
+  const notes = [
+    ...(t.flushSkipsIsolated.length > 0 ? [`${t.flushSkipsIsolated.map(label).join(', ')} pass isolated CPUs over`] : []),
+    ...(pwLocks ? ['LRU drain, SLUB flush remote (pw_queue_on, profile)'] : [])
+  ]
+  return `${queued.length > 0 ? queued.join(', ') : 'none'}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`
 }
 
 export function summarizeVariant(variant: Variant, kernel: KernelChoices): VariantSummary {
@@ -44,7 +61,8 @@ export function summarizeVariant(variant: Variant, kernel: KernelChoices): Varia
     chunk: t.drainMechanism === 'workqueue' ? 'whole list, by the CPU\'s kworker, IRQs off' : t.drainChunk === 'whole-list' ? 'whole list per pcp->lock hold' : `batch << ${batchScaleMax} pages per pcp->lock hold`,
     scaling: SCALING[tuning.scaling] + (overridden && tuning.scaling !== t.pcpScaling ? ' (profile)' : ''),
     autotune: (tuning.autotune ? 'on' : 'off') + (overridden ? ' (profile)' : ''),
-    antiStarvation: antiStarvationOf(t, policy) + (policy !== 'release' && policy !== t.antiStarvation ? ' (profile)' : '')
+    antiStarvation: antiStarvationOf(t, policy) + (policy !== 'release' && policy !== t.antiStarvation ? ' (profile)' : ''),
+    flushes: flushesInWords(t, kernel.pwLocks)
   }
 }
 
@@ -58,5 +76,6 @@ export function describePolicy(a: Profile['kernel']['antiStarvation']): string {
 /** The columns of the summary, in order, with their headings. */
 export const VARIANT_SUMMARY_COLUMNS: ReadonlyArray<[keyof VariantSummary, string]> = [
   ['variant', 'variant'], ['release', 'release'], ['releases', 'releases alike'], ['note', 'note'], ['drain', 'drain_all_pages'], ['ownerLock', 'owner pcp lock'],
-  ['listFree', 'list free'], ['chunk', 'drain of a CPU'], ['scaling', 'bulk free/refill size'], ['autotune', 'high auto-tuning'], ['antiStarvation', 'anti-starvation']
+  ['listFree', 'list free'], ['chunk', 'drain of a CPU'], ['scaling', 'bulk free/refill size'], ['autotune', 'high auto-tuning'], ['antiStarvation', 'anti-starvation'],
+  ['flushes', 'flushes reaching isolated CPUs']
 ]
