@@ -12,7 +12,7 @@ import { derivePcpParams } from '../engine/mm/pcp-params'
 import { antiStarvationPolicy } from '../engine/sched/anti-starvation/policy-params'
 import { drainChunkPages, VARIANT_TRAITS } from '../../src-shared/kernel/variant-traits'
 import { mapCpus } from './cpu-mapping'
-import { readHostCpus } from './host-cpus'
+import { readHostCpus, type HostCpus } from './host-cpus'
 import { clockFrom } from './live-clock'
 import { checkLiveProfile, LIVE_MAX_TOKENS, liveNotes } from './live-limits'
 import { liveRunResult } from './live-result'
@@ -43,6 +43,11 @@ export interface LiveJobOptions {
   onProgress?: (fraction: number, elapsedNs: number) => void
   /** the CPU worker's entry (default: the tsx shim next to this file) */
   workerFilename?: string
+  /**
+   * The host's CPUs to map the profile onto (default: read from sysfs). A test hands in a host that claims a CPU
+   * this machine does not have, so that pinning a worker onto it is really refused by the kernel.
+   */
+  hostCpus?: HostCpus
 }
 
 function layoutFor(profile: Profile, managedPages: number, batch: number, high: number): LiveLayout {
@@ -99,7 +104,7 @@ function describe(w: WorkerRole): string {
 export async function runLiveJob(o: LiveJobOptions): Promise<RunResult> {
   const { profile, variant, seed } = o
   checkLiveProfile(profile)
-  const host = await readHostCpus()
+  const host = o.hostCpus ?? await readHostCpus()
   const mapping = mapCpus(profile.machine.cpus, isolatedCpus(profile), host)
   const pcp = derivePcpParams(profile)
   const traits = VARIANT_TRAITS[variant]
