@@ -5,6 +5,7 @@ import { z } from 'zod'
 import type { ProfileIssue } from './profile/validate'
 import type { Profile, Variant } from './profile/schema'
 import type { ExperimentResults, JobStatus } from './results/types'
+import type { ResultsEngine } from './results/engine-label'
 import { RUN_ID_MAX_LENGTH, RUN_ID_PATTERN } from './run-id'
 
 export interface HostInfo {
@@ -69,6 +70,8 @@ export interface HistoryEntry {
   variants: Variant[]
   seeds: number[]
   status: RunFinished['status']
+  /** which engine produced it (engine-label.ts); absent from entries indexed before it was recorded */
+  engine?: ResultsEngine
   /** headline numbers per variant for the list view, and per sweep point of a sweep (`sweep` names the point) */
   headline: Array<{ variant: Variant; sweep?: string; misses: number; latencyMaxNs: number; drainP99Ns: number; stalled: number }>
 }

@@ -30,15 +30,16 @@ function threadId(): { tid: number | null; tidError?: string } {
 function run(spec: WorkerSpec): WorkerReport {
   const s = new LiveState(spec.buffer, spec.layout)
   const now = clockFrom(BigInt(spec.epochNs))
-  const report: WorkerReport = { index: spec.index, cpu: spec.cpu, owner: newOwnerCounters(), fastPathNsPerPage: [], drains: [], workItems: 0, workNs: [], workPastReleaseNs: 0, task: null, operations: 0 }
+  const report: WorkerReport = { index: spec.index, cpu: spec.cpu, owner: newOwnerCounters(), fastPathNsPerPage: [], drains: [], workItems: 0, workNs: [], workPastReleaseNs: 0, starvationWindows: 0, throttledNs: 0, boostedNs: 0, task: null, operations: 0 }
   while (Atomics.load(s.words, STARTED) === 0 && !s.stopped()) Atomics.wait(s.words, STARTED, 0, START_POLL_MS)
   const fast = new OwnerFastPath(s, spec.cpu, spec.trylock)
   const role = spec.role
   if (role.kind === 'housekeeping') runHousekeeping(s, spec.cpu, role, spec.seed, fast, now, report)
   else if (role.kind === 'drainer') runDrainer(s, role.source, `live-drain-${role.index}`, spec.seed, spec.mode, now, report)
   else if (role.kind === 'rt') {
-    const loop = role.task.mode === 'periodic' ? runPeriodicTask : runPollingTask
-    report.task = loop(s, spec.cpu, role.task, spec.seed, fast, now, report)
+    report.task = role.task.mode === 'periodic'
+      ? runPeriodicTask(s, spec.cpu, role.task, spec.seed, fast, now, report)
+      : runPollingTask(s, spec.cpu, role.task, role.starvation, spec.seed, fast, now, report)
   } else {
     while (!s.stopped()) {
       const w0 = now()

@@ -20,19 +20,12 @@ export function checkLiveProfile(profile: Profile): void {
   if (flush !== undefined) {
     throw new LiveRefusal(`drainSources has a "${flush.kind}" source: the live engine runs only drain_all_pages() (reclaim, cma, compaction, offline, once), not the other per-CPU flushes — remove that source, or run on the model engine`)
   }
-  const policy = profile.kernel.antiStarvation.policy
-  const polling = profile.rtTasks.find((t) => t.mode === 'polling')
-  // a periodic task sleeps between jobs, so its CPU's kworker runs then whatever the policy; only a polling
-  // task makes the policy decide whether queued work ever runs
-  if (polling !== undefined && policy !== 'none') {
-    throw new LiveRefusal(`kernel.antiStarvation.policy is "${policy}": with a polling task ("${polling.name}") the live engine implements only "none" so far (rt-throttling, fair-server and stalld are not yet supported) — set kernel.antiStarvation.policy to none, or run on the model engine`)
-  }
 }
 
 /** What the live engine runs differently from the model for this profile, recorded in the results. */
 export function liveNotes(profile: Profile, tokens: number, managedPages: number): string[] {
   const notes = [
-    'interference: only the kworker share is measured (drain work items running past a periodic task\'s release); the host\'s own noise is in the latencies but not attributed',
+    'interference: only the kworker share (drain work items running past a periodic task\'s release, a polling task\'s boost slots) and a polling task\'s throttled time are measured; the host\'s own noise is in the latencies but not attributed',
     'housekeeping zoneLockWaitNs and fastPathOverheadNs are not measured (empty / 0); allocFastPathNs is per page, averaged over each burst',
     'direct and direct-irqon run the same code: a JavaScript thread cannot disable IRQs',
     'no worst-sample breakdown or timeline (worst is null)',
@@ -42,6 +35,14 @@ export function liveNotes(profile: Profile, tokens: number, managedPages: number
   const tuned = profile.kernel.variants.filter((v) => pcpTuningOf(VARIANT_TRAITS[v], profile.kernel.pcp.autotune).autotune)
   if (tuned.length > 0) notes.push(`pcp->high auto-tuning (6.7+; ${tuned.join(', ')}) is not run: high stays at its derived value`)
   if (profile.kernel.pcp.thpFraction > 0) notes.push('kernel.pcp.thpFraction is ignored: every token is an order-0 page')
+  if (profile.kernel.preemptRt || profile.kernel.pwLocks) notes.push('kernel.preemptRt and kernel.pwLocks are the model\'s (docs/model.md §3.1, §10): the live engine runs its work items the same either way')
+  if (profile.rtTasks.some((t) => t.lruFoliosPerJob > 0 || t.dirtiesVmstat || t.chargesMemcg || t.allocatesSlab)) notes.push('the realtime tasks\' per-CPU flush state (lruFoliosPerJob, dirtiesVmstat, chargesMemcg, allocatesSlab) is the model\'s: the live engine runs no per-CPU flush but the pcp drain')
+  if (profile.rtTasks.some((t) => t.mode === 'polling') && profile.kernel.antiStarvation.policy !== 'none') {
+    notes.push('anti-starvation windows of a polling task are kept by its own loop on its clock (starvation-window.ts): a timer is seen after the job in progress, a boost slot runs its whole work item, and the host\'s own RT throttling of a SCHED_FIFO loop is not counted')
+  }
+  if (profile.rtTasks.some((t) => t.mode === 'periodic') && profile.kernel.antiStarvation.policy !== 'none') {
+    notes.push('a periodic task is never throttled or boosted past: its CPU\'s kworker runs while it sleeps, whatever the policy')
+  }
   if (profile.rtTasks.some((t) => t.mode === 'periodic')) notes.push('a periodic task\'s timer is Atomics.wait with a timeout (a futex wait), not an hrtimer: its wakeup latency includes the host\'s timer slack')
   return notes
 }

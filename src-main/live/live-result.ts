@@ -3,7 +3,7 @@
 // exports and Compare read them as they read a model run), the drains, the housekeeping fast path, the
 // sampled pcplist and zone counts, and the live facts (host, pinning, the token count-back).
 import type { Profile, RtTask, Variant } from '../../src-shared/profile/schema'
-import type { DrainSourceStats, DrainsResult, LiveRunFacts, RunResult, SampledSeries, TaskResult } from '../../src-shared/results/types'
+import type { BySource, DrainSourceStats, DrainsResult, LiveRunFacts, RunResult, SampledSeries, TaskResult } from '../../src-shared/results/types'
 import { INTERFERENCE_SOURCES } from '../../src-shared/results/types'
 import type { DerivedPcp } from '../engine/mm/pcp-params'
 import { DistributionRecorder } from '../engine/metrics/distribution-recorder'
@@ -103,6 +103,18 @@ function drainsResult(r: LiveRunRecord): DrainsResult {
   }
 }
 
+/**
+ * What the live run measures of model.md §6's sources on an isolated CPU: the kworker's share (work items past a
+ * periodic task's release, and a polling task's boost slots) and a polling task's throttled time; the rest 0.
+ */
+function measuredInterference(report: WorkerReport | undefined): BySource {
+  const measured: Partial<BySource> = {
+    kworker: Math.round((report?.workPastReleaseNs ?? 0) + (report?.boostedNs ?? 0)),
+    throttle: Math.round(report?.throttledNs ?? 0)
+  }
+  return Object.fromEntries(INTERFERENCE_SOURCES.map((src) => [src, measured[src] ?? 0])) as BySource
+}
+
 export function liveRunResult(r: LiveRunRecord): RunResult {
   // the profile's CPUs are the first workers; the drain sources' requesters follow
   const reportOf = (cpu: number) => r.reports.find((rep) => rep.index === cpu)
@@ -128,10 +140,7 @@ export function liveRunResult(r: LiveRunRecord): RunResult {
     pcp: { managedPages: r.pcp.managedPages, batch: r.pcp.batch, high: r.pcp.high, highMax: r.pcp.highMax, wmarkMin: r.pcp.wmarkMin, wmarkLow: r.pcp.wmarkLow, wmarkHigh: r.pcp.wmarkHigh },
     tasks,
     drains: drainsResult(r),
-    interference: isolated.map((cpu) => ({
-      cpu,
-      bySourceNs: Object.fromEntries(INTERFERENCE_SOURCES.map((src) => [src, src === 'kworker' ? Math.round(reportOf(cpu)?.workPastReleaseNs ?? 0) : 0])) as Record<(typeof INTERFERENCE_SOURCES)[number], number>
-    })),
+    interference: isolated.map((cpu) => ({ cpu, bySourceNs: measuredInterference(reportOf(cpu)) })),
     housekeeping: {
       allocFastPathNs: distribution(hkReports.flatMap((rep) => rep.fastPathNsPerPage)).summary(),
       zoneLockWaitNs: new DistributionRecorder().summary(),

@@ -13,9 +13,11 @@ const TOOL_TIMEOUT_MS = 5000
 /** What pinning and chrt achieved on one thread: the fields of the result's LiveCpu they fill. */
 export type PinOutcome = Pick<LiveCpu, 'tid' | 'hostCpu' | 'cpusAllowed' | 'pinned' | 'pinError' | 'fifoRequested' | 'policy' | 'fifoError'>
 
-function toolError(e: unknown): string {
+/** "tool: first line of its complaint": the tool's own "tool: " prefix on stderr is not repeated. */
+function toolError(tool: string, e: unknown): string {
   const err = e as { code?: string | number; stderr?: string; message?: string }
-  return (err.stderr?.trim() || err.message || String(e)).split('\n')[0] + (typeof err.code === 'string' ? ` (${err.code})` : '')
+  const line = (err.stderr?.trim() || err.message || String(e)).split('\n')[0]
+  return `${tool}: ${line.startsWith(`${tool}: `) ? line.slice(tool.length + 2) : line}${typeof err.code === 'string' ? ` (${err.code})` : ''}`
 }
 
 export async function cpusAllowedOf(tid: number): Promise<string | null> {
@@ -42,7 +44,7 @@ export async function pinThread(tid: number | null, hostCpu: number, fifoPriorit
   try {
     await run('taskset', ['-p', '-c', String(hostCpu), String(tid)], { timeout: TOOL_TIMEOUT_MS })
   } catch (e) {
-    outcome.pinError = `taskset: ${toolError(e)}`
+    outcome.pinError = toolError('taskset', e)
   }
   outcome.cpusAllowed = await cpusAllowedOf(tid)
   outcome.pinned = outcome.cpusAllowed === String(hostCpu)
@@ -51,7 +53,7 @@ export async function pinThread(tid: number | null, hostCpu: number, fifoPriorit
     try {
       await run('chrt', ['-f', '-p', String(fifoPriority), String(tid)], { timeout: TOOL_TIMEOUT_MS })
     } catch (e) {
-      outcome.fifoError = `chrt: ${toolError(e)}`
+      outcome.fifoError = toolError('chrt', e)
     }
   }
   outcome.policy = await policyOf(tid)

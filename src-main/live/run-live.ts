@@ -9,9 +9,10 @@ import { isolatedCpus } from '../../src-shared/profile/cpu-roles'
 import type { DrainSourceKind, Profile, Variant } from '../../src-shared/profile/schema'
 import type { LiveCpu, RunResult, SampledSeries } from '../../src-shared/results/types'
 import { derivePcpParams } from '../engine/mm/pcp-params'
+import { antiStarvationPolicy } from '../engine/sched/anti-starvation/policy-params'
 import { drainChunkPages, VARIANT_TRAITS } from '../../src-shared/kernel/variant-traits'
 import { mapCpus } from './cpu-mapping'
-import { readHostCpus } from './host-cpus'
+import { readHostCpus, type HostCpus } from './host-cpus'
 import { clockFrom } from './live-clock'
 import { checkLiveProfile, LIVE_MAX_TOKENS, liveNotes } from './live-limits'
 import { liveRunResult } from './live-result'
@@ -42,6 +43,11 @@ export interface LiveJobOptions {
   onProgress?: (fraction: number, elapsedNs: number) => void
   /** the CPU worker's entry (default: the tsx shim next to this file) */
   workerFilename?: string
+  /**
+   * The host's CPUs to map the profile onto (default: read from sysfs). A test hands in a host that claims a CPU
+   * this machine does not have, so that pinning a worker onto it is really refused by the kernel.
+   */
+  hostCpus?: HostCpus
 }
 
 function layoutFor(profile: Profile, managedPages: number, batch: number, high: number): LiveLayout {
@@ -98,16 +104,17 @@ function describe(w: WorkerRole): string {
 export async function runLiveJob(o: LiveJobOptions): Promise<RunResult> {
   const { profile, variant, seed } = o
   checkLiveProfile(profile)
-  const host = await readHostCpus()
+  const host = o.hostCpus ?? await readHostCpus()
   const mapping = mapCpus(profile.machine.cpus, isolatedCpus(profile), host)
   const pcp = derivePcpParams(profile)
-  const roles = workerRoles(profile)
+  const traits = VARIANT_TRAITS[variant]
+  const policy = antiStarvationPolicy(profile, traits, seed)
+  const roles = workerRoles(profile, policy)
   const layout = layoutFor(profile, pcp.managedPages, pcp.batch, pcp.high)
   const s = LiveState.create(layout, pcp)
   fillInitialLists(s, profile, roles, pcp.batch, pcp.high)
   const epoch = process.hrtime.bigint()
   const now = clockFrom(epoch)
-  const traits = VARIANT_TRAITS[variant]
   const mode = { kind: variant === 'workqueue' ? 'workqueue' as const : 'direct' as const, chunk: drainChunkPages(traits, pcp.batch, profile.kernel.pcp.batchScaleMax) }
 
   const reports = new Map<number, WorkerReport>()
@@ -199,7 +206,7 @@ export async function runLiveJob(o: LiveJobOptions): Promise<RunResult> {
         clockResolutionNs: clockResolutionNs(),
         mapping: { isolatedOnIsolated: mapping.isolatedOnIsolated, note: mapping.note },
         cpus,
-        antiStarvation: 'none',
+        antiStarvation: policy.kind,
         tokens: { total: tokens.total, inZone: tokens.inZone, onPcplists: tokens.onPcplists, held: tokens.held, lost: tokens.lost, duplicated: tokens.duplicated, misplaced: tokens.misplaced },
         workPendingAtEnd: Array.from({ length: layout.cpus }, (_, cpu) => cpu).filter((cpu) => Atomics.load(s.words, cpuBase(cpu) + WORK_PENDING) === 1),
         terminatedWorkers: terminated,

@@ -4,6 +4,7 @@ import type { RtTask, Profile } from '../../src-shared/profile/schema'
 import type { DrainMode, DrainRecord, DrainScope } from './drain-all-pages'
 import type { LiveLayout } from './live-state'
 import type { OwnerCounters } from './owner-fast-path'
+import type { LiveStarvationParams } from './starvation-window'
 
 export interface DrainSourceSpec {
   kind: Profile['drainSources'][number]['kind']
@@ -17,8 +18,8 @@ export type CpuRole =
   | { kind: 'housekeeping'; allocPagesPerSec: number; freePagesPerSec: number }
   /** a drain source's requesting task, on its housekeeping CPU; `index` its place in profile.drainSources */
   | { kind: 'drainer'; source: DrainSourceSpec; index: number }
-  /** a realtime task; under policy none (live-limits.ts refuses the others for polling tasks) */
-  | { kind: 'rt'; task: RtTask }
+  /** a realtime task, and the anti-starvation policy its CPU enforces (only a polling task ever meets it) */
+  | { kind: 'rt'; task: RtTask; starvation: LiveStarvationParams }
   /** an isolated CPU without a task: only its kworker */
   | { kind: 'idle' }
 
@@ -57,6 +58,10 @@ export interface WorkerReport {
   workItems: number
   workNs: number[]
   workPastReleaseNs: number
+  /** a polling task's anti-starvation windows (starvation-window.ts): how many, and their lengths by kind */
+  starvationWindows: number
+  throttledNs: number
+  boostedNs: number
   task: TaskSamples | null
   /** operations (pages, jobs, items, bursts) the loop went through */
   operations: number

@@ -6,6 +6,7 @@ import type { HistoryEntry } from '../../src-shared/api'
 import { parseJsonWith } from './json-with-schema'
 import type { ExperimentResults } from '../../src-shared/results/types'
 import { experimentStatus } from '../../src-shared/results/experiment-status'
+import { RESULTS_ENGINES, resultsEngine } from '../../src-shared/results/engine-label'
 import { summaryRows } from '../../src-shared/results/summary-table'
 import { sweepLabel } from '../../src-shared/results/sweep-point'
 import { pointName } from '../../src-shared/profile/field-names'
@@ -20,6 +21,7 @@ const historyEntrySchema = z.strictObject({
   variants: z.array(z.enum(VARIANTS)),
   seeds: z.array(z.number().int()),
   status: z.enum(['completed', 'partial', 'failed', 'cancelled']),
+  engine: z.enum(RESULTS_ENGINES).optional(),
   headline: z.array(z.strictObject({ variant: z.enum(VARIANTS), sweep: z.string().optional(), misses: headlineNumber, latencyMaxNs: headlineNumber, drainP99Ns: headlineNumber, stalled: headlineNumber }))
 }) satisfies z.ZodType<HistoryEntry>
 
@@ -57,6 +59,7 @@ export function historyEntryOf(id: string, results: ExperimentResults, createdAt
     variants: [...results.profile.kernel.variants],
     seeds: [...results.profile.run.seeds],
     status,
+    engine: resultsEngine(results),
     headline: historyHeadline(results)
   }
 }

@@ -4,7 +4,7 @@
 // means the file was edited or comes from something else.
 import { z } from 'zod'
 import { profileSchema } from '../profile/rules'
-import { DRAIN_SOURCE_KINDS, VARIANTS } from '../profile/schema'
+import { ANTI_STARVATION_POLICIES, DRAIN_SOURCE_KINDS, VARIANTS } from '../profile/schema'
 import { PER_CPU_FLUSHES } from '../kernel/per-cpu-flush'
 import { base64ByteLength } from '../base64-bytes'
 import { HEADLINE_METRICS } from './headline'
@@ -210,7 +210,7 @@ const liveRunFactsSchema = z.strictObject({
   clockResolutionNs: nonNegative,
   mapping: z.strictObject({ isolatedOnIsolated: z.boolean(), note: z.string() }),
   cpus: z.array(liveCpuSchema),
-  antiStarvation: z.literal('none'),
+  antiStarvation: z.enum(ANTI_STARVATION_POLICIES).exclude(['release']),
   tokens: z.strictObject({ total: count, inZone: count, onPcplists: count, held: count, lost: count, duplicated: count, misplaced: count }),
   workPendingAtEnd: z.array(count),
   terminatedWorkers: count,

@@ -1,6 +1,6 @@
 // The results format: what one engine run produces (RunResult) and what an experiment keeps
 // (ExperimentResults). Documented in docs/results-format.md. All times are integer nanoseconds.
-import type { DrainSourceKind, Profile, Variant } from '../profile/schema'
+import type { DrainSourceKind, Profile, RunAntiStarvationPolicy, Variant } from '../profile/schema'
 
 /** A latency-like distribution, summarised, plus the full HDR histogram for re-analysis. */
 export interface DistributionNs {
@@ -287,8 +287,8 @@ export interface LiveRunFacts {
   clockResolutionNs: number
   mapping: { isolatedOnIsolated: boolean; note: string }
   cpus: LiveCpu[]
-  /** the anti-starvation policy the live run enforced (only "none" is implemented) */
-  antiStarvation: 'none'
+  /** the anti-starvation policy the live run enforced on its polling tasks ("release" resolved for the variant) */
+  antiStarvation: RunAntiStarvationPolicy
   /** every page token counted back at the end */
   tokens: { total: number; inZone: number; onPcplists: number; held: number; lost: number; duplicated: number; misplaced: number }
   /** CPUs whose drain work item was still queued when the run stopped */

@@ -42,11 +42,6 @@ describe('workqueue vs direct with a polling task under policy none', () => {
 })
 
 describe('what a live run refuses, naming the field', () => {
-  it('a polling task under a policy other than none', async () => {
-    const profile = pollingProfile(400, { kernel: { antiStarvation: { policy: 'rt-throttling' } } })
-    await expect(runLiveJob({ profile, variant: 'workqueue', seed: 1 })).rejects.toThrow(/kernel\.antiStarvation\.policy is "rt-throttling".*not yet supported/)
-  })
-
   it('a run longer than the live cap', async () => {
     await expect(runLiveJob({ profile: pollingProfile(20_000), variant: 'direct', seed: 1 })).rejects.toThrow(/run\.durationMs is 20000 ms/)
   })
