@@ -27,9 +27,10 @@ export type RunEngine = (typeof RUN_ENGINES)[number]
  * What a drain source calls. reclaim, cma, compaction, offline, once: drain_all_pages() (cma and offline then
  * lru_cache_disable(), as alloc_contig_range() and offline_pages() do); lru: lru_add_drain_all() (khugepaged,
  * compact_memory, fadvise DONTNEED); memcg: drain_all_stock() (a memcg at its limit); slab: flush_all()
- * (kmem_cache_shrink, cache destroy). src-shared/kernel/per-cpu-flush.ts has the flushes.
+ * (kmem_cache_shrink, cache destroy); stat-refresh: a read of /proc/sys/vm/stat_refresh (vmstat_refresh():
+ * refresh_vm_stats on every online CPU). src-shared/kernel/per-cpu-flush.ts has the flushes.
  */
-export const DRAIN_SOURCE_KINDS = ['reclaim', 'cma', 'compaction', 'offline', 'once', 'lru', 'memcg', 'slab'] as const
+export const DRAIN_SOURCE_KINDS = ['reclaim', 'cma', 'compaction', 'offline', 'once', 'lru', 'memcg', 'slab', 'stat-refresh'] as const
 export type DrainSourceKind = (typeof DRAIN_SOURCE_KINDS)[number]
 /** The sources that call drain_all_pages(); the others call a per-CPU flush only. */
 export const PCP_DRAIN_SOURCE_KINDS = ['reclaim', 'cma', 'compaction', 'offline', 'once'] as const

@@ -116,6 +116,19 @@ describe('§8.14 per-CPU flushes', () => {
     expect(vmstat?.housekeepingWorkItems).toBe(2 * (vmstat?.requested ?? 0))
   })
 
+  it('a read of stat_refresh queues refresh_vm_stats on every CPU in every release, isolated or not, whatever it holds, and waits: a polling loop stalls it under policy none', () => {
+    for (const variant of VARIANTS) {
+      const clean = run(flushProfile(periodicTasks([2, 3]), [{ kind: 'stat-refresh', ratePerSec: 5 }]), variant)
+      const vmstat = clean.flushes?.vmstat
+      // the shepherd passes the clean isolated CPUs over; each refresh reaches both
+      expect(vmstat?.isolatedWorkItems, variant).toBeGreaterThanOrEqual(2 * 5)
+      expect(vmstat?.stalled, variant).toBe(0)
+      const polled = run(flushProfile(pollingTasks([2]), [{ kind: 'stat-refresh', ratePerSec: 5 }]), variant)
+      expect(polled.flushes?.vmstat?.stalled, variant).toBeGreaterThan(0)
+      expect(polled.flushes?.vmstat?.oldestPendingNs, variant).toBeGreaterThan(2e9)
+    }
+  })
+
   it('a flush work function that delays a periodic release is charged to its own source', () => {
     // a long SLUB flush makes its work function overlap the next release often enough to be seen
     const profile = flushProfile(periodicTasks([2], { allocatesSlab: true, runtimeUs: 900 }), [{ kind: 'slab', ratePerSec: 200 }], { costs: { slabFlushNs: 200_000 } })

@@ -12,7 +12,10 @@ export class FlushCall {
     readonly flush: PerCpuFlush,
     readonly requesterCpu: number,
     readonly requestNs: number,
-    /** lru_cache_disable(): __lru_add_drain_all(force_all_cpus = true) never takes the generation shortcut */
+    /**
+     * lru: lru_cache_disable(), whose __lru_add_drain_all(force_all_cpus = true) never takes the generation
+     * shortcut; vmstat: vmstat_refresh(), whose schedule_on_each_cpu() queues on every online CPU and waits
+     */
     readonly forced: boolean,
     /** requested after the warm-up: its statistics count */
     readonly counted: boolean

@@ -6,6 +6,8 @@
 //   lru_cache_disable(), never does). No isolation check in any release.
 // - vmstat_shepherd() (mm/vmstat.c): every sysctl_stat_interval (1 s), vmstat_update on each CPU with
 //   differentials to fold and no vmstat_update pending; from 6.5 it passes over cpu_is_isolated() CPUs.
+//   vmstat_refresh() (a read of /proc/sys/vm/stat_refresh): schedule_on_each_cpu(refresh_vm_stats), a work item
+//   on every online CPU, isolated or not, waited for, in every release (5.19–7.1).
 // - drain_all_stock() (mm/memcontrol.c): drain_local_stock on each other CPU caching a charge whose
 //   FLUSHING_CACHED_CHARGE bit is clear (the caller's own CPU drains inline); nobody waits; from 6.4 it
 //   passes over cpu_is_isolated() CPUs.
@@ -73,7 +75,10 @@ export class PerCpuFlushes {
       this.drainAllStock(call, now)
       return
     }
-    if (flush === 'vmstat') return
+    if (flush === 'vmstat') {
+      if (forced) this.scheduleOnEachCpu(call, now)
+      return
+    }
     const waited: WaitedFlush = flush
     call.generation = this.lruDrainGen
     this.open.add(call)
@@ -148,6 +153,12 @@ export class PerCpuFlushes {
     if (call.outstanding === 0) this.callDone(call, now)
   }
 
+  /** vmstat_refresh(): refresh_vm_stats on every online CPU (its own work items, not vmstat_work), waited for. */
+  private scheduleOnEachCpu(call: FlushCall, now: number): void {
+    this.open.add(call)
+    for (const target of this.cpus) this.queueOn(target, call, now)
+  }
+
   private vmstatShepherd(now: number): void {
     const call = new FlushCall('vmstat', -1, now, false, now >= this.sim.warmupNs)
     if (call.counted) this.stats.of('vmstat').requested++
@@ -174,7 +185,8 @@ export class PerCpuFlushes {
     }
     const cpu = target.cpu
     target.queueWork(new FlushWork(call.flush, (done) => {
-      if (call.flush === 'vmstat') this.vmstatPending[cpu] = 0
+      // a shepherd's vmstat_update, not vmstat_refresh()'s own work item
+      if (call.flush === 'vmstat' && !call.forced) this.vmstatPending[cpu] = 0
       else if (call.flush === 'memcg') this.memcgFlushing[cpu] = 0
       if (--call.outstanding === 0) this.callDone(call, done)
     }), now)

@@ -4,7 +4,7 @@
 // Each runs on a housekeeping CPU.
 import type { DrainSource, Profile } from '../../../src-shared/profile/schema'
 import { housekeepingCpus } from '../../../src-shared/profile/cpu-roles'
-import { flushOfSource, isPcpDrainSource } from '../../../src-shared/profile/drain-source-kinds'
+import { flushOfSource, forcesFlush, isPcpDrainSource } from '../../../src-shared/profile/drain-source-kinds'
 import type { DrainAllPages } from '../drain/drain-all-pages'
 import type { PerCpuFlushes } from '../flush/per-cpu-flushes'
 import type { RunModelOptions } from '../run-model-options'
@@ -46,7 +46,7 @@ export class DrainSources {
     if (isPcpDrainSource(s.kind)) this.drains.request(index, s.kind, this.cpus[index], now)
     else {
       const flush = flushOfSource(s.kind)
-      if (flush !== null) this.flushes.request(flush, this.cpus[index], now, false)
+      if (flush !== null) this.flushes.request(flush, this.cpus[index], now, forcesFlush(s.kind))
     }
     if (s.kind !== 'once') this.scheduleNext(index, now)
   }

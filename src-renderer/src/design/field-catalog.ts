@@ -109,7 +109,7 @@ export const HOUSEKEEPING_FIELDS: FieldSpec[] = [
 ]
 
 export const DRAIN_SOURCE_FIELDS: FieldSpec[] = [
-  { path: 'drainSources.*.kind', label: 'Source', kind: { type: 'select', options: DRAIN_SOURCE_KINDS }, kernel: 'drain_all_pages()', help: 'reclaim: global drains from direct reclaim; cma: alloc_contig_range (then lru_cache_disable); compaction; offline: forced zone drain (then lru_cache_disable); once: a single drain at a time; lru: lru_add_drain_all (khugepaged, compact_memory); memcg: drain_all_stock; slab: flush_all (kmem_cache_shrink).' },
+  { path: 'drainSources.*.kind', label: 'Source', kind: { type: 'select', options: DRAIN_SOURCE_KINDS }, kernel: 'drain_all_pages()', help: 'reclaim: global drains from direct reclaim; cma: alloc_contig_range (then lru_cache_disable); compaction; offline: forced zone drain (then lru_cache_disable); once: a single drain at a time; lru: lru_add_drain_all (khugepaged, compact_memory); memcg: drain_all_stock; slab: flush_all (kmem_cache_shrink); stat-refresh: a read of /proc/sys/vm/stat_refresh (refresh_vm_stats on every CPU).' },
   { path: 'drainSources.*.ratePerSec', label: 'Rate', kind: num(), unit: '/s', help: 'Poisson arrival rate (not for "once"); the series\' stress test used 100/s.', whenEmpty: 'none (required unless "once")' },
   { path: 'drainSources.*.atMs', label: 'At', kind: num(), unit: 'ms', help: 'When a "once" drain fires.', whenEmpty: 'none (required for "once")' },
   { path: 'drainSources.*.cpu', label: 'On CPU', kind: num(true), help: 'The housekeeping CPU requesting the drain; empty = the first housekeeping CPU.', whenEmpty: 'the first housekeeping CPU' }
