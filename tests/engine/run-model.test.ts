@@ -93,7 +93,7 @@ describe('stalld', () => {
 
 describe('presets', () => {
   it('every preset validates, describes itself and runs (shortened) with the invariants on', () => {
-    expect(PRESETS.map((p) => p.id)).toEqual(['polling-rt-throttling-off', 'polling-default-throttling', 'control-loop-1khz', 'cma-heavy-device', 'cma-lru-polling', 'big-server-autotune', 'stress-test-series'])
+    expect(PRESETS.map((p) => p.id)).toEqual(['polling-rt-throttling-off', 'polling-default-throttling', 'control-loop-1khz', 'cma-heavy-device', 'cma-lru-polling', 'memcg-cgroup-loop', 'big-server-autotune', 'stress-test-series'])
     for (const preset of PRESETS) {
       expect(preset.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/)
       expect(preset.description.length).toBeGreaterThan(80)

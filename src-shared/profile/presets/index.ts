@@ -3,6 +3,7 @@ import { bigServerAutotune } from './big-server-autotune'
 import { cmaHeavyDevice } from './cma-heavy-device'
 import { cmaLruPolling } from './cma-lru-polling'
 import { controlLoop1khz } from './control-loop-1khz'
+import { memcgCgroupLoop } from './memcg-cgroup-loop'
 import { pollingDefaultThrottling } from './polling-default-throttling'
 import { pollingRtThrottlingOff } from './polling-rt-throttling-off'
 import type { Preset } from './preset'
@@ -16,6 +17,7 @@ export const PRESETS: Preset[] = [
   controlLoop1khz,
   cmaHeavyDevice,
   cmaLruPolling,
+  memcgCgroupLoop,
   bigServerAutotune,
   stressTestSeries
 ]
