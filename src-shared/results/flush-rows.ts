@@ -3,6 +3,8 @@
 import { runsByVariant, type ChartBuildOptions } from '../charts/select-jobs'
 import { PER_CPU_FLUSHES, PER_CPU_FLUSH_INFO, type PerCpuFlush } from '../kernel/per-cpu-flush'
 import type { Variant } from '../profile/schema'
+import { formatNs } from '../units'
+import { textTable } from './summary-table'
 import type { ExperimentResults } from './types'
 
 export interface FlushRow {
@@ -48,4 +50,16 @@ export function flushRows(results: ExperimentResults, opts: ChartBuildOptions = 
       oldestPendingNs: largest((s) => s.oldestPendingNs)
     }]
   }))
+}
+
+/**
+ * The flush rows that concern the isolated CPUs — work queued there, isolated CPUs passed over, stalled calls,
+ * remote flushes — as the text table `drainlab run` prints under its summary; '' when there are none.
+ */
+export function flushSummaryText(results: ExperimentResults): string {
+  const rows = flushRows(results).filter((r) => r.isolatedWorkItems + r.isolatedSkipped + r.stalled + r.remoteFlushes > 0)
+  if (rows.length === 0) return ''
+  const header = ['variant', 'per-CPU flush', 'calls', 'done', 'stalled', 'on isolated CPUs', 'isolated passed over', 'remote', 'wait max']
+  const lines = rows.map((r) => [r.variant, PER_CPU_FLUSH_INFO[r.flush].caller, String(r.requested), String(r.completed), String(r.stalled), String(r.isolatedWorkItems), String(r.isolatedSkipped), String(r.remoteFlushes), formatNs(r.maxNs)])
+  return textTable(header, lines, 2)
 }

@@ -64,7 +64,12 @@ export function summaryText(results: ExperimentResults): string {
     const status = r.failed + r.cancelled > 0 ? `${r.seeds} (${[r.failed ? `${r.failed} failed` : '', r.cancelled ? `${r.cancelled} cancelled` : ''].filter(Boolean).join(', ')})` : String(r.seeds)
     return [r.variant, ...(hasSweep ? [r.sweep ?? ''] : []), status, ...HEADLINE_METRICS.map((m) => formatMetric(m, r.values[m]))]
   })
+  return textTable(header, lines, hasSweep ? 2 : 1)
+}
+
+/** A plain-text table: the first `leftColumns` columns left-aligned, the rest (numbers) right-aligned. */
+export function textTable(header: string[], lines: string[][], leftColumns: number): string {
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)))
-  const render = (cells: string[]) => cells.map((c, i) => (i === 0 || (hasSweep && i === 1) ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')
+  const render = (cells: string[]) => cells.map((c, i) => (i < leftColumns ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')
   return [render(header), render(widths.map((w) => '-'.repeat(w))), ...lines.map(render)].join('\n')
 }

@@ -182,6 +182,14 @@ describe('drainlab run', () => {
     expect(html).toContain('npx drainlab run sweep.drainlab.json --seeds 1,2 --duration 200ms')
   })
 
+  it('prints the per-CPU flushes that reach or pass over the isolated CPUs under the summary', async () => {
+    const r = await drainlab(['run', '--preset', 'memcg-cgroup-loop', '--variants', 'direct,direct-chunked', '--duration', '1500ms', '--out', join(dir, 'out-flushes'), '--no-history'], dir)
+    expect(r.code).toBe(0)
+    // 6.1 queues the memcg stock drain on the loop's CPU; 6.12 passes it over
+    expect(r.stdout).toMatch(/per-CPU flush[\s\S]*\ndirect +drain_all_stock\(\) +\d+ +\d+ +0 +[1-9]\d* +0 /)
+    expect(r.stdout).toMatch(/\ndirect-chunked +drain_all_stock\(\) +\d+ +\d+ +0 +0 +[1-9]\d* /)
+  })
+
   it('runs a preset and records it in the data folder\'s history', async () => {
     const out = join(dir, 'out-preset')
     const r = await drainlab(['run', '--preset', 'control-loop-1khz', '--variants', 'direct', '--duration', '200ms', '--out', out], dir)

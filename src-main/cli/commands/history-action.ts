@@ -2,6 +2,7 @@
 import { join, resolve } from 'node:path'
 import { LabError, type HistoryEntry } from '../../../src-shared/api'
 import { formatMetric, summaryText } from '../../../src-shared/results/summary-table'
+import { flushSummaryText } from '../../../src-shared/results/flush-rows'
 import { isRunId } from '../../../src-shared/run-id'
 import { recoverInterruptedRuns } from '../../lab/recover-interrupted-runs'
 import { defaultDataDir } from '../../store/data-dir'
@@ -57,5 +58,10 @@ export async function showRun(id: string, o: HistoryOptions): Promise<void> {
   process.stdout.write(`${entry.name} — ${entry.status}, started ${entry.createdAt}\n`)
   process.stdout.write(`variants ${entry.variants.join(', ')}; seeds ${entry.seeds.join(', ')}\n`)
   process.stdout.write(`profile  ${files.profile}\nresults  ${files.results}\n\n`)
-  process.stdout.write(results === null ? 'no results saved\n' : `${summaryText(results)}\n`)
+  if (results === null) {
+    process.stdout.write('no results saved\n')
+    return
+  }
+  const flushes = flushSummaryText(results)
+  process.stdout.write(`${summaryText(results)}\n${flushes === '' ? '' : `\n${flushes}\n`}`)
 }
