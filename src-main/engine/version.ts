@@ -18,5 +18,6 @@
 // queued work items in order; kernel.preemptRt makes its work functions preemptible by the realtime task
 // unless the task's job takes the same lock (model.md §3.1). Every result document differs from 0.5.0 (the
 // flushes, the new interference keys; vmstat_update now runs on the housekeeping CPUs each second), but the
-// presets' latencies, misses and drain figures did not move (model.md §10.5).
+// presets' latencies, misses and drain figures did not move (model.md §10.5). machine.dmaZonesMiB and kernel.thp
+// (off by default) give the watermarks a real x86-64 node's zones and THP minimum (model.md §2).
 export const ENGINE_VERSION = '0.6.0'

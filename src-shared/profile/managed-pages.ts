@@ -1,7 +1,30 @@
-// The zone's managed pages of a profile's machine: one ZONE_NORMAL holding all of memoryGiB. The profile's
-// rules bound pcp->batch and pcp->high by it, and the engine sizes its zone with it.
+// The zones of a profile's machine (one node): ZONE_NORMAL, whose pcplists the model runs, and, when
+// machine.dmaZonesMiB is set, ZONE_DMA (the first 16 MiB on x86-64) and ZONE_DMA32 below it, which count for
+// min_free_kbytes and its split by zone size. The profile's rules bound pcp->batch and pcp->high by
+// ZONE_NORMAL's pages, and the engine sizes its zone with them.
 import type { Profile } from './schema'
 
+/** ZONE_DMA on x86-64: the first 16 MiB */
+const ZONE_DMA_MIB = 16
+
+export interface MachineZones {
+  /** ZONE_NORMAL's managed pages: the zone the model runs */
+  normal: number
+  /** every zone's managed pages: the lowmem of calculate_min_free_kbytes() and __setup_per_zone_wmarks() */
+  lowmem: number
+  /** populated zones, for set_recommended_min_free_kbytes() */
+  populated: number
+}
+
+export function machineZones(machine: Pick<Profile['machine'], 'memoryGiB' | 'pageSizeKiB' | 'dmaZonesMiB'>): MachineZones {
+  const pagesPerMiB = 1024 / machine.pageSizeKiB
+  const lowmem = Math.floor(machine.memoryGiB * 1024 * pagesPerMiB)
+  const below = Math.min(lowmem, Math.floor(machine.dmaZonesMiB * pagesPerMiB))
+  const populated = 1 + (below > 0 ? 1 : 0) + (machine.dmaZonesMiB > ZONE_DMA_MIB ? 1 : 0)
+  return { normal: lowmem - below, lowmem, populated }
+}
+
+/** ZONE_NORMAL's managed pages. */
 export function managedPagesOf(profile: Pick<Profile, 'machine'>): number {
-  return Math.floor((profile.machine.memoryGiB * 1024 * 1024) / profile.machine.pageSizeKiB)
+  return machineZones(profile.machine).normal
 }

@@ -89,10 +89,14 @@ function checkProfile(p: Profile, ctx: z.RefinementCtx): void {
  */
 function checkPcpWithinZone(p: Profile, ctx: z.RefinementCtx): void {
   const managed = managedPagesOf(p)
+  if (managed < 1) {
+    ctx.addIssue({ code: 'custom', path: ['machine', 'dmaZonesMiB'], message: `dmaZonesMiB (${p.machine.dmaZonesMiB}) leaves ZONE_NORMAL no page of machine.memoryGiB (${p.machine.memoryGiB} GiB): it must be less than the memory` })
+    return
+  }
   const { batch, high } = p.kernel.pcp
   for (const [key, value] of [['batch', batch], ['high', high]] as const) {
     if (value !== 'auto' && value > managed) {
-      ctx.addIssue({ code: 'custom', path: ['kernel', 'pcp', key], message: `${key} is at most the zone's ${managed} pages (machine.memoryGiB / pageSizeKiB)` })
+      ctx.addIssue({ code: 'custom', path: ['kernel', 'pcp', key], message: `${key} is at most the zone's ${managed} pages (ZONE_NORMAL: machine.memoryGiB less dmaZonesMiB, in pages)` })
       return
     }
   }

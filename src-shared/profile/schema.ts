@@ -68,8 +68,14 @@ export const machineSchema = z.strictObject({
   cpus: z.number().int('cpus must be a whole number').min(1, 'a machine has at least 1 CPU').max(1024, 'at most 1024 CPUs'),
   /** isolcpus= / nohz_full= CPUs, kernel cpulist syntax. */
   isolated: z.string().default(''),
-  /** The zone's managed memory (one ZONE_NORMAL, one node). */
+  /** The node's managed memory, every zone together (one node). */
   memoryGiB: number('memoryGiB').min(MIN_MEMORY_GIB, `memoryGiB is at least ${MIN_MEMORY_GIB} (1 MiB)`).max(65536, 'at most 64 TiB').default(16),
+  /**
+   * Of memoryGiB, what ZONE_DMA (the first 16 MiB) and ZONE_DMA32 (up to 4 GiB, less the PCI hole) manage on
+   * x86-64: 0 = one ZONE_NORMAL holds it all. The model's pcplists are ZONE_NORMAL's; the others count for
+   * min_free_kbytes and its split by zone size (src-shared/profile/managed-pages.ts, docs/model.md §2).
+   */
+  dmaZonesMiB: nonNegative('dmaZonesMiB').max(4096, 'dmaZonesMiB is at most 4096: ZONE_DMA and ZONE_DMA32 end at 4 GiB').default(0),
   pageSizeKiB: z.union([z.literal(4), z.literal(16), z.literal(64)], { error: 'pageSizeKiB must be 4, 16 or 64' }).default(4),
   hz: z.union([z.literal(100), z.literal(250), z.literal(300), z.literal(1000)], { error: 'hz must be 100, 250, 300 or 1000' }).default(1000),
   /** Housekeeping and isolated CPUs share a last-level cache: decides the IPI on queue_work_on (ttwu_queue_cond). */
@@ -161,6 +167,11 @@ export const kernelSchema = z.strictObject({
    * is preemptible by its realtime task — unless the task's job needs the lock it holds (docs/model.md §3.1).
    */
   preemptRt: z.boolean().default(false),
+  /**
+   * transparent_hugepage "always" or "madvise": khugepaged's set_recommended_min_free_kbytes() raises
+   * min_free_kbytes to 11 pageblocks per populated zone (at most 5 % of memory), raising every watermark.
+   */
+  thp: z.boolean().default(false),
   costs: costsSchema.default(() => costsSchema.parse({}))
 })
 

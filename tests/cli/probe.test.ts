@@ -45,6 +45,9 @@ describe('drainlab probe on this machine', () => {
     expect(r.stderr).toMatch(/probe of .* written to /)
     expect(r.code).toBe(0)
     expect(r.stdout).toMatch(/^node 0 Normal: managed \d+, watermarks \d+\/\d+\/\d+ \(model \d+\/\d+\/\d+\)/m)
+    // the settings that give the model this machine's zones, as drainlab run --set takes them
+    const settings = /^to model this machine's zones: --set (machine\.cpus=\d+) --set (machine\.memoryGiB=[\d.]+) --set (machine\.dmaZonesMiB=[\d.]+) --set (kernel\.thp=(?:true|false))$/m.exec(r.stdout)
+    expect(settings).not.toBeNull()
     const results = await readResultsFile(join(dir, 'out', 'results.json'))
     const m = results.measurement!
     expect(m.engine).toBe('host')

@@ -1,7 +1,11 @@
-// The kernel's pcp formulas against hand-computed values (kernel-background.md §2.4).
+// The kernel's pcp formulas against hand-computed values (docs/model.md §2) and a real machine's /proc/zoneinfo.
 import { describe, expect, it } from 'vitest'
 import { intSqrt, rounddownPowOfTwo } from '../../src-shared/kernel/int-math'
-import { calculateMinFreeKbytes, setupPerZoneWmarks } from '../../src-main/engine/mm/watermarks'
+import { calculateMinFreeKbytes, setupPerZoneWmarks, setupZoneWmarks } from '../../src-main/engine/mm/watermarks'
+import { derivePcpParams } from '../../src-main/engine/mm/pcp-params'
+import { machineZones } from '../../src-shared/profile/managed-pages'
+import { pcpTuningOf, VARIANT_TRAITS } from '../../src-shared/kernel/variant-traits'
+import { profileOf } from './support/engine-profiles'
 import { zoneBatchsize } from '../../src-shared/kernel/zone-batchsize'
 import { zoneHighMax, zoneHighsize } from '../../src-main/engine/mm/zone-highsize'
 import { freePcppagesBulkNs } from '../../src-main/engine/mm/free-pcppages-bulk'
@@ -39,6 +43,44 @@ describe('watermarks', () => {
     expect(calculateMinFreeKbytes(256, 4)).toBe(128)
     expect(calculateMinFreeKbytes(2 ** 44 / 4096, 4)).toBe(262144)
     expect(calculateMinFreeKbytes(2 ** 40 / 4096, 4)).toBe(131072)
+  })
+})
+
+describe('several zones and THP (machine.dmaZonesMiB, kernel.thp)', () => {
+  // this project's 2-CPU VM (kernel 6.18, /proc/zoneinfo read 2026-11-30): DMA 3 840 + DMA32 772 808 + Normal
+  // 1 409 024 managed pages, transparent_hugepage "madvise", min_free_kbytes 67584; Normal: min 10892, low 13615,
+  // high 16338, every CPU's high_min 6807 and high_max 88064. (A balloon changes managed pages later without
+  // recomputing the watermarks: compare a snapshot's watermarks with the managed counts they were set from.)
+  const DMA = 3840
+  const DMA32 = 772_808
+  const NORMAL = 1_409_024
+  const vm = profileOf({
+    schemaVersion: 1,
+    machine: { cpus: 2, memoryGiB: (DMA + DMA32 + NORMAL) / 262_144, dmaZonesMiB: (DMA + DMA32) / 256 },
+    kernel: { thp: true, variants: ['direct-chunked'] }
+  })
+  const zonesOf = () => {
+    const z = machineZones(vm.machine)
+    return { zoneManaged: z.normal, lowmem: z.lowmem, populated: z.populated }
+  }
+  it('reproduces the VM\'s ZONE_NORMAL: min_free_kbytes from THP (11 pageblocks × 3 zones), split by zone size', () => {
+    expect(machineZones(vm.machine)).toEqual({ normal: NORMAL, lowmem: DMA + DMA32 + NORMAL, populated: 3 })
+    expect(setupZoneWmarks(zonesOf(), true, 4)).toEqual({ minFreeKbytes: 67584, min: 10892, low: 13615, high: 16338 })
+    const p = derivePcpParams(vm, pcpTuningOf(VARIANT_TRAITS['direct-chunked'], 'release'))
+    expect(p.managedPages).toBe(NORMAL)
+    expect(p.wmarkLow).toBe(13615)
+    expect(p.high).toBe(6807)
+    expect(p.highMax).toBe(88064)
+  })
+  it('without THP the same machine gets calculate_min_free_kbytes() alone and well under half the low watermark', () => {
+    const wm = setupZoneWmarks(zonesOf(), false, 4)
+    // int_sqrt(2 185 672 pages × 4 KiB × 16)
+    expect(wm.minFreeKbytes).toBe(11827)
+    expect(wm.low).toBeLessThan(13615 / 2)
+  })
+  it('one zone (dmaZonesMiB 0) is the model of engine 0.5: ZONE_NORMAL holds all memory', () => {
+    expect(machineZones({ memoryGiB: 16, pageSizeKiB: 4, dmaZonesMiB: 0 })).toEqual({ normal: GiB16, lowmem: GiB16, populated: 1 })
+    expect(setupZoneWmarks({ zoneManaged: GiB16, lowmem: GiB16, populated: 1 }, false, 4)).toEqual(setupPerZoneWmarks(GiB16, 4))
   })
 })
 

@@ -39,6 +39,16 @@ describe('/proc/zoneinfo', () => {
       'high watermark: machine 15282, model 4530'
     ])
   })
+
+  it('with the node\'s three zones and THP on (machine.dmaZonesMiB, kernel.thp) the model is the machine: no difference', () => {
+    const lowmem = zones.reduce((s, z) => s + z.managed, 0)
+    const normal = compareZone(zones[2], 2, 0, { lowmem, populated: 3, thp: true })
+    expect(normal.model).toEqual({ batch: 63, high: 6367, highMax: 73728, wmarkMin: 10188, wmarkLow: 12735, wmarkHigh: 15282 })
+    expect(normal.differences).toEqual([])
+    // the same fixture's DMA32 zone
+    const dma32 = compareZone(zones[1], 2, 0, { lowmem, populated: 3, thp: true })
+    expect([dma32.model.wmarkMin, dma32.model.wmarkLow, dma32.model.wmarkHigh]).toEqual([zones[1].min, zones[1].low, zones[1].high])
+  })
 })
 
 describe('the trace', () => {

@@ -76,6 +76,15 @@ describe('profile bounds', () => {
     expect(same.ok ? [] : same.issues.map((i) => i.path)).toEqual(['kernel.pcp.high'])
   })
 
+  it('refuses zones below ZONE_NORMAL that take all the memory, naming machine.dmaZonesMiB', () => {
+    const doc = withField('machine.dmaZonesMiB', 4096) as { machine: Record<string, unknown> }
+    doc.machine.memoryGiB = 4
+    expect(issueAt(validateProfile(doc), 'machine.dmaZonesMiB')).toMatch(/leaves ZONE_NORMAL no page/)
+    doc.machine.memoryGiB = 4.5
+    expect(validateProfile(doc).ok).toBe(true)
+    expect(issueAt(validateProfile(withField('machine.dmaZonesMiB', 5000)), 'machine.dmaZonesMiB')).toMatch(/at most 4096/)
+  })
+
   it('the smallest rt-throttling window and the largest pcp values run to the end with valid results', () => {
     const small = validateProfile(withField('kernel.antiStarvation', { policy: 'rt-throttling', runtimeUs: 1, periodUs: 1 }))
     if (!small.ok) throw new Error(JSON.stringify(small.issues))

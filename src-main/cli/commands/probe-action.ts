@@ -57,10 +57,20 @@ function parseOptions(o: ProbeCommandOptions): { durationNs: number; cpus?: numb
   return { durationNs, cpus, triggers: triggers as Trigger[] }
 }
 
+/** The profile settings whose ZONE_NORMAL is this machine's (machine.dmaZonesMiB, kernel.thp; docs/model.md §2). */
+export function machineSettings(host: Pick<HostProbe, 'zones' | 'thpMinFreeKbytes' | 'cpus'>): string {
+  const pages = (names: string[]) => host.zones.filter((z) => names.includes(z.zone)).reduce((s, z) => s + z.managed, 0)
+  const total = pages(['DMA', 'DMA32', 'Normal'])
+  const below = pages(['DMA', 'DMA32'])
+  const thp = host.thpMinFreeKbytes !== null && host.thpMinFreeKbytes !== undefined
+  return `machine.cpus=${host.cpus} machine.memoryGiB=${(total * 4) / 1048576} machine.dmaZonesMiB=${(below * 4) / 1024} kernel.thp=${thp}`
+}
+
 /** The zone table: the machine's values, the model's, and every difference. */
 function zoneText(host: HostProbe): string {
   const lines = [`kernel ${host.kernelRelease}, ${host.cpus} CPUs, isolated: ${host.isolated || '(none)'}, nohz_full: ${host.nohzFull ?? '(no file)'}`,
-    `min_free_kbytes: machine ${host.minFreeKbytes ?? '?'}, model ${host.modelMinFreeKbytes}${minFreeWhy(host)}; percpu_pagelist_high_fraction ${host.percpuPagelistHighFraction ?? '?'}`]
+    `min_free_kbytes: machine ${host.minFreeKbytes ?? '?'}, model ${host.modelMinFreeKbytes}${minFreeWhy(host)}; percpu_pagelist_high_fraction ${host.percpuPagelistHighFraction ?? '?'}`,
+    `to model this machine's zones: --set ${machineSettings(host).split(' ').join(' --set ')}`]
   for (const z of host.zones) {
     const cpus = z.cpus.map((c) => `cpu${c.cpu} count ${c.count} high ${c.high} batch ${c.batch}${c.highMin === undefined ? '' : ` high_min ${c.highMin} high_max ${c.highMax}`}`).join('; ')
     lines.push(`node ${z.node} ${z.zone}: managed ${z.managed}, watermarks ${z.min}/${z.low}/${z.high} (model ${z.model.wmarkMin}/${z.model.wmarkLow}/${z.model.wmarkHigh}); model batch ${z.model.batch} high ${z.model.high} high_max ${z.model.highMax}`)

@@ -1,10 +1,10 @@
 // The derived per-CPU page list parameters of a profile — models zone_pcp_init() /
 // zone_set_pageset_high_and_batch(): batch and high from the kernel's formulas unless overridden.
-import { managedPagesOf } from '../../../src-shared/profile/managed-pages'
+import { machineZones, type MachineZones } from '../../../src-shared/profile/managed-pages'
 import type { PcpTuning } from '../../../src-shared/kernel/variant-traits'
 import type { Profile } from '../../../src-shared/profile/schema'
 import type { PcpParams } from '../../../src-shared/results/types'
-import { setupPerZoneWmarks } from './watermarks'
+import { setupZoneWmarks } from './watermarks'
 import { zoneBatchsize } from '../../../src-shared/kernel/zone-batchsize'
 import { zoneHighMax, zoneHighsize } from './zone-highsize'
 
@@ -21,12 +21,16 @@ export interface DerivedPcp extends PcpParams {
   thpPages: number
 }
 
-/** `tuning`: the variant's (pcpTuningOf); the default, no auto-tuning, is what a 5.14–6.6 release derives. */
-export function derivePcpParams(profile: Profile, tuning: PcpTuning = { scaling: 'free-factor', autotune: false }): DerivedPcp {
-  const managedPages = managedPagesOf(profile)
+/**
+ * `tuning`: the variant's (pcpTuningOf); the default, no auto-tuning, is what a 5.14–6.6 release derives.
+ * `zones`: the node's zones, by default the profile machine's (its ZONE_NORMAL is the zone derived); the probe
+ * passes a real machine's, to derive any of its zones.
+ */
+export function derivePcpParams(profile: Profile, tuning: PcpTuning = { scaling: 'free-factor', autotune: false }, zones: MachineZones = machineZones(profile.machine)): DerivedPcp {
+  const managedPages = zones.normal
   const { pageSizeKiB, cpus } = profile.machine
   const pcp = profile.kernel.pcp
-  const wm = setupPerZoneWmarks(managedPages, pageSizeKiB)
+  const wm = setupZoneWmarks({ zoneManaged: managedPages, lowmem: zones.lowmem, populated: zones.populated }, profile.kernel.thp, pageSizeKiB)
   const batch = pcp.batch === 'auto' ? zoneBatchsize(managedPages, pageSizeKiB) : pcp.batch
   const autoHigh = zoneHighsize(managedPages, wm.low, batch, cpus, pcp.highFraction)
   const high = pcp.high === 'auto' ? autoHigh : pcp.high

@@ -1,5 +1,5 @@
-// Zone watermarks — models calculate_min_free_kbytes() and __setup_per_zone_wmarks() of mm/page_alloc.c
-// for a single ZONE_NORMAL zone (no highmem, one node).
+// Zone watermarks — models calculate_min_free_kbytes(), set_recommended_min_free_kbytes() (mm/khugepaged.c)
+// and __setup_per_zone_wmarks() of mm/page_alloc.c for ZONE_NORMAL of one node (no highmem).
 import { intSqrt } from '../../../src-shared/kernel/int-math'
 
 export interface Watermarks {
@@ -30,12 +30,32 @@ export function recommendedMinFreeKbytes(populatedZones: number, lowmemPages: nu
   return pages * pageSizeKiB
 }
 
-/** __setup_per_zone_wmarks() for the only zone: it gets all of min_free_kbytes. */
-export function setupPerZoneWmarks(managedPages: number, pageSizeKiB: number): Watermarks {
-  const minFreeKbytes = calculateMinFreeKbytes(managedPages, pageSizeKiB)
+/** The node's zones as the watermark code sees them (src-shared/profile/managed-pages.ts MachineZones). */
+export interface ZoneSizes {
+  /** the zone whose watermarks are wanted */
+  zoneManaged: number
+  /** every zone's managed pages */
+  lowmem: number
+  populated: number
+}
+
+/**
+ * __setup_per_zone_wmarks() for one zone of the node: min_free_kbytes (calculate_min_free_kbytes(), raised by
+ * set_recommended_min_free_kbytes() when `thp`) split over the zones by managed pages —
+ * tmp = pages_min * zone_managed_pages(zone) / lowmem_pages — and low / high a gap of
+ * max(min / 4, managed * watermark_scale_factor / 10000) above it (5.19–6.12 alike).
+ */
+export function setupZoneWmarks(z: ZoneSizes, thp: boolean, pageSizeKiB: number): Watermarks {
+  const computed = calculateMinFreeKbytes(z.lowmem, pageSizeKiB)
+  const minFreeKbytes = thp ? Math.max(computed, recommendedMinFreeKbytes(z.populated, z.lowmem, pageSizeKiB)) : computed
   // pages_min = min_free_kbytes >> (PAGE_SHIFT - 10)
-  const min = Math.floor(minFreeKbytes / pageSizeKiB)
-  // gap = max(min / 4, managed * watermark_scale_factor / 10000)
-  const gap = Math.max(Math.floor(min / 4), Math.floor((managedPages * WATERMARK_SCALE_FACTOR) / 10000))
+  const pagesMin = Math.floor(minFreeKbytes / pageSizeKiB)
+  const min = z.lowmem === 0 ? 0 : Math.floor((pagesMin * z.zoneManaged) / z.lowmem)
+  const gap = Math.max(Math.floor(min / 4), Math.floor((z.zoneManaged * WATERMARK_SCALE_FACTOR) / 10000))
   return { minFreeKbytes, min, low: min + gap, high: min + 2 * gap }
+}
+
+/** __setup_per_zone_wmarks() for a node of one zone: it gets all of min_free_kbytes. */
+export function setupPerZoneWmarks(managedPages: number, pageSizeKiB: number): Watermarks {
+  return setupZoneWmarks({ zoneManaged: managedPages, lowmem: managedPages, populated: 1 }, false, pageSizeKiB)
 }

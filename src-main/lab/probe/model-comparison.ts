@@ -1,7 +1,7 @@
-// The model's pcp and watermark values for a real zone, beside the kernel's. The model
-// (engine/mm/pcp-params.ts) has one zone holding all memory and derives min_free_kbytes from it alone;
-// a real machine splits min_free_kbytes over its zones by managed pages, and khugepaged raises it when THP is
-// on (set_recommended_min_free_kbytes()). Every value that differs is listed, not explained away.
+// The model's pcp and watermark values for a real zone, beside the kernel's: derived (engine/mm/pcp-params.ts)
+// from the machine's own zones — min_free_kbytes from all of them, raised by THP's
+// set_recommended_min_free_kbytes() when it is on, split by managed pages. Every value that differs is listed,
+// not explained away.
 import { validateProfile } from '../../../src-shared/profile/validate'
 import type { ZoneComparison } from '../../../src-shared/results/types'
 import { derivePcpParams } from '../../engine/mm/pcp-params'
@@ -9,16 +9,23 @@ import type { ZoneinfoZone } from './zoneinfo'
 
 const PAGE_KIB = 4
 
-/** The model's view of a zone of these managed pages on this many CPUs (4 KiB pages). */
-export function modelOfZone(managed: number, cpus: number, highFraction: number, autotune: boolean): ZoneComparison['model'] {
+/** The node's zones as the watermark code counts them: `populated` zones up to ZONE_NORMAL, `lowmem` their managed pages. */
+export interface NodeZones {
+  lowmem: number
+  populated: number
+  thp: boolean
+}
+
+/** The model's view of a zone of these managed pages, of a node of `node`'s zones, on this many CPUs (4 KiB pages). */
+export function modelOfZone(managed: number, cpus: number, highFraction: number, autotune: boolean, node: NodeZones = { lowmem: managed, populated: 1, thp: false }): ZoneComparison['model'] {
   const checked = validateProfile({
     schemaVersion: 1,
     machine: { cpus, memoryGiB: (managed * PAGE_KIB) / 1048576 },
-    kernel: { pcp: { highFraction, autotune } }
+    kernel: { pcp: { highFraction, autotune }, thp: node.thp }
   })
   if (!checked.ok) throw new Error(`no model profile for a zone of ${managed} pages: ${checked.issues.map((i) => i.message).join('; ')}`)
   // a 6.7+ kernel (it prints high_min/high_max) tunes high with the 6.7+ code; an older one has no tuning
-  const p = derivePcpParams(checked.profile, { scaling: autotune ? 'free-count' : 'free-factor', autotune })
+  const p = derivePcpParams(checked.profile, { scaling: autotune ? 'free-count' : 'free-factor', autotune }, { normal: managed, lowmem: Math.max(managed, node.lowmem), populated: node.populated })
   return { batch: p.batch, high: p.high, highMax: p.highMax, wmarkMin: p.wmarkMin, wmarkLow: p.wmarkLow, wmarkHigh: p.wmarkHigh }
 }
 
@@ -26,10 +33,10 @@ function distinct(values: number[]): string {
   return [...new Set(values)].join('/')
 }
 
-export function compareZone(zone: ZoneinfoZone, cpus: number, highFraction: number): ZoneComparison {
+export function compareZone(zone: ZoneinfoZone, cpus: number, highFraction: number, node?: NodeZones): ZoneComparison {
   // 6.7+ prints high_min/high_max: its high is auto-tuned between them unless percpu_pagelist_high_fraction is set
   const tuned = zone.cpus.some((c) => c.highMin !== undefined)
-  const model = modelOfZone(zone.managed, cpus, highFraction, tuned && highFraction === 0)
+  const model = modelOfZone(zone.managed, cpus, highFraction, tuned && highFraction === 0, node)
   const differences: string[] = []
   const check = (what: string, real: number[], modelled: number) => {
     if (real.length > 0 && real.some((v) => v !== modelled)) differences.push(`${what}: machine ${distinct(real)}, model ${modelled}`)

@@ -144,7 +144,8 @@ export async function probeHost(o: ProbeOptions): Promise<ProbeOutcome> {
     isolated: state.isolated,
     nohzFull: state.nohzFull,
     cpus: state.onlineCpus,
-    zones: state.zones.filter((z) => z.managed > 0 && z.cpus.length > 0).map((z) => compareZone(z, state.onlineCpus, state.percpuPagelistHighFraction ?? 0)),
+    zones: state.zones.filter((z) => z.managed > 0 && z.cpus.length > 0)
+      .map((z) => compareZone(z, state.onlineCpus, state.percpuPagelistHighFraction ?? 0, { lowmem: managedTotal, populated: lowmemZones(state.zones), thp: state.thpEnabled === true })),
     ...probeTrace,
     traceNs: session === null ? 0 : wallNs,
     missing

@@ -36,7 +36,8 @@ export const MACHINE_FIELDS: FieldSpec[] = [
   { path: 'description', label: 'Description', kind: { type: 'text', multiline: true }, help: 'What this experiment asks; kept in the profile file.' },
   { path: 'machine.cpus', label: 'CPUs', kind: num(true), unit: 'CPUs', kernel: 'nr_cpu_ids', help: 'Number of CPUs of the simulated machine (one NUMA node).' },
   { path: 'machine.isolated', label: 'Isolated CPUs', kind: { type: 'cpulist' }, unit: 'cpulist', kernel: 'isolcpus= nohz_full=', help: 'CPUs reserved for realtime tasks, kernel cpulist syntax (0-3,8,10-15:2). Or click the CPU map.' },
-  { path: 'machine.memoryGiB', label: 'Zone memory', kind: num(), unit: 'GiB', kernel: 'zone->managed_pages', help: 'Managed memory of the one ZONE_NORMAL; batch, high and watermarks derive from it.' },
+  { path: 'machine.memoryGiB', label: 'Memory', kind: num(), unit: 'GiB', kernel: 'zone->managed_pages', help: 'Managed memory of the node, every zone together; ZONE_NORMAL\'s share sets batch, high and the watermarks.' },
+  { path: 'machine.dmaZonesMiB', label: 'ZONE_DMA + ZONE_DMA32', kind: num(), unit: 'MiB', kernel: 'ZONE_DMA32', help: 'Of that memory, what the zones below ZONE_NORMAL manage (x86-64: up to 4 GiB less the PCI hole; drainlab probe prints it); 0 = one ZONE_NORMAL. They share min_free_kbytes by size.', advanced: true },
   { path: 'machine.pageSizeKiB', label: 'Page size', kind: { type: 'select', options: [4, 16, 64] }, unit: 'KiB', kernel: 'PAGE_SIZE', help: 'Base page size; 4 KiB on x86, 16/64 KiB on some arm64 kernels.' },
   { path: 'machine.hz', label: 'Tick rate', kind: { type: 'select', options: [100, 250, 300, 1000] }, unit: 'Hz', kernel: 'CONFIG_HZ', help: 'Scheduler tick on the housekeeping CPUs (an isolated nohz_full CPU running a FIFO task has none): it delays housekeeping kworkers and remote drains.' },
   { path: 'machine.llcShared', label: 'Shared last-level cache', kind: { type: 'bool' }, kernel: 'cpus_share_cache()', help: 'Housekeeping and isolated CPUs share an LLC: queue_work_on may then skip the IPI (ttwu_queue_cond).' }
@@ -60,6 +61,7 @@ export const KERNEL_FIELDS: FieldSpec[] = [
   { path: 'kernel.pcp.batchScaleMax', label: 'Batch scale max', kind: num(true), kernel: 'CONFIG_PCP_BATCH_SCALE_MAX', help: '0..6: caps 6.7+ free_count and alloc_factor, and a 6.10+ chunked remote drain, at batch << this.' },
   { path: 'kernel.pcp.thpFraction', label: 'THP share of lists', kind: { type: 'number', step: 0.05 }, unit: 'fraction', kernel: 'PCP THP lists (order 9)', help: 'Share of pcplist pages held as THP-sized entries; drain cost scales with entries.' },
   { path: 'kernel.ipiOnQueue', label: 'IPI on queue_work_on', kind: { type: 'select', options: ['always', 'cross-llc', 'never'] }, kernel: 'ttwu_queue_cond()', help: 'Whether queueing a drain work item IPIs the isolated CPU.' },
+  { path: 'kernel.thp', label: 'Transparent huge pages', kind: { type: 'bool' }, kernel: 'set_recommended_min_free_kbytes()', help: 'transparent_hugepage always or madvise: khugepaged raises min_free_kbytes to 11 pageblocks per populated zone, raising every watermark and high_min.' },
   { path: 'kernel.preemptRt', label: 'PREEMPT_RT kernel', kind: { type: 'bool' }, kernel: 'CONFIG_PREEMPT_RT', help: 'Sleeping local_lock and spinlock_t with priority inheritance, IRQs kept on: a kworker\'s work on an isolated CPU yields to the realtime task, unless the task\'s job needs the lock the kworker holds.' },
   { path: 'kernel.pwLocks', label: 'Remote per-CPU work (pw_queue_on)', kind: { type: 'bool' }, kernel: 'pw_queue_on() (PATCH v4, 2026, not merged)', help: 'The proposed Per-CPU Work helpers: LRU and SLUB flushes lock the target CPU\'s state and do its work remotely instead of queueing a kworker there.' }
 ]
@@ -131,7 +133,9 @@ export const SWEEPABLE_PATHS: string[] = [
   'kernel.pcp.high', 'kernel.pcp.batch', 'kernel.pcp.batchScaleMax', 'kernel.pcp.thpFraction', 'machine.cpus', 'machine.memoryGiB',
   'kernel.antiStarvation.policy', 'kernel.antiStarvation.runtimeUs', 'kernel.antiStarvation.periodUs', 'housekeeping.allocRatePagesPerSec', 'housekeeping.freeRatePagesPerSec',
   'housekeeping.initialPcpPages', 'drainSources.0.ratePerSec', 'rtTasks.0.periodUs', 'rtTasks.0.runtimeUs', 'rtTasks.0.allocsPerJob', 'rtTasks.0.initialPcpPages',
-  'kernel.costs.fastPathOverhead', 'kernel.costs.tPageRemoteNs', 'kernel.costs.kworkerWakeSwitchNs'
+  'kernel.costs.fastPathOverhead', 'kernel.costs.tPageRemoteNs', 'kernel.costs.kworkerWakeSwitchNs',
+  // a sweep over false/true puts a release with and without the change side by side
+  'kernel.pwLocks', 'kernel.preemptRt', 'kernel.thp', 'rtTasks.0.lruFoliosPerJob'
 ]
 
 /** The spec for a concrete path: rtTasks.3.cpu → rtTasks.*.cpu. */
