@@ -59,7 +59,7 @@ export function flushRows(results: ExperimentResults, opts: ChartBuildOptions = 
 export function flushSummaryText(results: ExperimentResults): string {
   const rows = flushRows(results).filter((r) => r.isolatedWorkItems + r.isolatedSkipped + r.stalled + r.remoteFlushes > 0)
   if (rows.length === 0) return ''
-  const header = ['variant', 'per-CPU flush', 'calls', 'done', 'stalled', 'on isolated CPUs', 'isolated passed over', 'remote', 'wait max']
-  const lines = rows.map((r) => [r.variant, PER_CPU_FLUSH_INFO[r.flush].caller, String(r.requested), String(r.completed), String(r.stalled), String(r.isolatedWorkItems), String(r.isolatedSkipped), String(r.remoteFlushes), formatNs(r.maxNs)])
+  const header = ['variant', 'per-CPU flush', 'calls', 'done', 'skipped', 'stalled', 'on isolated CPUs', 'isolated passed over', 'remote', 'wait max']
+  const lines = rows.map((r) => [r.variant, PER_CPU_FLUSH_INFO[r.flush].caller, String(r.requested), String(r.completed), String(r.skipped), String(r.stalled), String(r.isolatedWorkItems), String(r.isolatedSkipped), String(r.remoteFlushes), formatNs(r.maxNs)])
   return textTable(header, lines, 2)
 }

@@ -99,7 +99,7 @@ export interface FlushStats {
   /** work items queued on isolated CPUs, and on housekeeping CPUs */
   isolatedWorkItems: number
   housekeepingWorkItems: number
-  /** isolated CPUs passed over by cpu_is_isolated() (vmstat, memcg from 6.6) although they held state */
+  /** isolated CPUs passed over by cpu_is_isolated() although they held state: each vmstat_shepherd() pass from 6.5; drain_all_stock() from 6.4, once per CPU (its FLUSHING_CACHED_CHARGE bit stays set) */
   isolatedSkipped: number
   /** targets the caller flushed itself under the target's lock (kernel.pwLocks) */
   remoteFlushes: number

@@ -40,7 +40,8 @@ describe('per-CPU flush rows', () => {
     const memcg = (variant: string) => rows.find((r) => r.variant === variant && r.flush === 'memcg')
     expect(memcg('direct')?.isolatedWorkItems).toBeGreaterThan(0)
     expect(memcg('direct-chunked')?.isolatedWorkItems).toBe(0)
-    expect(memcg('direct-chunked')?.isolatedSkipped).toBeGreaterThan(0)
+    // the CPU's FLUSHING_CACHED_CHARGE stays set once passed over: counted once per seed at most
+    expect(memcg('direct-chunked')?.isolatedSkipped).toBeLessThanOrEqual(2)
     expect(rows[0].label).toBe('LRU drain — lru_add_drain_all() → lru_add_drain_per_cpu')
   })
 

@@ -7,15 +7,15 @@ import type { RunTimelineRecorder } from '../metrics/run-timeline'
 import { INSTANT_DRAIN_DONE, INSTANT_DRAIN_SKIP } from '../metrics/timeline-kind-index'
 import type { PerCpuPages } from '../mm/per-cpu-pages'
 import type { OwnerActivity } from '../sched/owner-activity'
+import { FifoQueue } from '../sim/fifo-queue'
 import { DrainRun, type DrainWaiter } from './drain-run'
 import type { DrainStrategy } from './drain-strategy'
 
 export class DrainAllPages implements DrainWaiter {
   /** the drain holding pcpu_drain_mutex */
   holder: DrainRun | null = null
-  /** zone requests waiting for the mutex, in arrival order: waiters[waitHead..] (a head index: shift() would copy the queue on every hand-over) */
-  private waiters: DrainRun[] = []
-  private waitHead = 0
+  /** zone requests waiting for the mutex, in arrival order */
+  private readonly waiters = new FifoQueue<DrainRun>()
   /** complete() is handing the mutex to the waiters: a drain that completes at once inside it returns to that loop */
   private handingOver = false
   private nextId = 1
@@ -86,17 +86,13 @@ export class DrainAllPages implements DrainWaiter {
     // mutex_unlock() wakes the next zone drain; one with nothing to drain completes at once, so serve
     // them in a loop, not by recursion: a long queue would overflow the stack
     this.handingOver = true
-    while (this.holder === null && this.waitHead < this.waiters.length) this.acquire(this.waiters[this.waitHead++], now)
-    if (this.waitHead > 1024 && 2 * this.waitHead > this.waiters.length) {
-      this.waiters = this.waiters.slice(this.waitHead)
-      this.waitHead = 0
-    }
+    while (this.holder === null && this.waiters.length > 0) this.acquire(this.waiters.shift(), now)
     this.handingOver = false
   }
 
   /** Drains still pending when the run ends: the holder and the zone requests queued behind it. */
   pending(now: number): Array<{ kind: DrainSourceKind; ageNs: number }> {
-    const waiting = this.waiters.slice(this.waitHead)
+    const waiting = this.waiters.toArray()
     const runs = this.holder === null ? waiting : [this.holder, ...waiting]
     return runs.filter((r) => r.counted).map((r) => ({ kind: r.kind, ageNs: now - r.requestNs }))
   }

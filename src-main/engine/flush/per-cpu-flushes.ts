@@ -17,6 +17,7 @@
 // per-CPU state and run its work function on the caller's CPU, one target after the other.
 import { PER_CPU_FLUSHES, type PerCpuFlush } from '../../../src-shared/kernel/per-cpu-flush'
 import type { VariantTraits } from '../../../src-shared/kernel/variant-traits'
+import { FifoQueue } from '../sim/fifo-queue'
 import { RandomStream } from '../sim/random-stream'
 import { schedulePeriodic } from '../sim/periodic'
 import type { SimContext } from '../sim/sim-context'
@@ -35,7 +36,9 @@ export class PerCpuFlushes {
   readonly stats = new FlushStats()
   /** lru_add_drain_all()'s mutex and flush_all()'s flush_lock: the call holding each, and the calls waiting, in order */
   private readonly holder: Record<WaitedFlush, FlushCall | null> = { lru: null, slab: null }
-  private readonly waiting: Record<WaitedFlush, FlushCall[]> = { lru: [], slab: [] }
+  private readonly waiting: Record<WaitedFlush, FifoQueue<FlushCall>> = { lru: new FifoQueue(), slab: new FifoQueue() }
+  /** release() is handing the mutex on: a call that completes at once inside it returns to that loop */
+  private readonly handingOver: Record<WaitedFlush, boolean> = { lru: false, slab: false }
   private lruDrainGen = 0
   /** vmstat_update pending on a CPU (delayed_work_pending()), FLUSHING_CACHED_CHARGE set on a CPU */
   private readonly vmstatPending: Uint8Array
@@ -126,10 +129,17 @@ export class PerCpuFlushes {
     else this.sim.queue.push(now + ns, this.remoteDoneKind, PER_CPU_FLUSHES.indexOf(call.flush))
   }
 
+  /**
+   * mutex_unlock(): the next waiter takes the mutex. One that returns at once (the generation shortcut, no
+   * target) hands it on in turn — in a loop, not by recursion: thousands may wait behind a stalled call.
+   */
   private release(flush: WaitedFlush, now: number): void {
     this.holder[flush] = null
-    const next = this.waiting[flush].shift()
-    if (next !== undefined) this.acquire(flush, next, now)
+    if (this.handingOver[flush]) return
+    this.handingOver[flush] = true
+    const waiting = this.waiting[flush]
+    while (this.holder[flush] === null && waiting.length > 0) this.acquire(flush, waiting.shift(), now)
+    this.handingOver[flush] = false
   }
 
   private drainAllStock(call: FlushCall, now: number): void {
@@ -138,16 +148,19 @@ export class PerCpuFlushes {
     for (const target of this.cpus) {
       const state = target.flushStateAt(now)
       if (!state.holds('memcg') || this.memcgFlushing[target.cpu] === 1) continue
+      // test_and_set_bit(FLUSHING_CACHED_CHARGE) comes first: on an isolated CPU passed over (6.4+) nothing
+      // clears it again, so later calls pass the CPU over at the bit and do not count it
+      this.memcgFlushing[target.cpu] = 1
       if (target.cpu === call.requesterCpu) {
-        // drain_local_stock() inline on the caller's CPU
+        // drain_local_stock() inline on the caller's CPU, which clears the bit
         state.take('memcg')
+        this.memcgFlushing[target.cpu] = 0
         continue
       }
       if (skipIsolated && target.isolated) {
         if (call.counted) this.stats.of('memcg').isolatedSkipped++
         continue
       }
-      this.memcgFlushing[target.cpu] = 1
       this.queueOn(target, call, now)
     }
     if (call.outstanding === 0) this.callDone(call, now)
@@ -198,3 +211,4 @@ export class PerCpuFlushes {
     if ((call.flush === 'lru' || call.flush === 'slab') && this.holder[call.flush] === call) this.release(call.flush, now)
   }
 }
+

@@ -3,7 +3,7 @@
 // runnable CFS tasks, then runs the items in order, each with IRQs or preemption off, and sleeps again.
 // The CPU's scheduler tick interrupts the wait and, deferred, each work function.
 import type { Profile } from '../../../src-shared/profile/schema'
-import { PerCpuFlushState } from '../flush/per-cpu-flush-state'
+import { HOUSEKEEPING_STATE, PerCpuFlushState } from '../flush/per-cpu-flush-state'
 import type { PageAllocator } from '../mm/page-allocator'
 import { ZoneLockHold } from '../mm/zone-lock-hold'
 import type { KernelCpuTime } from '../metrics/kernel-cpu-time'
@@ -37,7 +37,7 @@ export class HousekeepingKworkers implements WorkHost {
     seed: number
   ) {
     const sim = mm
-    this.flushState = new PerCpuFlushState(null, sim.traits.lruBatchFolios)
+    this.flushState = new PerCpuFlushState(HOUSEKEEPING_STATE, sim.traits.lruBatchFolios)
     this.queued = Array.from({ length: profile.machine.cpus }, () => [])
     this.runKind = sim.queue.register((now, cpu) => this.onRun(cpu, now))
     this.doneKind = sim.queue.register((now, cpu) => this.onDone(cpu, now))

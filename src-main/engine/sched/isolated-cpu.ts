@@ -116,6 +116,9 @@ export class IsolatedCpu implements CpuModel, StarvedCpu, RtCpu, WorkHost {
     this.settle(now)
     this.accountTo(now)
     this.kwQueue.push(item)
+    // the CPU's worker is awake (switched in, working, between two items or preempted): insert_work() wakes
+    // nobody and sends no IPI; the worker takes the item after those before it
+    if (this.kwIn) return
     // ttwu_queue_cond(): the wakelist IPI is sent across LLCs or to an idle CPU
     const idle = this.occupant === IDLE
     const ipi = ipiOnQueue === 'always' || (ipiOnQueue === 'cross-llc' && (!llcShared || idle))

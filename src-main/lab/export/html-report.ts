@@ -77,8 +77,8 @@ function comparisonTable(results: ExperimentResults): string {
 function flushSection(results: ExperimentResults): string {
   const rows = flushRows(results)
   if (rows.length === 0) return ''
-  const head = ['variant', 'flush', 'calls', 'done', 'stalled', 'work on isolated CPUs', 'on housekeeping', 'isolated passed over', 'remote (pw_queue_on)', 'wait p50', 'wait max']
-  const body = rows.map((r) => `<tr><td>${esc(r.variant)}</td><td>${esc(r.label)}</td>${[r.requested, r.completed, r.stalled, r.isolatedWorkItems, r.housekeepingWorkItems, r.isolatedSkipped, r.remoteFlushes].map((n) => `<td class="num">${esc(n)}</td>`).join('')}<td class="num">${esc(formatNs(r.p50Ns))}</td><td class="num">${esc(formatNs(r.maxNs))}</td></tr>`)
+  const head = ['variant', 'flush', 'calls', 'done', 'skipped', 'stalled', 'work on isolated CPUs', 'on housekeeping', 'isolated passed over', 'remote (pw_queue_on)', 'wait p50', 'wait max']
+  const body = rows.map((r) => `<tr><td>${esc(r.variant)}</td><td>${esc(r.label)}</td>${[r.requested, r.completed, r.skipped, r.stalled, r.isolatedWorkItems, r.housekeepingWorkItems, r.isolatedSkipped, r.remoteFlushes].map((n) => `<td class="num">${esc(n)}</td>`).join('')}<td class="num">${esc(formatNs(r.p50Ns))}</td><td class="num">${esc(formatNs(r.maxNs))}</td></tr>`)
   return `<h2>Per-CPU flushes</h2>
 <table class="grid"><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${body.join('')}</tbody></table>
 <p class="note">Counts summed over seeds; waits from the call to its last work item, the largest seed's. Stalled calls were still waiting for a work item (or for the mutex behind one) at the end of the run.</p>`
