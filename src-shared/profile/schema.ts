@@ -189,7 +189,7 @@ export const rtTaskSchema = z.strictObject({
   // the per-CPU state each job leaves on its CPU, which makes the CPU a target of a per-CPU flush (docs/model.md §10.2)
   /** folios each job adds to its CPU's LRU batches (page faults on new anonymous memory, mlock): lru_add_drain_all() targets */
   lruFoliosPerJob: count('lruFoliosPerJob', MAX_ALLOCS_PER_JOB).default(0),
-  /** each job changes vmstat counters (faults, allocations, syscalls): vmstat_shepherd() targets the CPU until vmstat_update folds them */
+  /** each job changes vmstat counters (syscalls, page cache): vmstat_shepherd() targets the CPU until vmstat_update folds them; a job with lruFoliosPerJob does anyway (NR_ANON_MAPPED, LRU sizes) */
   dirtiesVmstat: z.boolean().default(false),
   /** the task runs in a memory cgroup and charges memory in its jobs: a charge stock stays on its CPU for drain_all_stock() */
   chargesMemcg: z.boolean().default(false),
