@@ -1,8 +1,10 @@
 // Results → Timeline in real Chromium against `drainlab serve`: the canvas draws every CPU's lane, the
 // wheel zooms around the cursor, "Jump to worst" brings the worst latency sample into view, hovering its
-// CPU's lane there names the segment with its start, and the Worst case tab opens a sample on the timeline.
+// CPU's lane there names the segment with its start, and the Worst case tab opens a sample on the timeline;
+// markers A and B, placed by mouse and by key, read the time between them.
 import { expect, test } from '@playwright/test'
 import { mkdir } from 'node:fs/promises'
+import { formatNs } from '../../src-shared/units'
 import { expectChartDrawn, pickPreset, SCREENSHOTS, shortRun } from './ui-helpers'
 
 /** The lane layout of timeline-geometry.ts: axis 22 px, a 16 px header per group, 24 px per lane, labels 118 px wide. */
@@ -68,4 +70,55 @@ test('the timeline renders, zooms, jumps to the worst sample, and opens from the
   const directStart = Number(await jump.getAttribute('data-worst-start-ns'))
   expect(directStart).not.toBe(startNs)
   await expect.poll(async () => { const d = await view(); return d.from <= directStart && directStart < d.to && d.to - d.from < 1_000_000 }).toBe(true)
+})
+
+test('two markers, by a click on the axis and by M at the cursor, read the time between them; Esc and the button clear them', async ({ page }) => {
+  test.setTimeout(120_000)
+  await page.setViewportSize({ width: 1400, height: 900 })
+  await page.goto('/')
+  await pickPreset(page, '1 kHz control loop')
+  await shortRun(page, 100)
+  await page.getByTestId('run-open-results').click()
+  await page.locator('.n-tabs-tab', { hasText: 'Timeline' }).click()
+  await expectChartDrawn(page, 'timeline-canvas')
+
+  const canvas = page.getByTestId('timeline-canvas')
+  const box = (await canvas.boundingBox())!
+  const plot = box.width - LABELS
+  const xAt = (fraction: number) => box.x + LABELS + plot * fraction
+  const markers = page.getByTestId('timeline-markers')
+  const delta = page.getByTestId('timeline-marker-delta')
+  // the whole 100 ms run is in view: a quarter of the plot is 25 ms
+  await page.mouse.click(xAt(0.25), box.y + AXIS / 2)
+  await expect(delta).toContainText('place B')
+  await page.mouse.move(xAt(0.5), box.y + AXIS + HEADER + LANE)
+  await canvas.press('m')
+  await expect(delta).toContainText('Δ')
+  const a = Number(await markers.getAttribute('data-a-ns'))
+  const b = Number(await markers.getAttribute('data-b-ns'))
+  const pxNs = 100_000_000 / plot
+  expect(Math.abs(a - 25_000_000)).toBeLessThanOrEqual(2 * pxNs)
+  expect(Math.abs(b - 50_000_000)).toBeLessThanOrEqual(2 * pxNs)
+  await expect(delta).toHaveText(`A ${formatNs(a)} · B ${formatNs(b)} · Δ ${formatNs(b - a)}`)
+
+  // both lines are drawn in the markers' colour across the lanes
+  const markerPixel = (ns: number) => page.evaluate(([x, y]) => {
+    const c = document.querySelector<HTMLCanvasElement>('[data-testid="timeline-canvas"]')!
+    const dpr = window.devicePixelRatio || 1
+    return [...c.getContext('2d')!.getImageData(Math.round(x * dpr), Math.round(y * dpr), 1, 1).data.slice(0, 3)]
+  }, [Math.round(LABELS + (ns / 100_000_000) * plot), AXIS + HEADER + LANE / 2])
+  expect(await markerPixel(a)).toEqual([0x7b, 0x61, 0xff])
+  expect(await markerPixel(b)).toEqual([0x7b, 0x61, 0xff])
+  await mkdir(SCREENSHOTS, { recursive: true })
+  await page.screenshot({ path: `${SCREENSHOTS}/timeline-markers.png` })
+
+  // Esc clears them; the button clears them too; a third placement starts over at A
+  await canvas.press('Escape')
+  await expect(markers).toHaveCount(0)
+  await page.mouse.click(xAt(0.1), box.y + AXIS / 2)
+  await page.mouse.click(xAt(0.2), box.y + AXIS / 2)
+  await page.mouse.click(xAt(0.3), box.y + AXIS / 2)
+  await expect(delta).toContainText('place B')
+  await page.getByTestId('timeline-clear-markers').click()
+  await expect(markers).toHaveCount(0)
 })

@@ -1,0 +1,26 @@
+// The timeline's markers A and B: placed in turn, a third starting over, and the delta between them as the
+// toolbar and the canvas say it.
+import { describe, expect, it } from 'vitest'
+import { markerLines, markerText, placeMarker, USER_MARKER_COLOR } from '../../src-renderer/src/timeline/timeline-markers'
+
+describe('timeline markers', () => {
+  it('places A, then B, and a third placement starts over at A', () => {
+    expect(placeMarker([], 100)).toEqual([100])
+    expect(placeMarker([100], 50)).toEqual([100, 50])
+    expect(placeMarker([100, 50], 7)).toEqual([7])
+  })
+
+  it('reads the delta between A and B, whichever is later', () => {
+    expect(markerText([])).toBe('')
+    expect(markerText([1_000])).toContain('place B')
+    expect(markerText([2_000_000, 2_012_300])).toBe('A 2.00 ms · B 2.01 ms · Δ 12.3 µs')
+    expect(markerText([2_012_300, 2_000_000])).toContain('Δ 12.3 µs')
+  })
+
+  it('draws a line per marker in the markers\' colour, B labelled with the delta', () => {
+    expect(markerLines([100, 1_600])).toEqual([
+      { ns: 100, label: 'A', color: USER_MARKER_COLOR },
+      { ns: 1_600, label: 'B Δ 1.50 µs', color: USER_MARKER_COLOR }
+    ])
+  })
+})
