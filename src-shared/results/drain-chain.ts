@@ -16,6 +16,8 @@ export interface DrainRequest {
 }
 
 export interface DrainStep {
+  /** the record's kind, by name (timeline-kinds.ts) */
+  kind: string
   label: string
   startNs: number
   ns: number
@@ -33,7 +35,7 @@ export function drainChain(t: RunTimeline, cpu: number, drain: number): DrainCha
   const steps: DrainStep[] = []
   for (let i = 0; i < t.count; i++) {
     if (c.drain[i] !== drain || c.cpu[i] !== cpu || c.durationNs[i] === 0) continue
-    steps.push({ label: labelOf(t, c.kind[i]), startNs: c.startNs[i], ns: c.durationNs[i] })
+    steps.push({ kind: t.kinds[c.kind[i]], label: labelOf(t, c.kind[i]), startNs: c.startNs[i], ns: c.durationNs[i] })
   }
   steps.sort((a, b) => a.startNs - b.startNs)
   const request = drainRequest(t, c, drain)

@@ -62,6 +62,25 @@ test('the timeline renders, zooms, jumps to the worst sample, and opens from the
   // the chain in words: the kworker's IRQs-off drain, and which request on which CPU put it there
   await expect(page.getByTestId('timeline-worst-chain')).toContainText(/requested by (reclaim|compaction) on CPU [01] at .*IRQs off/)
 
+  // a click on the IRQs-off drain in the worst sample explains it in the side panel: its drain_all_pages()
+  // call from the request through each step on this CPU
+  let drainX = -1
+  for (let k = 0; k < 40 && drainX < 0; k++) {
+    const ns = startNs - ((k + 0.5) / 40) * (startNs - Number(await jump.getAttribute('data-worst-release-ns')))
+    const px = box.x + LABELS + ((ns - v.from) / (v.to - v.from)) * plot
+    await page.mouse.move(px, box.y + laneTop + LANE / 2)
+    if ((await tooltip.textContent({ timeout: 1000 }).catch(() => ''))?.includes('IRQs off')) drainX = px
+  }
+  expect(drainX, 'an IRQs-off drain within the worst sample').toBeGreaterThan(0)
+  await page.mouse.click(drainX, box.y + laneTop + LANE / 2)
+  const explain = page.getByTestId('timeline-explain')
+  await expect(explain).toContainText(`CPU ${cpu}: drain_local_pages_wq`)
+  await expect(page.getByTestId('timeline-explain-request')).toContainText(/drain_all_pages\(\) #\d+ requested by (reclaim|compaction) on CPU [01] at/)
+  const steps = page.getByTestId('timeline-explain-steps').locator('li')
+  await expect(steps.filter({ hasText: 'IRQs off' })).toHaveCount(1)
+  await expect(steps.filter({ hasText: 'kworker wake / context switch' }).first()).toBeVisible()
+  await page.screenshot({ path: `${SCREENSHOTS}/timeline-segment-chain.png` })
+
   // the Worst case tab tells the same chain, and opens another variant's worst sample on the timeline
   await page.locator('.n-tabs-tab', { hasText: 'Worst case' }).click()
   await expect(page.getByTestId('worst-chain-workqueue-1')).toContainText(/requested by (reclaim|compaction) on CPU [01] at .*IRQs off/)
@@ -121,4 +140,38 @@ test('two markers, by a click on the axis and by M at the cursor, read the time 
   await expect(delta).toContainText('place B')
   await page.getByTestId('timeline-clear-markers').click()
   await expect(markers).toHaveCount(0)
+})
+
+test('stepping to a deadline miss explains it: its breakdown sums to its response, and what held its CPU', async ({ page }) => {
+  test.setTimeout(120_000)
+  await page.setViewportSize({ width: 1400, height: 900 })
+  await page.goto('/')
+  await pickPreset(page, '1 kHz control loop')
+  // loop2's jobs run 150–250 µs: a 240 µs deadline makes some of them miss, more so behind a drain
+  await page.getByTestId('input-rtTasks.0.deadlineUs').fill('240')
+  await shortRun(page, 100)
+  await page.getByTestId('run-open-results').click()
+  await page.locator('.n-tabs-tab', { hasText: 'Timeline' }).click()
+  await expectChartDrawn(page, 'timeline-canvas')
+  await expect(page.getByTestId('timeline-explain-empty')).toBeVisible()
+
+  await page.getByTestId('timeline-next-miss').click()
+  const miss = page.getByTestId('timeline-explain-miss')
+  await expect(miss).toContainText(/loop2 released at .* finished after .* \(deadline 240 µs\)/)
+  const value = Number(await miss.getAttribute('data-value-ns'))
+  expect(value).toBeGreaterThan(240_000)
+  const parts = page.getByTestId('breakdown-bar').locator('li')
+  const ns = await parts.evaluateAll((lis) => lis.map((li) => Number(li.getAttribute('data-ns'))))
+  expect(ns.reduce((a, b) => a + b, 0)).toBe(value)
+  await expect(parts.filter({ hasText: 'runtime' })).toHaveCount(1)
+  await expect(page.getByTestId('timeline-explain-chain')).not.toBeEmpty()
+  const first = await miss.textContent()
+
+  // the next miss explains another one; Esc closes the panel
+  await page.getByTestId('timeline-next-miss').click()
+  await expect(miss).not.toHaveText(first!)
+  await mkdir(SCREENSHOTS, { recursive: true })
+  await page.screenshot({ path: `${SCREENSHOTS}/timeline-miss.png` })
+  await page.getByTestId('timeline-canvas').press('Escape')
+  await expect(page.getByTestId('timeline-explain-empty')).toBeVisible()
 })
