@@ -1,9 +1,10 @@
 // Results → Timeline in real Chromium against `drainlab serve`: the canvas draws every CPU's lane, the
 // wheel zooms around the cursor, "Jump to worst" brings the worst latency sample into view, hovering its
 // CPU's lane there names the segment with its start, and the Worst case tab opens a sample on the timeline;
+// a click on a segment or a miss explains it in the side panel; the visible window exports as PNG and SVG;
 // markers A and B, placed by mouse and by key, read the time between them.
 import { expect, test } from '@playwright/test'
-import { mkdir } from 'node:fs/promises'
+import { mkdir, readFile } from 'node:fs/promises'
 import { formatNs } from '../../src-shared/units'
 import { expectChartDrawn, pickPreset, SCREENSHOTS, shortRun } from './ui-helpers'
 
@@ -80,6 +81,37 @@ test('the timeline renders, zooms, jumps to the worst sample, and opens from the
   await expect(steps.filter({ hasText: 'IRQs off' })).toHaveCount(1)
   await expect(steps.filter({ hasText: 'kworker wake / context switch' }).first()).toBeVisible()
   await page.screenshot({ path: `${SCREENSHOTS}/timeline-segment-chain.png` })
+
+  // PNG and SVG of the visible window download; the PNG is a PNG of the canvas's size, the SVG parses and
+  // draws the lanes' segments in the legend's colours
+  const [png] = await Promise.all([page.waitForEvent('download'), page.getByTestId('timeline-png').click()])
+  expect(png.suggestedFilename()).toMatch(/-timeline-workqueue-seed1\.png$/)
+  const pngBytes = await readFile((await png.path())!)
+  expect([...pngBytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
+  const size = await canvas.evaluate((c: HTMLCanvasElement) => [c.width, c.height])
+  expect([pngBytes.readUInt32BE(16), pngBytes.readUInt32BE(20)]).toEqual(size)
+  const [svgFile] = await Promise.all([page.waitForEvent('download'), page.getByTestId('timeline-svg').click()])
+  expect(svgFile.suggestedFilename()).toMatch(/\.svg$/)
+  const svg = await readFile((await svgFile.path())!, 'utf8')
+  await svgFile.saveAs(`${SCREENSHOTS}/timeline-export.svg`)
+  await png.saveAs(`${SCREENSHOTS}/timeline-export.png`)
+  const parsed = await page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml')
+    const fills = [...doc.querySelectorAll('path')].map((p) => p.getAttribute('fill')?.toUpperCase())
+    const count = (colour: string) => fills.filter((f) => f === colour).length
+    return {
+      error: doc.querySelector('parsererror') !== null,
+      width: Number(doc.documentElement.getAttribute('width')),
+      labels: [...doc.querySelectorAll('text')].map((t) => t.textContent),
+      ipi: count('#56B4E9'), kworker: count('#E69F00'), irqsOff: count('#D55E00'), task: count('#BBBBBB')
+    }
+  }, svg)
+  expect(parsed.error).toBe(false)
+  expect(parsed.width).toBeCloseTo(box.width, 0)
+  expect(parsed.labels).toEqual(expect.arrayContaining(['CPU 0', 'CPU 7', 'isolated CPUs']))
+  // every CPU drains here (the screenshot above): at least one IRQs-off drain, IPI and kworker switch per isolated CPU
+  for (const n of [parsed.ipi, parsed.kworker, parsed.irqsOff]) expect(n).toBeGreaterThanOrEqual(6)
+  expect(parsed.task).toBeGreaterThan(0)
 
   // the Worst case tab tells the same chain, and opens another variant's worst sample on the timeline
   await page.locator('.n-tabs-tab', { hasText: 'Worst case' }).click()
