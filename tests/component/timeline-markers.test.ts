@@ -29,11 +29,11 @@ describe('timeline markers', () => {
 describe('an explained miss on the canvas', () => {
   it('draws its release and its finish in the miss colour, nothing for a miss without a breakdown', () => {
     const sample = { task: 'loop2', cpu: 2, releaseNs: 1_000, valueNs: 2_500, deadlineNs: 2_000, breakdown: [{ source: 'runtime' as const, ns: 2_500 }] }
-    expect(missLines({ what: 'miss', cpu: 2, atNs: 3_000, sample })).toEqual([
+    expect(missLines({ what: 'miss', stack: 0, cpu: 2, atNs: 3_000, sample })).toEqual([
       { ns: 1_000, label: 'release (loop2, CPU 2)', color: '#C62828' },
       { ns: 3_500, label: 'finish +2.50 µs', color: '#C62828' }
     ])
-    expect(missLines({ what: 'miss', cpu: 2, atNs: 3_000, sample: null })).toEqual([])
+    expect(missLines({ what: 'miss', stack: 0, cpu: 2, atNs: 3_000, sample: null })).toEqual([])
     expect(missLines(null)).toEqual([])
   })
 })

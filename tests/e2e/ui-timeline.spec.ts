@@ -2,7 +2,7 @@
 // wheel zooms around the cursor, "Jump to worst" brings the worst latency sample into view, hovering its
 // CPU's lane there names the segment with its start, and the Worst case tab opens a sample on the timeline;
 // a click on a segment or a miss explains it in the side panel; the visible window exports as PNG and SVG;
-// markers A and B, placed by mouse and by key, read the time between them.
+// markers A and B, placed by mouse and by key, read the time between them; two variants stack on one axis.
 import { expect, test } from '@playwright/test'
 import { mkdir, readFile } from 'node:fs/promises'
 import { formatNs } from '../../src-shared/units'
@@ -206,4 +206,41 @@ test('stepping to a deadline miss explains it: its breakdown sums to its respons
   await page.screenshot({ path: `${SCREENSHOTS}/timeline-miss.png` })
   await page.getByTestId('timeline-canvas').press('Escape')
   await expect(page.getByTestId('timeline-explain-empty')).toBeVisible()
+})
+
+test('two variants stacked on one time axis: the second run\'s lanes under the first\'s, each group headed by its variant', async ({ page }) => {
+  test.setTimeout(120_000)
+  await page.setViewportSize({ width: 1400, height: 900 })
+  await page.goto('/')
+  await pickPreset(page, '1 kHz control loop')
+  await shortRun(page, 100)
+  await page.getByTestId('run-open-results').click()
+  await page.locator('.n-tabs-tab', { hasText: 'Timeline' }).click()
+  await expectChartDrawn(page, 'timeline-canvas')
+  const canvas = page.getByTestId('timeline-canvas')
+  const cssHeight = () => canvas.evaluate((c: HTMLCanvasElement) => c.getBoundingClientRect().height)
+  const alone = await cssHeight()
+
+  await page.getByTestId('timeline-stack-with').click()
+  await page.locator('.n-base-select-option', { hasText: /^stack with direct$/ }).click()
+  // 8 more lanes and their 2 group headers
+  await expect.poll(cssHeight).toBe(alone + 8 * LANE + 2 * HEADER)
+  await expectChartDrawn(page, 'timeline-canvas')
+  await mkdir(SCREENSHOTS, { recursive: true })
+  await page.screenshot({ path: `${SCREENSHOTS}/timeline-stacked.png` })
+
+  // the SVG of the view names both runs' groups, in order
+  const [svgFile] = await Promise.all([page.waitForEvent('download'), page.getByTestId('timeline-svg').click()])
+  const svg = await readFile((await svgFile.path())!, 'utf8')
+  const headers = [...svg.matchAll(/>([^<]* · (?:housekeeping|isolated) CPUs)</g)].map((m) => m[1])
+  expect(headers).toEqual(['workqueue · housekeeping CPUs', 'workqueue · isolated CPUs', 'direct · housekeeping CPUs', 'direct · isolated CPUs'])
+
+  // hovering a lane of the second run names its segment; "none" takes it away again
+  const box = (await canvas.boundingBox())!
+  const directIsolatedTop = alone + HEADER + 2 * LANE + HEADER
+  await page.mouse.move(box.x + LABELS + (box.width - LABELS) * 0.5, box.y + directIsolatedTop + LANE / 2)
+  await expect(page.getByTestId('timeline-tooltip')).toContainText('CPU 2:')
+  await page.getByTestId('timeline-stack-with').click()
+  await page.locator('.n-base-select-option', { hasText: 'stack with: none' }).click()
+  await expect.poll(cssHeight).toBe(alone)
 })

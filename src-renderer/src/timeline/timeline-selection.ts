@@ -7,27 +7,28 @@ import type { TimelineMarker } from './draw-timeline'
 import { kindColor } from './timeline-colors'
 import type { LaidOutTimeline } from './timeline-lanes'
 
+/** `stack`: which of the runs on the canvas (TimelineLane.stack) the record is of */
 export type TimelineSelection =
-  | { what: 'segment'; cpu: number; kind: TimelineKind; startNs: number; durationNs: number; drain: number }
+  | { what: 'segment'; stack: number; cpu: number; kind: TimelineKind; startNs: number; durationNs: number; drain: number }
   /** `sample` null: a miss past the ones the run explains (docs/timeline.md) */
-  | { what: 'miss'; cpu: number; atNs: number; sample: MissSample | null }
+  | { what: 'miss'; stack: number; cpu: number; atNs: number; sample: MissSample | null }
 
-/** Record `i` of layer `layer` of lane `lane`, as the panel explains it. */
+/** Record `i` of layer `layer` of lane `lane`, as the panel explains it; `misses`: those its run explains. */
 export function selectRecord(t: LaidOutTimeline, lane: number, layer: TimelineLayer, i: number, misses: readonly MissSample[]): TimelineSelection {
   const r = t.lanes[lane].layers[layer]
   const kind = t.kinds[r.kind[i]]
-  const cpu = t.lanes[lane].cpu
-  if (kind.name === 'deadline-miss') return { what: 'miss', cpu, atNs: r.start[i], sample: missSampleAt(misses, cpu, r.start[i]) }
-  return { what: 'segment', cpu, kind, startNs: r.start[i], durationNs: r.end[i] - r.start[i], drain: r.drain[i] }
+  const { cpu, stack } = t.lanes[lane]
+  if (kind.name === 'deadline-miss') return { what: 'miss', stack, cpu, atNs: r.start[i], sample: missSampleAt(misses, cpu, r.start[i]) }
+  return { what: 'segment', stack, cpu, kind, startNs: r.start[i], durationNs: r.end[i] - r.start[i], drain: r.drain[i] }
 }
 
-/** The deadline miss drawn at `atNs` (the first CPU's, when several missed at once), or null. */
-export function selectMissAt(t: LaidOutTimeline, atNs: number, misses: readonly MissSample[]): TimelineSelection | null {
+/** The deadline miss drawn at `atNs` (the first lane's, when several missed at once), or null; `missesOf(stack)`: those a run explains. */
+export function selectMissAt(t: LaidOutTimeline, atNs: number, missesOf: (stack: number) => readonly MissSample[]): TimelineSelection | null {
   const missKind = t.kinds.findIndex((k) => k.name === 'deadline-miss')
   for (const lane of t.lanes) {
     const r = lane.layers.instant
     for (let i = 0; i < r.start.length; i++) {
-      if (r.kind[i] === missKind && r.start[i] === atNs) return { what: 'miss', cpu: lane.cpu, atNs, sample: missSampleAt(misses, lane.cpu, atNs) }
+      if (r.kind[i] === missKind && r.start[i] === atNs) return { what: 'miss', stack: lane.stack, cpu: lane.cpu, atNs, sample: missSampleAt(missesOf(lane.stack), lane.cpu, atNs) }
     }
   }
   return null
