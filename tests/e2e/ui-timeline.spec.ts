@@ -113,9 +113,15 @@ test('the timeline renders, zooms, jumps to the worst sample, and opens from the
   for (const n of [parsed.ipi, parsed.kworker, parsed.irqsOff]) expect(n).toBeGreaterThanOrEqual(6)
   expect(parsed.task).toBeGreaterThan(0)
 
-  // the Worst case tab tells the same chain, and opens another variant's worst sample on the timeline
+  // the Worst case tab tells the same chain, with the breakdown as a bar that sums to the latency, and opens
+  // another variant's worst sample on the timeline
+  const worstNs = startNs - Number(await jump.getAttribute('data-worst-release-ns'))
   await page.locator('.n-tabs-tab', { hasText: 'Worst case' }).click()
   await expect(page.getByTestId('worst-chain-workqueue-1')).toContainText(/requested by (reclaim|compaction) on CPU [01] at .*IRQs off/)
+  const worstParts = page.getByTestId('worst-breakdown-workqueue-1').locator('li')
+  await expect(worstParts.filter({ hasText: 'drain-irqoff' })).toHaveCount(1)
+  expect((await worstParts.evaluateAll((lis) => lis.map((li) => Number(li.getAttribute('data-ns'))))).reduce((a, b) => a + b, 0)).toBe(worstNs)
+  await page.screenshot({ path: `${SCREENSHOTS}/worst-case-breakdown.png` })
   await page.getByTestId('worst-open-timeline-direct-1').click()
   await expect(page.getByTestId('timeline-variant')).toContainText('direct')
   const directStart = Number(await jump.getAttribute('data-worst-start-ns'))
@@ -199,7 +205,7 @@ test('stepping to a deadline miss explains it: its breakdown sums to its respons
   await expect(miss).toContainText(/loop2 released at .* finished after .* \(deadline 240 µs\)/)
   const value = Number(await miss.getAttribute('data-value-ns'))
   expect(value).toBeGreaterThan(240_000)
-  const parts = page.getByTestId('breakdown-bar').locator('li')
+  const parts = page.getByTestId('breakdown-parts').locator('li')
   const ns = await parts.evaluateAll((lis) => lis.map((li) => Number(li.getAttribute('data-ns'))))
   expect(ns.reduce((a, b) => a + b, 0)).toBe(value)
   await expect(parts.filter({ hasText: 'runtime' })).toHaveCount(1)
