@@ -3,8 +3,10 @@
 // npm run bench:ui — the renderer benchmark in Debian's Chromium (issue 5):
 //   1. frame times while zooming and panning a 1 000 000-point series (the app's interactive chart),
 //   2. time from load to interactive of the app served by `drainlab serve`,
-//   3. frame times while a run streams progress into the Run view.
-// Results are printed and written to BENCHMARKS.md under "## Renderer" (that section only).
+//   3. frame times while a run streams progress into the Run view,
+//   4. frames per second of the run timeline's canvas (drawTimeline) with ~100 000 segments, zooming and panning.
+// Results are printed and written to BENCHMARKS.md under "## Renderer" (1–3) and "## Renderer: timeline" (4),
+// those sections only. `npm run bench:ui -- timeline` runs only the timeline's.
 import { spawn, spawnSync } from 'node:child_process'
 import { readFile, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:http'
@@ -16,6 +18,7 @@ const root = resolve(import.meta.dirname, '../..')
 const pageDir = join(root, 'bench-results/ui-page')
 const CHROMIUM = '/usr/bin/chromium'
 const APP_PORT = Number(process.env.BENCH_UI_PORT ?? 7431)
+const onlyTimeline = process.argv[2] === 'timeline'
 
 function run(cmd, args) {
   const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit' })
@@ -32,7 +35,7 @@ function frameStats(frames) {
 }
 
 function staticServer(dir) {
-  const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' }
+  const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' }
   const server = createServer(async (req, res) => {
     const path = join(dir, new URL(req.url, 'http://x').pathname.replace(/^\/$/, '/chart-bench.html'))
     if (!path.startsWith(dir)) return res.writeHead(403).end()
@@ -80,6 +83,32 @@ async function chartBench(browser) {
     await page.mouse.up()
   }))
   results.push(await phase('zoom out (40 wheel steps)', wheel(100, 40)))
+  await page.close()
+  server.close()
+  return { info, results }
+}
+
+/** Draw time per frame → percentiles (ms). */
+function drawStats(drawMs) {
+  const d = [...drawMs].sort((a, b) => a - b)
+  const q = (p) => d[Math.min(d.length - 1, Math.floor(p * d.length))]
+  return { drawP50: q(0.5), drawP95: q(0.95), drawMax: d.at(-1) }
+}
+
+async function timelineBench(browser) {
+  const server = await staticServer(pageDir)
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
+  await page.goto(`http://127.0.0.1:${server.address().port}/timeline-bench.html`)
+  await page.waitForFunction(() => document.title === 'ready', null, { timeout: 120_000 })
+  const info = await page.evaluate(() => {
+    const { segments, records, lanes, width, height, layOutMs, phases } = window.tbench
+    return { segments, records, lanes, width, height, layOutMs, phases }
+  })
+  const results = []
+  for (let i = 0; i < info.phases.length; i++) {
+    const { frames, drawMs } = await page.evaluate((k) => window.tbench.run(k), i)
+    results.push({ name: info.phases[i], ...frameStats(frames), ...drawStats(drawMs) })
+  }
   await page.close()
   server.close()
   return { info, results }
@@ -147,11 +176,26 @@ function report({ chart, app }, date) {
   return lines.join('\n')
 }
 
-async function writeSection(section) {
+function timelineReport({ info, results }, date, loadBefore) {
+  return [
+    '## Renderer: timeline',
+    '',
+    `Command: \`npm run bench:ui -- timeline\` (scripts/bench-ui/run-bench.mjs) — ${date}, Debian Chromium headless (\`--disable-gpu\`, software rendering), ${cpus().length} vCPU (${cpus()[0]?.model ?? 'unknown'}), load average (/proc/loadavg 1, 5, 15 min) ${loadBefore.map((l) => l.toFixed(2)).join(' ')} before and ${loadavg().map((l) => l.toFixed(2)).join(' ')} after; the machine is shared, other work ran meanwhile.`,
+    '',
+    `Timeline: Results → Timeline's own lay-out and drawTimeline (src-renderer/src/timeline/) on a real run timeline — the 1 kHz control-loop preset under workqueue, 8.2 s, seed 1: ${info.segments.toLocaleString('en-US')} segments, ${info.records.toLocaleString('en-US')} records with the instants, ${info.lanes} lanes — on a ${info.width}×${info.height} px canvas, redrawn every animation frame while the view changes; laid out once in ${ms(info.layOutMs)} ms. Goal (issue 14): ≥ 30 frames per second with 100 000 segments.`,
+    '',
+    '| phase | frames/s | frame p50 (ms) | frame p95 (ms) | worst frame (ms) | draw p50 (ms) | draw p95 (ms) | worst draw (ms) |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...results.map((r) => `| ${r.name} | ${r.fps.toFixed(1)} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.max)} | ${ms(r.drawP50)} | ${ms(r.drawP95)} | ${ms(r.drawMax)} |`),
+    ''
+  ].join('\n')
+}
+
+async function writeSection(heading, section) {
   const path = join(root, 'BENCHMARKS.md')
   const text0 = await readFile(path, 'utf8').catch(() => '# Benchmarks\n')
   let text = text0
-  const start = text.indexOf('\n## Renderer\n')
+  const start = text.indexOf(`\n${heading}\n`)
   if (start >= 0) {
     const next = text.indexOf('\n## ', start + 1)
     text = text.slice(0, start + 1) + section + (next >= 0 ? text.slice(next + 1) : '')
@@ -161,15 +205,23 @@ async function writeSection(section) {
   await writeFile(path, text)
 }
 
+const loadBefore = loadavg()
+const date = () => new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC'
 run('npx', ['vite', 'build', '-c', 'scripts/bench-ui/vite.bench.config.mjs'])
-run('npx', ['electron-vite', 'build'])
+run('npx', ['tsx', 'scripts/bench-ui/timeline-data.ts', pageDir])
+if (!onlyTimeline) run('npx', ['electron-vite', 'build'])
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] })
 try {
-  const chart = await chartBench(browser)
-  const app = await appBench(browser)
-  const section = report({ chart, app }, new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC')
-  console.log(section)
-  await writeSection(section)
+  if (!onlyTimeline) {
+    const chart = await chartBench(browser)
+    const app = await appBench(browser)
+    const section = report({ chart, app }, date())
+    console.log(section)
+    await writeSection('## Renderer', section)
+  }
+  const timeline = timelineReport(await timelineBench(browser), date(), loadBefore)
+  console.log(timeline)
+  await writeSection('## Renderer: timeline', timeline)
 } finally {
   await browser.close()
 }

@@ -1,4 +1,4 @@
-// Builds the chart benchmark page into bench-results/ui-page (the same Vite and TypeScript handling as the renderer).
+// Builds the chart and timeline benchmark pages into bench-results/ui-page (the same Vite and TypeScript handling as the renderer).
 import { resolve } from 'node:path'
 import { defineConfig } from 'vite'
 
@@ -11,6 +11,6 @@ export default defineConfig({
   build: {
     outDir: resolve(root, 'bench-results/ui-page'),
     emptyOutDir: true,
-    rolldownOptions: { input: { index: resolve(import.meta.dirname, 'chart-bench.html') } }
+    rolldownOptions: { input: { index: resolve(import.meta.dirname, 'chart-bench.html'), timeline: resolve(import.meta.dirname, 'timeline-bench.html') } }
   }
 })

@@ -117,17 +117,28 @@ const timelineSegmentSchema = z.strictObject({
   label: z.string()
 })
 
+const breakdownSchema = z.array(z.strictObject({
+  source: z.union([interferenceSourceSchema, z.enum(['timer', 'runtime', 'queueing'])]),
+  ns: nonNegative
+}))
+
 const worstSampleSchema = z.strictObject({
   task: z.string(),
   cpu: count,
   metric: z.enum(['latency', 'response']),
   releaseNs: nonNegative,
   valueNs: nonNegative,
-  breakdown: z.array(z.strictObject({
-    source: z.union([interferenceSourceSchema, z.enum(['timer', 'runtime', 'queueing'])]),
-    ns: nonNegative
-  })),
+  breakdown: breakdownSchema,
   timeline: z.array(timelineSegmentSchema)
+})
+
+const missSampleSchema = z.strictObject({
+  task: z.string(),
+  cpu: count,
+  releaseNs: nonNegative,
+  valueNs: nonNegative,
+  deadlineNs: nonNegative,
+  breakdown: breakdownSchema
 })
 
 const base64Column = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64')
@@ -139,7 +150,8 @@ const runTimelineSchema = z.strictObject({
   capRecords: count,
   drainSources: z.array(z.enum(DRAIN_SOURCE_KINDS)),
   count,
-  columns: z.strictObject({ cpu: base64Column, kind: base64Column, startNs: base64Column, durationNs: base64Column, drain: base64Column })
+  columns: z.strictObject({ cpu: base64Column, kind: base64Column, startNs: base64Column, durationNs: base64Column, drain: base64Column }),
+  misses: z.array(missSampleSchema).optional()
 }).refine(
   (t) => TIMELINE_COLUMN_BYTES.every(([name, bytes]) => base64ByteLength(t.columns[name]) === t.count * bytes),
   'every timeline column must hold `count` values'

@@ -138,6 +138,21 @@ export interface WorstSample {
 }
 
 /**
+ * A deadline miss the run timeline explains (docs/timeline.md): the job's response (release -> finish) with
+ * its rtla-style breakdown, as the worst sample's. Its deadline-miss instant is at releaseNs + deadlineNs.
+ */
+export interface MissSample {
+  task: string
+  cpu: number
+  releaseNs: number
+  /** release -> finish, past the deadline */
+  valueNs: number
+  deadlineNs: number
+  /** what the response was made of (interference by source, timer, the job's own run, queueing), largest first; sums to valueNs */
+  breakdown: WorstSample['breakdown']
+}
+
+/**
  * The run's per-CPU timeline (docs/timeline.md): `count` segments and instants of every CPU, in no
  * particular order. The whole run when it fit in `capRecords`, else the windows around the worst sample
  * and the first deadline misses.
@@ -166,6 +181,12 @@ export interface RunTimeline {
     /** Uint32: the drain_all_pages() call the record belongs to (1, 2, … in request order), 0 for none */
     drain: string
   }
+  /**
+   * The first deadline misses after the warm-up (TIMELINE_MISS_SAMPLES in run-timeline.ts) and the miss with
+   * the longest response, in time order, each with its breakdown; absent when the run had none and from
+   * results written before the engine kept them.
+   */
+  misses?: MissSample[]
 }
 
 /** One housekeeping CPU's share of HousekeepingResult (model.md §6: the spinlock cost and fallbacks per CPU). */

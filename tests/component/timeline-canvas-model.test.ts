@@ -1,10 +1,14 @@
 // The pure parts of the timeline canvas: lanes laid out from a run timeline (housekeeping first, each
-// layer sorted by start, the hit test), and the time axis labels in a unit that shows the step.
+// layer sorted by start, the hit test), two runs stacked on one axis, and the time axis labels in a unit
+// that shows the step.
 import { describe, expect, it } from 'vitest'
 import type { RunTimeline } from '@shared/results/types'
 import { TIMELINE_KINDS } from '@shared/results/timeline-kinds'
 import { instantTimes, layOutTimeline, recordAt, stepTo } from '../../src-renderer/src/timeline/timeline-lanes'
 import { timeTicks } from '../../src-renderer/src/timeline/time-axis'
+import { timelineRows } from '../../src-renderer/src/timeline/timeline-geometry'
+import { selectMissAt } from '../../src-renderer/src/timeline/timeline-selection'
+import { stackTimelines } from '../../src-renderer/src/timeline/timeline-stack'
 
 const kind = (name: string) => TIMELINE_KINDS.findIndex((k) => k.name === name)
 const base64 = (v: ArrayBufferView) => btoa(String.fromCharCode(...new Uint8Array(v.buffer, v.byteOffset, v.byteLength)))
@@ -74,6 +78,34 @@ describe('stepping through misses', () => {
     expect(stepTo(misses, 500, false)).toBe(400)
     expect(stepTo(misses, 800, true)).toBeNull()
     expect(stepTo(misses, 400, false)).toBeNull()
+  })
+})
+
+describe('two runs stacked on one time axis', () => {
+  const first = layOutTimeline(timeline([[1, 'rt', 0, 100, 0], [1, 'deadline-miss', 800, 0, 0]]))
+  // the second run's kinds in another order: its records keep their meaning
+  const other = timeline([[1, 'kworker', 50, 20, 3], [2, 'deadline-miss', 400, 0, 0]])
+  const second = layOutTimeline({ ...other, kinds: [...other.kinds].reverse(), columns: { ...other.columns, kind: btoa(String.fromCharCode(...Uint8Array.from([other.kinds.length - 1 - kind('kworker'), other.kinds.length - 1 - kind('deadline-miss')]))) } })
+  const both = stackTimelines(first, 'workqueue', second, 'direct')
+
+  it('puts the second run\'s lanes under the first\'s, each group headed by its run', () => {
+    expect(both.lanes.map((l) => [l.stack, l.cpu])).toEqual([[0, 0], [0, 2], [0, 1], [1, 0], [1, 2], [1, 1]])
+    expect(timelineRows(both.lanes).headers.map((h) => h.title)).toEqual([
+      'workqueue · housekeeping CPUs', 'workqueue · isolated CPUs', 'direct · housekeeping CPUs', 'direct · isolated CPUs'
+    ])
+    expect(timelineRows(first.lanes).headers.map((h) => h.title)).toEqual(['housekeeping CPUs', 'isolated CPUs'])
+  })
+
+  it('maps the second run\'s kinds onto the first\'s by name', () => {
+    const cpu1 = both.lanes[5].layers.cpu
+    expect(both.kinds[cpu1.kind[0]].name).toBe('kworker')
+    expect(both.kinds[both.lanes[4].layers.instant.kind[0]].name).toBe('deadline-miss')
+  })
+
+  it('finds a stepped-to miss in the run it belongs to', () => {
+    expect(instantTimes(both, 'deadline-miss')).toEqual([400, 800])
+    expect(selectMissAt(both, 400, () => [])).toMatchObject({ what: 'miss', stack: 1, cpu: 2 })
+    expect(selectMissAt(both, 800, () => [])).toMatchObject({ what: 'miss', stack: 0, cpu: 1 })
   })
 })
 

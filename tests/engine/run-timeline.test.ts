@@ -1,8 +1,10 @@
 // The run timeline (docs/timeline.md): every CPU's record of the run, whole while it fits in the cap,
-// else the windows around the worst sample and the first deadline misses; recording changes no result.
+// else the windows around the worst sample and the first deadline misses; the first misses explained (their
+// breakdowns); recording changes no result.
 import { describe, expect, it } from 'vitest'
 import { VARIANTS, type ProfileInput } from '../../src-shared/profile/schema'
 import type { RunResult } from '../../src-shared/results/types'
+import { TIMELINE_MISS_SAMPLES } from '../../src-main/engine/metrics/miss-samples'
 import { TIMELINE_MISS_WINDOWS } from '../../src-main/engine/metrics/run-timeline'
 import { periodicTasks, profileOf, run } from './support/engine-profiles'
 import { recordsOf, tilingError, type TimelineRecord } from './support/timeline-records'
@@ -112,5 +114,40 @@ describe.each([100, 1000])('run timeline: past a cap of %i records', (cap) => {
       expect(missAt.some((at) => at >= w.fromNs && at < w.untilNs)).toBe(true)
       for (const cpu of ISOLATED) expect(tilingError(t, cpu, w.fromNs, w.untilNs)).toBeNull()
     }
+  })
+})
+
+describe('run timeline: the deadline misses explained', () => {
+  const sumOf = (parts: Array<{ ns: number }>) => parts.reduce((n, p) => n + p.ns, 0)
+
+  for (const cap of [200_000, 100]) {
+    it(`keeps the first ${TIMELINE_MISS_SAMPLES} misses (cap ${cap}), each at a drawn miss, its breakdown summing to its response`, () => {
+      // a deadline shorter than most jobs' runtime: nearly every job misses
+      const profile = controlLoop({ rtTasks: periodicTasks(ISOLATED, { periodUs: 1000, runtimeUs: 200, deadlineUs: 150, allocsPerJob: 16, initialPcpPages: 400 }) })
+      const r = run(profile, 'workqueue', 1, { timelineCapRecords: cap })
+      const t = r.timeline!
+      const total = r.tasks.reduce((n, task) => n + task.misses, 0)
+      expect(total).toBeGreaterThan(TIMELINE_MISS_SAMPLES)
+      const misses = t.misses!
+      expect(misses.length).toBeGreaterThanOrEqual(TIMELINE_MISS_SAMPLES)
+      expect(misses.length).toBeLessThanOrEqual(TIMELINE_MISS_SAMPLES + 1)
+      const drawn = new Set(recordsOf(t).filter((rec) => rec.kind === 'deadline-miss').map((rec) => `${rec.cpu}@${rec.startNs}`))
+      for (const m of misses) {
+        expect(sumOf(m.breakdown)).toBe(m.valueNs)
+        expect(m.valueNs).toBeGreaterThan(m.deadlineNs)
+        expect(m.breakdown.some((p) => p.source === 'runtime')).toBe(true)
+        // past the cap only the first windows are drawn
+        if (cap > 1000 || misses.indexOf(m) < TIMELINE_MISS_WINDOWS) expect(drawn.has(`${m.cpu}@${m.releaseNs + m.deadlineNs}`), `miss of ${m.task} released at ${m.releaseNs}`).toBe(true)
+      }
+    })
+  }
+
+  it('a miss the kworker caused under workqueue names its IRQs-off drain and kworker switches; the direct variant has none', () => {
+    // the job fits its deadline unless something takes its CPU
+    const profile = controlLoop({ rtTasks: periodicTasks(ISOLATED, { periodUs: 1000, runtimeUs: 200, deadlineUs: 230, allocsPerJob: 16, initialPcpPages: 400 }) })
+    const [m] = run(profile, 'workqueue').timeline!.misses!
+    expect(sumOf(m.breakdown)).toBe(m.valueNs)
+    expect(m.breakdown.map((p) => p.source)).toEqual(expect.arrayContaining(['runtime', 'drain-irqoff', 'kworker', 'timer']))
+    expect(run(profile, 'direct').timeline!.misses).toBeUndefined()
   })
 })

@@ -1,11 +1,13 @@
 // The run timeline of every CPU (docs/timeline.md): segments and instants in typed columns, the whole
 // run while it fits in TIMELINE_CAP_RECORDS, and beside it the windows around the worst sample and the
-// first TIMELINE_MISS_WINDOWS deadline misses, which are what the result keeps when the run does not fit.
+// first TIMELINE_MISS_WINDOWS deadline misses, which are what the result keeps when the run does not fit,
+// and the first misses' breakdowns (miss-samples.ts).
 // A cap of 0 records nothing (a job of a large sweep: lab/timeline-budget.ts).
 import type { DrainSourceKind } from '../../../src-shared/profile/schema'
 import type { RunTimeline } from '../../../src-shared/results/types'
 import { TIMELINE_KINDS } from '../../../src-shared/results/timeline-kinds'
 import { TimelineColumns } from './timeline-columns'
+import { MissSamples, type MissFacts } from './miss-samples'
 import { INSTANT_DRAIN_REQUEST } from './timeline-kind-index'
 import { encodeTimelineColumns } from './timeline-encode'
 import { TimelineRing } from './timeline-ring'
@@ -33,6 +35,7 @@ export class RunTimelineRecorder {
   private openUntil = -Infinity
   /** the source of each drain_all_pages() call, by call id - 1 (ids run 1, 2, … in request order) */
   private readonly drainSources: DrainSourceKind[] = []
+  private readonly missSamples = new MissSamples()
 
   private readonly enabled: boolean
 
@@ -73,17 +76,24 @@ export class RunTimelineRecorder {
     this.placed(w)
   }
 
+  /** A deadline miss's facts, for its breakdown if it is one of the misses kept (miss-samples.ts). */
+  explainMiss(facts: MissFacts): void {
+    if (this.enabled) this.missSamples.offer(facts)
+  }
+
   /** The result (records in no particular order), undefined with a cap of 0; `cpus` lists every CPU of the run with its role. */
   result(endNs: number, cpus: RunTimeline['cpus']): RunTimeline | undefined {
     if (!this.enabled) return undefined
     const whole = this.whole
     const kinds = TIMELINE_KINDS.map((k) => k.name)
+    const missed = this.missSamples.result()
+    const misses = missed.length > 0 ? { misses: missed } : {}
     if (whole !== null) {
-      return { kinds, cpus, windows: [{ reason: 'run', fromNs: 0, untilNs: Math.round(endNs), truncated: false }], capRecords: this.capRecords, drainSources: this.drainSources, ...columnsOf(whole) }
+      return { kinds, cpus, windows: [{ reason: 'run', fromNs: 0, untilNs: Math.round(endNs), truncated: false }], capRecords: this.capRecords, drainSources: this.drainSources, ...columnsOf(whole), ...misses }
     }
     const kept = this.windows()
     const windows = kept.map((w) => ({ reason: w.reason, fromNs: Math.round(w.fromNs), untilNs: Math.round(w.untilNs), truncated: w.truncated }))
-    return { kinds, cpus, windows, capRecords: this.capRecords, drainSources: this.drainSources, ...merged(kept.map((w) => w.records)) }
+    return { kinds, cpus, windows, capRecords: this.capRecords, drainSources: this.drainSources, ...merged(kept.map((w) => w.records)), ...misses }
   }
 
   private windows(): TimelineWindow[] {

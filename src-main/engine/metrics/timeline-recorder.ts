@@ -2,6 +2,7 @@
 // and a ring of recent segments per isolated CPU gives the excerpt kept around the worst latency sample.
 import type { TimelineSegment } from '../../../src-shared/results/types'
 import { TIMELINE_KINDS } from '../../../src-shared/results/timeline-kinds'
+import type { MissFacts } from './miss-samples'
 import type { RunTimelineRecorder } from './run-timeline'
 import { INSTANT_DEADLINE_MISS, INSTANT_RELEASE } from './timeline-kind-index'
 
@@ -67,6 +68,11 @@ export class TimelineRecorder {
   deadlineMiss(index: number, atNs: number, fromNs: number, untilNs: number): void {
     this.run.instant(this.cpuOfIndex[index], INSTANT_DEADLINE_MISS, atNs, 0)
     this.run.keepMiss(fromNs, untilNs)
+  }
+
+  /** A job of isolated CPU `index`'s task missed its deadline: its facts, for its breakdown (miss-samples.ts). */
+  explainMiss(index: number, facts: Omit<MissFacts, 'cpu'>): void {
+    this.run.explainMiss({ ...facts, cpu: this.cpuOfIndex[index] })
   }
 
   excerptSegments(): TimelineSegment[] {

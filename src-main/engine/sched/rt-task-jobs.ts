@@ -35,6 +35,9 @@ export class RtTaskJobs {
   private skipNext = false
   private jobActive = false
   private jobRelease = 0
+  /** the hrtimer's expiry latency of the current job's release, and the time it has run: for a miss's breakdown */
+  private jobTimerNs = 0
+  private jobRanNs = 0
   private jobWorkLeft = 0
   /** pages the current job allocated and has not freed yet */
   private jobPages = 0
@@ -172,7 +175,9 @@ export class RtTaskJobs {
   private charge(now: number): void {
     const elapsed = now - this.runSince
     this.runSince = now
-    if (this.jobActive) this.jobWorkLeft -= elapsed
+    if (!this.jobActive) return
+    this.jobWorkLeft -= elapsed
+    this.jobRanNs += elapsed
   }
 
   /** The kworker ran on the CPU and evicted the task's cache lines. */
@@ -276,6 +281,8 @@ export class RtTaskJobs {
       const release = this.released.releaseNs
       const timerNs = this.released.timerNs
       this.jobRelease = release
+      this.jobTimerNs = timerNs
+      this.jobRanNs = 0
       if (task.missPolicy === 'abort-job' && now >= release + task.deadlineNs) {
         // past its deadline before it could start: dropped
         this.recordFinish(now)
@@ -357,6 +364,10 @@ export class RtTaskJobs {
       const deadline = this.jobRelease + task.deadlineNs
       const half = this.sim.timelineWindowNs / 2
       this.sim.timeline.deadlineMiss(this.index, deadline, deadline - half, deadline + half)
+      this.sim.timeline.explainMiss(this.index, {
+        task: task.name, releaseNs: this.jobRelease, responseNs: response, deadlineNs: task.deadlineNs,
+        timerNs: this.jobTimerNs, ranNs: this.jobRanNs, bySource: this.interference.jobBySource
+      })
     }
   }
 }

@@ -19,6 +19,8 @@ export interface TimelineTheme {
 export interface TimelineMarker {
   ns: number
   label: string
+  /** the line's and label's colour; the theme's accent when absent */
+  color?: string
 }
 
 /** Draws `t` in `view` on a canvas of css size `width` × the rows' height; `colors[k]` is kind k's colour. */
@@ -50,10 +52,11 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, t: LaidOutTimeline, 
   }
   drawAxis(ctx, view, plot, rows.height, theme)
   let labelEnd = -Infinity
-  for (const m of markers) {
+  // left to right, so that a label is kept unless the one left of it reaches over it
+  for (const m of [...markers].sort((p, q) => p.ns - q.ns)) {
     const x = xOfNs(view, plot, m.ns)
     if (x < LABEL_PX || x > width) continue
-    ctx.fillStyle = theme.accent
+    ctx.fillStyle = m.color ?? theme.accent
     ctx.fillRect(Math.round(x), AXIS_PX, 1, rows.height - AXIS_PX)
     // markers closer than their labels are wide keep the first label
     const labelX = Math.min(x + 3, width - ctx.measureText(m.label).width - 2)

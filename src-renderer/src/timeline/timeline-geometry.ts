@@ -1,5 +1,5 @@
 // Where things are on the timeline canvas: the axis on top, a label column on the left, then per group
-// (housekeeping, isolated) a header row and one lane per CPU; in a lane, a thin band on top for its
+// (housekeeping, isolated; of each run, when runs are stacked) a header row and one lane per CPU; in a lane, a thin band on top for its
 // pcp->lock held by a remote drainer, the CPU's own band, a thin band below for its owner's spin / fallback.
 import type { TimelineLane } from './timeline-lanes'
 
@@ -29,8 +29,9 @@ export interface TimelineRows {
 export function timelineRows(lanes: readonly TimelineLane[]): TimelineRows {
   const rows: TimelineRows = { lanes: [], headers: [], height: AXIS_PX }
   lanes.forEach((lane, i) => {
-    if (i === 0 || lanes[i - 1].role !== lane.role) {
-      rows.headers.push({ title: lane.role === 'isolated' ? 'isolated CPUs' : 'housekeeping CPUs', top: rows.height })
+    if (i === 0 || lanes[i - 1].role !== lane.role || lanes[i - 1].stack !== lane.stack) {
+      const group = lane.role === 'isolated' ? 'isolated CPUs' : 'housekeeping CPUs'
+      rows.headers.push({ title: lane.runName === '' ? group : `${lane.runName} · ${group}`, top: rows.height })
       rows.height += HEADER_PX
     }
     rows.lanes.push({ lane: i, top: rows.height })

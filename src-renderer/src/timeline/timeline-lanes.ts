@@ -21,6 +21,10 @@ export interface LaneRecords {
 export interface TimelineLane {
   cpu: number
   role: 'isolated' | 'housekeeping'
+  /** which run of a stack of runs on one time axis the lane is of (timeline-stack.ts): 0 for the first, or alone */
+  stack: number
+  /** that run's name in the group headers, '' for a run shown alone */
+  runName: string
   layers: Record<TimelineLayer, LaneRecords>
 }
 
@@ -52,6 +56,8 @@ export function layOutTimeline(t: RunTimeline): LaidOutTimeline {
   const lanes = roles.map((r, lane): TimelineLane => ({
     cpu: r.cpu,
     role: r.role,
+    stack: 0,
+    runName: '',
     layers: Object.fromEntries(LAYERS.map((layer) => [layer, records(picks[lane][layer], c, kinds)])) as Record<TimelineLayer, LaneRecords>
   }))
   return { lanes, kinds, endNs, windows: t.windows }
