@@ -5,21 +5,17 @@ import { PER_CPU_FLUSHES, PER_CPU_FLUSH_INFO, type PerCpuFlush } from '../kernel
 import type { Variant } from '../profile/schema'
 import { formatNs } from '../units'
 import { textTable } from './summary-table'
-import type { ExperimentResults } from './types'
+import type { ExperimentResults, FlushStats } from './types'
 
-export interface FlushRow {
+/** The counts a row sums over the seeds: every FlushStats field but the distribution and the oldest stall. */
+type FlushCounts = Omit<FlushStats, 'durationNs' | 'oldestPendingNs'>
+const COUNTS: ReadonlyArray<keyof FlushCounts> = ['requested', 'completed', 'skipped', 'stalled', 'isolatedWorkItems', 'housekeepingWorkItems', 'isolatedSkipped', 'remoteFlushes']
+
+export interface FlushRow extends FlushCounts {
   variant: Variant
   flush: PerCpuFlush
   /** "LRU drain — lru_add_drain_all() → lru_add_drain_per_cpu" */
   label: string
-  requested: number
-  completed: number
-  skipped: number
-  stalled: number
-  isolatedWorkItems: number
-  housekeepingWorkItems: number
-  isolatedSkipped: number
-  remoteFlushes: number
   /** the largest of the seeds' medians and maxima of request → last work item done */
   p50Ns: number
   maxNs: number
@@ -31,20 +27,13 @@ export function flushRows(results: ExperimentResults, opts: ChartBuildOptions = 
     const stats = runs.flatMap((r) => (r.flushes?.[flush] === undefined ? [] : [r.flushes[flush]]))
     if (stats.length === 0) return []
     const info = PER_CPU_FLUSH_INFO[flush]
-    const total = (pick: (s: (typeof stats)[number]) => number) => stats.reduce((sum, s) => sum + pick(s), 0)
-    const largest = (pick: (s: (typeof stats)[number]) => number) => Math.max(...stats.map(pick))
+    const largest = (pick: (s: FlushStats) => number) => Math.max(...stats.map(pick))
+    const counts = Object.fromEntries(COUNTS.map((key) => [key, stats.reduce((sum, s) => sum + s[key], 0)])) as unknown as FlushCounts
     return [{
       variant,
       flush,
       label: `${info.label} — ${info.caller} → ${info.work}`,
-      requested: total((s) => s.requested),
-      completed: total((s) => s.completed),
-      skipped: total((s) => s.skipped),
-      stalled: total((s) => s.stalled),
-      isolatedWorkItems: total((s) => s.isolatedWorkItems),
-      housekeepingWorkItems: total((s) => s.housekeepingWorkItems),
-      isolatedSkipped: total((s) => s.isolatedSkipped),
-      remoteFlushes: total((s) => s.remoteFlushes),
+      ...counts,
       p50Ns: largest((s) => s.durationNs.p50),
       maxNs: largest((s) => s.durationNs.max),
       oldestPendingNs: largest((s) => s.oldestPendingNs)

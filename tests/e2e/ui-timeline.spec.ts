@@ -3,7 +3,7 @@
 // CPU's lane there names the segment with its start, and the Worst case tab opens a sample on the timeline;
 // a click on a segment or a miss explains it in the side panel; the visible window exports as PNG and SVG;
 // markers A and B, placed by mouse and by key, read the time between them; two variants stack on one axis.
-import { expect, test } from '@playwright/test'
+import { expect, test, type Page } from '@playwright/test'
 import { mkdir, readFile } from 'node:fs/promises'
 import { formatNs } from '../../src-shared/units'
 import { expectChartDrawn, pickPreset, SCREENSHOTS, shortRun } from './ui-helpers'
@@ -13,6 +13,18 @@ const AXIS = 22
 const HEADER = 16
 const LANE = 24
 const LABELS = 118
+
+/** The 1 kHz preset run for 100 ms (after `prepare` edits the profile), open on Results → Timeline. */
+async function shortRunOnTimeline(page: Page, prepare: (page: Page) => Promise<void> = async () => {}): Promise<void> {
+  await page.setViewportSize({ width: 1400, height: 900 })
+  await page.goto('/')
+  await pickPreset(page, '1 kHz control loop')
+  await prepare(page)
+  await shortRun(page, 100)
+  await page.getByTestId('run-open-results').click()
+  await page.locator('.n-tabs-tab', { hasText: 'Timeline' }).click()
+  await expectChartDrawn(page, 'timeline-canvas')
+}
 
 test('the timeline renders, zooms, jumps to the worst sample, and opens from the Worst case tab', async ({ page }) => {
   test.setTimeout(180_000)
@@ -131,13 +143,7 @@ test('the timeline renders, zooms, jumps to the worst sample, and opens from the
 
 test('two markers, by a click on the axis and by M at the cursor, read the time between them; Esc and the button clear them', async ({ page }) => {
   test.setTimeout(120_000)
-  await page.setViewportSize({ width: 1400, height: 900 })
-  await page.goto('/')
-  await pickPreset(page, '1 kHz control loop')
-  await shortRun(page, 100)
-  await page.getByTestId('run-open-results').click()
-  await page.locator('.n-tabs-tab', { hasText: 'Timeline' }).click()
-  await expectChartDrawn(page, 'timeline-canvas')
+  await shortRunOnTimeline(page)
 
   const canvas = page.getByTestId('timeline-canvas')
   const box = (await canvas.boundingBox())!
@@ -189,15 +195,8 @@ test('two markers, by a click on the axis and by M at the cursor, read the time 
 
 test('stepping to a deadline miss explains it: its breakdown sums to its response, and what held its CPU', async ({ page }) => {
   test.setTimeout(120_000)
-  await page.setViewportSize({ width: 1400, height: 900 })
-  await page.goto('/')
-  await pickPreset(page, '1 kHz control loop')
   // loop2's jobs run 150–250 µs: a 240 µs deadline makes some of them miss, more so behind a drain
-  await page.getByTestId('input-rtTasks.0.deadlineUs').fill('240')
-  await shortRun(page, 100)
-  await page.getByTestId('run-open-results').click()
-  await page.locator('.n-tabs-tab', { hasText: 'Timeline' }).click()
-  await expectChartDrawn(page, 'timeline-canvas')
+  await shortRunOnTimeline(page, (p) => p.getByTestId('input-rtTasks.0.deadlineUs').fill('240'))
   await expect(page.getByTestId('timeline-explain-empty')).toBeVisible()
 
   await page.getByTestId('timeline-next-miss').click()
@@ -223,13 +222,7 @@ test('stepping to a deadline miss explains it: its breakdown sums to its respons
 
 test('two variants stacked on one time axis: the second run\'s lanes under the first\'s, each group headed by its variant', async ({ page }) => {
   test.setTimeout(120_000)
-  await page.setViewportSize({ width: 1400, height: 900 })
-  await page.goto('/')
-  await pickPreset(page, '1 kHz control loop')
-  await shortRun(page, 100)
-  await page.getByTestId('run-open-results').click()
-  await page.locator('.n-tabs-tab', { hasText: 'Timeline' }).click()
-  await expectChartDrawn(page, 'timeline-canvas')
+  await shortRunOnTimeline(page)
   const canvas = page.getByTestId('timeline-canvas')
   const cssHeight = () => canvas.evaluate((c: HTMLCanvasElement) => c.getBoundingClientRect().height)
   const alone = await cssHeight()

@@ -3,8 +3,6 @@
 // EINVAL), and chrt refuses SCHED_FIFO at priority 0. Only the host's CPU list is made up (hostCpus: a host that
 // claims CPU 4095), so the mapping sends the isolated profile CPU there. EPERM itself (chrt without
 // CAP_SYS_NICE) cannot be had as root; it takes the same path (pin-thread.ts records the tool's error).
-import { execFileSync } from 'node:child_process'
-import { availableParallelism, platform } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import { afterEach, describe, expect, it } from 'vitest'
 import { readHostCpus } from '../../src-main/live/host-cpus'
@@ -12,18 +10,10 @@ import { pinThread } from '../../src-main/live/pin-thread'
 import { runLiveJob } from '../../src-main/live/run-live'
 import { liveRefusals } from '../../src-shared/results/live-refusals'
 import { pollingProfile } from '../support/live-profile'
+import { canPin, whyNoPinning } from '../support/pinning-tools'
 
-function hasTools(): boolean {
-  try {
-    execFileSync('taskset', ['-V'])
-    execFileSync('chrt', ['-V'])
-    return true
-  } catch {
-    return false
-  }
-}
-const usable = platform() === 'linux' && hasTools() && availableParallelism() >= 2
-const why = usable ? '' : ' (skipped: needs Linux, taskset, chrt and 2 CPUs)'
+const usable = canPin
+const why = whyNoPinning
 
 const workers: Worker[] = []
 afterEach(async () => {

@@ -3,24 +3,15 @@
 // not have) is reported as not pinned with taskset's error and the unchanged list. Linux with taskset and chrt
 // only (this machine: root, both work); elsewhere skipped, saying why.
 import { execFileSync } from 'node:child_process'
-import { availableParallelism, platform } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import { afterEach, describe, expect, it } from 'vitest'
 import { cpusAllowedOf, pinThread } from '../../src-main/live/pin-thread'
 import { runLiveJob } from '../../src-main/live/run-live'
 import { pollingProfile } from '../support/live-profile'
+import { canPin, whyNoPinning } from '../support/pinning-tools'
 
-function hasTools(): boolean {
-  try {
-    execFileSync('taskset', ['-V'])
-    execFileSync('chrt', ['-V'])
-    return true
-  } catch {
-    return false
-  }
-}
-const usable = platform() === 'linux' && hasTools() && availableParallelism() >= 2
-const why = usable ? '' : ' (skipped: needs Linux, taskset, chrt and 2 CPUs)'
+const usable = canPin
+const why = whyNoPinning
 
 /** A plain worker that posts its tid and sleeps until told to end. */
 const SLEEPER = `
