@@ -157,6 +157,13 @@ export async function runLiveJob(o: LiveJobOptions): Promise<RunResult> {
       const fifo = role.kind === 'rt' && profile.run.liveFifo ? role.task.priority : null
       return pinThread(r.tid, mapping.hostCpu[cpu], fifo, notLinux ?? (r.tid === null ? (r.tidError ?? 'no thread id') : null))
     }))
+    if (profile.run.liveRequirePinning) {
+      const refused = pins.flatMap((p, index) => [
+        ...(p.pinned ? [] : [`${describe(roles[index])} was not pinned to host CPU ${p.hostCpu}: ${p.pinError ?? 'refused'}`]),
+        ...(p.fifoError === undefined ? [] : [`${describe(roles[index])} did not get SCHED_FIFO: ${p.fifoError}`])
+      ])
+      if (refused.length > 0) throw new Error(`run.liveRequirePinning is set and the host refused: ${refused.join('; ')} — run as root on Linux with taskset and chrt, or set run.liveRequirePinning to false to run with what the host allows`)
+    }
 
     const stranded: SampledSeries = { tNs: [], values: [] }
     const zoneFree: SampledSeries = { tNs: [], values: [] }

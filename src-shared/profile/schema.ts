@@ -238,7 +238,12 @@ export const runSchema = z.strictObject({
   /** Which engine runs the jobs: the model, or the live engine on this machine's CPUs (one job at a time). */
   engine: z.enum(RUN_ENGINES, { error: `engine must be one of ${RUN_ENGINES.join(', ')}` }).default('model'),
   /** Live engine: run the realtime loops SCHED_FIFO at their priority (chrt -f) where the host permits. */
-  liveFifo: z.boolean().default(false)
+  liveFifo: z.boolean().default(false),
+  /**
+   * Live engine: a worker the host will not pin to its CPU, or a loop it will not run SCHED_FIFO when liveFifo
+   * asks, fails the run before it starts; false: the run goes on and its results say what was refused.
+   */
+  liveRequirePinning: z.boolean().default(false)
 })
 
 export const sweepSchema = z.strictObject({

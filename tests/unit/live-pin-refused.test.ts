@@ -44,6 +44,13 @@ describe.runIf(usable)(`refused pinning and SCHED_FIFO are reported${why}`, () =
     expect(liveRefusals(r.live!)).toEqual([`CPU 1 (rt) not pinned to host CPU 4095: ${rt.pinError}`])
   })
 
+  it('with run.liveRequirePinning the same run fails before it starts, naming the refusal and the field', async () => {
+    const real = await readHostCpus()
+    const profile = pollingProfile(200, { run: { durationMs: 200, engine: 'live', liveRequirePinning: true } })
+    await expect(runLiveJob({ profile, variant: 'direct', seed: 1, hostCpus: { ...real, onlineCpus: [0, 4095], isolatedCpus: [] } }))
+      .rejects.toThrow(/run\.liveRequirePinning is set and the host refused: CPU 1's worker was not pinned to host CPU 4095: taskset: /)
+  })
+
   it('SCHED_FIFO refused by chrt is recorded with chrt\'s error and the policy the thread kept', async () => {
     const tid = await sleeperTid()
     const outcome = await pinThread(tid, 0, 0, null)

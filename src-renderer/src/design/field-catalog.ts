@@ -125,6 +125,7 @@ export const RUN_FIELDS: FieldSpec[] = [
   { path: 'run.timelineWindowMs', label: 'Timeline window', kind: num(), unit: 'ms', help: 'Width of the timeline excerpt around the worst sample.' },
   { path: 'run.engine', label: 'Engine', kind: { type: 'select', options: RUN_ENGINES }, help: 'model: the simulation. live: real worker threads pinned to this machine\'s CPUs and real spinlocks, at most 10 s, one job at a time (docs/live-engine.md).' },
   { path: 'run.liveFifo', label: 'Live: SCHED_FIFO loops', kind: { type: 'bool' }, kernel: 'chrt -f', help: 'Live engine only: run the realtime loops SCHED_FIFO at their priority where the host permits; the results say what it got.' },
+  { path: 'run.liveRequirePinning', label: 'Live: require pinning', kind: { type: 'bool' }, kernel: 'taskset / chrt -f', help: 'Live engine only: fail the run before it starts if the host refuses to pin a worker or to run a loop SCHED_FIFO (as asked); off, it runs with what the host allows and says so.' },
   { path: 'run.checkInvariants', label: 'Check invariants', kind: { type: 'bool' }, help: 'Check page conservation and the other model invariants after every event (slower).' }
 ]
 
