@@ -70,7 +70,7 @@ export class PerCpuFlushes {
     schedulePeriodic(this.sim.queue, phase, VMSTAT_INTERVAL_NS, (now) => this.vmstatShepherd(now))
   }
 
-  /** A caller on `requesterCpu` calls the flush; `forced`: lru_cache_disable(). */
+  /** A caller on `requesterCpu` calls the flush; `forced`: lru_cache_disable() (lru), vmstat_refresh() (vmstat). */
   request(flush: PerCpuFlush, requesterCpu: number, now: number, forced: boolean): void {
     const call = new FlushCall(flush, requesterCpu, now, forced, now >= this.sim.warmupNs)
     if (call.counted) this.stats.of(flush).requested++
