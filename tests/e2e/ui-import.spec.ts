@@ -21,7 +21,7 @@ test('import cyclictest output, read it in Results, refuse a non-measurement, co
 
   await importFiles(page, [join(FIXTURES, 'cyclictest.json')])
   await expect(page.getByTestId('view-results')).toBeVisible()
-  await expect(page.getByTestId('view-results')).toContainText('engine measured')
+  await expect(page.getByTestId('view-results')).toContainText('imported measurements')
   await page.locator('.n-tabs-tab', { hasText: 'Latency' }).click()
   await expectChartDrawn(page, 'chart-canvas-latency-percentiles')
   await expectChartDrawn(page, 'chart-canvas-latency-histogram')
