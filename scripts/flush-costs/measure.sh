@@ -6,6 +6,7 @@
 # Usage: sudo scripts/flush-costs/measure.sh [OUT_DIR]
 set -euo pipefail
 OUT=${1:-$(mktemp -d)}
+mkdir -p "$OUT"
 T=/sys/kernel/tracing
 G=/sys/fs/cgroup/memory/drainlab-flush-costs
 echo 0 > $T/tracing_on; echo > $T/trace
