@@ -5,6 +5,8 @@ import type { ExperimentResults } from '../results/types'
 import { buildDrainHistogram } from './drain-histogram'
 import { buildDrainOverTime } from './drain-over-time'
 import { buildDrainPercentiles } from './drain-percentiles'
+import { buildFlushWork } from './flush-work'
+import { concernsIsolatedCpus, flushRows } from '../results/flush-rows'
 import { buildInterference } from './interference'
 import { buildLatencyHistogram } from './latency-histogram'
 import { buildLatencyPercentiles } from './latency-percentiles'
@@ -29,6 +31,7 @@ export interface ChartSpec {
 const hasJobs = (r: ExperimentResults) => r.jobs.some((j) => j.result !== undefined)
 const hasTasks = (r: ExperimentResults) => r.jobs.some((j) => (j.result?.tasks.length ?? 0) > 0)
 const hasDrains = (r: ExperimentResults) => r.jobs.some((j) => (j.result?.drains.completed ?? 0) > 0)
+const hasFlushes = (r: ExperimentResults) => flushRows(r).some(concernsIsolatedCpus)
 const hasWorst = (r: ExperimentResults) => r.jobs.some((j) => j.result?.worst != null)
 const hasSweep = (r: ExperimentResults) => r.profile.sweep !== undefined && r.aggregates.length > 0
 
@@ -47,6 +50,7 @@ export const CHARTS: ChartSpec[] = [
   { id: 'drain-histogram', title: 'Drain time histogram', group: 'drains', available: hasDrains, build: widen(buildDrainHistogram) },
   { id: 'drain-percentiles', title: 'Drain time by percentile', group: 'drains', available: hasDrains, build: widen(buildDrainPercentiles) },
   { id: 'drain-over-time', title: 'Drain times over time', group: 'drains', available: hasDrains, build: widen(buildDrainOverTime) },
+  { id: 'flush-work', title: 'Per-CPU flush work on isolated CPUs', group: 'drains', available: hasFlushes, build: widen(buildFlushWork) },
   { id: 'stranded-pages', title: 'Pages on pcplists over time', group: 'drains', available: hasJobs, build: widen(buildStrandedPages) },
   { id: 'interference', title: 'Interference by source', group: 'interference', available: hasTasks, build: widen(buildInterference) },
   { id: 'worst-breakdown', title: 'Worst sample breakdown', group: 'worst', available: hasWorst, build: widen(buildWorstBreakdown) },

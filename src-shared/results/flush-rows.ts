@@ -41,12 +41,17 @@ export function flushRows(results: ExperimentResults, opts: ChartBuildOptions = 
   }))
 }
 
+/** The row says something about the isolated CPUs: work queued there, CPUs passed over, calls stalled, remote flushes. */
+export function concernsIsolatedCpus(r: FlushRow): boolean {
+  return r.isolatedWorkItems + r.isolatedSkipped + r.stalled + r.remoteFlushes > 0
+}
+
 /**
  * The flush rows that concern the isolated CPUs — work queued there, isolated CPUs passed over, stalled calls,
  * remote flushes — as the text table `drainlab run` prints under its summary; '' when there are none.
  */
 export function flushSummaryText(results: ExperimentResults): string {
-  const rows = flushRows(results).filter((r) => r.isolatedWorkItems + r.isolatedSkipped + r.stalled + r.remoteFlushes > 0)
+  const rows = flushRows(results).filter(concernsIsolatedCpus)
   if (rows.length === 0) return ''
   const header = ['variant', 'per-CPU flush', 'calls', 'done', 'skipped', 'stalled', 'on isolated CPUs', 'isolated passed over', 'remote', 'wait max']
   const lines = rows.map((r) => [r.variant, PER_CPU_FLUSH_INFO[r.flush].caller, String(r.requested), String(r.completed), String(r.skipped), String(r.stalled), String(r.isolatedWorkItems), String(r.isolatedSkipped), String(r.remoteFlushes), formatNs(r.maxNs)])

@@ -1,7 +1,7 @@
 // The per-CPU flushes in the UI (docs/model.md §10): the preset that shows them runs, Results → Drains lists
 // each flush per variant, and Design → Kernel says which flushes reach an isolated CPU per release.
 import { expect, test } from '@playwright/test'
-import { pickPreset, SCREENSHOTS, shortRun } from './ui-helpers'
+import { expectChartDrawn, pickPreset, SCREENSHOTS, shortRun } from './ui-helpers'
 
 test('the CMA-next-to-a-polling-loop preset: the LRU flush stalls where the pcp drain no longer does, per release', async ({ page }) => {
   test.setTimeout(240_000)
@@ -26,4 +26,8 @@ test('the CMA-next-to-a-polling-loop preset: the LRU flush stalls where the pcp 
   await expect(table.locator('tr', { hasText: 'vmstat update' })).toHaveCount(4)
   await table.scrollIntoViewIfNeeded()
   await page.screenshot({ path: `${SCREENSHOTS}/results-flush-table.png`, fullPage: false })
+  // the chart of the same counts: which release still queues flush work on the isolated CPU
+  await expectChartDrawn(page, 'chart-canvas-flush-work')
+  await page.getByTestId('chart-canvas-flush-work').scrollIntoViewIfNeeded()
+  await page.screenshot({ path: `${SCREENSHOTS}/results-flush-chart.png`, fullPage: false })
 })

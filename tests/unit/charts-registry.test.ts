@@ -8,6 +8,12 @@ type AnyScale = { title?: { display?: boolean; text?: string } }
 describe('chart registry', () => {
   const results = syntheticResults()
   const sweep = syntheticResults(true)
+  // the synthetic runs made no per-CPU flush (as results of engine 0.5): give each an LRU flush that reached CPU 3
+  const withFlushes = syntheticResults()
+  for (const job of withFlushes.jobs) {
+    const durationNs = job.result!.drains.durationNs
+    job.result!.flushes = { lru: { requested: 4, completed: 3, skipped: 0, stalled: 1, isolatedWorkItems: 3, housekeepingWorkItems: 8, isolatedSkipped: 0, remoteFlushes: 0, durationNs, oldestPendingNs: 1e6 } }
+  }
 
   it('has unique ids and every chart the UI and exports need', () => {
     const ids = CHARTS.map((c) => c.id)
@@ -18,7 +24,7 @@ describe('chart registry', () => {
   })
 
   it.each(CHARTS.map((c) => [c.id, c] as const))('%s: title, axis titles with units, legend, data', (_id, spec) => {
-    const r = spec.group === 'sweep' ? sweep : results
+    const r = spec.group === 'sweep' ? sweep : spec.id === 'flush-work' ? withFlushes : results
     expect(spec.available(r)).toBe(true)
     const config = spec.build(r)
     expect(config.options?.plugins?.title?.text).toBeTruthy()

@@ -8,6 +8,8 @@ import { RESULTS_SCHEMA_VERSION, type ExperimentResults, type JobResult } from '
 import { runModel } from '../../src-main/engine/run-model'
 import { htmlReport } from '../../src-main/lab/export/html-report'
 import { syntheticResults } from './lab-support/synthetic-results'
+import { CHARTS } from '../../src-shared/charts/index'
+import { tableOf } from '../../src-shared/charts/chart-table'
 
 function experiment(input: Record<string, unknown>): ExperimentResults {
   const checked = validateProfile({ schemaVersion: 1, name: 'Flush rows', machine: { cpus: 4, isolated: '2-3' }, ...input })
@@ -43,6 +45,21 @@ describe('per-CPU flush rows', () => {
     // the CPU's FLUSHING_CACHED_CHARGE stays set once passed over: counted once per seed at most
     expect(memcg('direct-chunked')?.isolatedSkipped).toBeLessThanOrEqual(2)
     expect(rows[0].label).toBe('LRU drain — lru_add_drain_all() → lru_add_drain_per_cpu')
+  })
+
+  it('the Drains tab\'s flush chart: a bar per variant for each flush, the work items it queued on isolated CPUs', () => {
+    const results = withFlushes()
+    const spec = CHARTS.find((c) => c.id === 'flush-work')!
+    expect(spec.available(results)).toBe(true)
+    const config = spec.build(results)
+    expect(config.data.labels).toEqual(['lru_add_drain_all() → lru_add_drain_per_cpu', 'vmstat_shepherd() → vmstat_update', 'drain_all_stock() → drain_local_stock'])
+    const bars = Object.fromEntries(config.data.datasets.map((d) => [d.label, d.data]))
+    const rows = flushRows(results)
+    expect(bars.direct).toEqual(['lru', 'vmstat', 'memcg'].map((f) => rows.find((r) => r.variant === 'direct' && r.flush === f)?.isolatedWorkItems))
+    // 6.12 passes the isolated CPU over for the memcg stock: no bar
+    expect((bars['direct-chunked'] as number[])[2]).toBe(0)
+    expect(tableOf(config)?.rows).toHaveLength(rows.length)
+    expect(spec.available(syntheticResults())).toBe(false)
   })
 
   it('the HTML report has a Per-CPU flushes table when the runs made flushes, and none for results without them', async () => {
