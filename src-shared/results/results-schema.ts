@@ -146,7 +146,7 @@ const base64Column = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64'
 const runTimelineSchema = z.strictObject({
   kinds: z.array(z.string().min(1)).min(1).max(256),
   cpus: z.array(z.strictObject({ cpu: count, role: z.enum(['isolated', 'housekeeping']) })),
-  windows: z.array(z.strictObject({ reason: z.enum(['run', 'worst', 'miss']), fromNs: nonNegative, untilNs: nonNegative, truncated: z.boolean() })),
+  windows: z.array(z.strictObject({ reason: z.enum(['run', 'worst', 'miss', 'requested']), fromNs: nonNegative, untilNs: nonNegative, truncated: z.boolean() })),
   capRecords: count,
   drainSources: z.array(z.enum(DRAIN_SOURCE_KINDS)),
   count,

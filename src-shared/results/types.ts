@@ -161,8 +161,11 @@ export interface RunTimeline {
   /** the kinds `columns.kind` indexes, by name (TIMELINE_KINDS in timeline-kinds.ts) */
   kinds: string[]
   cpus: Array<{ cpu: number; role: 'isolated' | 'housekeeping' }>
-  /** the spans of simulated time whose records are all here: one `run` span when the whole run fit */
-  windows: Array<{ reason: 'run' | 'worst' | 'miss'; fromNs: number; untilNs: number; truncated: boolean }>
+  /**
+   * the spans of simulated time whose records are all here: one `run` span when the whole run fit; one
+   * `requested` span when the run was re-run to record a window the user asked for (RunModelOptions.timelineWindowNs)
+   */
+  windows: Array<{ reason: 'run' | 'worst' | 'miss' | 'requested'; fromNs: number; untilNs: number; truncated: boolean }>
   /** the most records a run keeps whole */
   capRecords: number
   /** the source of each drain_all_pages() call: drainSources[id - 1] for call `id` (the `drain` column) */

@@ -1,6 +1,6 @@
 // The run timeline (docs/timeline.md): every CPU's record of the run, whole while it fits in the cap,
 // else the windows around the worst sample and the first deadline misses; the first misses explained (their
-// breakdowns); recording changes no result.
+// breakdowns); a window asked for on a re-run holds what the whole run holds in it; recording changes no result.
 import { describe, expect, it } from 'vitest'
 import { VARIANTS, type ProfileInput } from '../../src-shared/profile/schema'
 import type { RunResult } from '../../src-shared/results/types'
@@ -114,6 +114,43 @@ describe.each([100, 1000])('run timeline: past a cap of %i records', (cap) => {
       expect(missAt.some((at) => at >= w.fromNs && at < w.untilNs)).toBe(true)
       for (const cpu of ISOLATED) expect(tilingError(t, cpu, w.fromNs, w.untilNs)).toBeNull()
     }
+  })
+})
+
+describe('run timeline: a window the user asks for', () => {
+  const inWindow = (fromNs: number, untilNs: number) => (rec: TimelineRecord) =>
+    rec.startNs < untilNs && (rec.endNs > fromNs || (rec.startNs === rec.endNs && rec.startNs >= fromNs))
+
+  for (const variant of ['workqueue', 'direct'] as const) {
+    it(`${variant}: a re-run with timelineWindowNs records exactly the whole run's records in the window, and changes no other result`, () => {
+      const whole = run(controlLoop(), variant)
+      // past the cap of 100 records the run keeps only its windows; 150.5–180.25 ms lies outside them
+      const capped = run(controlLoop(), variant, 1, { timelineCapRecords: 100 })
+      const [fromNs, untilNs] = [150_500_000, 180_250_000]
+      expect(capped.timeline!.windows.some((w) => w.fromNs < untilNs && w.untilNs > fromNs)).toBe(false)
+      const window = run(controlLoop(), variant, 1, { timelineWindowNs: [fromNs, untilNs] })
+      expect(JSON.stringify(withoutTimeline(window))).toBe(JSON.stringify(withoutTimeline(whole)))
+      const t = window.timeline!
+      expect(t.windows).toEqual([{ reason: 'requested', fromNs, untilNs, truncated: false }])
+      const expected = recordsOf(whole.timeline!).filter(inWindow(fromNs, untilNs))
+      expect(expected.length).toBeGreaterThan(100)
+      expect(recordsOf(t)).toEqual(expected)
+      expect(t.drainSources).toEqual(whole.timeline!.drainSources)
+      expect(t.misses).toEqual(whole.timeline!.misses)
+      for (const cpu of ISOLATED) expect(tilingError(t, cpu, fromNs, untilNs)).toBeNull()
+    })
+  }
+
+  it('a window with more records than the cap keeps the first ones and says it is truncated', () => {
+    const whole = run(controlLoop(), 'workqueue')
+    const [fromNs, untilNs] = [100_000_000, 200_000_000]
+    const t = run(controlLoop(), 'workqueue', 1, { timelineCapRecords: 50, timelineWindowNs: [fromNs, untilNs] }).timeline!
+    expect(t.windows).toEqual([{ reason: 'requested', fromNs, untilNs, truncated: true }])
+    expect(recordsOf(t)).toEqual(recordsOf(whole.timeline!).filter(inWindow(fromNs, untilNs)).slice(0, 50))
+  })
+
+  it('refuses a window that ends before it starts', () => {
+    expect(() => run(controlLoop(), 'workqueue', 1, { timelineWindowNs: [2_000_000, 1_000_000] })).toThrow(/timelineWindowNs/)
   })
 })
 

@@ -2,7 +2,8 @@
 // run while it fits in TIMELINE_CAP_RECORDS, and beside it the windows around the worst sample and the
 // first TIMELINE_MISS_WINDOWS deadline misses, which are what the result keeps when the run does not fit,
 // and the first misses' breakdowns (miss-samples.ts).
-// A cap of 0 records nothing (a job of a large sweep: lab/timeline-budget.ts).
+// A cap of 0 records nothing (a job of a large sweep: lab/timeline-budget.ts). Given a requested window it
+// records only that window's records (a re-run of a run whose cap left the window out).
 import type { DrainSourceKind } from '../../../src-shared/profile/schema'
 import type { RunTimeline } from '../../../src-shared/results/types'
 import { TIMELINE_KINDS } from '../../../src-shared/results/timeline-kinds'
@@ -38,10 +39,20 @@ export class RunTimelineRecorder {
   private readonly missSamples = new MissSamples()
 
   private readonly enabled: boolean
+  /** the window the caller asked for, which alone is recorded (null: the whole run, or the windows past the cap) */
+  private readonly requested: TimelineWindow | null = null
 
-  constructor(readonly capRecords = TIMELINE_CAP_RECORDS) {
+  constructor(readonly capRecords = TIMELINE_CAP_RECORDS, requestedNs?: readonly [number, number]) {
     this.enabled = capRecords > 0
-    this.whole = new TimelineColumns(capRecords)
+    if (requestedNs === undefined) {
+      this.whole = new TimelineColumns(capRecords)
+      return
+    }
+    const [fromNs, untilNs] = requestedNs
+    if (!(fromNs >= 0 && fromNs < untilNs)) throw new RangeError(`timelineWindowNs: [${fromNs}, ${untilNs}) is not a window of the run`)
+    this.whole = null
+    this.requested = new TimelineWindow('requested', capRecords)
+    this.requested.place(fromNs, untilNs)
   }
 
   /** A segment [startNs, endNs) of `kind` on `cpu`, for drain_all_pages() call `drain` (0: none). */
@@ -61,7 +72,7 @@ export class RunTimelineRecorder {
 
   /** A new worst sample: its window [fromNs, untilNs) replaces the previous worst's. */
   keepWorst(fromNs: number, untilNs: number): void {
-    if (!this.enabled) return
+    if (!this.enabled || this.requested !== null) return
     this.hasWorst = true
     this.worst.place(fromNs, untilNs)
     this.placed(this.worst)
@@ -69,7 +80,7 @@ export class RunTimelineRecorder {
 
   /** A deadline miss: its window [fromNs, untilNs) is kept if it is one of the first misses. */
   keepMiss(fromNs: number, untilNs: number): void {
-    if (!this.enabled || this.misses.length === TIMELINE_MISS_WINDOWS) return
+    if (!this.enabled || this.requested !== null || this.misses.length === TIMELINE_MISS_WINDOWS) return
     const w = new TimelineWindow('miss', WINDOW_CAPACITY)
     w.place(fromNs, untilNs)
     this.misses.push(w)
@@ -91,9 +102,12 @@ export class RunTimelineRecorder {
     if (whole !== null) {
       return { kinds, cpus, windows: [{ reason: 'run', fromNs: 0, untilNs: Math.round(endNs), truncated: false }], capRecords: this.capRecords, drainSources: this.drainSources, ...columnsOf(whole), ...misses }
     }
-    const kept = this.windows()
+    // a requested window's records stay in recorded order, as a whole run's do; the windows past the cap are merged
+    const requested = this.requested
+    const kept = requested === null ? this.windows() : [requested]
     const windows = kept.map((w) => ({ reason: w.reason, fromNs: Math.round(w.fromNs), untilNs: Math.round(w.untilNs), truncated: w.truncated }))
-    return { kinds, cpus, windows, capRecords: this.capRecords, drainSources: this.drainSources, ...merged(kept.map((w) => w.records)), ...misses }
+    const records = requested === null ? merged(kept.map((w) => w.records)) : columnsOf(requested.records)
+    return { kinds, cpus, windows, capRecords: this.capRecords, drainSources: this.drainSources, ...records, ...misses }
   }
 
   private windows(): TimelineWindow[] {
@@ -114,6 +128,11 @@ export class RunTimelineRecorder {
 
   private add(cpu: number, kind: number, start: number, end: number, drain: number): void {
     if (!this.enabled) return
+    if (this.requested !== null) {
+      // rounded as the result stores them, so the window holds exactly the records a whole run shows in it
+      this.requested.offer(cpu, kind, Math.round(start), Math.round(end), drain)
+      return
+    }
     const whole = this.whole
     if (whole !== null) {
       if (whole.push(cpu, kind, start, end, drain)) return
