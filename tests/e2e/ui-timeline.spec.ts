@@ -2,7 +2,8 @@
 // wheel zooms around the cursor, "Jump to worst" brings the worst latency sample into view, hovering its
 // CPU's lane there names the segment with its start, and the Worst case tab opens a sample on the timeline;
 // a click on a segment or a miss explains it in the side panel; the visible window exports as PNG and SVG;
-// markers A and B, placed by mouse and by key, read the time between them; two variants stack on one axis.
+// markers A and B, placed by mouse and by key, read the time between them; two variants stack on one axis;
+// a window the cap left out is recorded on request and drawn in place of the stored timeline.
 import { expect, test, type Page } from '@playwright/test'
 import { mkdir, readFile } from 'node:fs/promises'
 import { formatNs } from '../../src-shared/units'
@@ -249,4 +250,62 @@ test('two variants stacked on one time axis: the second run\'s lanes under the f
   await page.getByTestId('timeline-stack-with').click()
   await page.locator('.n-base-select-option', { hasText: 'stack with: none' }).click()
   await expect.poll(cssHeight).toBe(alone)
+})
+
+test('a window the cap left out is recorded on request: the job runs again and the window\'s segments are drawn', async ({ page }) => {
+  test.setTimeout(180_000)
+  await page.setViewportSize({ width: 1400, height: 900 })
+  await page.goto('/')
+  // 15 s of the 1 kHz preset record ~270 000 records, past the cap of 200 000: only the worst sample's 2 ms are kept
+  await pickPreset(page, '1 kHz control loop')
+  await shortRun(page, 15_000)
+  await page.getByTestId('run-open-results').click()
+  await page.locator('.n-tabs-tab', { hasText: 'Timeline' }).click()
+  await expectChartDrawn(page, 'timeline-canvas')
+  const record = page.getByTestId('timeline-record-window')
+  await expect(record).toBeVisible()
+
+  // zoom to ~5 ms around the quarter (or three quarters) of the run farthest from the worst sample
+  const range = page.getByTestId('timeline-range')
+  const view = async () => ({ from: Number(await range.getAttribute('data-from-ns')), to: Number(await range.getAttribute('data-to-ns')) })
+  const worstAt = Number(await page.getByTestId('timeline-jump-worst').getAttribute('data-worst-release-ns'))
+  const fraction = worstAt > 7_500_000_000 ? 0.25 : 0.75
+  const canvas = page.getByTestId('timeline-canvas')
+  const box = (await canvas.boundingBox())!
+  const plot = box.width - LABELS
+  await page.mouse.move(box.x + LABELS + plot * fraction, box.y + AXIS + 30)
+  for (let i = 0; i < 8; i++) await page.mouse.wheel(0, -500)
+  await expect.poll(async () => { const v = await view(); return v.to - v.from }).toBeLessThan(6_000_000)
+  const zoomed = await view()
+  expect(Math.abs(zoomed.from - worstAt)).toBeGreaterThan(1_000_000_000)
+
+  // nothing is recorded there: hovering CPU 2's lane names nothing
+  const laneY = box.y + AXIS + HEADER + 2 * LANE + HEADER + LANE / 2
+  const tooltip = page.getByTestId('timeline-tooltip')
+  await page.mouse.move(box.x + LABELS + plot * 0.5, laneY)
+  await expect(tooltip).toHaveCount(0)
+  await mkdir(SCREENSHOTS, { recursive: true })
+  await page.screenshot({ path: `${SCREENSHOTS}/timeline-window-unrecorded.png` })
+
+  await record.click()
+  const note = page.getByTestId('timeline-rerecorded')
+  await expect(note).toContainText('re-recorded window', { timeout: 60_000 })
+  // the view stays on the window, and its segments are drawn and named
+  expect(await view()).toEqual(zoomed)
+  // the window asked for is the visible one, in whole ns
+  expect(Number(await note.getAttribute('data-from-ns'))).toBeCloseTo(zoomed.from, -1)
+  expect(Number(await note.getAttribute('data-until-ns'))).toBeCloseTo(zoomed.to, -1)
+  await expectChartDrawn(page, 'timeline-canvas')
+  // (the note above the canvas may have wrapped onto another line)
+  const moved = (await canvas.boundingBox())!
+  const movedLaneY = laneY + moved.y - box.y
+  await page.mouse.move(box.x + LABELS + plot * 0.5 + 1, movedLaneY)
+  await expect(tooltip).toContainText(/CPU 2: (realtime task|idle|kworker|IPI)/)
+  await page.screenshot({ path: `${SCREENSHOTS}/timeline-window-recorded.png` })
+
+  // back to the stored timeline: nothing there again
+  await page.getByTestId('timeline-stored').click()
+  await expect(note).toHaveCount(0)
+  await page.mouse.move(box.x + LABELS + plot * 0.5 + 2, box.y + AXIS + HEADER + 2 * LANE + HEADER + LANE / 2 + (await canvas.boundingBox())!.y - box.y)
+  await expect(tooltip).toHaveCount(0)
 })
