@@ -19,7 +19,7 @@ export interface TimelineKind {
   source: InterferenceSource | null
 }
 
-/** In the engine's index order (engine/metrics/timeline-recorder.ts SEG_* and INSTANT_*). */
+/** In the engine's index order (engine/metrics/timeline-kind-index.ts SEG_* and INSTANT_*): new kinds go at the end. */
 export const TIMELINE_KINDS: readonly TimelineKind[] = [
   { name: 'rt', layer: 'cpu', label: 'realtime task', source: null },
   { name: 'kworker', layer: 'cpu', label: 'kworker wake / context switch', source: 'kworker' },
@@ -39,5 +39,6 @@ export const TIMELINE_KINDS: readonly TimelineKind[] = [
   { name: 'lru-drain', layer: 'cpu', label: 'lru_add_drain_per_cpu (kworker)', source: 'lru-drain' },
   { name: 'vmstat-update', layer: 'cpu', label: 'vmstat_update (kworker)', source: 'vmstat' },
   { name: 'memcg-drain', layer: 'cpu', label: 'drain_local_stock (kworker)', source: 'memcg-drain' },
-  { name: 'slab-flush', layer: 'cpu', label: 'flush_cpu_slab (kworker)', source: 'slab-flush' }
+  { name: 'slab-flush', layer: 'cpu', label: 'flush_cpu_slab (kworker)', source: 'slab-flush' },
+  { name: 'tick', layer: 'cpu', label: 'scheduler tick, deferred by a work function with IRQs off', source: 'tick' }
 ]

@@ -117,6 +117,29 @@ describe.each([100, 1000])('run timeline: past a cap of %i records', (cap) => {
   })
 })
 
+describe('run timeline: housekeeping ticks', () => {
+  /** the work functions a housekeeping kworker runs with IRQs or preemption off */
+  const WORK_FUNCTIONS = new Set(['kworker-drain', 'lru-drain', 'vmstat-update', 'memcg-drain', 'slab-flush'])
+
+  it('a tick that fell in a housekeeping kworker\'s work function is drawn right after it, tickNs long, and only then', () => {
+    // drains often enough that ticks fall in a few of the kworkers' IRQs-off sections
+    const profile = controlLoop({ drainSources: [{ kind: 'reclaim', ratePerSec: 400 }, { kind: 'compaction', ratePerSec: 100 }], run: { durationMs: 2000, warmupMs: 20 } })
+    const records = recordsOf(run(profile, 'workqueue').timeline!)
+    const periodNs = 1e9 / profile.machine.hz
+    const ticked = (rec: TimelineRecord) => Math.floor(rec.endNs / periodNs) > Math.floor(rec.startNs / periodNs)
+    const ticks = records.filter((rec) => rec.kind === 'tick')
+    expect(ticks.length).toBeGreaterThan(0)
+    for (const tick of ticks) {
+      expect(HOUSEKEEPING).toContain(tick.cpu)
+      expect(tick.endNs - tick.startNs).toBe(profile.kernel.costs.tickNs)
+      const work = records.find((rec) => rec.cpu === tick.cpu && rec.endNs === tick.startNs && WORK_FUNCTIONS.has(rec.kind))
+      expect(work !== undefined && ticked(work), `the work function before the tick at ${tick.startNs}`).toBe(true)
+    }
+    const work = records.filter((rec) => HOUSEKEEPING.includes(rec.cpu) && WORK_FUNCTIONS.has(rec.kind))
+    expect(ticks).toHaveLength(work.filter(ticked).length)
+  })
+})
+
 describe('run timeline: a window the user asks for', () => {
   const inWindow = (fromNs: number, untilNs: number) => (rec: TimelineRecord) =>
     rec.startNs < untilNs && (rec.endNs > fromNs || (rec.startNs === rec.endNs && rec.startNs >= fromNs))

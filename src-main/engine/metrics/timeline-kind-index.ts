@@ -19,3 +19,4 @@ export const SEG_LRU_DRAIN = 15
 export const SEG_VMSTAT_UPDATE = 16
 export const SEG_MEMCG_DRAIN = 17
 export const SEG_SLAB_FLUSH = 18
+export const SEG_TICK = 19
