@@ -117,6 +117,32 @@ describe.each([100, 1000])('run timeline: past a cap of %i records', (cap) => {
   })
 })
 
+describe('run timeline: zone drains waiting for pcpu_drain_mutex', () => {
+  for (const variant of ['workqueue', 'direct'] as const) {
+    it(`${variant}: each wait lies on its requester's CPU from the request until the previous drain handed the mutex over; the tiling holds`, () => {
+      // drains often enough that compaction's zone requests find the mutex held
+      const profile = controlLoop({ drainSources: [{ kind: 'reclaim', ratePerSec: 400 }, { kind: 'compaction', ratePerSec: 200 }] })
+      const r = run(profile, variant)
+      const t = r.timeline!
+      const records = recordsOf(t)
+      const waits = records.filter((rec) => rec.kind === 'drain-mutex-wait')
+      expect(waits.length).toBeGreaterThan(0)
+      const requests = new Map(records.filter((rec) => rec.kind === 'drain-request').map((rec) => [rec.drain, rec]))
+      const handovers = new Set(records.filter((rec) => rec.kind === 'drain-done').map((rec) => rec.startNs))
+      for (const w of waits) {
+        // only drain_all_pages(zone) waits; drain_all_pages(NULL) skips
+        expect(t.drainSources[w.drain - 1]).toBe('compaction')
+        expect([w.cpu, w.startNs]).toEqual([requests.get(w.drain)!.cpu, requests.get(w.drain)!.startNs])
+        expect(handovers.has(w.endNs), `wait of drain ${w.drain} ends at ${w.endNs}`).toBe(true)
+      }
+      // the longest wait after the warm-up is the one the drain statistics report
+      const counted = waits.filter((w) => w.startNs >= profile.run.warmupMs * 1e6).map((w) => w.endNs - w.startNs)
+      expect(Math.abs(Math.max(...counted) - r.drains.mutexWaitNs.max)).toBeLessThanOrEqual(1)
+      for (const cpu of ISOLATED) expect(tilingError(t, cpu, 0, r.simulatedNs)).toBeNull()
+    })
+  }
+})
+
 describe('run timeline: housekeeping ticks', () => {
   /** the work functions a housekeeping kworker runs with IRQs or preemption off */
   const WORK_FUNCTIONS = new Set(['kworker-drain', 'lru-drain', 'vmstat-update', 'memcg-drain', 'slab-flush'])
