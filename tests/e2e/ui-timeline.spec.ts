@@ -3,7 +3,8 @@
 // CPU's lane there names the segment with its start, and the Worst case tab opens a sample on the timeline;
 // a click on a segment or a miss explains it in the side panel; the visible window exports as PNG and SVG;
 // markers A and B, placed by mouse and by key, read the time between them; two variants stack on one axis;
-// a window the cap left out is recorded on request and drawn in place of the stored timeline.
+// a window the cap left out is recorded on request and drawn in place of the stored timeline; a zone drain's
+// wait for pcpu_drain_mutex is tinted under its requester's lane and named on hover.
 import { expect, test, type Page } from '@playwright/test'
 import { mkdir, readFile } from 'node:fs/promises'
 import { formatNs } from '../../src-shared/units'
@@ -308,4 +309,37 @@ test('a window the cap left out is recorded on request: the job runs again and t
   await expect(note).toHaveCount(0)
   await page.mouse.move(box.x + LABELS + plot * 0.5 + 2, box.y + AXIS + HEADER + 2 * LANE + HEADER + LANE / 2 + (await canvas.boundingBox())!.y - box.y)
   await expect(tooltip).toHaveCount(0)
+})
+
+test('a zone drain waiting for pcpu_drain_mutex is drawn on its requester\'s lane, named on hover and in the legend', async ({ page }) => {
+  test.setTimeout(120_000)
+  // 2 000 compactions a second: their zone requests often find the mutex held by the drain before them
+  await shortRunOnTimeline(page, (p) => p.getByTestId('input-drainSources.1.ratePerSec').fill('2000'))
+  await expect(page.locator('.legend')).toContainText('waiting for pcpu_drain_mutex')
+  const canvas = page.getByTestId('timeline-canvas')
+  const box = (await canvas.boundingBox())!
+  const plot = box.width - LABELS
+  const tooltip = page.getByTestId('timeline-tooltip')
+  // CPU 0 (housekeeping, the drain sources' CPU): the middle of its own band, where the wait is tinted under it;
+  // zoomed to 5 ms spans one after another, so that the requests' ticks leave room to hover between them
+  const y = box.y + AXIS + HEADER + LANE / 2
+  let found = -1
+  for (let span = 0; span < 10 && found < 0; span++) {
+    await page.getByTestId('timeline-whole').click()
+    await page.mouse.move(box.x + LABELS + ((span + 0.5) / 10) * plot, y)
+    await page.mouse.wheel(0, -1500)
+    for (let k = 0; k < 100 && found < 0; k++) {
+      const x = box.x + LABELS + ((k + 0.5) / 100) * plot
+      await page.mouse.move(x, y)
+      if ((await tooltip.textContent({ timeout: 200 }).catch(() => ''))?.includes('waiting for pcpu_drain_mutex')) found = x
+    }
+  }
+  expect(found, 'a drain-mutex-wait on CPU 0').toBeGreaterThan(0)
+  await expect(tooltip).toContainText(/CPU 0: drain_all_pages\(zone\) waiting for pcpu_drain_mutex · start .* · duration .* · drain_all_pages\(\) #\d+/)
+  await mkdir(SCREENSHOTS, { recursive: true })
+  await page.screenshot({ path: `${SCREENSHOTS}/timeline-mutex-wait.png` })
+  // a click explains its drain_all_pages() call, the wait among its steps on CPU 0
+  await page.mouse.move(found, y)
+  await page.mouse.click(found, y)
+  await expect(page.getByTestId('timeline-explain-steps')).toContainText('waiting for pcpu_drain_mutex')
 })
