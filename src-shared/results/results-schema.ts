@@ -149,6 +149,7 @@ const runTimelineSchema = z.strictObject({
   windows: z.array(z.strictObject({ reason: z.enum(['run', 'worst', 'miss', 'requested']), fromNs: nonNegative, untilNs: nonNegative, truncated: z.boolean() })),
   capRecords: count,
   drainSources: z.array(z.enum(DRAIN_SOURCE_KINDS)),
+  drainPages: z.array(count).refine((a) => a.length % 3 === 0, 'drainPages holds [call, cpu, pages] triplets').optional(),
   count,
   columns: z.strictObject({ cpu: base64Column, kind: base64Column, startNs: base64Column, durationNs: base64Column, drain: base64Column }),
   misses: z.array(missSampleSchema).optional()

@@ -170,6 +170,12 @@ export interface RunTimeline {
   capRecords: number
   /** the source of each drain_all_pages() call: drainSources[id - 1] for call `id` (the `drain` column) */
   drainSources: DrainSourceKind[]
+  /**
+   * The pages drain_all_pages() calls freed of CPUs' pcplists, as triplets [call, cpu, pages, call, cpu, pages, …]
+   * ordered by call and CPU, for the (call, CPU) pairs with records here; absent when none (and from results
+   * written before the engine kept it)
+   */
+  drainPages?: number[]
   count: number
   /** each the base64 of a little-endian typed array of `count` values (decodeTimeline in timeline-columns.ts) */
   columns: {

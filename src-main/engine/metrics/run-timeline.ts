@@ -22,6 +22,8 @@ export const TIMELINE_MISS_WINDOWS = 8
 const WINDOW_CAPACITY = 8192
 /** recent records a window opening now can look back on */
 const RING_CAPACITY = 16384
+/** CPU numbers are Uint16: a (drain call, CPU) pair as one number */
+const CPU_KEYS = 65536
 
 export class RunTimelineRecorder {
   /** the run from its start, until it overflows the cap (then null: only the windows are kept) */
@@ -36,6 +38,11 @@ export class RunTimelineRecorder {
   private openUntil = -Infinity
   /** the source of each drain_all_pages() call, by call id - 1 (ids run 1, 2, … in request order) */
   private readonly drainSources: DrainSourceKind[] = []
+  /**
+   * pages each drain_all_pages() call freed on each CPU, by drain * 65 536 + cpu; at most capRecords pairs
+   * (a pair's drain work is at least one record, so a run that fits never loses one)
+   */
+  private readonly freedPages = new Map<number, number>()
   private readonly missSamples = new MissSamples()
 
   private readonly enabled: boolean
@@ -70,6 +77,15 @@ export class RunTimelineRecorder {
     this.add(cpu, INSTANT_DRAIN_REQUEST, atNs, atNs, drain)
   }
 
+  /** drain_all_pages() call `drain` freed `pages` of `cpu`'s pcplist (a chunked drain frees a CPU's in several holds). */
+  drainFreed(cpu: number, drain: number, pages: number): void {
+    if (!this.enabled || pages <= 0) return
+    const key = drain * CPU_KEYS + cpu
+    const before = this.freedPages.get(key)
+    if (before === undefined && this.freedPages.size >= this.capRecords) return
+    this.freedPages.set(key, (before ?? 0) + pages)
+  }
+
   /** A new worst sample: its window [fromNs, untilNs) replaces the previous worst's. */
   keepWorst(fromNs: number, untilNs: number): void {
     if (!this.enabled || this.requested !== null) return
@@ -100,14 +116,23 @@ export class RunTimelineRecorder {
     const missed = this.missSamples.result()
     const misses = missed.length > 0 ? { misses: missed } : {}
     if (whole !== null) {
-      return { kinds, cpus, windows: [{ reason: 'run', fromNs: 0, untilNs: Math.round(endNs), truncated: false }], capRecords: this.capRecords, drainSources: this.drainSources, ...columnsOf(whole), ...misses }
+      return { kinds, cpus, windows: [{ reason: 'run', fromNs: 0, untilNs: Math.round(endNs), truncated: false }], capRecords: this.capRecords, drainSources: this.drainSources, ...columnsOf(whole), ...this.pagesOf([whole]), ...misses }
     }
     // a requested window's records stay in recorded order, as a whole run's do; the windows past the cap are merged
     const requested = this.requested
     const kept = requested === null ? this.windows() : [requested]
     const windows = kept.map((w) => ({ reason: w.reason, fromNs: Math.round(w.fromNs), untilNs: Math.round(w.untilNs), truncated: w.truncated }))
     const records = requested === null ? merged(kept.map((w) => w.records)) : columnsOf(requested.records)
-    return { kinds, cpus, windows, capRecords: this.capRecords, drainSources: this.drainSources, ...records, ...misses }
+    return { kinds, cpus, windows, capRecords: this.capRecords, drainSources: this.drainSources, ...records, ...this.pagesOf(kept.map((w) => w.records)), ...misses }
+  }
+
+  /** The pages freed of the (call, CPU) pairs that have records in `parts`, ordered by call and CPU; none: no field. */
+  private pagesOf(parts: TimelineColumns[]): Pick<RunTimeline, 'drainPages'> {
+    const keys = new Set<number>()
+    for (const p of parts) for (let i = 0; i < p.length; i++) if (p.drain[i] > 0) keys.add(p.drain[i] * CPU_KEYS + p.cpu[i])
+    const kept = [...keys].filter((k) => this.freedPages.has(k)).sort((a, b) => a - b)
+    if (kept.length === 0) return {}
+    return { drainPages: kept.flatMap((k) => [Math.floor(k / CPU_KEYS), k % CPU_KEYS, this.freedPages.get(k)!]) }
   }
 
   private windows(): TimelineWindow[] {
