@@ -143,6 +143,34 @@ describe('run timeline: zone drains waiting for pcpu_drain_mutex', () => {
   }
 })
 
+describe('run timeline: the pages each drain freed on each CPU', () => {
+  for (const variant of ['workqueue', 'direct', 'direct-chunked'] as const) {
+    it(`${variant}: given for every CPU a call's work is drawn on, and summing to the drain statistics' pagesFreed`, () => {
+      const r = run(controlLoop(), variant)
+      const t = r.timeline!
+      const pages = t.drainPages!
+      expect(pages.length % 3).toBe(0)
+      const freed = new Map<string, number>()
+      for (let i = 0; i < pages.length; i += 3) freed.set(`${pages[i]}:${pages[i + 1]}`, pages[i + 2])
+      const records = recordsOf(t)
+      // the records of drain work name every (call, CPU) pair that freed pages
+      const worked = new Set(records.filter((rec) => rec.drain > 0 && (rec.kind === 'kworker-drain' || rec.kind === 'remote-drain')).map((rec) => `${rec.drain}:${rec.cpu}`))
+      for (const pair of freed.keys()) expect(worked.has(pair), pair).toBe(true)
+      // the calls the statistics count: requested after the warm-up, completed
+      const warmupNs = controlLoop().run.warmupMs * 1e6
+      const counted = new Set(records.filter((rec) => rec.kind === 'drain-request' && rec.startNs >= warmupNs).map((rec) => rec.drain))
+      const completed = new Set(records.filter((rec) => rec.kind === 'drain-done').map((rec) => rec.drain))
+      let sum = 0
+      for (const [pair, n] of freed) {
+        const drain = Number(pair.split(':')[0])
+        if (counted.has(drain) && completed.has(drain)) sum += n
+      }
+      expect(sum).toBeGreaterThan(0)
+      expect(sum).toBe(r.drains.pagesFreed)
+    })
+  }
+})
+
 describe('run timeline: housekeeping ticks', () => {
   /** the work functions a housekeeping kworker runs with IRQs or preemption off */
   const WORK_FUNCTIONS = new Set(['kworker-drain', 'lru-drain', 'vmstat-update', 'memcg-drain', 'slab-flush'])

@@ -66,6 +66,10 @@ export class DrainAllPages implements DrainWaiter {
     if (run.outstanding === 0) this.complete(run, now)
   }
 
+  freed(run: DrainRun, cpu: number, pages: number): void {
+    this.timeline.drainFreed(cpu, run.id, pages)
+  }
+
   complete(run: DrainRun, now: number): void {
     this.finished++
     this.timeline.instant(run.requesterCpu, INSTANT_DRAIN_DONE, now, run.id)
