@@ -1,10 +1,11 @@
 // Results → Timeline in real Chromium against `drainlab serve`: the canvas draws every CPU's lane, the
 // wheel zooms around the cursor, "Jump to worst" brings the worst latency sample into view, hovering its
 // CPU's lane there names the segment with its start, and the Worst case tab opens a sample on the timeline;
-// a click on a segment or a miss explains it in the side panel; the visible window exports as PNG and SVG;
-// markers A and B, placed by mouse and by key, read the time between them; two variants stack on one axis;
-// a window the cap left out is recorded on request and drawn in place of the stored timeline; a zone drain's
-// wait for pcpu_drain_mutex is tinted under its requester's lane and named on hover.
+// a click on a segment or a miss explains it in the side panel, with the pages the drain freed there; the
+// visible window exports as PNG and SVG; markers A and B, placed by mouse and by key, read the time between
+// them; two variants stack on one axis; a window the cap left out is recorded on request and drawn in place
+// of the stored timeline; a zone drain's wait for pcpu_drain_mutex is tinted under its requester's lane and
+// named on hover.
 import { expect, test, type Page } from '@playwright/test'
 import { mkdir, readFile } from 'node:fs/promises'
 import { formatNs } from '../../src-shared/units'
@@ -75,7 +76,7 @@ test('the timeline renders, zooms, jumps to the worst sample, and opens from the
   await page.screenshot({ path: `${SCREENSHOTS}/timeline-worst.png` })
 
   // the chain in words: the kworker's IRQs-off drain, and which request on which CPU put it there
-  await expect(page.getByTestId('timeline-worst-chain')).toContainText(/requested by (reclaim|compaction) on CPU [01] at .*IRQs off/)
+  await expect(page.getByTestId('timeline-worst-chain')).toContainText(/requested by (reclaim|compaction) on CPU [01] at .*IRQs off.* → \d+ pages freed from CPU \d's pcplist$/)
 
   // a click on the IRQs-off drain in the worst sample explains it in the side panel: its drain_all_pages()
   // call from the request through each step on this CPU
@@ -94,6 +95,7 @@ test('the timeline renders, zooms, jumps to the worst sample, and opens from the
   const steps = page.getByTestId('timeline-explain-steps').locator('li')
   await expect(steps.filter({ hasText: 'IRQs off' })).toHaveCount(1)
   await expect(steps.filter({ hasText: 'kworker wake / context switch' }).first()).toBeVisible()
+  await expect(page.getByTestId('timeline-explain-pages')).toHaveText(new RegExp(`^[1-9]\\d* pages? freed from CPU ${cpu}'s pcplist$`))
   await page.screenshot({ path: `${SCREENSHOTS}/timeline-segment-chain.png` })
 
   // PNG and SVG of the visible window download; the PNG is a PNG of the canvas's size, the SVG parses and
