@@ -49,12 +49,11 @@ export function drainChain(t: RunTimeline, cpu: number, drain: number): DrainCha
   return { request, steps, pages, text: words.join(' → ') }
 }
 
-/** The pages drain_all_pages() call `drain` freed of `cpu`'s pcplist: 0 when it freed none, null when the timeline does not say. */
+/** The pages drain_all_pages() call `drain` freed of `cpu`'s pcplist, null when the timeline does not say. */
 export function freedPages(t: RunTimeline, drain: number, cpu: number): number | null {
-  const p = t.drainPages
-  if (p === undefined) return null
+  const p = t.drainPages ?? []
   for (let i = 0; i < p.length; i += 3) if (p[i] === drain && p[i + 1] === cpu) return p[i + 2]
-  return 0
+  return null
 }
 
 export function pagesText(pages: number, cpu: number): string {

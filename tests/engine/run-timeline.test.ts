@@ -145,7 +145,7 @@ describe('run timeline: zone drains waiting for pcpu_drain_mutex', () => {
 
 describe('run timeline: the pages each drain freed on each CPU', () => {
   for (const variant of ['workqueue', 'direct', 'direct-chunked'] as const) {
-    it(`${variant}: given for every CPU a call's work is drawn on, and summing to the drain statistics' pagesFreed`, () => {
+    it(`${variant}: given for every drawn drain work's CPU, and summing to the drain statistics' pagesFreed`, () => {
       const r = run(controlLoop(), variant)
       const t = r.timeline!
       const pages = t.drainPages!
@@ -153,9 +153,11 @@ describe('run timeline: the pages each drain freed on each CPU', () => {
       const freed = new Map<string, number>()
       for (let i = 0; i < pages.length; i += 3) freed.set(`${pages[i]}:${pages[i + 1]}`, pages[i + 2])
       const records = recordsOf(t)
-      // the records of drain work name every (call, CPU) pair that freed pages
-      const worked = new Set(records.filter((rec) => rec.drain > 0 && (rec.kind === 'kworker-drain' || rec.kind === 'remote-drain')).map((rec) => `${rec.drain}:${rec.cpu}`))
-      for (const pair of freed.keys()) expect(worked.has(pair), pair).toBe(true)
+      // every drawn drain work has its pages, and only (call, CPU) pairs with records have them
+      const work = records.filter((rec) => rec.drain > 0 && (rec.kind === 'kworker-drain' || rec.kind === 'remote-drain'))
+      for (const rec of work) expect(freed.has(`${rec.drain}:${rec.cpu}`), `${rec.kind} of drain ${rec.drain} on CPU ${rec.cpu}`).toBe(true)
+      const drawn = new Set(records.filter((rec) => rec.drain > 0).map((rec) => `${rec.drain}:${rec.cpu}`))
+      for (const pair of freed.keys()) expect(drawn.has(pair), pair).toBe(true)
       // the calls the statistics count: requested after the warm-up, completed
       const warmupNs = controlLoop().run.warmupMs * 1e6
       const counted = new Set(records.filter((rec) => rec.kind === 'drain-request' && rec.startNs >= warmupNs).map((rec) => rec.drain))

@@ -77,9 +77,12 @@ export class RunTimelineRecorder {
     this.add(cpu, INSTANT_DRAIN_REQUEST, atNs, atNs, drain)
   }
 
-  /** drain_all_pages() call `drain` freed `pages` of `cpu`'s pcplist (a chunked drain frees a CPU's in several holds). */
+  /**
+   * drain_all_pages() call `drain` freed `pages` of `cpu`'s pcplist (a chunked drain frees a CPU's in several
+   * holds). Kept when 0 too: a pair missing from the result is one the recorder did not keep, not an empty list.
+   */
   drainFreed(cpu: number, drain: number, pages: number): void {
-    if (!this.enabled || pages <= 0) return
+    if (!this.enabled) return
     const key = drain * CPU_KEYS + cpu
     const before = this.freedPages.get(key)
     if (before === undefined && this.freedPages.size >= this.capRecords) return
