@@ -4,7 +4,7 @@
 import { z } from 'zod'
 import type { ProfileIssue } from './profile/validate'
 import type { Profile, Variant } from './profile/schema'
-import type { ExperimentResults, JobStatus } from './results/types'
+import type { ExperimentResults, JobStatus, RunTimeline } from './results/types'
 import type { ResultsEngine } from './results/engine-label'
 import { RUN_ID_MAX_LENGTH, RUN_ID_PATTERN } from './run-id'
 
@@ -112,6 +112,11 @@ export interface LabApi {
   saveProfile(req: { path?: string; profile: unknown }): Promise<{ path: string } | null>
   exportResults(req: { runId: string; format: ExportFormat }): Promise<ExportedFile[]>
   /**
+   * A window [fromNs, untilNs) of one job's timeline, recorded by running the job again with the same profile,
+   * variant and seed (docs/timeline.md "A window on request"): for a run whose cap left that window out. Not saved.
+   */
+  recordTimelineWindow(req: { runId: string; jobId: string; fromNs: number; untilNs: number }): Promise<RunTimeline>
+  /**
    * File ▸ Import: cyclictest, oslat or rtla output (their text, as the page read it) recorded as a measured run
    * (docs/measurements.md); a file that is not one is an invalid-request error naming its line.
    */
@@ -142,6 +147,8 @@ export const labRequestSchemas = {
   openProfile: z.strictObject({ path: filePath.optional() }),
   saveProfile: z.strictObject({ path: filePath.optional(), profile: z.unknown() }),
   exportResults: z.strictObject({ runId, format: z.enum(EXPORT_FORMATS) }),
+  // whole ns within the run, untilNs after fromNs: the lab checks those against the run (record-timeline-window.ts)
+  recordTimelineWindow: z.strictObject({ runId, jobId: z.string().min(1).max(200), fromNs: z.number(), untilNs: z.number() }),
   // the texts travel in one call frame (1 MiB over the WebSocket), which bounds them before this does
   importMeasurements: z.strictObject({
     files: z.array(z.strictObject({ name: z.string().min(1).max(255), text: z.string().max(MAX_IMPORT_TEXT) })).min(1).max(16),

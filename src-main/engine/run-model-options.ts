@@ -1,4 +1,4 @@
-// Options of runModel: invariant checks, progress, cancellation, a hook on drain requests, and the timeline's cap.
+// Options of runModel: invariant checks, progress, cancellation, a hook on drain requests, and the timeline's cap and window.
 import type { DrainSourceKind } from '../../src-shared/profile/schema'
 
 export interface RunModelProgress {
@@ -20,4 +20,10 @@ export interface RunModelOptions {
   onDrainRequest?: (e: { source: number; kind: DrainSourceKind; tNs: number }) => void
   /** The most timeline records kept for the whole run (default TIMELINE_CAP_RECORDS, docs/timeline.md); past it only the windows are kept; 0: no timeline. */
   timelineCapRecords?: number
+  /**
+   * Record into the timeline only the records overlapping [from, until) ns (whole ns), up to the cap, and no
+   * windows: the same run seen through one window the user asked for (docs/timeline.md). Nothing else of the
+   * result changes, so a re-run with the same seed fills in a window the first run's cap left out.
+   */
+  timelineWindowNs?: readonly [number, number]
 }

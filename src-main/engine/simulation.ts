@@ -88,7 +88,7 @@ export class Simulation {
     this.durationNs = Math.round(profile.run.durationMs * 1e6)
     this.sampleEveryNs = Math.max(1_000_000, Math.ceil(this.durationNs / SAMPLES_PER_RUN))
     const isolated = isolatedCpus(profile)
-    this.runTimeline = new RunTimelineRecorder(options.timelineCapRecords)
+    this.runTimeline = new RunTimelineRecorder(options.timelineCapRecords, options.timelineWindowNs)
     this.timeline = new TimelineRecorder(isolated, this.runTimeline)
     // the contexts: the core with the pcp state, then what each kind of component adds to it
     const kernel = { queue: this.queue, costs: this.costs, warmupNs: this.warmupNs, zone: this.zone, pcp: this.pcp, params: this.params, traits: this.traits }

@@ -22,6 +22,7 @@ import { JobPool } from './pool/job-pool'
 import { checkLiveRun, LiveJobPool } from './live-job-pool'
 import type { PathAccess, PathPolicy } from './path-policy'
 import { presetInfos } from './presets'
+import { recordTimelineWindow } from './record-timeline-window'
 import { recoverInterruptedRuns } from './recover-interrupted-runs'
 import { startExperiment, type FinishedExperiment, type StartedExperiment } from './run-experiment'
 
@@ -204,6 +205,11 @@ export function createLabService(options: LabServiceOptions): LabService {
       // the files even when that copy cannot be kept (the run was deleted meanwhile, the disk is full)
       await store.saveExports(req.runId, files).catch(() => false)
       return files.map(toExportedFile)
+    },
+
+    async recordTimelineWindow(req) {
+      if (closed) throw new LabError('not-available', 'the lab is shutting down')
+      return recordTimelineWindow(await service.getResults({ runId: req.runId }), req, getPool())
     },
 
     async importMeasurements(req) {

@@ -1,7 +1,8 @@
 // The work of one drain_all_pages() call on one CPU read off the run timeline, what a click on a segment of
 // that call explains: the request (source, requesting CPU, time), then every segment of the call on the CPU
 // in order — queue_work_on()'s IPI, the kworker's wake and switch, drain_local_pages_wq freeing the list
-// with IRQs off, or a remote drainer holding the CPU's pcp->lock and what its owner lost to it.
+// with IRQs off, or a remote drainer holding the CPU's pcp->lock and what its owner lost to it — and the pages
+// the call freed of the CPU's pcplist.
 import { formatNs } from '../units'
 import type { DrainSourceKind } from '../profile/schema'
 import { decodeTimeline, type TimelineColumnArrays } from './timeline-columns'
@@ -27,6 +28,8 @@ export interface DrainChain {
   /** null when the request is not on the timeline (past the cap, outside the kept windows) */
   request: DrainRequest | null
   steps: DrainStep[]
+  /** pages the call freed of the CPU's pcplist; null when the timeline does not say (results before engine 0.6's) */
+  pages: number | null
   text: string
 }
 
@@ -39,9 +42,22 @@ export function drainChain(t: RunTimeline, cpu: number, drain: number): DrainCha
   }
   steps.sort((a, b) => a.startNs - b.startNs)
   const request = drainRequest(t, c, drain)
+  const pages = freedPages(t, drain, cpu)
   const words = steps.map((s) => `${s.label} ${formatNs(s.ns)}`)
   if (request !== null) words.unshift(requestText(request))
-  return { request, steps, text: words.join(' → ') }
+  if (pages !== null) words.push(pagesText(pages, cpu))
+  return { request, steps, pages, text: words.join(' → ') }
+}
+
+/** The pages drain_all_pages() call `drain` freed of `cpu`'s pcplist, null when the timeline does not say. */
+export function freedPages(t: RunTimeline, drain: number, cpu: number): number | null {
+  const p = t.drainPages ?? []
+  for (let i = 0; i < p.length; i += 3) if (p[i] === drain && p[i + 1] === cpu) return p[i + 2]
+  return null
+}
+
+export function pagesText(pages: number, cpu: number): string {
+  return `${pages} ${pages === 1 ? 'page' : 'pages'} freed from CPU ${cpu}'s pcplist`
 }
 
 /** The request of drain_all_pages() call `drain` on the timeline, or null. */

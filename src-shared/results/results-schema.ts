@@ -146,9 +146,10 @@ const base64Column = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64'
 const runTimelineSchema = z.strictObject({
   kinds: z.array(z.string().min(1)).min(1).max(256),
   cpus: z.array(z.strictObject({ cpu: count, role: z.enum(['isolated', 'housekeeping']) })),
-  windows: z.array(z.strictObject({ reason: z.enum(['run', 'worst', 'miss']), fromNs: nonNegative, untilNs: nonNegative, truncated: z.boolean() })),
+  windows: z.array(z.strictObject({ reason: z.enum(['run', 'worst', 'miss', 'requested']), fromNs: nonNegative, untilNs: nonNegative, truncated: z.boolean() })),
   capRecords: count,
   drainSources: z.array(z.enum(DRAIN_SOURCE_KINDS)),
+  drainPages: z.array(count).refine((a) => a.length % 3 === 0, 'drainPages holds [call, cpu, pages] triplets').optional(),
   count,
   columns: z.strictObject({ cpu: base64Column, kind: base64Column, startNs: base64Column, durationNs: base64Column, drain: base64Column }),
   misses: z.array(missSampleSchema).optional()

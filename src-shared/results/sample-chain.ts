@@ -2,9 +2,9 @@
 // timeline, as rtla's auto-analysis tells it: what held the sample's CPU between the job's release and the
 // sample's end, and the drain_all_pages() call that put it there ("drain_all_pages() #12 requested by
 // reclaim on CPU 0 at 69.2 ms → IPI 2.00 µs → kworker wake / context switch 3.00 µs → drain_local_pages_wq:
-// free_pcppages_bulk, IRQs off 57.5 µs").
+// free_pcppages_bulk, IRQs off 57.5 µs → 400 pages freed from CPU 4's pcplist").
 import { formatNs } from '../units'
-import { drainRequest, labelOf, requestText, type DrainRequest } from './drain-chain'
+import { drainRequest, freedPages, labelOf, pagesText, requestText, type DrainRequest } from './drain-chain'
 import { decodeTimeline } from './timeline-columns'
 import { TIMELINE_KINDS } from './timeline-kinds'
 import type { RunTimeline, WorstSample } from './types'
@@ -42,6 +42,8 @@ export function sampleChain(t: RunTimeline, sample: ChainedSample): SampleChain 
   const request = drain === 0 ? null : drainRequest(t, c, drain)
   const words = steps.map((s) => `${s.label} ${formatNs(s.ns)}`)
   if (request !== null) words.unshift(requestText(request))
+  const pages = drain === 0 ? null : freedPages(t, drain, sample.cpu)
+  if (pages !== null) words.push(pagesText(pages, sample.cpu))
   const text = words.length > 0 ? words.join(' → ') : `nothing else ran on CPU ${sample.cpu} in the ${formatNs(sample.valueNs)} from the release`
   return { request, steps, text }
 }

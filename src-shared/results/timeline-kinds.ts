@@ -1,4 +1,4 @@
-// What a record of the run timeline (RunTimeline, docs/timeline.md) is: a segment of one of three layers
+// What a record of the run timeline (RunTimeline, docs/timeline.md) is: a segment of one of four layers
 // of a CPU, or an instant. The engine writes a kind's index; readers look it up here by the name the
 // result lists in `kinds`, so a result keeps its meaning if this table grows.
 import type { InterferenceSource } from './types'
@@ -7,9 +7,10 @@ import type { InterferenceSource } from './types'
  * - `cpu`: what the CPU executes; on an isolated CPU these segments tile the run without gaps or overlaps
  * - `pcp-lock`: a remote drainer holds this CPU's pcp->lock (drain_pages_zone), whatever the CPU runs
  * - `owner`: the CPU's own pcplist user spins on pcp->lock or takes the buddy path (inside its `cpu` segment)
+ * - `caller`: a task on the CPU in drain_all_pages() sleeps on pcpu_drain_mutex; the CPU runs others meanwhile
  * - `instant`: a point in time (no duration)
  */
-export type TimelineLayer = 'cpu' | 'pcp-lock' | 'owner' | 'instant'
+export type TimelineLayer = 'cpu' | 'pcp-lock' | 'owner' | 'caller' | 'instant'
 
 export interface TimelineKind {
   name: string
@@ -19,7 +20,7 @@ export interface TimelineKind {
   source: InterferenceSource | null
 }
 
-/** In the engine's index order (engine/metrics/timeline-recorder.ts SEG_* and INSTANT_*). */
+/** In the engine's index order (engine/metrics/timeline-kind-index.ts SEG_* and INSTANT_*): new kinds go at the end. */
 export const TIMELINE_KINDS: readonly TimelineKind[] = [
   { name: 'rt', layer: 'cpu', label: 'realtime task', source: null },
   { name: 'kworker', layer: 'cpu', label: 'kworker wake / context switch', source: 'kworker' },
@@ -39,5 +40,7 @@ export const TIMELINE_KINDS: readonly TimelineKind[] = [
   { name: 'lru-drain', layer: 'cpu', label: 'lru_add_drain_per_cpu (kworker)', source: 'lru-drain' },
   { name: 'vmstat-update', layer: 'cpu', label: 'vmstat_update (kworker)', source: 'vmstat' },
   { name: 'memcg-drain', layer: 'cpu', label: 'drain_local_stock (kworker)', source: 'memcg-drain' },
-  { name: 'slab-flush', layer: 'cpu', label: 'flush_cpu_slab (kworker)', source: 'slab-flush' }
+  { name: 'slab-flush', layer: 'cpu', label: 'flush_cpu_slab (kworker)', source: 'slab-flush' },
+  { name: 'tick', layer: 'cpu', label: 'scheduler tick, deferred by a work function with IRQs off', source: 'tick' },
+  { name: 'drain-mutex-wait', layer: 'caller', label: 'drain_all_pages(zone) waiting for pcpu_drain_mutex', source: null }
 ]

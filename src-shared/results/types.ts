@@ -161,12 +161,21 @@ export interface RunTimeline {
   /** the kinds `columns.kind` indexes, by name (TIMELINE_KINDS in timeline-kinds.ts) */
   kinds: string[]
   cpus: Array<{ cpu: number; role: 'isolated' | 'housekeeping' }>
-  /** the spans of simulated time whose records are all here: one `run` span when the whole run fit */
-  windows: Array<{ reason: 'run' | 'worst' | 'miss'; fromNs: number; untilNs: number; truncated: boolean }>
+  /**
+   * the spans of simulated time whose records are all here: one `run` span when the whole run fit; one
+   * `requested` span when the run was re-run to record a window the user asked for (RunModelOptions.timelineWindowNs)
+   */
+  windows: Array<{ reason: 'run' | 'worst' | 'miss' | 'requested'; fromNs: number; untilNs: number; truncated: boolean }>
   /** the most records a run keeps whole */
   capRecords: number
   /** the source of each drain_all_pages() call: drainSources[id - 1] for call `id` (the `drain` column) */
   drainSources: DrainSourceKind[]
+  /**
+   * The pages drain_all_pages() calls freed of CPUs' pcplists, as triplets [call, cpu, pages, call, cpu, pages, …]
+   * ordered by call and CPU, for the (call, CPU) pairs with records here; absent when none (and from results
+   * written before the engine kept it)
+   */
+  drainPages?: number[]
   count: number
   /** each the base64 of a little-endian typed array of `count` values (decodeTimeline in timeline-columns.ts) */
   columns: {

@@ -68,6 +68,24 @@ describe('timeline lanes', () => {
   })
 })
 
+describe('a caller waiting for pcpu_drain_mutex', () => {
+  const records: Array<[number, string, number, number, number]> = [[0, 'drain-request', 100, 0, 3], [0, 'drain-mutex-wait', 100, 400, 3], [0, 'kworker', 200, 20, 2], [1, 'rt', 0, 1000, 0]]
+  const laid = layOutTimeline(timeline(records))
+
+  it('is laid out in its own layer of the requester\'s lane, beside (not in) the CPU\'s own segments', () => {
+    const cpu0 = laid.lanes[0].layers
+    expect([...cpu0.caller.start]).toEqual([100])
+    expect(laid.kinds[cpu0.caller.kind[0]].name).toBe('drain-mutex-wait')
+    expect([...cpu0.cpu.kind].map((k) => laid.kinds[k].name)).toEqual(['kworker'])
+    expect(recordAt(cpu0.caller, 300, 0)).toBe(0)
+  })
+
+  it('keeps its layer when the run is stacked under another', () => {
+    const both = stackTimelines(layOutTimeline(timeline([[1, 'rt', 0, 1000, 0]])), 'direct', laid, 'workqueue')
+    expect(both.kinds[both.lanes[3].layers.caller.kind[0]].name).toBe('drain-mutex-wait')
+  })
+})
+
 describe('stepping through misses', () => {
   const laid = layOutTimeline(timeline([[1, 'deadline-miss', 800, 0, 0], [2, 'deadline-miss', 400, 0, 0], [1, 'release', 500, 0, 0]]))
 

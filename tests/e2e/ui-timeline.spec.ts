@@ -1,8 +1,11 @@
 // Results → Timeline in real Chromium against `drainlab serve`: the canvas draws every CPU's lane, the
 // wheel zooms around the cursor, "Jump to worst" brings the worst latency sample into view, hovering its
 // CPU's lane there names the segment with its start, and the Worst case tab opens a sample on the timeline;
-// a click on a segment or a miss explains it in the side panel; the visible window exports as PNG and SVG;
-// markers A and B, placed by mouse and by key, read the time between them; two variants stack on one axis.
+// a click on a segment or a miss explains it in the side panel, with the pages the drain freed there; the
+// visible window exports as PNG and SVG; markers A and B, placed by mouse and by key, read the time between
+// them; two variants stack on one axis; a window the cap left out is recorded on request and drawn in place
+// of the stored timeline; a zone drain's wait for pcpu_drain_mutex is tinted under its requester's lane and
+// named on hover.
 import { expect, test, type Page } from '@playwright/test'
 import { mkdir, readFile } from 'node:fs/promises'
 import { formatNs } from '../../src-shared/units'
@@ -73,7 +76,7 @@ test('the timeline renders, zooms, jumps to the worst sample, and opens from the
   await page.screenshot({ path: `${SCREENSHOTS}/timeline-worst.png` })
 
   // the chain in words: the kworker's IRQs-off drain, and which request on which CPU put it there
-  await expect(page.getByTestId('timeline-worst-chain')).toContainText(/requested by (reclaim|compaction) on CPU [01] at .*IRQs off/)
+  await expect(page.getByTestId('timeline-worst-chain')).toContainText(/requested by (reclaim|compaction) on CPU [01] at .*IRQs off.* → \d+ pages freed from CPU \d's pcplist$/)
 
   // a click on the IRQs-off drain in the worst sample explains it in the side panel: its drain_all_pages()
   // call from the request through each step on this CPU
@@ -92,6 +95,7 @@ test('the timeline renders, zooms, jumps to the worst sample, and opens from the
   const steps = page.getByTestId('timeline-explain-steps').locator('li')
   await expect(steps.filter({ hasText: 'IRQs off' })).toHaveCount(1)
   await expect(steps.filter({ hasText: 'kworker wake / context switch' }).first()).toBeVisible()
+  await expect(page.getByTestId('timeline-explain-pages')).toHaveText(new RegExp(`^[1-9]\\d* pages? freed from CPU ${cpu}'s pcplist$`))
   await page.screenshot({ path: `${SCREENSHOTS}/timeline-segment-chain.png` })
 
   // PNG and SVG of the visible window download; the PNG is a PNG of the canvas's size, the SVG parses and
@@ -249,4 +253,95 @@ test('two variants stacked on one time axis: the second run\'s lanes under the f
   await page.getByTestId('timeline-stack-with').click()
   await page.locator('.n-base-select-option', { hasText: 'stack with: none' }).click()
   await expect.poll(cssHeight).toBe(alone)
+})
+
+test('a window the cap left out is recorded on request: the job runs again and the window\'s segments are drawn', async ({ page }) => {
+  test.setTimeout(180_000)
+  await page.setViewportSize({ width: 1400, height: 900 })
+  await page.goto('/')
+  // 15 s of the 1 kHz preset record ~270 000 records, past the cap of 200 000: only the worst sample's 2 ms are kept
+  await pickPreset(page, '1 kHz control loop')
+  await shortRun(page, 15_000)
+  await page.getByTestId('run-open-results').click()
+  await page.locator('.n-tabs-tab', { hasText: 'Timeline' }).click()
+  await expectChartDrawn(page, 'timeline-canvas')
+  const record = page.getByTestId('timeline-record-window')
+  await expect(record).toBeVisible()
+
+  // zoom to ~5 ms around the quarter (or three quarters) of the run farthest from the worst sample
+  const range = page.getByTestId('timeline-range')
+  const view = async () => ({ from: Number(await range.getAttribute('data-from-ns')), to: Number(await range.getAttribute('data-to-ns')) })
+  const worstAt = Number(await page.getByTestId('timeline-jump-worst').getAttribute('data-worst-release-ns'))
+  const fraction = worstAt > 7_500_000_000 ? 0.25 : 0.75
+  const canvas = page.getByTestId('timeline-canvas')
+  const box = (await canvas.boundingBox())!
+  const plot = box.width - LABELS
+  await page.mouse.move(box.x + LABELS + plot * fraction, box.y + AXIS + 30)
+  for (let i = 0; i < 8; i++) await page.mouse.wheel(0, -500)
+  await expect.poll(async () => { const v = await view(); return v.to - v.from }).toBeLessThan(6_000_000)
+  const zoomed = await view()
+  expect(Math.abs(zoomed.from - worstAt)).toBeGreaterThan(1_000_000_000)
+
+  // nothing is recorded there: hovering CPU 2's lane names nothing
+  const laneY = box.y + AXIS + HEADER + 2 * LANE + HEADER + LANE / 2
+  const tooltip = page.getByTestId('timeline-tooltip')
+  await page.mouse.move(box.x + LABELS + plot * 0.5, laneY)
+  await expect(tooltip).toHaveCount(0)
+  await mkdir(SCREENSHOTS, { recursive: true })
+  await page.screenshot({ path: `${SCREENSHOTS}/timeline-window-unrecorded.png` })
+
+  await record.click()
+  const note = page.getByTestId('timeline-rerecorded')
+  await expect(note).toContainText('re-recorded window', { timeout: 60_000 })
+  // the view stays on the window, and its segments are drawn and named
+  expect(await view()).toEqual(zoomed)
+  // the window asked for is the visible one, in whole ns
+  expect(Number(await note.getAttribute('data-from-ns'))).toBeCloseTo(zoomed.from, -1)
+  expect(Number(await note.getAttribute('data-until-ns'))).toBeCloseTo(zoomed.to, -1)
+  await expectChartDrawn(page, 'timeline-canvas')
+  // (the note above the canvas may have wrapped onto another line)
+  const moved = (await canvas.boundingBox())!
+  const movedLaneY = laneY + moved.y - box.y
+  await page.mouse.move(box.x + LABELS + plot * 0.5 + 1, movedLaneY)
+  await expect(tooltip).toContainText(/CPU 2: (realtime task|idle|kworker|IPI)/)
+  await page.screenshot({ path: `${SCREENSHOTS}/timeline-window-recorded.png` })
+
+  // back to the stored timeline: nothing there again
+  await page.getByTestId('timeline-stored').click()
+  await expect(note).toHaveCount(0)
+  await page.mouse.move(box.x + LABELS + plot * 0.5 + 2, box.y + AXIS + HEADER + 2 * LANE + HEADER + LANE / 2 + (await canvas.boundingBox())!.y - box.y)
+  await expect(tooltip).toHaveCount(0)
+})
+
+test('a zone drain waiting for pcpu_drain_mutex is drawn on its requester\'s lane, named on hover and in the legend', async ({ page }) => {
+  test.setTimeout(120_000)
+  // 2 000 compactions a second: their zone requests often find the mutex held by the drain before them
+  await shortRunOnTimeline(page, (p) => p.getByTestId('input-drainSources.1.ratePerSec').fill('2000'))
+  await expect(page.locator('.legend')).toContainText('waiting for pcpu_drain_mutex')
+  const canvas = page.getByTestId('timeline-canvas')
+  const box = (await canvas.boundingBox())!
+  const plot = box.width - LABELS
+  const tooltip = page.getByTestId('timeline-tooltip')
+  // CPU 0 (housekeeping, the drain sources' CPU): the middle of its own band, where the wait is tinted under it;
+  // zoomed to 5 ms spans one after another, so that the requests' ticks leave room to hover between them
+  const y = box.y + AXIS + HEADER + LANE / 2
+  let found = -1
+  for (let span = 0; span < 10 && found < 0; span++) {
+    await page.getByTestId('timeline-whole').click()
+    await page.mouse.move(box.x + LABELS + ((span + 0.5) / 10) * plot, y)
+    await page.mouse.wheel(0, -1500)
+    for (let k = 0; k < 100 && found < 0; k++) {
+      const x = box.x + LABELS + ((k + 0.5) / 100) * plot
+      await page.mouse.move(x, y)
+      if ((await tooltip.textContent({ timeout: 200 }).catch(() => ''))?.includes('waiting for pcpu_drain_mutex')) found = x
+    }
+  }
+  expect(found, 'a drain-mutex-wait on CPU 0').toBeGreaterThan(0)
+  await expect(tooltip).toContainText(/CPU 0: drain_all_pages\(zone\) waiting for pcpu_drain_mutex · start .* · duration .* · drain_all_pages\(\) #\d+/)
+  await mkdir(SCREENSHOTS, { recursive: true })
+  await page.screenshot({ path: `${SCREENSHOTS}/timeline-mutex-wait.png` })
+  // a click explains its drain_all_pages() call, the wait among its steps on CPU 0
+  await page.mouse.move(found, y)
+  await page.mouse.click(found, y)
+  await expect(page.getByTestId('timeline-explain-steps')).toContainText('waiting for pcpu_drain_mutex')
 })

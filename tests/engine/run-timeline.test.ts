@@ -1,6 +1,6 @@
 // The run timeline (docs/timeline.md): every CPU's record of the run, whole while it fits in the cap,
 // else the windows around the worst sample and the first deadline misses; the first misses explained (their
-// breakdowns); recording changes no result.
+// breakdowns); a window asked for on a re-run holds what the whole run holds in it; recording changes no result.
 import { describe, expect, it } from 'vitest'
 import { VARIANTS, type ProfileInput } from '../../src-shared/profile/schema'
 import type { RunResult } from '../../src-shared/results/types'
@@ -114,6 +114,122 @@ describe.each([100, 1000])('run timeline: past a cap of %i records', (cap) => {
       expect(missAt.some((at) => at >= w.fromNs && at < w.untilNs)).toBe(true)
       for (const cpu of ISOLATED) expect(tilingError(t, cpu, w.fromNs, w.untilNs)).toBeNull()
     }
+  })
+})
+
+describe('run timeline: zone drains waiting for pcpu_drain_mutex', () => {
+  for (const variant of ['workqueue', 'direct'] as const) {
+    it(`${variant}: each wait lies on its requester's CPU from the request until the previous drain handed the mutex over; the tiling holds`, () => {
+      // drains often enough that compaction's zone requests find the mutex held
+      const profile = controlLoop({ drainSources: [{ kind: 'reclaim', ratePerSec: 400 }, { kind: 'compaction', ratePerSec: 200 }] })
+      const r = run(profile, variant)
+      const t = r.timeline!
+      const records = recordsOf(t)
+      const waits = records.filter((rec) => rec.kind === 'drain-mutex-wait')
+      expect(waits.length).toBeGreaterThan(0)
+      const requests = new Map(records.filter((rec) => rec.kind === 'drain-request').map((rec) => [rec.drain, rec]))
+      const handovers = new Set(records.filter((rec) => rec.kind === 'drain-done').map((rec) => rec.startNs))
+      for (const w of waits) {
+        // only drain_all_pages(zone) waits; drain_all_pages(NULL) skips
+        expect(t.drainSources[w.drain - 1]).toBe('compaction')
+        expect([w.cpu, w.startNs]).toEqual([requests.get(w.drain)!.cpu, requests.get(w.drain)!.startNs])
+        expect(handovers.has(w.endNs), `wait of drain ${w.drain} ends at ${w.endNs}`).toBe(true)
+      }
+      // the longest wait after the warm-up is the one the drain statistics report
+      const counted = waits.filter((w) => w.startNs >= profile.run.warmupMs * 1e6).map((w) => w.endNs - w.startNs)
+      expect(Math.abs(Math.max(...counted) - r.drains.mutexWaitNs.max)).toBeLessThanOrEqual(1)
+      for (const cpu of ISOLATED) expect(tilingError(t, cpu, 0, r.simulatedNs)).toBeNull()
+    })
+  }
+})
+
+describe('run timeline: the pages each drain freed on each CPU', () => {
+  for (const variant of ['workqueue', 'direct', 'direct-chunked'] as const) {
+    it(`${variant}: given for every drawn drain work's CPU, and summing to the drain statistics' pagesFreed`, () => {
+      const r = run(controlLoop(), variant)
+      const t = r.timeline!
+      const pages = t.drainPages!
+      expect(pages.length % 3).toBe(0)
+      const freed = new Map<string, number>()
+      for (let i = 0; i < pages.length; i += 3) freed.set(`${pages[i]}:${pages[i + 1]}`, pages[i + 2])
+      const records = recordsOf(t)
+      // every drawn drain work has its pages, and only (call, CPU) pairs with records have them
+      const work = records.filter((rec) => rec.drain > 0 && (rec.kind === 'kworker-drain' || rec.kind === 'remote-drain'))
+      for (const rec of work) expect(freed.has(`${rec.drain}:${rec.cpu}`), `${rec.kind} of drain ${rec.drain} on CPU ${rec.cpu}`).toBe(true)
+      const drawn = new Set(records.filter((rec) => rec.drain > 0).map((rec) => `${rec.drain}:${rec.cpu}`))
+      for (const pair of freed.keys()) expect(drawn.has(pair), pair).toBe(true)
+      // the calls the statistics count: requested after the warm-up, completed
+      const warmupNs = controlLoop().run.warmupMs * 1e6
+      const counted = new Set(records.filter((rec) => rec.kind === 'drain-request' && rec.startNs >= warmupNs).map((rec) => rec.drain))
+      const completed = new Set(records.filter((rec) => rec.kind === 'drain-done').map((rec) => rec.drain))
+      let sum = 0
+      for (const [pair, n] of freed) {
+        const drain = Number(pair.split(':')[0])
+        if (counted.has(drain) && completed.has(drain)) sum += n
+      }
+      expect(sum).toBeGreaterThan(0)
+      expect(sum).toBe(r.drains.pagesFreed)
+    })
+  }
+})
+
+describe('run timeline: housekeeping ticks', () => {
+  /** the work functions a housekeeping kworker runs with IRQs or preemption off */
+  const WORK_FUNCTIONS = new Set(['kworker-drain', 'lru-drain', 'vmstat-update', 'memcg-drain', 'slab-flush'])
+
+  it('a tick that fell in a housekeeping kworker\'s work function is drawn right after it, tickNs long, and only then', () => {
+    // drains often enough that ticks fall in a few of the kworkers' IRQs-off sections
+    const profile = controlLoop({ drainSources: [{ kind: 'reclaim', ratePerSec: 400 }, { kind: 'compaction', ratePerSec: 100 }], run: { durationMs: 2000, warmupMs: 20 } })
+    const records = recordsOf(run(profile, 'workqueue').timeline!)
+    const periodNs = 1e9 / profile.machine.hz
+    const ticked = (rec: TimelineRecord) => Math.floor(rec.endNs / periodNs) > Math.floor(rec.startNs / periodNs)
+    const ticks = records.filter((rec) => rec.kind === 'tick')
+    expect(ticks.length).toBeGreaterThan(0)
+    for (const tick of ticks) {
+      expect(HOUSEKEEPING).toContain(tick.cpu)
+      expect(tick.endNs - tick.startNs).toBe(profile.kernel.costs.tickNs)
+      const work = records.find((rec) => rec.cpu === tick.cpu && rec.endNs === tick.startNs && WORK_FUNCTIONS.has(rec.kind))
+      expect(work !== undefined && ticked(work), `the work function before the tick at ${tick.startNs}`).toBe(true)
+    }
+    const work = records.filter((rec) => HOUSEKEEPING.includes(rec.cpu) && WORK_FUNCTIONS.has(rec.kind))
+    expect(ticks).toHaveLength(work.filter(ticked).length)
+  })
+})
+
+describe('run timeline: a window the user asks for', () => {
+  const inWindow = (fromNs: number, untilNs: number) => (rec: TimelineRecord) =>
+    rec.startNs < untilNs && (rec.endNs > fromNs || (rec.startNs === rec.endNs && rec.startNs >= fromNs))
+
+  for (const variant of ['workqueue', 'direct'] as const) {
+    it(`${variant}: a re-run with timelineWindowNs records exactly the whole run's records in the window, and changes no other result`, () => {
+      const whole = run(controlLoop(), variant)
+      // past the cap of 100 records the run keeps only its windows; 150.5–180.25 ms lies outside them
+      const capped = run(controlLoop(), variant, 1, { timelineCapRecords: 100 })
+      const [fromNs, untilNs] = [150_500_000, 180_250_000]
+      expect(capped.timeline!.windows.some((w) => w.fromNs < untilNs && w.untilNs > fromNs)).toBe(false)
+      const window = run(controlLoop(), variant, 1, { timelineWindowNs: [fromNs, untilNs] })
+      expect(JSON.stringify(withoutTimeline(window))).toBe(JSON.stringify(withoutTimeline(whole)))
+      const t = window.timeline!
+      expect(t.windows).toEqual([{ reason: 'requested', fromNs, untilNs, truncated: false }])
+      const expected = recordsOf(whole.timeline!).filter(inWindow(fromNs, untilNs))
+      expect(expected.length).toBeGreaterThan(100)
+      expect(recordsOf(t)).toEqual(expected)
+      expect(t.drainSources).toEqual(whole.timeline!.drainSources)
+      expect(t.misses).toEqual(whole.timeline!.misses)
+      for (const cpu of ISOLATED) expect(tilingError(t, cpu, fromNs, untilNs)).toBeNull()
+    })
+  }
+
+  it('a window with more records than the cap keeps the first ones and says it is truncated', () => {
+    const whole = run(controlLoop(), 'workqueue')
+    const [fromNs, untilNs] = [100_000_000, 200_000_000]
+    const t = run(controlLoop(), 'workqueue', 1, { timelineCapRecords: 50, timelineWindowNs: [fromNs, untilNs] }).timeline!
+    expect(t.windows).toEqual([{ reason: 'requested', fromNs, untilNs, truncated: true }])
+    expect(recordsOf(t)).toEqual(recordsOf(whole.timeline!).filter(inWindow(fromNs, untilNs)).slice(0, 50))
+  })
+
+  it('refuses a window that ends before it starts', () => {
+    expect(() => run(controlLoop(), 'workqueue', 1, { timelineWindowNs: [2_000_000, 1_000_000] })).toThrow(/timelineWindowNs/)
   })
 })
 

@@ -1,6 +1,6 @@
 // The causal chains read off a real run's timeline: the worst sample's — under workqueue the kworker's
 // IRQs-off drain and the request behind it (source, CPU, time); under direct no kworker on the CPU; and one
-// drain_all_pages() call's work on one CPU.
+// drain_all_pages() call's work on one CPU, with the pages it freed there.
 import { describe, expect, it } from 'vitest'
 import { PRESETS } from '../../src-shared/profile/presets'
 import { validateProfile } from '../../src-shared/profile/validate'
@@ -27,7 +27,7 @@ describe('worst sample chain', () => {
     // the preset's housekeeping CPUs
     expect([0, 1]).toContain(chain.request!.cpu)
     expect(chain.request!.atNs).toBeLessThanOrEqual(worst.releaseNs + worst.valueNs)
-    expect(chain.text).toMatch(/^drain_all_pages\(\) #\d+ requested by (reclaim|compaction) on CPU [01] at .* → .*IRQs off/)
+    expect(chain.text).toMatch(/^drain_all_pages\(\) #\d+ requested by (reclaim|compaction) on CPU [01] at .* → .*IRQs off .* → \d+ pages freed from CPU \d's pcplist$/)
   })
 
   it('direct: no kworker held the CPU', () => {
@@ -55,5 +55,12 @@ describe('drain chain', () => {
     for (let i = 0; i < t.count; i++) if (c.drain[i] === drain && c.cpu[i] === r.worst!.cpu && c.durationNs[i] > 0) segments++
     expect(chain.steps).toHaveLength(segments)
     expect(chain.text).toMatch(/^drain_all_pages\(\) #\d+ requested by .* → .*IRQs off/)
+    // the pages the drain freed of that CPU's list: the list the task refilled (initialPcpPages 400, 16 pages a job)
+    expect(chain.pages).toBeGreaterThan(0)
+    expect(chain.text.endsWith(` → ${chain.pages} pages freed from CPU ${r.worst!.cpu}'s pcplist`)).toBe(true)
+    // a timeline written before the engine kept the pages says nothing of them
+    const { drainPages: _pages, ...older } = t
+    expect(drainChain(older, r.worst!.cpu, drain).pages).toBeNull()
+    expect(drainChain(older, r.worst!.cpu, drain).text).not.toContain('pages freed')
   })
 })

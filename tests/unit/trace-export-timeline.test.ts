@@ -1,5 +1,6 @@
 // The trace export of real model runs: Chrome trace-event JSON with a track per CPU across the run, slices
-// with their cause, instants, and a flow arrow from each drain request to its work on every target CPU;
+// with their cause, instants, and a flow arrow from each drain request to its work on every target CPU, a
+// zone drain's wait for pcpu_drain_mutex on its requester's drain_all_pages() calls track;
 // and the results schema accepts the run timeline it is made from.
 import { describe, expect, it } from 'vitest'
 import { validateProfile } from '../../src-shared/profile/validate'
@@ -18,7 +19,8 @@ function modelResults(): ExperimentResults {
     machine: { cpus: 4, isolated: '2-3' },
     kernel: { variants: ['workqueue', 'direct'] },
     rtTasks: [2, 3].map((cpu) => ({ name: `loop${cpu}`, cpu, mode: 'periodic' as const, periodUs: 1000, runtimeUs: 200, allocsPerJob: 16, initialPcpPages: 400 })),
-    drainSources: [{ kind: 'reclaim', ratePerSec: 50 }],
+    // compaction's zone requests often find pcpu_drain_mutex held, and wait
+    drainSources: [{ kind: 'reclaim', ratePerSec: 50 }, { kind: 'compaction', ratePerSec: 2000 }],
     run: { durationMs: 100, warmupMs: 10 }
   })
   if (!checked.ok) throw new Error(JSON.stringify(checked.issues))
@@ -70,6 +72,9 @@ describe('trace export of the run timeline', () => {
         expect(end.ts!).toBeGreaterThanOrEqual(starts.get(end.id)!.ts!)
         expect(work.some((w) => w.tid === end.tid && w.ts === end.ts)).toBe(true)
       }
+      const waits = mine.filter((e) => e.ph === 'X' && e.cat === 'drain-mutex-wait')
+      expect(waits.length, variant).toBeGreaterThan(0)
+      for (const w of waits) expect(tracks.get(w.tid)).toMatch(/^CPU \d drain_all_pages\(\) calls$/)
       const targets = new Set(ends.map((e) => tracks.get(e.tid)))
       if (variant === 'workqueue') {
         expect(targets).toContain('CPU 2 (isolated)')

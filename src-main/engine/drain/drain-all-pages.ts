@@ -4,7 +4,7 @@
 import type { DrainSourceKind } from '../../../src-shared/profile/schema'
 import type { DrainStats } from '../metrics/drain-stats'
 import type { RunTimelineRecorder } from '../metrics/run-timeline'
-import { INSTANT_DRAIN_DONE, INSTANT_DRAIN_SKIP } from '../metrics/timeline-kind-index'
+import { INSTANT_DRAIN_DONE, INSTANT_DRAIN_SKIP, SEG_DRAIN_MUTEX_WAIT } from '../metrics/timeline-kind-index'
 import type { PerCpuPages } from '../mm/per-cpu-pages'
 import type { OwnerActivity } from '../sched/owner-activity'
 import { FifoQueue } from '../sim/fifo-queue'
@@ -66,6 +66,10 @@ export class DrainAllPages implements DrainWaiter {
     if (run.outstanding === 0) this.complete(run, now)
   }
 
+  freed(run: DrainRun, cpu: number, pages: number): void {
+    this.timeline.drainFreed(cpu, run.id, pages)
+  }
+
   complete(run: DrainRun, now: number): void {
     this.finished++
     this.timeline.instant(run.requesterCpu, INSTANT_DRAIN_DONE, now, run.id)
@@ -102,6 +106,8 @@ export class DrainAllPages implements DrainWaiter {
     this.started++
     run.startNs = now
     if (run.counted && run.zoneRequest) this.stats.mutexWait.record(now - run.requestNs)
+    // the zone request slept in mutex_lock() from its request (nothing is recorded when it did not wait)
+    this.timeline.segment(run.requesterCpu, SEG_DRAIN_MUTEX_WAIT, run.requestNs, now, run.id)
     this.owners.catchUpAll(now)
     run.targets = this.cpusWithPcps(run.forced)
     if (run.counted) this.stats.targets.record(run.targets.length)

@@ -12,6 +12,8 @@ export interface DrainWaiter {
   workItemDone(run: DrainRun, now: number): void
   /** Every target is drained: the run releases pcpu_drain_mutex. */
   complete(run: DrainRun, now: number): void
+  /** drain_pages_zone() freed `pages` of `cpu`'s list for the run (the timeline's chain tells them) */
+  freed(run: DrainRun, cpu: number, pages: number): void
 }
 
 export class DrainRun implements WorkItem {
@@ -50,7 +52,9 @@ export class DrainRun implements WorkItem {
 
   /** drain_local_pages_wq() -> drain_pages_zone() of the whole list, IRQs off: returns its duration. */
   execute(host: WorkHost, cpu: number, now: number): number {
-    this.pagesFreed += drainPagesZone(host.mm, cpu, Infinity, host.mm.costs.tPageLocalNs, now, host.zoneLock)
+    const pages = drainPagesZone(host.mm, cpu, Infinity, host.mm.costs.tPageLocalNs, now, host.zoneLock)
+    this.pagesFreed += pages
+    this.waiter.freed(this, cpu, pages)
     return host.zoneLock.waitNs + host.zoneLock.holdNs
   }
 

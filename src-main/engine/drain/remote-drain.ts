@@ -115,7 +115,9 @@ export class RemoteDrain implements DrainStrategy {
       run.spinFrom = -1
       // the requester's own list is local (warm cache lines); every other list is remote
       const tPage = cpu === run.requesterCpu ? sim.costs.tPageLocalNs : sim.costs.tPageRemoteNs
-      run.pagesFreed += drainPagesZone(sim, cpu, Math.min(this.chunkPages, count - later), tPage, now, this.zoneLock, later)
+      const pages = drainPagesZone(sim, cpu, Math.min(this.chunkPages, count - later), tPage, now, this.zoneLock, later)
+      run.pagesFreed += pages
+      run.waiter.freed(run, cpu, pages)
       const end = now + this.zoneLock.waitNs + this.zoneLock.holdNs
       pcp.lockedUntil[cpu] = end
       if (unlock >= 0 && this.listFreeSpins) this.delayListFree(cpu, unlock, now, end - now)

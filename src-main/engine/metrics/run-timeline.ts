@@ -2,7 +2,8 @@
 // run while it fits in TIMELINE_CAP_RECORDS, and beside it the windows around the worst sample and the
 // first TIMELINE_MISS_WINDOWS deadline misses, which are what the result keeps when the run does not fit,
 // and the first misses' breakdowns (miss-samples.ts).
-// A cap of 0 records nothing (a job of a large sweep: lab/timeline-budget.ts).
+// A cap of 0 records nothing (a job of a large sweep: lab/timeline-budget.ts). Given a requested window it
+// records only that window's records (a re-run of a run whose cap left the window out).
 import type { DrainSourceKind } from '../../../src-shared/profile/schema'
 import type { RunTimeline } from '../../../src-shared/results/types'
 import { TIMELINE_KINDS } from '../../../src-shared/results/timeline-kinds'
@@ -21,6 +22,8 @@ export const TIMELINE_MISS_WINDOWS = 8
 const WINDOW_CAPACITY = 8192
 /** recent records a window opening now can look back on */
 const RING_CAPACITY = 16384
+/** CPU numbers are Uint16: a (drain call, CPU) pair as one number */
+const CPU_KEYS = 65536
 
 export class RunTimelineRecorder {
   /** the run from its start, until it overflows the cap (then null: only the windows are kept) */
@@ -35,13 +38,28 @@ export class RunTimelineRecorder {
   private openUntil = -Infinity
   /** the source of each drain_all_pages() call, by call id - 1 (ids run 1, 2, … in request order) */
   private readonly drainSources: DrainSourceKind[] = []
+  /**
+   * pages each drain_all_pages() call freed on each CPU, by drain * 65 536 + cpu; at most capRecords pairs
+   * (a pair's drain work is at least one record, so a run that fits never loses one)
+   */
+  private readonly freedPages = new Map<number, number>()
   private readonly missSamples = new MissSamples()
 
   private readonly enabled: boolean
+  /** the window the caller asked for, which alone is recorded (null: the whole run, or the windows past the cap) */
+  private readonly requested: TimelineWindow | null = null
 
-  constructor(readonly capRecords = TIMELINE_CAP_RECORDS) {
+  constructor(readonly capRecords = TIMELINE_CAP_RECORDS, requestedNs?: readonly [number, number]) {
     this.enabled = capRecords > 0
-    this.whole = new TimelineColumns(capRecords)
+    if (requestedNs === undefined) {
+      this.whole = new TimelineColumns(capRecords)
+      return
+    }
+    const [fromNs, untilNs] = requestedNs
+    if (!(fromNs >= 0 && fromNs < untilNs)) throw new RangeError(`timelineWindowNs: [${fromNs}, ${untilNs}) is not a window of the run`)
+    this.whole = null
+    this.requested = new TimelineWindow('requested', capRecords)
+    this.requested.place(fromNs, untilNs)
   }
 
   /** A segment [startNs, endNs) of `kind` on `cpu`, for drain_all_pages() call `drain` (0: none). */
@@ -59,9 +77,21 @@ export class RunTimelineRecorder {
     this.add(cpu, INSTANT_DRAIN_REQUEST, atNs, atNs, drain)
   }
 
+  /**
+   * drain_all_pages() call `drain` freed `pages` of `cpu`'s pcplist (a chunked drain frees a CPU's in several
+   * holds). Kept when 0 too: a pair missing from the result is one the recorder did not keep, not an empty list.
+   */
+  drainFreed(cpu: number, drain: number, pages: number): void {
+    if (!this.enabled) return
+    const key = drain * CPU_KEYS + cpu
+    const before = this.freedPages.get(key)
+    if (before === undefined && this.freedPages.size >= this.capRecords) return
+    this.freedPages.set(key, (before ?? 0) + pages)
+  }
+
   /** A new worst sample: its window [fromNs, untilNs) replaces the previous worst's. */
   keepWorst(fromNs: number, untilNs: number): void {
-    if (!this.enabled) return
+    if (!this.enabled || this.requested !== null) return
     this.hasWorst = true
     this.worst.place(fromNs, untilNs)
     this.placed(this.worst)
@@ -69,7 +99,7 @@ export class RunTimelineRecorder {
 
   /** A deadline miss: its window [fromNs, untilNs) is kept if it is one of the first misses. */
   keepMiss(fromNs: number, untilNs: number): void {
-    if (!this.enabled || this.misses.length === TIMELINE_MISS_WINDOWS) return
+    if (!this.enabled || this.requested !== null || this.misses.length === TIMELINE_MISS_WINDOWS) return
     const w = new TimelineWindow('miss', WINDOW_CAPACITY)
     w.place(fromNs, untilNs)
     this.misses.push(w)
@@ -89,11 +119,23 @@ export class RunTimelineRecorder {
     const missed = this.missSamples.result()
     const misses = missed.length > 0 ? { misses: missed } : {}
     if (whole !== null) {
-      return { kinds, cpus, windows: [{ reason: 'run', fromNs: 0, untilNs: Math.round(endNs), truncated: false }], capRecords: this.capRecords, drainSources: this.drainSources, ...columnsOf(whole), ...misses }
+      return { kinds, cpus, windows: [{ reason: 'run', fromNs: 0, untilNs: Math.round(endNs), truncated: false }], capRecords: this.capRecords, drainSources: this.drainSources, ...columnsOf(whole), ...this.pagesOf([whole]), ...misses }
     }
-    const kept = this.windows()
+    // a requested window's records stay in recorded order, as a whole run's do; the windows past the cap are merged
+    const requested = this.requested
+    const kept = requested === null ? this.windows() : [requested]
     const windows = kept.map((w) => ({ reason: w.reason, fromNs: Math.round(w.fromNs), untilNs: Math.round(w.untilNs), truncated: w.truncated }))
-    return { kinds, cpus, windows, capRecords: this.capRecords, drainSources: this.drainSources, ...merged(kept.map((w) => w.records)), ...misses }
+    const records = requested === null ? merged(kept.map((w) => w.records)) : columnsOf(requested.records)
+    return { kinds, cpus, windows, capRecords: this.capRecords, drainSources: this.drainSources, ...records, ...this.pagesOf(kept.map((w) => w.records)), ...misses }
+  }
+
+  /** The pages freed of the (call, CPU) pairs that have records in `parts`, ordered by call and CPU; none: no field. */
+  private pagesOf(parts: TimelineColumns[]): Pick<RunTimeline, 'drainPages'> {
+    const keys = new Set<number>()
+    for (const p of parts) for (let i = 0; i < p.length; i++) if (p.drain[i] > 0) keys.add(p.drain[i] * CPU_KEYS + p.cpu[i])
+    const kept = [...keys].filter((k) => this.freedPages.has(k)).sort((a, b) => a - b)
+    if (kept.length === 0) return {}
+    return { drainPages: kept.flatMap((k) => [Math.floor(k / CPU_KEYS), k % CPU_KEYS, this.freedPages.get(k)!]) }
   }
 
   private windows(): TimelineWindow[] {
@@ -114,6 +156,11 @@ export class RunTimelineRecorder {
 
   private add(cpu: number, kind: number, start: number, end: number, drain: number): void {
     if (!this.enabled) return
+    if (this.requested !== null) {
+      // rounded as the result stores them, so the window holds exactly the records a whole run shows in it
+      this.requested.offer(cpu, kind, Math.round(start), Math.round(end), drain)
+      return
+    }
     const whole = this.whole
     if (whole !== null) {
       if (whole.push(cpu, kind, start, end, drain)) return

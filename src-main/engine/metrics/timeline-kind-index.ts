@@ -19,3 +19,5 @@ export const SEG_LRU_DRAIN = 15
 export const SEG_VMSTAT_UPDATE = 16
 export const SEG_MEMCG_DRAIN = 17
 export const SEG_SLAB_FLUSH = 18
+export const SEG_TICK = 19
+export const SEG_DRAIN_MUTEX_WAIT = 20

@@ -8,7 +8,7 @@ import type { PageAllocator } from '../mm/page-allocator'
 import { ZoneLockHold } from '../mm/zone-lock-hold'
 import type { KernelCpuTime } from '../metrics/kernel-cpu-time'
 import type { RunTimelineRecorder } from '../metrics/run-timeline'
-import { SEG_KWORKER_SWITCH } from '../metrics/timeline-kind-index'
+import { SEG_KWORKER_SWITCH, SEG_TICK } from '../metrics/timeline-kind-index'
 import { RandomStream } from '../sim/random-stream'
 import type { SimContext } from '../sim/sim-context'
 import type { HousekeepingTick } from './housekeeping-tick'
@@ -73,6 +73,8 @@ export class HousekeepingKworkers implements WorkHost {
     const done = now + busy + this.tick.deferred(now, now + busy)
     this.mm.queue.push(done, this.doneKind, cpu)
     this.timeline.segment(cpu, item.segment, now, now + busy, item.id)
+    // drawn: of the CPU's ticks only those the model places (none when no tick fell in the section)
+    this.timeline.segment(cpu, SEG_TICK, now + busy, done, 0)
   }
 
   private onDone(cpu: number, now: number): void {

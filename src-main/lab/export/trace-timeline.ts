@@ -1,6 +1,6 @@
 // A run's timeline (RunTimeline, docs/timeline.md) as trace events of one process: per CPU a track of what
 // it executes, and where used, tracks of its pcp->lock held by a remote drainer, of its owner spinning or
-// falling back, and of the drain_all_pages() calls it makes; flow arrows from each call to the work it
+// falling back, and of the drain_all_pages() calls it makes (and their waits for pcpu_drain_mutex); flow arrows from each call to the work it
 // caused on every target CPU. Idle is left out: an empty stretch of a CPU track is idle, as in a sched trace.
 import type { RunTimeline } from '../../../src-shared/results/types'
 import { decodeTimeline } from '../../../src-shared/results/timeline-columns'
@@ -28,6 +28,7 @@ const DRAIN_WORK = new Set(['ipi', 'kworker', 'kworker-drain', 'remote-drain'])
 
 function trackOf(kind: TimelineKind): Track {
   if (kind.layer === 'instant') return kind.name.startsWith('drain-') ? 'drain-calls' : 'cpu'
+  if (kind.layer === 'caller') return 'drain-calls'
   return kind.layer
 }
 

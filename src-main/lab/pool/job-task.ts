@@ -7,5 +7,7 @@ export interface JobTask {
   seed: number
   /** RunModelOptions.timelineCapRecords: the job's share of the experiment's timeline budget (timeline-budget.ts); absent: the engine's cap */
   timelineCapRecords?: number
+  /** RunModelOptions.timelineWindowNs: record only this window (a window of a recorded run, record-timeline-window.ts) */
+  timelineWindowNs?: readonly [number, number]
   control: SharedArrayBuffer
 }

@@ -15,6 +15,7 @@ export default function runJob(task: JobTask): RunResult {
     progressEveryEvents: PROGRESS_EVERY_EVENTS,
     onProgress: (p) => control.report(p),
     shouldCancel: () => control.cancelled,
-    timelineCapRecords: task.timelineCapRecords
+    timelineCapRecords: task.timelineCapRecords,
+    timelineWindowNs: task.timelineWindowNs
   })
 }

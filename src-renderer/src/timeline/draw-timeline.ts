@@ -45,6 +45,8 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, t: LaidOutTimeline, 
     ctx.rect(LABEL_PX, row.top, plot, LANE_PX)
     ctx.clip()
     drawBand(ctx, lane.layers['pcp-lock'], view, plot, colors, row.top, LOCK_BAND_PX)
+    // a caller sleeping on pcpu_drain_mutex is not what the CPU runs: a tint under the CPU's own band
+    drawBand(ctx, lane.layers.caller, view, plot, colors, row.top + LOCK_BAND_PX, LANE_PX - LOCK_BAND_PX - OWNER_BAND_PX)
     drawBand(ctx, lane.layers.cpu, view, plot, colors, row.top + LOCK_BAND_PX, LANE_PX - LOCK_BAND_PX - OWNER_BAND_PX)
     drawBand(ctx, lane.layers.owner, view, plot, colors, row.top + LANE_PX - OWNER_BAND_PX, OWNER_BAND_PX)
     drawInstants(ctx, t, lane.layers.instant, view, plot, colors, row.top)

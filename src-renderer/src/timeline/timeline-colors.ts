@@ -8,6 +8,8 @@ const OWN: Readonly<Record<string, string>> = {
   rt: SOURCE_COLORS.runtime,
   idle: 'transparent',
   'remote-drain': '#7A5195',
+  // a pale kin of the drain request's purple: drawn under the CPU's own segments
+  'drain-mutex-wait': '#DCCFE8',
   release: '#444444',
   'deadline-miss': '#C62828',
   'drain-request': '#7A5195',

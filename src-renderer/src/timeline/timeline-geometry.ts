@@ -1,6 +1,7 @@
 // Where things are on the timeline canvas: the axis on top, a label column on the left, then per group
 // (housekeeping, isolated; of each run, when runs are stacked) a header row and one lane per CPU; in a lane, a thin band on top for its
-// pcp->lock held by a remote drainer, the CPU's own band, a thin band below for its owner's spin / fallback.
+// pcp->lock held by a remote drainer, the CPU's own band (under it, tinted, a caller waiting for
+// pcpu_drain_mutex), a thin band below for its owner's spin / fallback.
 import type { TimelineLane } from './timeline-lanes'
 
 export const AXIS_PX = 22

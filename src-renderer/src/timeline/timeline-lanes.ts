@@ -37,7 +37,7 @@ export interface LaidOutTimeline {
   windows: RunTimeline['windows']
 }
 
-const LAYERS: readonly TimelineLayer[] = ['cpu', 'pcp-lock', 'owner', 'instant']
+export const LAYERS: readonly TimelineLayer[] = ['cpu', 'pcp-lock', 'owner', 'caller', 'instant']
 
 export function layOutTimeline(t: RunTimeline): LaidOutTimeline {
   const c = decodeTimeline(t)

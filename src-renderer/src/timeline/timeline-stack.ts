@@ -1,7 +1,8 @@
 // Two runs on one time axis (two variants, say), so that they compare at a glance: the second run's lanes
 // under the first's, each group headed by its run's name. The records keep their own kind indices, mapped
 // onto the first run's kinds by name, since the canvas reads one list of kinds.
-import type { LaidOutTimeline, LaneRecords } from './timeline-lanes'
+import type { TimelineLayer } from '@shared/results/timeline-kinds'
+import { LAYERS, type LaidOutTimeline, type LaneRecords } from './timeline-lanes'
 
 export function stackTimelines(first: LaidOutTimeline, firstName: string, second: LaidOutTimeline, secondName: string): LaidOutTimeline {
   const kinds = [...first.kinds]
@@ -16,7 +17,7 @@ export function stackTimelines(first: LaidOutTimeline, firstName: string, second
     kinds,
     lanes: [
       ...first.lanes.map((lane) => ({ ...lane, stack: 0, runName: firstName })),
-      ...second.lanes.map((lane) => ({ ...lane, stack: 1, runName: secondName, layers: { cpu: remap(lane.layers.cpu), 'pcp-lock': remap(lane.layers['pcp-lock']), owner: remap(lane.layers.owner), instant: remap(lane.layers.instant) } }))
+      ...second.lanes.map((lane) => ({ ...lane, stack: 1, runName: secondName, layers: Object.fromEntries(LAYERS.map((l) => [l, remap(lane.layers[l])])) as Record<TimelineLayer, LaneRecords> }))
     ],
     endNs: Math.max(first.endNs, second.endNs),
     windows: first.windows
