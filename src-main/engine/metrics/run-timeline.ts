@@ -8,6 +8,7 @@ import type { DrainSourceKind } from '../../../src-shared/profile/schema'
 import type { RunTimeline } from '../../../src-shared/results/types'
 import { TIMELINE_KINDS } from '../../../src-shared/results/timeline-kinds'
 import { TimelineColumns } from './timeline-columns'
+import { FreedPages } from './freed-pages'
 import { MissSamples, type MissFacts } from './miss-samples'
 import { INSTANT_DRAIN_REQUEST } from './timeline-kind-index'
 import { encodeTimelineColumns } from './timeline-encode'
@@ -22,8 +23,6 @@ export const TIMELINE_MISS_WINDOWS = 8
 const WINDOW_CAPACITY = 8192
 /** recent records a window opening now can look back on */
 const RING_CAPACITY = 16384
-/** CPU numbers are Uint16: a (drain call, CPU) pair as one number */
-const CPU_KEYS = 65536
 
 export class RunTimelineRecorder {
   /** the run from its start, until it overflows the cap (then null: only the windows are kept) */
@@ -39,10 +38,10 @@ export class RunTimelineRecorder {
   /** the source of each drain_all_pages() call, by call id - 1 (ids run 1, 2, … in request order) */
   private readonly drainSources: DrainSourceKind[] = []
   /**
-   * pages each drain_all_pages() call freed on each CPU, by drain * 65 536 + cpu; at most capRecords pairs
-   * (a pair's drain work is at least one record, so a run that fits never loses one)
+   * pages each drain_all_pages() call freed on each CPU; at most capRecords pairs (a pair's drain work is at
+   * least one record, so a run that fits never loses one)
    */
-  private readonly freedPages = new Map<number, number>()
+  private readonly freedPages: FreedPages
   private readonly missSamples = new MissSamples()
 
   private readonly enabled: boolean
@@ -51,6 +50,7 @@ export class RunTimelineRecorder {
 
   constructor(readonly capRecords = TIMELINE_CAP_RECORDS, requestedNs?: readonly [number, number]) {
     this.enabled = capRecords > 0
+    this.freedPages = new FreedPages(capRecords)
     if (requestedNs === undefined) {
       this.whole = new TimelineColumns(capRecords)
       return
@@ -83,10 +83,7 @@ export class RunTimelineRecorder {
    */
   drainFreed(cpu: number, drain: number, pages: number): void {
     if (!this.enabled) return
-    const key = drain * CPU_KEYS + cpu
-    const before = this.freedPages.get(key)
-    if (before === undefined && this.freedPages.size >= this.capRecords) return
-    this.freedPages.set(key, (before ?? 0) + pages)
+    this.freedPages.add(drain, cpu, pages)
   }
 
   /** A new worst sample: its window [fromNs, untilNs) replaces the previous worst's. */
@@ -131,11 +128,19 @@ export class RunTimelineRecorder {
 
   /** The pages freed of the (call, CPU) pairs that have records in `parts`, ordered by call and CPU; none: no field. */
   private pagesOf(parts: TimelineColumns[]): Pick<RunTimeline, 'drainPages'> {
-    const keys = new Set<number>()
-    for (const p of parts) for (let i = 0; i < p.length; i++) if (p.drain[i] > 0) keys.add(p.drain[i] * CPU_KEYS + p.cpu[i])
-    const kept = [...keys].filter((k) => this.freedPages.has(k)).sort((a, b) => a - b)
-    if (kept.length === 0) return {}
-    return { drainPages: kept.flatMap((k) => [Math.floor(k / CPU_KEYS), k % CPU_KEYS, this.freedPages.get(k)!]) }
+    // which (call, CPU) pairs have records: a bit per pair (a Set of every pair cost more than the engine's drains)
+    let calls = 0
+    let cpus = 0
+    for (const p of parts) {
+      for (let i = 0; i < p.length; i++) {
+        if (p.drain[i] > calls) calls = p.drain[i]
+        if (p.cpu[i] >= cpus) cpus = p.cpu[i] + 1
+      }
+    }
+    const recorded = new Uint8Array((calls + 1) * cpus)
+    for (const p of parts) for (let i = 0; i < p.length; i++) if (p.drain[i] > 0) recorded[p.drain[i] * cpus + p.cpu[i]] = 1
+    const triplets = this.freedPages.triplets((drain: number, cpu: number) => drain <= calls && cpu < cpus && recorded[drain * cpus + cpu] === 1)
+    return triplets.length === 0 ? {} : { drainPages: triplets }
   }
 
   private windows(): TimelineWindow[] {

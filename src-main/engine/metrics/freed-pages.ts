@@ -1,0 +1,90 @@
+// The pages each drain_all_pages() call freed of each CPU's pcplist, for the timeline's chains (docs/timeline.md),
+// in typed columns appended in run order: calls are serialised by pcpu_drain_mutex and a 6.10+ drainer frees a
+// CPU's list in consecutive chunks, so a pair's frees arrive together and the next pair is a new entry. A Map of
+// every pair cost the heavy scenario a fifth of its engine time (160 000 pairs); this costs an append.
+const INITIAL = 1024
+
+export class FreedPages {
+  private drain = new Int32Array(INITIAL)
+  private cpu = new Int32Array(INITIAL)
+  private pages = new Float64Array(INITIAL)
+  private length = 0
+
+  /** `capPairs`: at most this many (call, CPU) pairs; later ones are not kept (their chains say nothing of pages) */
+  constructor(private readonly capPairs: number) {}
+
+  add(drain: number, cpu: number, pages: number): void {
+    const last = this.length - 1
+    if (last >= 0 && this.drain[last] === drain && this.cpu[last] === cpu) {
+      this.pages[last] += pages
+      return
+    }
+    if (this.length >= this.capPairs) return
+    if (this.length === this.drain.length) this.grow()
+    this.drain[this.length] = drain
+    this.cpu[this.length] = cpu
+    this.pages[this.length] = pages
+    this.length++
+  }
+
+  /**
+   * [call, cpu, pages] triplets ordered by call and CPU, each pair once; `keep`: only the pairs it accepts (the
+   * pairs with records in the kept windows), none: every pair.
+   */
+  triplets(keep?: (drain: number, cpu: number) => boolean): number[] {
+    const order = this.ordered()
+    const out: number[] = []
+    for (const i of order) {
+      const drain = this.drain[i]
+      const cpu = this.cpu[i]
+      if (keep !== undefined && !keep(drain, cpu)) continue
+      const n = out.length
+      // the same pair twice (frees of one CPU interleaved with another's): one entry, the sum
+      if (n > 0 && out[n - 3] === drain && out[n - 2] === cpu) out[n - 1] += this.pages[i]
+      else out.push(drain, cpu, this.pages[i])
+    }
+    return out
+  }
+
+  /**
+   * Entry indices by call, then CPU. Calls arrive in id order (one holds pcpu_drain_mutex at a time), so only
+   * each call's few CPUs need sorting — a sort of every pair took longer than the rest of the timeline.
+   */
+  private ordered(): Uint32Array {
+    const order = new Uint32Array(this.length)
+    for (let i = 0; i < this.length; i++) order[i] = i
+    let start = 0
+    for (let i = 1; i <= this.length; i++) {
+      if (i < this.length && this.drain[i] === this.drain[start]) continue
+      if (i < this.length && this.drain[i] < this.drain[start]) {
+        // not in call order after all: sort everything
+        return order.sort((a, b) => this.drain[a] - this.drain[b] || this.cpu[a] - this.cpu[b])
+      }
+      // insertion sort of one call's entries by CPU
+      for (let j = start + 1; j < i; j++) {
+        const e = order[j]
+        let k = j - 1
+        while (k >= start && this.cpu[order[k]] > this.cpu[e]) {
+          order[k + 1] = order[k]
+          k--
+        }
+        order[k + 1] = e
+      }
+      start = i
+    }
+    return order
+  }
+
+  private grow(): void {
+    const size = this.drain.length * 2
+    const drain = new Int32Array(size)
+    drain.set(this.drain)
+    const cpu = new Int32Array(size)
+    cpu.set(this.cpu)
+    const pages = new Float64Array(size)
+    pages.set(this.pages)
+    this.drain = drain
+    this.cpu = cpu
+    this.pages = pages
+  }
+}
