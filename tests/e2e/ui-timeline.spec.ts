@@ -17,13 +17,13 @@ const HEADER = 16
 const LANE = 24
 const LABELS = 118
 
-/** The 1 kHz preset run for 100 ms (after `prepare` edits the profile), open on Results → Timeline. */
-async function shortRunOnTimeline(page: Page, prepare: (page: Page) => Promise<void> = async () => {}): Promise<void> {
+/** The 1 kHz preset run for `durationMs` (after `prepare` edits the profile), open on Results → Timeline. */
+async function shortRunOnTimeline(page: Page, prepare: (page: Page) => Promise<void> = async () => {}, durationMs = 100): Promise<void> {
   await page.setViewportSize({ width: 1400, height: 900 })
   await page.goto('/')
   await pickPreset(page, '1 kHz control loop')
   await prepare(page)
-  await shortRun(page, 100)
+  await shortRun(page, durationMs)
   await page.getByTestId('run-open-results').click()
   await page.locator('.n-tabs-tab', { hasText: 'Timeline' }).click()
   await expectChartDrawn(page, 'timeline-canvas')
@@ -31,14 +31,8 @@ async function shortRunOnTimeline(page: Page, prepare: (page: Page) => Promise<v
 
 test('the timeline renders, zooms, jumps to the worst sample, and opens from the Worst case tab', async ({ page }) => {
   test.setTimeout(180_000)
-  await page.setViewportSize({ width: 1400, height: 900 })
-  await page.goto('/')
   // 8 CPUs: housekeeping 0-1, isolated 2-7, each running a 1 kHz loop
-  await pickPreset(page, '1 kHz control loop')
-  await shortRun(page, 300)
-  await page.getByTestId('run-open-results').click()
-  await page.locator('.n-tabs-tab', { hasText: 'Timeline' }).click()
-  await expectChartDrawn(page, 'timeline-canvas')
+  await shortRunOnTimeline(page, undefined, 300)
   await mkdir(SCREENSHOTS, { recursive: true })
   await page.screenshot({ path: `${SCREENSHOTS}/timeline-run.png` })
 
@@ -258,14 +252,8 @@ test('two variants stacked on one time axis: the second run\'s lanes under the f
 
 test('a window the cap left out is recorded on request: the job runs again and the window\'s segments are drawn', async ({ page }) => {
   test.setTimeout(180_000)
-  await page.setViewportSize({ width: 1400, height: 900 })
-  await page.goto('/')
   // 15 s of the 1 kHz preset record ~270 000 records, past the cap of 200 000: only the worst sample's 2 ms are kept
-  await pickPreset(page, '1 kHz control loop')
-  await shortRun(page, 15_000)
-  await page.getByTestId('run-open-results').click()
-  await page.locator('.n-tabs-tab', { hasText: 'Timeline' }).click()
-  await expectChartDrawn(page, 'timeline-canvas')
+  await shortRunOnTimeline(page, undefined, 15_000)
   const record = page.getByTestId('timeline-record-window')
   await expect(record).toBeVisible()
 

@@ -70,7 +70,10 @@ export class PerCpuFlushes {
     schedulePeriodic(this.sim.queue, phase, VMSTAT_INTERVAL_NS, (now) => this.vmstatShepherd(now))
   }
 
-  /** A caller on `requesterCpu` calls the flush; `forced`: lru_cache_disable() (lru), vmstat_refresh() (vmstat). */
+  /**
+   * A caller on `requesterCpu` calls the flush; `forced`: lru_cache_disable() (lru). A vmstat call is always
+   * vmstat_refresh() (the shepherd's passes are vmstatShepherd()'s own) and always forced.
+   */
   request(flush: PerCpuFlush, requesterCpu: number, now: number, forced: boolean): void {
     const call = new FlushCall(flush, requesterCpu, now, forced, now >= this.sim.warmupNs)
     if (call.counted) this.stats.of(flush).requested++
@@ -79,11 +82,11 @@ export class PerCpuFlushes {
       return
     }
     if (flush === 'vmstat') {
-      if (forced) this.scheduleOnEachCpu(call, now)
+      this.scheduleOnEachCpu(call, now)
       return
     }
     const waited: WaitedFlush = flush
-    call.generation = this.lruDrainGen
+    if (flush === 'lru') call.generation = this.lruDrainGen
     this.open.add(call)
     if (this.holder[waited] !== null) this.waiting[waited].push(call)
     else this.acquire(waited, call, now)

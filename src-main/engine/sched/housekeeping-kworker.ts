@@ -36,11 +36,10 @@ export class HousekeepingKworkers implements WorkHost {
     private readonly timeline: RunTimelineRecorder,
     seed: number
   ) {
-    const sim = mm
-    this.flushState = new PerCpuFlushState(HOUSEKEEPING_STATE, sim.traits.lruBatchFolios)
+    this.flushState = new PerCpuFlushState(HOUSEKEEPING_STATE, mm.traits.lruBatchFolios)
     this.queued = Array.from({ length: profile.machine.cpus }, () => [])
-    this.runKind = sim.queue.register((now, cpu) => this.onRun(cpu, now))
-    this.doneKind = sim.queue.register((now, cpu) => this.onDone(cpu, now))
+    this.runKind = mm.queue.register((now, cpu) => this.onRun(cpu, now))
+    this.doneKind = mm.queue.register((now, cpu) => this.onDone(cpu, now))
     for (let cpu = 0; cpu < profile.machine.cpus; cpu++) this.cfsStreams[cpu] = new RandomStream(seed, `hk:${cpu}:cfs`)
     // a woken SCHED_OTHER kworker waits, on average, half a round of the CPU's other runnable CFS tasks
     this.cfsRoundNs = profile.housekeeping.cfsRunnable * profile.housekeeping.cfsSliceUs * 1000
