@@ -159,6 +159,12 @@ for (const kind of ['drain_all_pages', 'drain_local_pages']) {
   const inP = enc.filter(([, e]) => e !== null)
   console.log(`  ${kind}: ${ds.length} calls; in a balance ${inP.filter(([, e]) => e.b).length}, in a pass's nap ${inP.filter(([, e]) => !e.b).length}, outside passes ${ds.length - inP.length}; ` +
     `ms since pass start ${dist(inP.map(([d, e]) => (d.start - e.p.start) * 1e3))}; ms until pass end ${dist(inP.map(([d, e]) => (e.p.end - d.start) * 1e3))}`)
+  // the last balance_pgdat() that began before the drain, in this pass or an earlier one: when ZONE_RECLAIM_ACTIVE was last set
+  const sinceBalance = ds.flatMap((d) => {
+    const last = balances.filter((b) => b.start <= d.start).at(-1)
+    return last === undefined ? [] : [(d.start - last.start) * 1e3]
+  })
+  console.log(`    ms since the last balance began (ZONE_RECLAIM_ACTIVE last set) ${dist(sinceBalance)}`)
 }
 for (const d of drains.slice(0, 30)) {
   const enc = enclosing(d.start)
