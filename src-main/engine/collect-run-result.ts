@@ -11,6 +11,7 @@ import type { RunTimelineRecorder } from './metrics/run-timeline'
 import type { TimelineRecorder } from './metrics/timeline-recorder'
 import type { WorstSampleTracker } from './metrics/worst-sample'
 import type { IsolatedCpu } from './sched/isolated-cpu'
+import type { KswapdBalances } from './workload/kswapd-balances'
 import type { HousekeepingLoad } from './workload/housekeeping-load'
 import { ENGINE_VERSION } from './version'
 
@@ -32,6 +33,7 @@ export interface FinishedRun {
   readonly fastPathOverheadNs: number
   readonly events: number
   readonly startPagesNotPlaced: number
+  readonly kswapd: KswapdBalances
 }
 
 export function collectRunResult(sim: FinishedRun, endNs: number, partial: boolean, pending: Array<{ kind: DrainSourceKind; ageNs: number }>): RunResult {
@@ -51,7 +53,8 @@ export function collectRunResult(sim: FinishedRun, endNs: number, partial: boole
     seed: sim.seed,
     pcp: {
       managedPages: p.managedPages, batch: p.batch, high: p.high, highMax: p.highMax, wmarkMin: p.wmarkMin, wmarkLow: p.wmarkLow, wmarkHigh: p.wmarkHigh,
-      autotune: p.autotune, scaling: p.scaling, startPagesNotPlaced: sim.startPagesNotPlaced
+      autotune: p.autotune, scaling: p.scaling, startPagesNotPlaced: sim.startPagesNotPlaced,
+      kswapdBalances: sim.kswapd.balances, reclaimActiveNs: Math.round(sim.kswapd.activeUntil(endNs))
     },
     tasks,
     drains: sim.drains.stats.result(pending),

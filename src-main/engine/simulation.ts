@@ -31,6 +31,7 @@ import { DrainSources } from './workload/drain-sources'
 import { PerCpuFlushes, VMSTAT_INTERVAL_NS } from './flush/per-cpu-flushes'
 import { flushOfSource } from '../../src-shared/profile/drain-source-kinds'
 import { HousekeepingLoad } from './workload/housekeeping-load'
+import { KswapdBalances } from './workload/kswapd-balances'
 import { rtTaskSpec } from './workload/rt-task-spec'
 import { DrainStats } from './metrics/drain-stats'
 import { KernelCpuTime } from './metrics/kernel-cpu-time'
@@ -64,6 +65,7 @@ export class Simulation {
   readonly drains: DrainAllPages
   readonly flushes: PerCpuFlushes
   readonly sources: DrainSources
+  readonly kswapd: KswapdBalances
   readonly timeline: TimelineRecorder
   readonly runTimeline: RunTimelineRecorder
   readonly worst = new WorstSampleTracker()
@@ -114,6 +116,7 @@ export class Simulation {
     })
     const tick = new HousekeepingTick(profile.machine.hz, this.costs.tickNs)
     this.hk = new HousekeepingLoad(profile, kernel, this.cpuTime, seed, this.durationNs)
+    this.zone.watchFlags((now) => this.hk.zoneFlagsChanged(now))
     const hkKworkers = new HousekeepingKworkers(profile, kernel, this.cpuTime, tick, this.hk, this.runTimeline, seed)
     for (const cpu of this.hk.cpus) cpus[cpu] = new HousekeepingCpu(cpu, hkKworkers, this.hk, this.runTimeline)
     const stats = new DrainStats()
@@ -123,7 +126,8 @@ export class Simulation {
     this.drains = new DrainAllPages(stats, this.strategy, this.pcp, this.hk, this.warmupNs, this.runTimeline, (run, now) => {
       if (flushOfSource(run.kind) === 'lru') this.flushes.request('lru', run.requesterCpu, now, true)
     })
-    this.sources = new DrainSources(profile, this.queue, this.drains, this.flushes, options.onDrainRequest, seed)
+    this.kswapd = new KswapdBalances(this.queue, this.zone, this.params.scaling === 'free-count', this.warmupNs, this.runTimeline, this.hk.cpus[0] ?? 0)
+    this.sources = new DrainSources(profile, this.queue, this.drains, this.flushes, this.kswapd, options.onDrainRequest, seed)
   }
 
   get drainCpuNs(): number {

@@ -65,6 +65,9 @@ function checkProfile(p: Profile, ctx: z.RefinementCtx): void {
     if (s.kind === 'once' && s.atMs !== undefined && s.atMs >= p.run.durationMs) {
       ctx.addIssue({ code: 'custom', path: at('atMs'), message: `fires at ${s.atMs} ms, after the run ends (run.durationMs = ${p.run.durationMs})` })
     }
+    for (const key of ['kswapdLeadMs', 'kswapdBalanceMs'] as const) {
+      if (s.kind !== 'reclaim' && s[key] !== undefined) ctx.addIssue({ code: 'custom', path: at(key), message: `only a "reclaim" source's drains come with a kswapd balance; remove ${key} from this "${s.kind}" source` })
+    }
     if (s.kind !== 'once' && s.ratePerSec === undefined) ctx.addIssue({ code: 'custom', path: at('ratePerSec'), message: `a "${s.kind}" source needs ratePerSec (Poisson arrivals per second)` })
     if (s.cpu !== undefined && (s.cpu >= p.machine.cpus || isolated.has(s.cpu))) {
       ctx.addIssue({ code: 'custom', path: at('cpu'), message: `CPU ${s.cpu} is not a housekeeping CPU; drains are requested from housekeeping CPUs` })

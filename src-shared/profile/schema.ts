@@ -3,7 +3,7 @@
 // everything but the essentials. Cross-field rules live in ./rules.ts.
 import { z } from 'zod'
 import {
-  DL_PERIOD_MAX_US, DL_PERIOD_MIN_US, DL_RUNTIME_MIN_US, INT_MAX, MAX_ALLOCS_PER_JOB, MAX_CFS_SLICE_US, MAX_COST_NS, MAX_DRAIN_RATE_PER_SEC, MAX_DRAIN_SOURCES,
+  DL_PERIOD_MAX_US, DL_PERIOD_MIN_US, DL_RUNTIME_MIN_US, INT_MAX, MAX_ALLOCS_PER_JOB, MAX_CFS_SLICE_US, MAX_COST_NS, MAX_DRAIN_RATE_PER_SEC, MAX_DRAIN_SOURCES, MAX_KSWAPD_MS,
   MAX_DURATION_US, MAX_INITIAL_PCP_PAGES, MAX_PAGE_RATE_PER_SEC, MAX_RUN_MS, MIN_DURATION_US, MIN_MEMORY_GIB, MIN_RUN_MS
 } from './limits'
 import { MAX_SEEDS } from './run-limits'
@@ -221,7 +221,11 @@ export const drainSourceSchema = z.strictObject({
   /** When a "once" drain fires (./rules.ts: within the run). */
   atMs: nonNegative('atMs').max(MAX_RUN_MS, `atMs is at most ${MAX_RUN_MS} ms (1 hour)`).optional(),
   /** The housekeeping CPU the drain runs on; default the first housekeeping CPU. */
-  cpu: count('cpu', 1023).optional()
+  cpu: count('cpu', 1023).optional(),
+  /** reclaim only: how long before each drain kswapd's balance (ZONE_RECLAIM_ACTIVE) begins; default src-shared/kernel/kswapd-balance.ts. */
+  kswapdLeadMs: nonNegative('kswapdLeadMs').max(MAX_KSWAPD_MS, `kswapdLeadMs is at most ${MAX_KSWAPD_MS} ms`).optional(),
+  /** reclaim only: how long that balance holds ZONE_RECLAIM_ACTIVE; 0: none. */
+  kswapdBalanceMs: nonNegative('kswapdBalanceMs').max(MAX_KSWAPD_MS, `kswapdBalanceMs is at most ${MAX_KSWAPD_MS} ms`).optional()
 })
 export type DrainSource = z.infer<typeof drainSourceSchema>
 

@@ -183,10 +183,12 @@ const pcpParamsSchema = z.strictObject({
   wmarkMin: nonNegative,
   wmarkLow: nonNegative,
   wmarkHigh: nonNegative,
-  // optional: engines before 0.5 did not record them
+  // optional: engines before 0.5 (0.7 for the kswapd ones) did not record them
   autotune: z.boolean().optional(),
   scaling: z.enum(['free-factor', 'free-count']).optional(),
-  startPagesNotPlaced: count.optional()
+  startPagesNotPlaced: count.optional(),
+  kswapdBalances: count.optional(),
+  reclaimActiveNs: count.optional()
 })
 
 const seedSchema = z.number().int().min(0).max(2 ** 32 - 1)

@@ -42,5 +42,7 @@ export const TIMELINE_KINDS: readonly TimelineKind[] = [
   { name: 'memcg-drain', layer: 'cpu', label: 'drain_local_stock (kworker)', source: 'memcg-drain' },
   { name: 'slab-flush', layer: 'cpu', label: 'flush_cpu_slab (kworker)', source: 'slab-flush' },
   { name: 'tick', layer: 'cpu', label: 'scheduler tick, deferred by a work function with IRQs off', source: 'tick' },
-  { name: 'drain-mutex-wait', layer: 'caller', label: 'drain_all_pages(zone) waiting for pcpu_drain_mutex', source: null }
+  { name: 'drain-mutex-wait', layer: 'caller', label: 'drain_all_pages(zone) waiting for pcpu_drain_mutex', source: null },
+  { name: 'kswapd-wake', layer: 'instant', label: 'kswapd balance_pgdat() begins: ZONE_RECLAIM_ACTIVE set', source: null },
+  { name: 'kswapd-sleep', layer: 'instant', label: 'kswapd balance_pgdat() ends: ZONE_RECLAIM_ACTIVE cleared', source: null }
 ]

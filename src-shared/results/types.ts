@@ -239,6 +239,9 @@ export interface PcpParams {
   scaling?: 'free-factor' | 'free-count'
   /** engine 0.5+: start pages the profile asked for above what a CPU's lists hold at rest, not placed */
   startPagesNotPlaced?: number
+  /** engine 0.7+: kswapd balances before reclaim drains (overlapping ones merged) and the simulated time after the warm-up with ZONE_RECLAIM_ACTIVE set */
+  kswapdBalances?: number
+  reclaimActiveNs?: number
 }
 
 export interface RunResult {

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { PerCpuPages } from '../../src-main/engine/mm/per-cpu-pages'
+import { Zone } from '../../src-main/engine/mm/zone'
 import type { PageAllocator } from '../../src-main/engine/mm/page-allocator'
 import { binomial } from '../../src-main/engine/sim/binomial'
 import { RandomStream } from '../../src-main/engine/sim/random-stream'
@@ -59,7 +60,8 @@ function allocator(c: Case): PageAllocator {
   const pcp = new PerCpuPages(1, 2 * c.unit, c.high, 512)
   pcp.fill(0, c.count, 0, c.high + 2 * c.unit)
   pcp.lockedUntil[0] = c.lockedUntil
-  return { pcp, traits: VARIANT_TRAITS.direct, params: { scaling: 'free-factor' } } as unknown as PageAllocator
+  // a zone without kswapd: the free bound is high (mm/pcp-scaling.ts freeHighBound)
+  return { pcp, zone: new Zone(0), traits: VARIANT_TRAITS.direct, params: { scaling: 'free-factor' } } as unknown as PageAllocator
 }
 
 interface Burst {

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path'
 import { LabError, type HistoryEntry } from '../../../src-shared/api'
 import { formatMetric, summaryText } from '../../../src-shared/results/summary-table'
 import { flushSummaryText } from '../../../src-shared/results/flush-rows'
+import { kswapdSummaryText } from '../../../src-shared/results/kswapd-summary'
 import { isRunId } from '../../../src-shared/run-id'
 import { recoverInterruptedRuns } from '../../lab/recover-interrupted-runs'
 import { defaultDataDir } from '../../store/data-dir'
@@ -63,5 +64,6 @@ export async function showRun(id: string, o: HistoryOptions): Promise<void> {
     return
   }
   const flushes = flushSummaryText(results)
-  process.stdout.write(`${summaryText(results)}\n${flushes === '' ? '' : `\n${flushes}\n`}`)
+  const kswapd = kswapdSummaryText(results)
+  process.stdout.write(`${summaryText(results)}\n${flushes === '' ? '' : `\n${flushes}\n`}${kswapd === '' ? '' : `${kswapd}\n`}`)
 }

@@ -5,6 +5,7 @@ import { calibrationAssignments } from '../../../src-shared/profile/calibration'
 import type { Profile } from '../../../src-shared/profile/schema'
 import { summaryText } from '../../../src-shared/results/summary-table'
 import { flushSummaryText } from '../../../src-shared/results/flush-rows'
+import { kswapdSummaryText } from '../../../src-shared/results/kswapd-summary'
 import { parseFormats, parsePositiveInt, parseShard } from '../cli-arguments'
 import { JobPool } from '../../lab/pool/job-pool'
 import { checkLiveRun, LiveJobPool } from '../../lab/live-job-pool'
@@ -172,6 +173,8 @@ export async function runExperiment(file: string | undefined, o: RunOptions, ins
   process.stdout.write(`${summaryText(outcome.results)}\n`)
   const flushes = flushSummaryText(outcome.results)
   if (flushes !== '') process.stdout.write(`\n${flushes}\n`)
+  const kswapd = kswapdSummaryText(outcome.results)
+  if (kswapd !== '') process.stdout.write(`${kswapd}\n`)
   if (live) process.stdout.write(`${liveSummaryText(outcome.results)}\n`)
   for (const job of outcome.results.jobs.filter((j) => j.status === 'failed')) process.stderr.write(`drainlab: job ${job.id} failed: ${job.error}\n`)
   process.stderr.write(`drainlab: ${outcome.status} — ${outcome.completed} completed, ${outcome.failed} failed, ${outcome.cancelled} cancelled; results in ${join(out, 'results.json')}${historyNote}\n`)

@@ -21,3 +21,5 @@ export const SEG_MEMCG_DRAIN = 17
 export const SEG_SLAB_FLUSH = 18
 export const SEG_TICK = 19
 export const SEG_DRAIN_MUTEX_WAIT = 20
+export const INSTANT_KSWAPD_WAKE = 21
+export const INSTANT_KSWAPD_SLEEP = 22

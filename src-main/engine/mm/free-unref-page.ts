@@ -1,11 +1,12 @@
 // Owner free of order-0 pages — models free_unref_page() (single page: trylock) and
 // free_unref_page_list() (a list, dropping pcp->lock every SWAP_CLUSTER_MAX pages: in 6.0–6.1 it
 // spins on the lock; from 6.2 it trylocks, and a failure sends the page to the buddy allocator), then
-// free_unref_page_commit(): when count reaches high, one free_pcppages_bulk() under zone->lock, sized by
-// nr_pcp_free() (mm/pcp-scaling.ts).
+// free_unref_page_commit(): when count reaches nr_pcp_high(), one free_pcppages_bulk() under zone->lock,
+// sized by nr_pcp_free() (mm/pcp-scaling.ts), after which 6.7+ clears ZONE_BELOW_HIGH if the zone is above
+// its high watermark again (mm/zone.ts).
 import { freeOnePage } from './buddy-fallback'
 import { freePcppagesBulk } from './free-pcppages-bulk'
-import { countFrees, nrPcpFree, nrPcpHigh } from './pcp-scaling'
+import { countFrees, freeHighBound, nrPcpFree, nrPcpHigh } from './pcp-scaling'
 import { SWAP_CLUSTER_MAX } from './list-free-batches'
 import type { OwnerOpResult } from './owner-op-result'
 import type { PageAllocator } from './page-allocator'
@@ -25,7 +26,7 @@ export function freeUnrefPages(k: PageAllocator, cpu: number, pages: number, lis
     out.fellBack()
     return
   }
-  const t = freeUnrefPageCommit(k, cpu, pages, thp, spin, now, out)
+  const t = freeUnrefPageCommit(k, cpu, pages, thp, spin, now, out, now)
   out.ns = t - now
   // the owner holds pcp->lock from taking it to the end of free_unref_page_commit, bulk frees included
   if (spin) k.pcp.ownerHolds(cpu, t)
@@ -47,7 +48,7 @@ function freeListBatches(k: PageAllocator, cpu: number, pages: number, now: numb
       t = pcp.lockedUntil[cpu]
     }
     const n = Math.min(SWAP_CLUSTER_MAX, pages - added)
-    t = freeUnrefPageCommit(k, cpu, n, false, true, t, out)
+    t = freeUnrefPageCommit(k, cpu, n, false, true, t, out, now)
     added += n
     pcp.listFree.push(cpu, t, added)
   }
@@ -57,10 +58,11 @@ function freeListBatches(k: PageAllocator, cpu: number, pages: number, now: numb
 
 /**
  * free_unref_page_commit() of `pages` order-0 pages (one commit each) or one THP entry from `t` under
- * pcp->lock; returns when it ends. The commits before the one that finds count ≥ high only add and count
- * (mm/pcp-scaling.ts); that one runs one free_pcppages_bulk() of nr_pcp_free() pages under zone->lock.
+ * pcp->lock, in the owner operation at `now`; returns when it ends. The commits before the one that finds
+ * count ≥ nr_pcp_high() only add and count (mm/pcp-scaling.ts freeHighBound); that one runs one
+ * free_pcppages_bulk() of nr_pcp_free() pages under zone->lock.
  */
-function freeUnrefPageCommit(k: PageAllocator, cpu: number, pages: number, thp: boolean, spin: boolean, t: number, out: OwnerOpResult): number {
+function freeUnrefPageCommit(k: PageAllocator, cpu: number, pages: number, thp: boolean, spin: boolean, t: number, out: OwnerOpResult, now: number): number {
   const c = k.costs
   const pcp = k.pcp
   const fast = (thp ? 1 : pages) * c.ownerCriticalSectionNs
@@ -69,7 +71,7 @@ function freeUnrefPageCommit(k: PageAllocator, cpu: number, pages: number, thp: 
   t += Math.round(fast) + overhead
   const pagesEach = thp ? pcp.thpPages : 1
   for (let commits = thp ? 1 : pages; commits > 0; ) {
-    const n = Math.min(commits, Math.max(1, Math.ceil((pcp.high[cpu] - pcp.count[cpu]) / pagesEach)))
+    const n = Math.min(commits, Math.max(1, Math.ceil((freeHighBound(k, cpu) - pcp.count[cpu]) / pagesEach)))
     if (thp) pcp.addThp(cpu)
     else pcp.add(cpu, n)
     countFrees(k, cpu, n, pagesEach)
@@ -83,6 +85,8 @@ function freeUnrefPageCommit(k: PageAllocator, cpu: number, pages: number, thp: 
     out.zoneWaitNs += wait
     out.slowNs += wait + hold
     t += wait + hold
+    // an owner operation's effects all land at its event time, as its pages do
+    k.zone.freedInBulk(now)
   }
   return t
 }

@@ -2,8 +2,9 @@
 // the per-page counters of rmqueue_pcplist() / free_unref_page_commit() and nr_pcp_free(), nr_pcp_high(),
 // nr_pcp_alloc(), decay_pcp_high() in mm/page_alloc.c. Two generations (VariantTraits.pcpScaling):
 // 'free-factor', 5.14–6.6 (3b12e7e97938 "mm/page_alloc: scale the number of pages that are batch freed"),
-// and 'free-count', 6.7+ (Huang Ying's "mm: PCP high auto-tuning" series). docs/model.md §2.1 says which
-// trees each was read in.
+// and 'free-count', 6.7+ (Huang Ying's "mm: PCP high auto-tuning" series) — and what the zone's
+// ZONE_RECLAIM_ACTIVE and ZONE_BELOW_HIGH bits change in them (mm/zone.ts). docs/model.md §2.1 and §2.3 say
+// which trees each was read in.
 import type { PageAllocator } from './page-allocator'
 
 /** `x` after `n` successive `x >>= 1` (a JavaScript shift takes its count mod 32). */
@@ -43,17 +44,55 @@ export function countFrees(k: PageAllocator, cpu: number, commits: number, pages
 }
 
 /**
- * nr_pcp_high() on the free path: the high a commit compares count with. 6.7+ with auto-tuning, a commit
- * that finds count ≥ high raises pcp->high to free_count + batch (clamped to high_min..high_max), so that
- * the next burst of frees fits — but this commit still compares with the old high, and frees.
+ * nr_pcp_high() on the free path, once per free_unref_page_commit(): the high that commit compares count
+ * with. While kswapd reclaims (ZONE_RECLAIM_ACTIVE, 5.14+) it is at most batch << 2; 6.7+ also lowers
+ * pcp->high by max(free_count, batch) towards high_min on every commit then, and with auto-tuning does the
+ * same under ZONE_BELOW_HIGH, where a commit at count ≥ high_min frees. Otherwise, 6.7+ with auto-tuning, a
+ * commit that finds count ≥ high raises pcp->high to free_count + batch (clamped to high_min..high_max), so
+ * that the next burst of frees fits — but this commit still compares with the old high, and frees.
  */
 export function nrPcpHigh(k: PageAllocator, cpu: number): number {
   const pcp = k.pcp
+  const since67 = k.params.scaling === 'free-count'
+  if (k.zone.reclaimActive) return Math.min(pcp.batch * 4, since67 ? lowerHigh(k, cpu) : pcp.high[cpu])
   const high = pcp.high[cpu]
-  if (k.params.autotune && pcp.count[cpu] >= high) {
+  if (!k.params.autotune) return high
+  if (since67 && k.zone.belowHigh) {
+    lowerHigh(k, cpu)
+    return Math.max(pcp.count[cpu], k.params.highMin)
+  }
+  if (pcp.count[cpu] >= high) {
     const need = pcp.freeCount[cpu] + pcp.batch
     if (high < need) pcp.high[cpu] = clamp(need, k.params.highMin, k.params.highMax)
   }
+  return high
+}
+
+/** 6.7+ nr_pcp_high() under ZONE_RECLAIM_ACTIVE or ZONE_BELOW_HIGH: pcp->high = max(high − max(free_count, batch), high_min). */
+function lowerHigh(k: PageAllocator, cpu: number): number {
+  const pcp = k.pcp
+  const high = Math.max(pcp.high[cpu] - Math.max(pcp.freeCount[cpu], pcp.batch), k.params.highMin)
+  pcp.high[cpu] = high
+  return high
+}
+
+/**
+ * The count at which the CPU's next free_unref_page_commit() frees in bulk (or, 6.7+, raises high) — as long
+ * as the commits before it change nothing but the counters: what the owner's free groups commits by and a
+ * housekeeping CPU's walk of local bursts is bounded by (workload/local-run.ts). count + 1 while every commit
+ * changes pcp->high (6.7+ lowers it towards high_min under ZONE_RECLAIM_ACTIVE or ZONE_BELOW_HIGH), so that
+ * each runs alone.
+ */
+export function freeHighBound(k: PageAllocator, cpu: number): number {
+  const pcp = k.pcp
+  const high = pcp.high[cpu]
+  const highMin = k.params.highMin
+  const since67 = k.params.scaling === 'free-count'
+  if (k.zone.reclaimActive) {
+    if (!since67) return Math.min(pcp.batch * 4, high)
+    return high > highMin ? pcp.count[cpu] + 1 : Math.min(pcp.batch * 4, highMin)
+  }
+  if (since67 && k.params.autotune && k.zone.belowHigh) return high > highMin ? pcp.count[cpu] + 1 : highMin
   return high
 }
 
@@ -88,7 +127,8 @@ export function nrPcpAlloc(k: PageAllocator, cpu: number, count: number): number
   if (high < base) return 1
   const af = pcp.allocFactor[cpu]
   const batch = base * 2 ** af
-  if (k.params.autotune) high = pcp.high[cpu] = Math.min(high + batch, k.params.highMax)
+  // "If we had larger pcp->high, we could avoid to allocate from zone" — not while the zone is below its high watermark
+  if (k.params.autotune && !k.zone.belowHigh) high = pcp.high[cpu] = Math.min(high + batch, k.params.highMax)
   const maxNrAlloc = Math.max(high - count - base, base)
   if (batch <= maxNrAlloc && af < k.params.batchScaleMax) pcp.allocFactor[cpu] = af + 1
   return Math.min(batch, maxNrAlloc)

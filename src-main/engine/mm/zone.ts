@@ -1,11 +1,26 @@
-// The zone (one ZONE_NORMAL): buddy free pages and zone->lock, a spinlock whose waiters are served
-// in arrival order (FIFO, like a queued spinlock). Requests arrive in simulated-time order, so a
-// reservation model is exact: each acquisition starts when the previous holder releases.
+// The zone (one ZONE_NORMAL): buddy free pages, zone->lock — a spinlock whose waiters are served in
+// arrival order (FIFO, like a queued spinlock); requests arrive in simulated-time order, so a
+// reservation model is exact: each acquisition starts when the previous holder releases — and the two
+// zone->flags bits the pcp free path reads (mm/pcp-scaling.ts nrPcpHigh()).
+
+/** Told when a zone flag changed at `now`: the housekeeping CPUs' planned local frees used the old bound. */
+export type ZoneFlagsListener = (now: number) => void
 
 export class Zone {
   freePages: number
   /** zone->lock is free from this time on */
   private lockFreeAt = 0
+  /**
+   * ZONE_RECLAIM_ACTIVE: kswapd's balance_pgdat() set_reclaim_active() … clear_reclaim_active() (mm/vmscan.c,
+   * 5.14+, c49c2c47dab6): the free path keeps at most batch << 2 pages per CPU (workload/kswapd-passes.ts sets it).
+   */
+  reclaimActive = false
+  /**
+   * ZONE_BELOW_HIGH (6.7+): set by get_page_from_freelist() when the zone's free pages are below the high
+   * watermark, cleared by free_unref_page_commit() after a bulk free once they are above it again.
+   */
+  belowHigh = false
+  private listener: ZoneFlagsListener | null = null
 
   constructor(readonly managedPages: number) {
     this.freePages = managedPages
@@ -16,5 +31,29 @@ export class Zone {
     const start = this.lockFreeAt > now ? this.lockFreeAt : now
     this.lockFreeAt = start + holdNs
     return start - now
+  }
+
+  /** The one who replans what a flag bounds (the housekeeping load), wired once by the Simulation. */
+  watchFlags(listener: ZoneFlagsListener): void {
+    this.listener = listener
+  }
+
+  /** kswapd starts (`active`) or ends a pass at `now`; `belowHigh`: the release has ZONE_BELOW_HIGH (6.7+). */
+  setReclaimActive(active: boolean, belowHigh: boolean, now: number): void {
+    this.reclaimActive = active
+    // the zone fell below its high watermark before kswapd woke (at the low one); it stays below it
+    // until kswapd balanced it, and the flag until the free path sees that (freedInBulk)
+    if (active && belowHigh) this.belowHigh = true
+    this.listener?.(now)
+  }
+
+  /**
+   * free_unref_page_commit() ran free_pcppages_bulk(): ZONE_BELOW_HIGH is cleared when zone_watermark_ok()
+   * at the high watermark — in the model, once no kswapd pass is open (kswapd sleeps on a balanced zone).
+   */
+  freedInBulk(now: number): void {
+    if (!this.belowHigh || this.reclaimActive) return
+    this.belowHigh = false
+    this.listener?.(now)
   }
 }

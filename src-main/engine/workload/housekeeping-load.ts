@@ -208,6 +208,17 @@ export class HousekeepingLoad implements OwnerActivity {
     }
   }
 
+  /**
+   * A zone flag changed at `now` (mm/zone.ts): the bound of every CPU's local frees may have moved, so each
+   * applies its bursts up to now (they ran under the old flags) and draws its future under the new ones.
+   */
+  zoneFlagsChanged(now: number): void {
+    for (const cpu of this.cpus) {
+      this.catchUp(cpu, now)
+      this.plan(cpu, now)
+    }
+  }
+
   /** The vmstat worker (6.7+) runs decay_pcp_high() on every housekeeping CPU. */
   onVmstatDecay(now: number): void {
     for (const cpu of this.cpus) {

@@ -16,7 +16,7 @@
 // does not depend on its past. Times are rounded to the nanosecond, the engine's clock.
 import type { PageAllocator } from '../mm/page-allocator'
 import { SWAP_CLUSTER_MAX } from '../mm/list-free-batches'
-import { batchScaled, countAllocations, halvedTimes } from '../mm/pcp-scaling'
+import { batchScaled, countAllocations, freeHighBound, halvedTimes } from '../mm/pcp-scaling'
 import { binomial } from '../sim/binomial'
 import type { RandomStream } from '../sim/random-stream'
 import { ALLOC, BurstWalk, FREE } from './burst-walk'
@@ -99,13 +99,14 @@ export class LocalRun {
       from = lockedUntil
     }
     // the walk's bounds, in bursts from here: an allocation needs `unit` order-0 pages on the list (no
-    // rmqueue_bulk() refill); a free needs `unit` pages held by the tasks, and count + unit < high (no
-    // free_pcppages_bulk(), no 6.7+ raise of high) — and one batch, no THP entry (freesCanBeLocal)
+    // rmqueue_bulk() refill); a free needs `unit` pages held by the tasks, and count + unit below the
+    // bound nr_pcp_high() sets (no free_pcppages_bulk(), no 6.7+ change of high: freeHighBound) — and one
+    // batch, no THP entry (freesCanBeLocal). A list above the bound (kswapd just lowered it) walks no step.
     const pcp = this.k.pcp
     const unit = this.unit
     const count = pcp.count[this.cpu]
     const lo = -Math.floor(pcp.order0(this.cpu) / unit)
-    const hi = this.freesCanBeLocal ? Math.min(Math.floor(held / unit), Math.ceil((pcp.high[this.cpu] - count) / unit) - 1) : -Infinity
+    const hi = this.freesCanBeLocal ? Math.min(Math.floor(held / unit), Math.ceil((freeHighBound(this.k, this.cpu) - count) / unit) - 1) : -Infinity
     const n = this.walk.walk(lo, hi)
     this.n = n
     this.from = from
@@ -150,7 +151,7 @@ export class LocalRun {
   /**
    * The pcp counters of the `bursts` local bursts take() applies (mm/pcp-scaling.ts): ≤ 6.6 each allocation
    * halves free_factor; 6.7+ each freed page halves alloc_factor, and free_count follows the marks in order.
-   * A local burst changes nothing else a contact reads: nr_pcp_high() leaves high alone below it.
+   * A local burst changes nothing else a contact reads: nr_pcp_high() leaves high alone below freeHighBound().
    */
   private countLocal(bursts: number, frees: number): void {
     const k = this.k

@@ -14,7 +14,10 @@ const OWN: Readonly<Record<string, string>> = {
   'deadline-miss': '#C62828',
   'drain-request': '#7A5195',
   'drain-skip': '#999999',
-  'drain-done': '#3B1F5C'
+  'drain-done': '#3B1F5C',
+  // kswapd's pass: an olive pair apart from the drain purples (ZONE_RECLAIM_ACTIVE set / cleared)
+  'kswapd-wake': '#8A7A1F',
+  'kswapd-sleep': '#C9BB5A'
 }
 
 /** How much a kind matters where several share a pixel: interference (2) over the task's own time (1) over the rest (0). */

@@ -1,0 +1,66 @@
+// kswapd's balance_pgdat() runs that come with the direct-reclaim drains of the `reclaim` drain sources.
+// drain_all_pages() is called from __alloc_pages_direct_reclaim() only after __alloc_pages_slowpath() woke
+// kswapd (wake_all_kswapds()); balance_pgdat() sets ZONE_RECLAIM_ACTIVE at its start and clears it at its end
+// (mm/vmscan.c set_reclaim_active() / clear_reclaim_active(), 5.14+). Measured here, a balance lasts well under
+// a millisecond and most drains come in kswapd's nap after it (docs/model.md §2.3), so each drain brings one
+// balance of `balanceNs` beginning `leadNs` before it — not before the source's previous drain, when that
+// one's time is drawn (a lead longer than the gap starts the balance at the previous drain). kswapd is one
+// thread per node: overlapping balances are one.
+import type { EventQueue } from '../sim/event-queue'
+import type { Zone } from '../mm/zone'
+import type { RunTimelineRecorder } from '../metrics/run-timeline'
+import { INSTANT_KSWAPD_SLEEP, INSTANT_KSWAPD_WAKE } from '../metrics/timeline-kind-index'
+
+export class KswapdBalances {
+  /** balances begun and not ended (the flag is set while any is open) */
+  private open = 0
+  private readonly beginKind: number
+  private readonly endKind: number
+  /** simulated time with ZONE_RECLAIM_ACTIVE set after the warm-up, and the (merged) balances begun after it */
+  private activeNs = 0
+  balances = 0
+  private activeSince = 0
+
+  /**
+   * `belowHigh`: the release has ZONE_BELOW_HIGH (6.7+), set while the zone is below its high watermark;
+   * `timelineCpu`: the lane the balances are marked on (kswapd runs on a housekeeping CPU, its time is not modelled)
+   */
+  constructor(
+    private readonly queue: EventQueue,
+    private readonly zone: Zone,
+    private readonly belowHigh: boolean,
+    private readonly warmupNs: number,
+    private readonly timeline: RunTimelineRecorder,
+    private readonly timelineCpu: number
+  ) {
+    this.beginKind = queue.register((now) => this.begin(now))
+    this.endKind = queue.register((now) => this.end(now))
+  }
+
+  /** The drain at `drainAt`, drawn at `now`: a balance of `balanceNs` from drainAt − leadNs, or from now if later. */
+  before(drainAt: number, now: number, leadNs: number, balanceNs: number): void {
+    const start = Math.max(now, drainAt - leadNs)
+    this.queue.push(start, this.beginKind, 0)
+    this.queue.push(start + balanceNs, this.endKind, 0)
+  }
+
+  /** The ZONE_RECLAIM_ACTIVE time after the warm-up up to `endNs` (a balance still open counts to the end). */
+  activeUntil(endNs: number): number {
+    return this.activeNs + (this.open > 0 ? Math.max(0, endNs - Math.max(this.activeSince, this.warmupNs)) : 0)
+  }
+
+  private begin(now: number): void {
+    if (this.open++ > 0) return
+    if (now >= this.warmupNs) this.balances++
+    this.activeSince = now
+    this.timeline.instant(this.timelineCpu, INSTANT_KSWAPD_WAKE, now, 0)
+    this.zone.setReclaimActive(true, this.belowHigh, now)
+  }
+
+  private end(now: number): void {
+    if (--this.open > 0) return
+    this.activeNs += Math.max(0, now - Math.max(this.activeSince, this.warmupNs))
+    this.timeline.instant(this.timelineCpu, INSTANT_KSWAPD_SLEEP, now, 0)
+    this.zone.setReclaimActive(false, this.belowHigh, now)
+  }
+}
