@@ -12,6 +12,7 @@ import type { TimelineRecorder } from './metrics/timeline-recorder'
 import type { WorstSampleTracker } from './metrics/worst-sample'
 import type { IsolatedCpu } from './sched/isolated-cpu'
 import type { KswapdBalances } from './workload/kswapd-balances'
+import type { ZoneMm } from './mm/zone-mm'
 import type { HousekeepingLoad } from './workload/housekeeping-load'
 import { ENGINE_VERSION } from './version'
 
@@ -34,6 +35,11 @@ export interface FinishedRun {
   readonly events: number
   readonly startPagesNotPlaced: number
   readonly kswapd: KswapdBalances
+  readonly nodeZones: readonly ZoneMm[]
+}
+
+function dma32Params(p: DerivedPcp): NonNullable<RunResult['pcp']['dma32']> {
+  return { managedPages: p.managedPages, batch: p.batch, high: p.high, highMax: p.highMax }
 }
 
 export function collectRunResult(sim: FinishedRun, endNs: number, partial: boolean, pending: Array<{ kind: DrainSourceKind; ageNs: number }>): RunResult {
@@ -54,7 +60,8 @@ export function collectRunResult(sim: FinishedRun, endNs: number, partial: boole
     pcp: {
       managedPages: p.managedPages, batch: p.batch, high: p.high, highMax: p.highMax, wmarkMin: p.wmarkMin, wmarkLow: p.wmarkLow, wmarkHigh: p.wmarkHigh,
       autotune: p.autotune, scaling: p.scaling, startPagesNotPlaced: sim.startPagesNotPlaced,
-      kswapdBalances: sim.kswapd.balances, reclaimActiveNs: Math.round(sim.kswapd.activeUntil(endNs))
+      kswapdBalances: sim.kswapd.balances, reclaimActiveNs: Math.round(sim.kswapd.activeUntil(endNs)),
+      ...(sim.nodeZones.length > 1 && { dma32: dma32Params(sim.nodeZones[0].params) })
     },
     tasks,
     drains: sim.drains.stats.result(pending),

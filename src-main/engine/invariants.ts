@@ -5,33 +5,43 @@ import type { Zone } from './mm/zone'
 
 export class InvariantViolation extends Error {}
 
-/** Where the run's pages are: the zone, the pcplists, and what housekeeping and realtime tasks hold. */
+/**
+ * Where the run's pages are, zone by zone (ZONE_NORMAL last): the zone, its pcplists, what its housekeeping
+ * load holds — and what the realtime tasks hold, all ZONE_NORMAL pages.
+ */
 export interface PagesOfRun {
-  readonly zone: Zone
-  readonly pcp: PerCpuPages
-  readonly hk: { readonly heldTotal: number }
+  readonly nodeZones: ReadonlyArray<{ readonly zone: Zone; readonly pcp: PerCpuPages }>
+  readonly owners: { readonly loads: ReadonlyArray<{ readonly heldTotal: number }> }
   readonly isolated: ReadonlyArray<{ readonly heldPages: number }>
 }
 
-/** After every event: pages are conserved and every CPU's count is within [0, its ceiling]. */
+/** After every event: pages are conserved in every zone and every CPU's count is within [0, its ceiling]. */
 export function checkEventInvariants(sim: PagesOfRun, now: number): void {
   let rtHeld = 0
   for (const iso of sim.isolated) rtHeld += iso.heldPages
-  const total = sim.zone.freePages + sim.pcp.total + sim.hk.heldTotal + rtHeld
-  if (total !== sim.zone.managedPages) {
-    throw new InvariantViolation(`page conservation broken at ${now} ns: zone free ${sim.zone.freePages} + pcp ${sim.pcp.total} + held ${sim.hk.heldTotal + rtHeld} = ${total} != managed ${sim.zone.managedPages}`)
+  const zones = sim.nodeZones
+  zones.forEach(({ zone, pcp }, z) => {
+    const held = sim.owners.loads[z].heldTotal + (z === zones.length - 1 ? rtHeld : 0)
+    checkZoneInvariants(zone, pcp, held, now)
+  })
+}
+
+function checkZoneInvariants(zone: Zone, pcp: PerCpuPages, held: number, now: number): void {
+  const total = zone.freePages + pcp.total + held
+  if (total !== zone.managedPages) {
+    throw new InvariantViolation(`page conservation broken at ${now} ns: zone free ${zone.freePages} + pcp ${pcp.total} + held ${held} = ${total} != managed ${zone.managedPages}`)
   }
-  if (sim.zone.freePages < 0) throw new InvariantViolation(`zone free pages negative at ${now} ns`)
-  const count = sim.pcp.count
+  if (zone.freePages < 0) throw new InvariantViolation(`zone free pages negative at ${now} ns`)
+  const count = pcp.count
   let sum = 0
   for (let cpu = 0; cpu < count.length; cpu++) {
     const c = count[cpu]
     sum += c
     if (c < 0) throw new InvariantViolation(`CPU ${cpu} pcp->count ${c} < 0 at ${now} ns`)
-    if (c > sim.pcp.ceiling[cpu]) throw new InvariantViolation(`CPU ${cpu} pcp->count ${c} above high + batch (${sim.pcp.ceiling[cpu]}) at ${now} ns`)
-    if (sim.pcp.thpEntries[cpu] < 0 || sim.pcp.thpEntries[cpu] * sim.pcp.thpPages > c) throw new InvariantViolation(`CPU ${cpu} THP entries inconsistent with count at ${now} ns`)
+    if (c > pcp.ceiling[cpu]) throw new InvariantViolation(`CPU ${cpu} pcp->count ${c} above high + batch (${pcp.ceiling[cpu]}) at ${now} ns`)
+    if (pcp.thpEntries[cpu] < 0 || pcp.thpEntries[cpu] * pcp.thpPages > c) throw new InvariantViolation(`CPU ${cpu} THP entries inconsistent with count at ${now} ns`)
   }
-  if (sum !== sim.pcp.total) throw new InvariantViolation(`Σ pcp->count ${sum} != tracked total ${sim.pcp.total} at ${now} ns`)
+  if (sum !== pcp.total) throw new InvariantViolation(`Σ pcp->count ${sum} != tracked total ${pcp.total} at ${now} ns`)
 }
 
 /** At the end: every drain that was requested completed, was skipped, or is reported pending. */

@@ -11,7 +11,7 @@ import type { RunModelOptions } from './run-model-options'
 import { EventQueue } from './sim/event-queue'
 import { schedulePeriodic } from './sim/periodic'
 import { SimClock } from './sim/sim-clock'
-import { derivePcpParams, type DerivedPcp } from './mm/pcp-params'
+import { deriveDma32PcpParams, derivePcpParams, type DerivedPcp } from './mm/pcp-params'
 import { PerCpuPages } from './mm/per-cpu-pages'
 import { startFillPages } from './mm/start-fill'
 import { Zone } from './mm/zone'
@@ -31,6 +31,8 @@ import { DrainSources } from './workload/drain-sources'
 import { PerCpuFlushes, VMSTAT_INTERVAL_NS } from './flush/per-cpu-flushes'
 import { flushOfSource } from '../../src-shared/profile/drain-source-kinds'
 import { HousekeepingLoad } from './workload/housekeeping-load'
+import { ZoneLoads } from './workload/zone-loads'
+import type { ZoneMm } from './mm/zone-mm'
 import { KswapdBalances } from './workload/kswapd-balances'
 import { rtTaskSpec } from './workload/rt-task-spec'
 import { DrainStats } from './metrics/drain-stats'
@@ -61,7 +63,11 @@ export class Simulation {
   readonly strategy: DrainStrategy
   readonly policy: AntiStarvationPolicy
   readonly isolated: IsolatedCpu[] = []
+  /** ZONE_NORMAL's housekeeping load; `owners` is every zone's */
   readonly hk: HousekeepingLoad
+  readonly owners: ZoneLoads
+  /** the zones whose pcplists run, as for_each_populated_zone() walks them: ZONE_DMA32 (housekeeping.dma32Share), ZONE_NORMAL */
+  readonly nodeZones: readonly ZoneMm[]
   readonly drains: DrainAllPages
   readonly flushes: PerCpuFlushes
   readonly sources: DrainSources
@@ -94,8 +100,12 @@ export class Simulation {
     this.timeline = new TimelineRecorder(isolated, this.runTimeline)
     // the contexts: the core with the pcp state, then what each kind of component adds to it
     const kernel = { queue: this.queue, costs: this.costs, warmupNs: this.warmupNs, zone: this.zone, pcp: this.pcp, params: this.params, traits: this.traits }
+    const dma32Share = profile.housekeeping.dma32Share
+    const dma32 = dma32Share > 0 ? this.dma32Mm(kernel) : null
+    this.nodeZones = dma32 === null ? [kernel] : [dma32, kernel]
     const isolatedCtx: IsolatedCpuContext = {
       ...kernel,
+      nodeZones: this.nodeZones,
       cpuTime: this.cpuTime,
       policy: this.policy,
       timeline: this.timeline,
@@ -115,19 +125,39 @@ export class Simulation {
       cpus[cpu] = iso
     })
     const tick = new HousekeepingTick(profile.machine.hz, this.costs.tickNs)
-    this.hk = new HousekeepingLoad(profile, kernel, this.cpuTime, seed, this.durationNs)
+    this.hk = new HousekeepingLoad(profile, kernel, this.cpuTime, seed, this.durationNs, { share: 1 - dma32Share, tag: '' })
     this.zone.watchFlags((now) => this.hk.zoneFlagsChanged(now))
-    const hkKworkers = new HousekeepingKworkers(profile, kernel, this.cpuTime, tick, this.hk, this.runTimeline, seed)
+    const loads = [this.hk]
+    if (dma32 !== null) {
+      const load = new HousekeepingLoad(profile, dma32, this.cpuTime, seed, this.durationNs, { share: dma32Share, tag: ':dma32', perCpu: this.hk.perCpu })
+      dma32.zone.watchFlags((now) => load.zoneFlagsChanged(now))
+      loads.unshift(load)
+    }
+    this.owners = new ZoneLoads(loads)
+    const hkKworkers = new HousekeepingKworkers(profile, kernel, this.nodeZones, this.cpuTime, tick, this.owners, this.runTimeline, seed)
     for (const cpu of this.hk.cpus) cpus[cpu] = new HousekeepingCpu(cpu, hkKworkers, this.hk, this.runTimeline)
     const stats = new DrainStats()
-    this.strategy = createDrainStrategy(this.traits, profile.kernel.pcp.batchScaleMax, { sim: kernel, cpuTime: this.cpuTime, stats, tick, cpus, owners: this.hk })
+    this.strategy = createDrainStrategy(this.traits, profile.kernel.pcp.batchScaleMax, { sim: kernel, zones: this.nodeZones, cpuTime: this.cpuTime, stats, tick, cpus, owners: this.owners })
     this.flushes = new PerCpuFlushes(kernel, cpus, profile.kernel.pwLocks, seed)
     // alloc_contig_range() and offline_pages() call lru_cache_disable() once their drain_all_pages() returned
-    this.drains = new DrainAllPages(stats, this.strategy, this.pcp, this.hk, this.warmupNs, this.runTimeline, (run, now) => {
+    this.drains = new DrainAllPages(stats, this.strategy, this.nodeZones.map((z) => z.pcp), this.owners, this.warmupNs, this.runTimeline, (run, now) => {
       if (flushOfSource(run.kind) === 'lru') this.flushes.request('lru', run.requesterCpu, now, true)
     })
-    this.kswapd = new KswapdBalances(this.queue, this.zone, this.params.scaling === 'free-count', this.warmupNs, this.runTimeline, this.hk.cpus[0] ?? 0)
+    this.kswapd = new KswapdBalances(this.queue, this.nodeZones.map((z) => z.zone), this.params.scaling === 'free-count', this.warmupNs, this.runTimeline, this.hk.cpus[0] ?? 0)
     this.sources = new DrainSources(profile, this.queue, this.drains, this.flushes, this.kswapd, options.onDrainRequest, seed)
+  }
+
+  /** ZONE_DMA32's zone and pagesets: the same kernel, that zone's formulas (mm/pcp-params.ts) */
+  private dma32Mm(normal: ZoneMm): ZoneMm {
+    const params = deriveDma32PcpParams(this.profile, pcpTuningOf(this.traits, this.profile.kernel.pcp.autotune))
+    return { ...normal, zone: new Zone(params.managedPages), pcp: new PerCpuPages(this.profile.machine.cpus, params.batch, params.high, params.thpPages), params }
+  }
+
+  /** Pages on every zone's pcplists. */
+  get pcpTotal(): number {
+    let total = 0
+    for (const z of this.nodeZones) total += z.pcp.total
+    return total
   }
 
   get drainCpuNs(): number {
@@ -173,7 +203,7 @@ export class Simulation {
     }
     const endNs = partial ? this.clock.now : this.durationNs
     if (!partial) this.clock.advanceTo(endNs)
-    this.hk.finish(endNs)
+    this.owners.finish(endNs)
     for (const iso of this.isolated) iso.finish(endNs)
     const pending = this.drains.pending(endNs)
     if (check) checkEndInvariants(this, pending.length)
@@ -192,6 +222,8 @@ export class Simulation {
       this.zone.freePages -= pages
     }
     this.startPagesNotPlaced += this.hk.start(p.housekeeping.initialPcpPages, p.kernel.pcp.thpFraction)
+    // ZONE_DMA32's lists start half-way between its batch and high: initialPcpPages sizes ZONE_NORMAL's
+    for (const load of this.owners.loads) if (load !== this.hk) load.start('auto', p.kernel.pcp.thpFraction)
     for (const iso of this.isolated) iso.start()
     this.sources.start()
     this.flushes.start()
@@ -204,10 +236,10 @@ export class Simulation {
     }
     // 6.7+ vmstat interval: refresh_cpu_vm_stats() runs decay_pcp_high() on housekeeping CPUs, auto-tuned or not
     // (with high fixed it frees only a count above high, as a refill on top of THP entries can leave)
-    if (this.params.scaling === 'free-count') schedulePeriodic(q, VMSTAT_INTERVAL_NS, VMSTAT_INTERVAL_NS, (now) => this.hk.onVmstatDecay(now))
+    if (this.params.scaling === 'free-count') schedulePeriodic(q, VMSTAT_INTERVAL_NS, VMSTAT_INTERVAL_NS, (now) => this.owners.onVmstatDecay(now))
     schedulePeriodic(q, 0, this.sampleEveryNs, (now) => {
-      this.hk.catchUpAll(now)
-      this.stranded.record(now, this.pcp.total)
+      this.owners.catchUpAll(now)
+      this.stranded.record(now, this.pcpTotal)
       this.zoneFree.record(now, this.zone.freePages)
     })
   }

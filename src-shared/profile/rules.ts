@@ -4,7 +4,7 @@ import { CpulistError, parseCpulist } from './cpulist'
 import { estimateJobEvents, MAX_EVENTS_PER_JOB } from './estimate'
 import { INT_MAX } from './limits'
 import { zoneBatchsize } from '../kernel/zone-batchsize'
-import { managedPagesOf } from './managed-pages'
+import { machineZones, managedPagesOf } from './managed-pages'
 import { profileObjectSchema, type Distribution, type Profile } from './schema'
 
 /** Mean of an execution-time distribution, µs. */
@@ -73,6 +73,9 @@ function checkProfile(p: Profile, ctx: z.RefinementCtx): void {
       ctx.addIssue({ code: 'custom', path: at('cpu'), message: `CPU ${s.cpu} is not a housekeeping CPU; drains are requested from housekeeping CPUs` })
     }
   })
+  if (p.housekeeping.dma32Share > 0 && machineZones(p.machine).dma32 === 0) {
+    ctx.addIssue({ code: 'custom', path: ['housekeeping', 'dma32Share'], message: `a share of the traffic in ZONE_DMA32 needs that zone: set machine.dmaZonesMiB above 16 (ZONE_DMA's 16 MiB; x86-64 machines have up to 4096)` })
+  }
   checkPcpWithinZone(p, ctx)
   if (p.run.warmupMs >= p.run.durationMs) {
     ctx.addIssue({ code: 'custom', path: ['run', 'warmupMs'], message: 'the warm-up must be shorter than the run' })

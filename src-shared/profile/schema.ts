@@ -203,6 +203,11 @@ export const housekeepingSchema = z.strictObject({
   freeRatePagesPerSec: pageRate('freeRatePagesPerSec').default(20_000),
   /** pcplist pages on each housekeeping CPU at start; "auto" = halfway between batch and high. */
   initialPcpPages: z.union([z.literal('auto'), count('initialPcpPages', MAX_INITIAL_PCP_PAGES)]).default('auto'),
+  /**
+   * Share of each housekeeping CPU's allocations and frees that are ZONE_DMA32 pages (its pcplists in that
+   * zone; needs machine.dmaZonesMiB above 16): 0 = all ZONE_NORMAL.
+   */
+  dma32Share: number('dma32Share').min(0, 'dma32Share cannot be negative').max(1, 'dma32Share is a share: at most 1').default(0),
   /** Other runnable SCHED_OTHER tasks per housekeeping CPU: a woken kworker waits for its turn among them (0 = it runs at once). */
   cfsRunnable: count('cfsRunnable').max(10_000, 'cfsRunnable is at most 10000').default(0),
   /** CFS/EEVDF slice per runnable task (base_slice scaled by CPUs: 3 ms at 8+ CPUs). */

@@ -188,7 +188,8 @@ const pcpParamsSchema = z.strictObject({
   scaling: z.enum(['free-factor', 'free-count']).optional(),
   startPagesNotPlaced: count.optional(),
   kswapdBalances: count.optional(),
-  reclaimActiveNs: count.optional()
+  reclaimActiveNs: count.optional(),
+  dma32: z.strictObject({ managedPages: nonNegative, batch: nonNegative, high: nonNegative, highMax: nonNegative }).optional()
 })
 
 const seedSchema = z.number().int().min(0).max(2 ** 32 - 1)

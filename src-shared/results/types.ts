@@ -242,6 +242,8 @@ export interface PcpParams {
   /** engine 0.7+: kswapd balances before reclaim drains (overlapping ones merged) and the simulated time after the warm-up with ZONE_RECLAIM_ACTIVE set */
   kswapdBalances?: number
   reclaimActiveNs?: number
+  /** engine 0.7+, with housekeeping.dma32Share: ZONE_DMA32's pagesets, whose lists ran too (docs/model.md §2.4) */
+  dma32?: { managedPages: number; batch: number; high: number; highMax: number }
 }
 
 export interface RunResult {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { intSqrt, rounddownPowOfTwo } from '../../src-shared/kernel/int-math'
 import { calculateMinFreeKbytes, setupPerZoneWmarks, setupZoneWmarks } from '../../src-main/engine/mm/watermarks'
-import { derivePcpParams } from '../../src-main/engine/mm/pcp-params'
+import { deriveDma32PcpParams, derivePcpParams } from '../../src-main/engine/mm/pcp-params'
 import { machineZones } from '../../src-shared/profile/managed-pages'
 import { pcpTuningOf, VARIANT_TRAITS } from '../../src-shared/kernel/variant-traits'
 import { profileOf } from './support/engine-profiles'
@@ -64,13 +64,25 @@ describe('several zones and THP (machine.dmaZonesMiB, kernel.thp)', () => {
     return { zoneManaged: z.normal, lowmem: z.lowmem, populated: z.populated }
   }
   it('reproduces the VM\'s ZONE_NORMAL: min_free_kbytes from THP (11 pageblocks × 3 zones), split by zone size', () => {
-    expect(machineZones(vm.machine)).toEqual({ normal: NORMAL, lowmem: DMA + DMA32 + NORMAL, populated: 3 })
+    expect(machineZones(vm.machine)).toEqual({ normal: NORMAL, lowmem: DMA + DMA32 + NORMAL, populated: 3, dma32: DMA32 })
     expect(setupZoneWmarks(zonesOf(), true, 4)).toEqual({ minFreeKbytes: 67584, min: 10892, low: 13615, high: 16338 })
     const p = derivePcpParams(vm, pcpTuningOf(VARIANT_TRAITS['direct-chunked'], 'release'))
     expect(p.managedPages).toBe(NORMAL)
     expect(p.wmarkLow).toBe(13615)
     expect(p.high).toBe(6807)
     expect(p.highMax).toBe(88064)
+  })
+  it('and its ZONE_DMA32 pagesets (housekeeping.dma32Share runs them): tests/fixtures/probe/zoneinfo.txt, read while Normal managed 1 179 648, has DMA32 min 6674, low 8342, batch 63, high_min 4171, high_max 48300', () => {
+    const NORMAL_THEN = 1_179_648
+    const then = profileOf({
+      schemaVersion: 1,
+      machine: { cpus: 2, memoryGiB: (DMA + DMA32 + NORMAL_THEN) / 262_144, dmaZonesMiB: (DMA + DMA32) / 256 },
+      kernel: { thp: true, variants: ['direct-chunked'] }
+    })
+    // ZONE_DMA manages 15 of its 16 MiB: x86-64 reserves the first 1 MiB
+    expect(machineZones(then.machine).dma32).toBe(DMA32)
+    const p = deriveDma32PcpParams(then, pcpTuningOf(VARIANT_TRAITS['direct-chunked'], 'release'))
+    expect([p.managedPages, p.wmarkMin, p.wmarkLow, p.batch, p.high, p.highMax]).toEqual([DMA32, 6674, 8342, 63, 4171, 48300])
   })
   it('without THP the same machine gets calculate_min_free_kbytes() alone and well under half the low watermark', () => {
     const wm = setupZoneWmarks(zonesOf(), false, 4)
@@ -79,7 +91,7 @@ describe('several zones and THP (machine.dmaZonesMiB, kernel.thp)', () => {
     expect(wm.low).toBeLessThan(13615 / 2)
   })
   it('one zone (dmaZonesMiB 0) is the model of engine 0.5: ZONE_NORMAL holds all memory', () => {
-    expect(machineZones({ memoryGiB: 16, pageSizeKiB: 4, dmaZonesMiB: 0 })).toEqual({ normal: GiB16, lowmem: GiB16, populated: 1 })
+    expect(machineZones({ memoryGiB: 16, pageSizeKiB: 4, dmaZonesMiB: 0 })).toEqual({ normal: GiB16, lowmem: GiB16, populated: 1, dma32: 0 })
     expect(setupZoneWmarks({ zoneManaged: GiB16, lowmem: GiB16, populated: 1 }, false, 4)).toEqual(setupPerZoneWmarks(GiB16, 4))
   })
 })

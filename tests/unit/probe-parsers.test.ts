@@ -9,6 +9,7 @@ import { recommendedMinFreeKbytes } from '../../src-main/engine/mm/watermarks'
 import { clockFromMarkers, drainBursts, eventCounts, workItems } from '../../src-main/lab/probe/trace-analysis'
 import { parseTraceEvents } from '../../src-main/lab/probe/trace-events'
 import { parseZoneinfo } from '../../src-main/lab/probe/zoneinfo'
+import { pcplistShareText } from '../../src-main/cli/commands/probe-action'
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'probe')
 const zoneinfo = readFileSync(join(FIXTURES, 'zoneinfo.txt'), 'utf8')
@@ -18,6 +19,13 @@ const CAPTURED_WALL_NS = 3_089_398_783
 
 describe('/proc/zoneinfo', () => {
   const zones = parseZoneinfo(zoneinfo)
+
+  it('says what ZONE_DMA32\'s lists hold, and nothing when they are empty (as in this capture)', () => {
+    expect(pcplistShareText({ zones })).toBe('')
+    // the VM read later (2026-11-30): CPU 0's DMA32 list at 1024 pages, the Normal lists at 1386 and 3021
+    const later = zones.map((z) => ({ ...z, cpus: z.cpus.map((c) => ({ ...c, count: z.zone === 'DMA32' ? (c.cpu === 0 ? 1024 : 0) : z.zone === 'Normal' ? (c.cpu === 0 ? 1386 : 3021) : 0 })) }))
+    expect(pcplistShareText({ zones: later })).toBe('pcplists: ZONE_DMA32 holds 1024 of the 5431 pages on this machine\'s lists (18.9 %), which a global drain frees too: --set housekeeping.dma32Share runs them in the model')
+  })
 
   it('reads every zone with its watermarks, managed pages and per-CPU pcp values', () => {
     expect(zones.map((z) => [z.zone, z.managed])).toEqual([['DMA', 3840], ['DMA32', 772808], ['Normal', 1179648], ['Movable', 0], ['Device', 0]])

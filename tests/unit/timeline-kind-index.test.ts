@@ -21,7 +21,8 @@ describe('timeline kinds', () => {
       SEG_THROTTLED: 'throttled', SEG_FALLBACK: 'fallback', SEG_IDLE: 'idle', SEG_LOCK_SPIN: 'lock-spin', SEG_BOOST: 'kworker-boost',
       INSTANT_RELEASE: 'release', INSTANT_DEADLINE_MISS: 'deadline-miss', INSTANT_DRAIN_REQUEST: 'drain-request', INSTANT_DRAIN_SKIP: 'drain-skip',
       INSTANT_DRAIN_DONE: 'drain-done', SEG_LRU_DRAIN: 'lru-drain', SEG_VMSTAT_UPDATE: 'vmstat-update', SEG_MEMCG_DRAIN: 'memcg-drain',
-      SEG_SLAB_FLUSH: 'slab-flush', SEG_TICK: 'tick', SEG_DRAIN_MUTEX_WAIT: 'drain-mutex-wait'
+      SEG_SLAB_FLUSH: 'slab-flush', SEG_TICK: 'tick', SEG_DRAIN_MUTEX_WAIT: 'drain-mutex-wait',
+      INSTANT_KSWAPD_WAKE: 'kswapd-wake', INSTANT_KSWAPD_SLEEP: 'kswapd-sleep'
     }
     expect(Object.keys(index).sort()).toEqual(Object.keys(names).sort())
     for (const [constant, name] of Object.entries(names)) expect(TIMELINE_KINDS[(index as Record<string, number>)[constant]].name, constant).toBe(name)

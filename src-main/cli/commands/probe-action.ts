@@ -77,7 +77,21 @@ function zoneText(host: HostProbe): string {
     lines.push(`  ${cpus}`)
     for (const d of z.differences) lines.push(`  differs: ${d}`)
   }
+  const dma32 = pcplistShareText(host)
+  if (dma32 !== '') lines.push(dma32)
   return lines.join('\n')
+}
+
+/**
+ * What this machine keeps on ZONE_DMA32's pcplists, which drain_all_pages(NULL) empties too: the model runs them
+ * with housekeeping.dma32Share (docs/model.md §2.4), a share of the traffic rather than of the pages at rest.
+ */
+export function pcplistShareText(host: Pick<HostProbe, 'zones'>): string {
+  const onLists = (names: string[]) => host.zones.filter((z) => names.includes(z.zone)).reduce((s, z) => s + z.cpus.reduce((c, cpu) => c + cpu.count, 0), 0)
+  const all = onLists(['DMA', 'DMA32', 'Normal'])
+  const dma32 = onLists(['DMA32'])
+  if (dma32 === 0) return ''
+  return `pcplists: ZONE_DMA32 holds ${dma32} of the ${all} pages on this machine's lists (${((dma32 / all) * 100).toFixed(1)} %), which a global drain frees too: --set housekeeping.dma32Share runs them in the model`
 }
 
 function traceText(host: HostProbe): string {

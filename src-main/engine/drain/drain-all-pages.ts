@@ -26,7 +26,8 @@ export class DrainAllPages implements DrainWaiter {
   constructor(
     readonly stats: DrainStats,
     private readonly strategy: DrainStrategy,
-    private readonly pcp: PerCpuPages,
+    /** the pagesets of every zone whose lists run, as for_each_populated_zone() walks them (ZONE_NORMAL last) */
+    private readonly pcps: readonly PerCpuPages[],
     private readonly owners: OwnerActivity,
     private readonly warmupNs: number,
     private readonly timeline: RunTimelineRecorder,
@@ -109,19 +110,27 @@ export class DrainAllPages implements DrainWaiter {
     // the zone request slept in mutex_lock() from its request (nothing is recorded when it did not wait)
     this.timeline.segment(run.requesterCpu, SEG_DRAIN_MUTEX_WAIT, run.requestNs, now, run.id)
     this.owners.catchUpAll(now)
-    run.targets = this.cpusWithPcps(run.forced)
+    run.targets = this.cpusWithPcps(run.forced, run.zoneRequest)
     if (run.counted) this.stats.targets.record(run.targets.length)
     if (this.strategy.start(run, now)) this.complete(run, now)
   }
 
-  /** cpus_with_pcps: every CPU whose pcp->count is non-zero (a racy read), or all CPUs when forced. */
-  private cpusWithPcps(forced: boolean): Int32Array {
-    const count = this.pcp.count
+  /**
+   * cpus_with_pcps: every CPU whose pcp->count is non-zero (a racy read) in the zone of a zone request
+   * (ZONE_NORMAL, the last), in any populated zone for drain_all_pages(NULL), or all CPUs when forced.
+   */
+  private cpusWithPcps(forced: boolean, zoneRequest: boolean): Int32Array {
+    const pcps = this.pcps
+    const hasPcps = (cpu: number): boolean => {
+      for (let z = zoneRequest ? pcps.length - 1 : 0; z < pcps.length; z++) if (pcps[z].count[cpu] > 0) return true
+      return false
+    }
+    const cpus = pcps[0].count.length
     let n = 0
-    for (let cpu = 0; cpu < count.length; cpu++) if (forced || count[cpu] > 0) n++
+    for (let cpu = 0; cpu < cpus; cpu++) if (forced || hasPcps(cpu)) n++
     const targets = new Int32Array(n)
     n = 0
-    for (let cpu = 0; cpu < count.length; cpu++) if (forced || count[cpu] > 0) targets[n++] = cpu
+    for (let cpu = 0; cpu < cpus; cpu++) if (forced || hasPcps(cpu)) targets[n++] = cpu
     return targets
   }
 }

@@ -28,6 +28,8 @@ export class DrainRun implements WorkItem {
   next = 0
   /** direct: the lock hold in flight emptied its target */
   targetFinished = false
+  /** direct: the zone of the current target being drained, an index into the zones the run walks */
+  zone = 0
   /** direct: the requester has spun on the target's pcp->lock since this time (-1 when not spinning) */
   spinFrom = -1
   /** workqueue: work items not yet finished */
@@ -50,12 +52,22 @@ export class DrainRun implements WorkItem {
     readonly waiter: DrainWaiter
   ) {}
 
-  /** drain_local_pages_wq() -> drain_pages_zone() of the whole list, IRQs off: returns its duration. */
+  /**
+   * drain_local_pages_wq() -> drain_pages() (drain_all_pages(NULL): every populated zone in turn) or
+   * drain_pages_zone() (a zone request: ZONE_NORMAL, the model's zone for cma, compaction and offline) of the
+   * whole list, IRQs off: returns its duration.
+   */
   execute(host: WorkHost, cpu: number, now: number): number {
-    const pages = drainPagesZone(host.mm, cpu, Infinity, host.mm.costs.tPageLocalNs, now, host.zoneLock)
-    this.pagesFreed += pages
-    this.waiter.freed(this, cpu, pages)
-    return host.zoneLock.waitNs + host.zoneLock.holdNs
+    const zones = host.zones
+    let t = now
+    for (let z = this.zoneRequest ? zones.length - 1 : 0; z < zones.length; z++) {
+      const mm = zones[z]
+      const pages = drainPagesZone(mm, cpu, Infinity, mm.costs.tPageLocalNs, t, host.zoneLock)
+      this.pagesFreed += pages
+      this.waiter.freed(this, cpu, pages)
+      t += host.zoneLock.waitNs + host.zoneLock.holdNs
+    }
+    return t - now
   }
 
   finished(now: number): void {

@@ -2,7 +2,9 @@
 // for each target from the requesting CPU: take the target's pcp->lock, free_pcppages_bulk() under
 // zone->lock (cold remote cache lines: tPageRemote per page; tPageLocal for the requester's own list), unlock. Targets are drained serially.
 // `chunkPages` bounds one lock hold (6.10+: batch << CONFIG_PCP_BATCH_SCALE_MAX); count is re-read
-// under the lock for every chunk (66eca1021a42).
+// under the lock for every chunk (66eca1021a42). drain_all_pages(NULL) drains each target's lists in every
+// populated zone in turn (drain_pages(): ZONE_DMA32 when its lists run, then ZONE_NORMAL), each under that
+// zone's pcp->lock and zone->lock; a zone request (cma, compaction, offline) drains ZONE_NORMAL's.
 import { freeOnePage } from '../mm/buddy-fallback'
 import { drainPagesZone } from '../mm/drain-pages-zone'
 import type { PageAllocator } from '../mm/page-allocator'
@@ -16,10 +18,13 @@ import type { SimContext } from '../sim/sim-context'
 import type { VariantTraits } from '../../../src-shared/kernel/variant-traits'
 import type { DrainRun } from './drain-run'
 import type { DrainStrategy } from './drain-strategy'
+import type { ZoneMm } from '../mm/zone-mm'
 
 /** What the requester touches: the targets' pcplists and locks, the zone, and the CPUs it drains. */
 export interface RemoteDrainContext {
   readonly sim: SimContext & PageAllocator
+  /** every zone whose pcplists run, as for_each_populated_zone() walks them (ZONE_NORMAL last) */
+  readonly zones: readonly ZoneMm[]
   readonly cpuTime: KernelCpuTime
   readonly stats: DrainStats
   readonly tick: HousekeepingTick
@@ -31,7 +36,6 @@ export interface RemoteDrainContext {
 
 /** The 6.0+ variants differ only in how pcp->lock is taken (traits.pcpLockIrqsave, traits.listFree) and in `chunkPages`. */
 export class RemoteDrain implements DrainStrategy {
-  private readonly sim: SimContext & PageAllocator
   /** free_unref_page_list spins on pcp->lock (6.0–6.1) instead of trylock + fallback */
   private readonly listFreeSpins: boolean
   /** pcp->lock is taken with spin_lock_irqsave (6.0–6.1): the requester spins on it with IRQs off */
@@ -43,7 +47,6 @@ export class RemoteDrain implements DrainStrategy {
   private readonly zoneLock = new ZoneLockHold()
 
   constructor(private readonly ctx: RemoteDrainContext, traits: VariantTraits, private readonly chunkPages: number) {
-    this.sim = ctx.sim
     this.listFreeSpins = traits.listFree === 'spin'
     this.pcpLockIrqsave = traits.pcpLockIrqsave
     this.stepKind = ctx.sim.queue.register((now, id) => this.onStep(id, now))
@@ -62,8 +65,7 @@ export class RemoteDrain implements DrainStrategy {
     const run = this.inFlight
     if (run === null || run.id !== id) return
     if (run.targetFinished) {
-      this.ctx.stats.targetDrained(run, now)
-      run.next++
+      this.zoneDrained(run, now)
       run.targetFinished = false
     }
     if (!this.advance(run, now)) return
@@ -71,19 +73,32 @@ export class RemoteDrain implements DrainStrategy {
     run.waiter.complete(run, now)
   }
 
+  /** The zones a run drains: ZONE_NORMAL's lists for a zone request, every zone's for drain_all_pages(NULL). */
+  private zonesOf(run: DrainRun): number {
+    return run.zoneRequest ? 1 : this.ctx.zones.length
+  }
+
+  /** The target's lists in the run's current zone are done: on to its next zone, or to the next target. */
+  private zoneDrained(run: DrainRun, now: number): void {
+    if (++run.zone < this.zonesOf(run)) return
+    run.zone = 0
+    this.ctx.stats.targetDrained(run, now)
+    run.next++
+  }
+
   /** Drains targets from run.next on until a lock hold or spin needs time; true when every target is done. */
   private advance(run: DrainRun, now: number): boolean {
-    const sim = this.sim
-    const pcp = sim.pcp
+    const zones = this.ctx.zones
     while (run.next < run.targets.length) {
       const cpu = run.targets[run.next]
       this.ctx.owners.catchUp(cpu, now)
+      const mm = zones[zones.length - this.zonesOf(run) + run.zone]
+      const pcp = mm.pcp
       const count = pcp.count[cpu]
       if (count === 0) {
-        // the racy cpus_with_pcps read saw pages that are gone: nothing to free
+        // the racy cpus_with_pcps read saw pages that are gone, or this zone's lists are empty: nothing to free
         this.endSpin(run, now)
-        this.ctx.stats.targetDrained(run, now)
-        run.next++
+        this.zoneDrained(run, now)
         continue
       }
       // spin_lock(&pcp->lock): the owner's own alloc/free critical section ends first, or the batch of
@@ -97,33 +112,33 @@ export class RemoteDrain implements DrainStrategy {
         // the spin is an event: zone->lock and pcp->lock are taken when it ends, in time order with
         // every other CPU's requests (zone.ts reserves in arrival order)
         if (run.spinFrom < 0) run.spinFrom = now
-        sim.queue.push(start, this.stepKind, run.id)
+        mm.queue.push(start, this.stepKind, run.id)
         return false
       }
       if (count <= later) {
         // only the later batches' pages, which are not on the list yet: drain_pages_zone() frees nothing
         if (!this.listFreeSpins) {
-          this.listFreeFallback(cpu, later, now)
+          this.listFreeFallback(mm, cpu, later, now)
           this.ctx.owners.listsChanged(cpu, now)
         }
         this.endSpin(run, now)
-        this.ctx.stats.targetDrained(run, now)
-        run.next++
+        this.zoneDrained(run, now)
         continue
       }
       const spinFrom = run.spinFrom < 0 ? now : run.spinFrom
       run.spinFrom = -1
       // the requester's own list is local (warm cache lines); every other list is remote
-      const tPage = cpu === run.requesterCpu ? sim.costs.tPageLocalNs : sim.costs.tPageRemoteNs
-      const pages = drainPagesZone(sim, cpu, Math.min(this.chunkPages, count - later), tPage, now, this.zoneLock, later)
+      const tPage = cpu === run.requesterCpu ? mm.costs.tPageLocalNs : mm.costs.tPageRemoteNs
+      const pages = drainPagesZone(mm, cpu, Math.min(this.chunkPages, count - later), tPage, now, this.zoneLock, later)
       run.pagesFreed += pages
       run.waiter.freed(run, cpu, pages)
       const end = now + this.zoneLock.waitNs + this.zoneLock.holdNs
       pcp.lockedUntil[cpu] = end
-      if (unlock >= 0 && this.listFreeSpins) this.delayListFree(cpu, unlock, now, end - now)
-      else if (unlock >= 0) this.listFreeFallback(cpu, later, now)
+      if (unlock >= 0 && this.listFreeSpins) this.delayListFree(mm, cpu, unlock, now, end - now)
+      else if (unlock >= 0) this.listFreeFallback(mm, cpu, later, now)
       this.ctx.owners.listsChanged(cpu, now)
       // drain_pages_zone() frees what the list held under the lock; in 6.0–6.1 the later batches' pages stay
+      // (targetFinished: this zone of the target)
       run.targetFinished = pcp.count[cpu] <= (this.listFreeSpins ? later : 0)
       // the requester spins on pcp->lock, then on zone->lock, then frees: all of it is drain work
       this.ctx.cpuTime.addDrain(end - spinFrom)
@@ -131,7 +146,7 @@ export class RemoteDrain implements DrainStrategy {
       // the requester's IRQs are off from spin_lock_irqsave(&pcp->lock) (6.0–6.1), or from zone->lock
       // irqsave inside the hold (6.2+), to the unlock: a tick that fell in it runs after, before the next target
       const irqsOff = this.pcpLockIrqsave ? spinFrom : now
-      sim.queue.push(end + this.ctx.tick.deferred(irqsOff, end), this.stepKind, run.id)
+      mm.queue.push(end + this.ctx.tick.deferred(irqsOff, end), this.stepKind, run.id)
       return false
     }
     return true
@@ -143,13 +158,12 @@ export class RemoteDrain implements DrainStrategy {
    * the lock only on a zone change — with one zone, the rest of the list goes to the buddy allocator,
    * behind the drainer's zone->lock hold.
    */
-  private listFreeFallback(cpu: number, later: number, now: number): void {
-    const sim = this.sim
-    const pcp = sim.pcp
+  private listFreeFallback(mm: ZoneMm, cpu: number, later: number, now: number): void {
+    const pcp = mm.pcp
     const order0 = pcp.order0(cpu)
     const pages = later < order0 ? later : order0
     pcp.take(cpu, pages)
-    freeOnePage(sim, pages, pages, now, this.zoneLock)
+    freeOnePage(mm, pages, pages, now, this.zoneLock)
     // the remaining batches, which the owner no longer runs under pcp->lock
     const batchesNs = pcp.ownerBusyUntil[cpu] - now
     pcp.ownerBusyUntil[cpu] = now
@@ -169,8 +183,8 @@ export class RemoteDrain implements DrainStrategy {
    * for the hold before its next batch, and so does everything after. (Bulk frees of the later
    * batches keep the zone->lock slots they reserved when the list free was computed.)
    */
-  private delayListFree(cpu: number, unlock: number, now: number, ns: number): void {
-    const pcp = this.sim.pcp
+  private delayListFree(mm: ZoneMm, cpu: number, unlock: number, now: number, ns: number): void {
+    const pcp = mm.pcp
     pcp.listFree.delayAfter(cpu, unlock, ns)
     pcp.ownerBusyUntil[cpu] += ns
     this.ctx.cpus[cpu].spinMidListFree(now, ns, now)

@@ -22,11 +22,21 @@ export interface DerivedPcp extends PcpParams {
 }
 
 /**
+ * ZONE_DMA32's pagesets, from the kernel's formulas for that zone's managed pages and watermarks (the profile's
+ * manual batch and high are ZONE_NORMAL's; percpu_pagelist_high_fraction, a sysctl, applies to every zone).
+ */
+export function deriveDma32PcpParams(profile: Profile, tuning: PcpTuning): DerivedPcp {
+  const zones = machineZones(profile.machine)
+  const formulas = { ...profile, kernel: { ...profile.kernel, pcp: { ...profile.kernel.pcp, batch: 'auto' as const, high: 'auto' as const } } }
+  return derivePcpParams(formulas, tuning, { ...zones, normal: zones.dma32 })
+}
+
+/**
  * `tuning`: the variant's (pcpTuningOf); the default, no auto-tuning, is what a 5.14–6.6 release derives.
  * `zones`: the node's zones, by default the profile machine's (its ZONE_NORMAL is the zone derived); the probe
  * passes a real machine's, to derive any of its zones.
  */
-export function derivePcpParams(profile: Profile, tuning: PcpTuning = { scaling: 'free-factor', autotune: false }, zones: MachineZones = machineZones(profile.machine)): DerivedPcp {
+export function derivePcpParams(profile: Profile, tuning: PcpTuning = { scaling: 'free-factor', autotune: false }, zones: Pick<MachineZones, 'normal' | 'lowmem' | 'populated'> = machineZones(profile.machine)): DerivedPcp {
   const managedPages = zones.normal
   const { pageSizeKiB, cpus } = profile.machine
   const pcp = profile.kernel.pcp

@@ -6,6 +6,7 @@ import type { Profile } from '../../../src-shared/profile/schema'
 import { HOUSEKEEPING_STATE, PerCpuFlushState } from '../flush/per-cpu-flush-state'
 import type { PageAllocator } from '../mm/page-allocator'
 import { ZoneLockHold } from '../mm/zone-lock-hold'
+import type { ZoneMm } from '../mm/zone-mm'
 import type { KernelCpuTime } from '../metrics/kernel-cpu-time'
 import type { RunTimelineRecorder } from '../metrics/run-timeline'
 import { SEG_KWORKER_SWITCH, SEG_TICK } from '../metrics/timeline-kind-index'
@@ -30,6 +31,7 @@ export class HousekeepingKworkers implements WorkHost {
   constructor(
     profile: Profile,
     readonly mm: SimContext & PageAllocator,
+    readonly zones: readonly ZoneMm[],
     private readonly cpuTime: KernelCpuTime,
     private readonly tick: HousekeepingTick,
     private readonly owners: OwnerActivity,

@@ -6,6 +6,7 @@ import type { KernelCpuTime } from '../metrics/kernel-cpu-time'
 import type { TimelineRecorder } from '../metrics/timeline-recorder'
 import type { WorstSampleTracker } from '../metrics/worst-sample'
 import type { SimContext } from '../sim/sim-context'
+import type { ZoneMm } from '../mm/zone-mm'
 import type { AntiStarvationPolicy } from './anti-starvation/policy-params'
 
 export interface IsolatedCpuContext extends SimContext, PageAllocator {
@@ -20,4 +21,6 @@ export interface IsolatedCpuContext extends SimContext, PageAllocator {
   readonly llcShared: boolean
   /** CONFIG_PREEMPT_RT: a kworker's work function yields to the realtime task (model.md §3.1) */
   readonly preemptRt: boolean
+  /** every zone whose pcplists run, as drain_pages() walks them (the task's own pages are ZONE_NORMAL's) */
+  readonly nodeZones: readonly ZoneMm[]
 }

@@ -6,6 +6,7 @@
 // task's jobs are in rt-task-jobs.ts, the interference accounting in interference-account.ts.
 import { PerCpuFlushState } from '../flush/per-cpu-flush-state'
 import { ZoneLockHold } from '../mm/zone-lock-hold'
+import type { ZoneMm } from '../mm/zone-mm'
 import { SRC_IPI, SRC_KWORKER, SRC_THROTTLE } from '../metrics/interference-source'
 import type { TaskMetrics } from '../metrics/task-metrics'
 import { SEG_BOOST, SEG_IDLE, SEG_IPI, SEG_KWORKER_SWITCH, SEG_REMOTE_DRAIN, SEG_RT, SEG_THROTTLED } from '../metrics/timeline-kind-index'
@@ -62,6 +63,10 @@ export class IsolatedCpu implements CpuModel, StarvedCpu, RtCpu, WorkHost {
 
   get mm(): IsolatedCpuContext {
     return this.sim
+  }
+
+  get zones(): readonly ZoneMm[] {
+    return this.sim.nodeZones
   }
 
   get metrics(): TaskMetrics | null {

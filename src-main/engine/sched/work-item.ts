@@ -4,12 +4,15 @@
 // a run of them; each work function runs with preemption or IRQs off (local_lock / spin_lock_irqsave).
 import type { PageAllocator } from '../mm/page-allocator'
 import type { ZoneLockHold } from '../mm/zone-lock-hold'
+import type { ZoneMm } from '../mm/zone-mm'
 import type { SimContext } from '../sim/sim-context'
 import type { PerCpuFlushState } from '../flush/per-cpu-flush-state'
 
 /** What a work function finds on the CPU that runs it. */
 export interface WorkHost {
   readonly mm: SimContext & PageAllocator
+  /** every zone whose pcplists run, as drain_pages() walks them (ZONE_NORMAL last) */
+  readonly zones: readonly ZoneMm[]
   readonly zoneLock: ZoneLockHold
   readonly flushState: PerCpuFlushState
 }

@@ -10,6 +10,10 @@
 // summed) when it runs or when another CPU reads or changes this CPU's lists first (catchUp /
 // listsChanged, sched/owner-activity.ts). model.md §5 says why this is the same process as one event
 // per burst (engine 0.4.1), and tests/engine/local-run.test.ts checks it.
+//
+// One load per zone whose pcplists run: ZONE_NORMAL's takes the CPUs' traffic but housekeeping.dma32Share,
+// ZONE_DMA32's that share (HousekeepingTraffic) — each a thinned Poisson process of the CPU's bursts, so the
+// two are independent (model.md §2.4).
 import type { Profile } from '../../../src-shared/profile/schema'
 import { housekeepingCpus } from '../../../src-shared/profile/cpu-roles'
 import { freePcppagesBulk } from '../mm/free-pcppages-bulk'
@@ -32,6 +36,15 @@ import { ALLOC, LocalRun, type TakenBursts } from './local-run'
 const INITIAL_HELD_PAGES = 65536
 /** Local bursts drawn ahead at most: the next burst after them runs as an event anyway, which bounds the buffers. */
 const MAX_LOCAL_RUN = 4096
+
+/** The share of each CPU's bursts a zone's load takes, its random streams' tag, and the per-CPU statistics it adds to. */
+export interface HousekeepingTraffic {
+  share: number
+  /** '' for ZONE_NORMAL (the streams of engines before zones), ':dma32' for ZONE_DMA32 */
+  tag: string
+  /** the other zone's load's statistics, so that a CPU has one row whatever zone its operations touched */
+  perCpu?: HousekeepingCpuStats[]
+}
 
 export class HousekeepingLoad implements OwnerActivity {
   readonly cpus: number[]
@@ -60,9 +73,17 @@ export class HousekeepingLoad implements OwnerActivity {
   /** perCpu indexed by cpu number, for the event handlers */
   private readonly statsOf: HousekeepingCpuStats[] = []
 
-  constructor(profile: Profile, private readonly sim: SimContext & PageAllocator, private readonly cpuTime: KernelCpuTime, seed: number, private readonly endNs: number) {
+  constructor(
+    profile: Profile,
+    private readonly sim: SimContext & PageAllocator,
+    private readonly cpuTime: KernelCpuTime,
+    seed: number,
+    private readonly endNs: number,
+    traffic: HousekeepingTraffic = { share: 1, tag: '' }
+  ) {
     this.cpus = housekeepingCpus(profile)
-    this.perCpu = this.cpus.map((cpu) => (this.statsOf[cpu] = new HousekeepingCpuStats(cpu)))
+    const shared = traffic.perCpu
+    this.perCpu = this.cpus.map((cpu, i) => (this.statsOf[cpu] = shared?.[i] ?? new HousekeepingCpuStats(cpu)))
     const n = profile.machine.cpus
     this.unit = Math.max(1, Math.ceil(sim.pcp.batch / 2))
     // thpFraction of the freed pages arrive as THP entries: p * thpPages = thpFraction * ((1 - p) * unit + p * thpPages)
@@ -79,13 +100,13 @@ export class HousekeepingLoad implements OwnerActivity {
     const hk = profile.housekeeping
     for (const cpu of this.cpus) {
       const o = hk.perCpu.find((p) => p.cpu === cpu)
-      const alloc = o?.allocRatePagesPerSec ?? hk.allocRatePagesPerSec
-      const free = o?.freeRatePagesPerSec ?? hk.freeRatePagesPerSec
+      const alloc = (o?.allocRatePagesPerSec ?? hk.allocRatePagesPerSec) * traffic.share
+      const free = (o?.freeRatePagesPerSec ?? hk.freeRatePagesPerSec) * traffic.share
       const allocMeanNs = alloc > 0 ? (this.unit / alloc) * 1e9 : Infinity
       const freeMeanNs = free > 0 ? (this.unit / free) * 1e9 : Infinity
       this.runs[cpu] = new LocalRun(sim, cpu, this.unit, allocMeanNs, freeMeanNs, this.thpFreeChance, MAX_LOCAL_RUN,
-        new RandomStream(seed, `hk:${cpu}:steps`), new RandomStream(seed, `hk:${cpu}:times`), new RandomStream(seed, `hk:${cpu}:reads`))
-      this.thpStreams[cpu] = new RandomStream(seed, `hk:${cpu}:thp`)
+        new RandomStream(seed, `hk:${cpu}${traffic.tag}:steps`), new RandomStream(seed, `hk:${cpu}${traffic.tag}:times`), new RandomStream(seed, `hk:${cpu}${traffic.tag}:reads`))
+      this.thpStreams[cpu] = new RandomStream(seed, `hk:${cpu}${traffic.tag}:thp`)
       this.contacts[cpu] = new Timer(sim.queue, (now) => this.onContact(cpu, now))
     }
   }

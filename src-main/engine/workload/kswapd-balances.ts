@@ -27,7 +27,8 @@ export class KswapdBalances {
    */
   constructor(
     private readonly queue: EventQueue,
-    private readonly zone: Zone,
+    /** the zones balance_pgdat() flags: every managed zone up to ZONE_NORMAL (update_reclaim_active()) */
+    private readonly zones: readonly Zone[],
     private readonly belowHigh: boolean,
     private readonly warmupNs: number,
     private readonly timeline: RunTimelineRecorder,
@@ -54,13 +55,13 @@ export class KswapdBalances {
     if (now >= this.warmupNs) this.balances++
     this.activeSince = now
     this.timeline.instant(this.timelineCpu, INSTANT_KSWAPD_WAKE, now, 0)
-    this.zone.setReclaimActive(true, this.belowHigh, now)
+    for (const zone of this.zones) zone.setReclaimActive(true, this.belowHigh, now)
   }
 
   private end(now: number): void {
     if (--this.open > 0) return
     this.activeNs += Math.max(0, now - Math.max(this.activeSince, this.warmupNs))
     this.timeline.instant(this.timelineCpu, INSTANT_KSWAPD_SLEEP, now, 0)
-    this.zone.setReclaimActive(false, this.belowHigh, now)
+    for (const zone of this.zones) zone.setReclaimActive(false, this.belowHigh, now)
   }
 }

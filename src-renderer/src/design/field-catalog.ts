@@ -108,7 +108,8 @@ export const TASK_FIELDS: FieldSpec[] = [
 export const HOUSEKEEPING_FIELDS: FieldSpec[] = [
   { path: 'housekeeping.allocRatePagesPerSec', label: 'Allocation rate', kind: num(), unit: 'pages/s per CPU', kernel: 'alloc_pages()', help: 'Page allocations on each housekeeping CPU.' },
   { path: 'housekeeping.freeRatePagesPerSec', label: 'Free rate', kind: num(), unit: 'pages/s per CPU', kernel: 'free_unref_page()', help: 'Page frees on each housekeeping CPU.' },
-  { path: 'housekeeping.initialPcpPages', label: 'pcplist pages at start', kind: { type: 'auto-number' }, unit: 'pages', kernel: 'pcp->count', help: 'On each housekeeping CPU; auto = halfway between batch and high.' }
+  { path: 'housekeeping.initialPcpPages', label: 'pcplist pages at start', kind: { type: 'auto-number' }, unit: 'pages', kernel: 'pcp->count', help: 'On each housekeeping CPU; auto = halfway between batch and high.' },
+  { path: 'housekeeping.dma32Share', label: 'Share in ZONE_DMA32', kind: num(), kernel: 'for_each_populated_zone()', help: 'Share of each housekeeping CPU\'s allocations and frees that are ZONE_DMA32 pages: their lists, drained with ZONE_NORMAL\'s by drain_all_pages(NULL). Needs ZONE_DMA + ZONE_DMA32 above 16 MiB; drainlab probe shows what a machine keeps there.', advanced: true }
 ]
 
 export const DRAIN_SOURCE_FIELDS: FieldSpec[] = [
