@@ -40,6 +40,11 @@ export interface FinishedExperiment {
   outcome: ExperimentOutcome
   /** why the results could not be saved in the data folder (they are still in `outcome`) */
   saveError?: string
+  /**
+   * the results document as saved in the data folder (serializeResults): `drainlab run` writes the same bytes
+   * to its --out folder instead of serializing a heavy run's 9 MB again
+   */
+  resultsText?: string
 }
 
 export interface StartedExperiment {
@@ -107,8 +112,8 @@ export async function startExperiment(options: StartExperimentOptions): Promise<
   const finished = run.done.then(async (outcome): Promise<FinishedExperiment> => {
     if (store === null) return { outcome }
     try {
-      await store.saveResults(runId, outcome.results, outcome.status, startedAt.toISOString())
-      return { outcome }
+      const resultsText = await store.saveResults(runId, outcome.results, outcome.status, startedAt.toISOString())
+      return { outcome, resultsText }
     } catch (e) {
       return { outcome, saveError: e instanceof Error ? e.message : String(e) }
     }

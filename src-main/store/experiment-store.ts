@@ -91,12 +91,14 @@ export class ExperimentStore {
 
   /**
    * The run's results and its history entry. The jobs saved one by one during the run and the running
-   * mark go last, so a crash in between leaves either a recoverable run or a finished one.
+   * mark go last, so a crash in between leaves either a recoverable run or a finished one. Returns the
+   * results file's text.
    */
-  async saveResults(runId: string, results: ExperimentResults, status: RunFinished['status'], createdAt: string): Promise<void> {
+  async saveResults(runId: string, results: ExperimentResults, status: RunFinished['status'], createdAt: string): Promise<string> {
     const folder = await this.folderOf(runId)
-    await describedIo('save the results in', folder, () => writeResultsFile(join(folder, RESULTS_FILE), results))
+    const text = await describedIo('save the results in', folder, () => writeResultsFile(join(folder, RESULTS_FILE), results))
     await this.locked(() => this.indexAndTidy(runId, historyEntryOf(runId, results, createdAt, status)))
+    return text
   }
 
   /** Under the lock: the run's entry in the index, then its saved jobs and its running mark go. */

@@ -21,8 +21,11 @@ export function serializeResults(results: ExperimentResults): string {
   return `${JSON.stringify(results, null, 2)}\n`
 }
 
-export async function writeResultsFile(path: string, results: ExperimentResults): Promise<void> {
-  await writeFileAtomic(path, serializeResults(results))
+/** Returns the text written: another copy of the same document (`drainlab run --out` beside the history's) needs no second serialization. */
+export async function writeResultsFile(path: string, results: ExperimentResults): Promise<string> {
+  const text = serializeResults(results)
+  await writeFileAtomic(path, text)
+  return text
 }
 
 function checkSchemaVersion(doc: unknown, source: string): void {

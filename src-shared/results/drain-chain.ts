@@ -5,6 +5,7 @@
 // the call freed of the CPU's pcplist.
 import { formatNs } from '../units'
 import type { DrainSourceKind } from '../profile/schema'
+import { decodeDrainPages, pagesOfPair } from './drain-pages-columns'
 import { decodeTimeline, type TimelineColumnArrays } from './timeline-columns'
 import { TIMELINE_KINDS } from './timeline-kinds'
 import type { RunTimeline } from './types'
@@ -51,9 +52,7 @@ export function drainChain(t: RunTimeline, cpu: number, drain: number): DrainCha
 
 /** The pages drain_all_pages() call `drain` freed of `cpu`'s pcplist, null when the timeline does not say. */
 export function freedPages(t: RunTimeline, drain: number, cpu: number): number | null {
-  const p = t.drainPages ?? []
-  for (let i = 0; i < p.length; i += 3) if (p[i] === drain && p[i + 1] === cpu) return p[i + 2]
-  return null
+  return pagesOfPair(decodeDrainPages(t), drain, cpu)
 }
 
 export function pagesText(pages: number, cpu: number): string {

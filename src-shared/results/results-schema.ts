@@ -8,6 +8,7 @@ import { ANTI_STARVATION_POLICIES, DRAIN_SOURCE_KINDS, VARIANTS } from '../profi
 import { PER_CPU_FLUSHES } from '../kernel/per-cpu-flush'
 import { base64ByteLength } from '../base64-bytes'
 import { HEADLINE_METRICS } from './headline'
+import { DRAIN_PAGES_COLUMN_BYTES } from './drain-pages-columns'
 import { TIMELINE_COLUMN_BYTES } from './timeline-columns'
 import { FLUSH_INTERFERENCE_SOURCES, INTERFERENCE_SOURCES, MEASUREMENT_FORMATS, RESULTS_SCHEMA_VERSION, type ExperimentResults } from './types'
 
@@ -149,6 +150,11 @@ const runTimelineSchema = z.strictObject({
   windows: z.array(z.strictObject({ reason: z.enum(['run', 'worst', 'miss', 'requested']), fromNs: nonNegative, untilNs: nonNegative, truncated: z.boolean() })),
   capRecords: count,
   drainSources: z.array(z.enum(DRAIN_SOURCE_KINDS)),
+  drainPagesColumns: z.strictObject({ count, call: base64Column, cpu: base64Column, pages: base64Column }).refine(
+    (c) => DRAIN_PAGES_COLUMN_BYTES.every(([name, bytes]) => base64ByteLength(c[name]) === c.count * bytes),
+    'every drainPagesColumns column must hold `count` values'
+  ).optional(),
+  // the form results written before drainPagesColumns have
   drainPages: z.array(count).refine((a) => a.length % 3 === 0, 'drainPages holds [call, cpu, pages] triplets').optional(),
   count,
   columns: z.strictObject({ cpu: base64Column, kind: base64Column, startNs: base64Column, durationNs: base64Column, drain: base64Column }),

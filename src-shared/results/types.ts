@@ -171,9 +171,22 @@ export interface RunTimeline {
   /** the source of each drain_all_pages() call: drainSources[id - 1] for call `id` (the `drain` column) */
   drainSources: DrainSourceKind[]
   /**
-   * The pages drain_all_pages() calls freed of CPUs' pcplists, as triplets [call, cpu, pages, call, cpu, pages, …]
-   * ordered by call and CPU, for the (call, CPU) pairs with records here; absent when none (and from results
-   * written before the engine kept it)
+   * The pages drain_all_pages() calls freed of CPUs' pcplists, `count` (call, CPU) pairs ordered by call and CPU,
+   * for the pairs with records here; absent when none (and from results written before the engine kept them).
+   * Read both forms with decodeDrainPages (drain-pages-columns.ts).
+   */
+  drainPagesColumns?: {
+    count: number
+    /** Uint32: the drain_all_pages() call (the `drain` column's id) */
+    call: string
+    /** Uint16 */
+    cpu: string
+    /** Float64, whole pages */
+    pages: string
+  }
+  /**
+   * The same pairs as triplets [call, cpu, pages, call, cpu, pages, …], as results written before
+   * drainPagesColumns stored them (a JSON number array); the engine no longer writes it
    */
   drainPages?: number[]
   count: number

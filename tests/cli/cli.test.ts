@@ -209,6 +209,8 @@ describe('drainlab run', () => {
     const r3 = await drainlab(['run', '--preset', 'control-loop-1khz', '--variants', 'direct', '--duration', '200ms', '--out', join(dir, 'out-preset3'), '--data-dir', join(dir, 'none'), '--no-history'], dir)
     expect(r3.code).toBe(0)
     expect(existsSync(join(dir, 'none'))).toBe(false)
+    // serialized once for the history and --out, or for --out alone: the same bytes
+    expect(readFileSync(join(dir, 'out-preset3', 'results.json'), 'utf8')).toBe(readFileSync(join(out, 'results.json'), 'utf8'))
   })
 
   it('invalid input: exit 2 and nothing written', async () => {

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest'
 import { VARIANTS, type ProfileInput } from '../../src-shared/profile/schema'
 import type { RunResult } from '../../src-shared/results/types'
+import { decodeDrainPages } from '../../src-shared/results/drain-pages-columns'
 import { TIMELINE_MISS_SAMPLES } from '../../src-main/engine/metrics/miss-samples'
 import { TIMELINE_MISS_WINDOWS } from '../../src-main/engine/metrics/run-timeline'
 import { periodicTasks, profileOf, run } from './support/engine-profiles'
@@ -148,10 +149,14 @@ describe('run timeline: the pages each drain freed on each CPU', () => {
     it(`${variant}: given for every drawn drain work's CPU, and summing to the drain statistics' pagesFreed`, () => {
       const r = run(controlLoop(), variant)
       const t = r.timeline!
-      const pages = t.drainPages!
-      expect(pages.length % 3).toBe(0)
+      expect(t.drainPages).toBeUndefined()
+      const pages = decodeDrainPages(t)
+      expect(pages.call.length).toBe(t.drainPagesColumns!.count)
       const freed = new Map<string, number>()
-      for (let i = 0; i < pages.length; i += 3) freed.set(`${pages[i]}:${pages[i + 1]}`, pages[i + 2])
+      for (let i = 0; i < pages.call.length; i++) freed.set(`${pages.call[i]}:${pages.cpu[i]}`, pages.pages[i])
+      // each pair once, ordered by call and CPU
+      expect(freed.size).toBe(pages.call.length)
+      for (let i = 1; i < pages.call.length; i++) expect(pages.call[i - 1] < pages.call[i] || (pages.call[i - 1] === pages.call[i] && pages.cpu[i - 1] < pages.cpu[i])).toBe(true)
       const records = recordsOf(t)
       // every drawn drain work has its pages, and only (call, CPU) pairs with records have them
       const work = records.filter((rec) => rec.drain > 0 && (rec.kind === 'kworker-drain' || rec.kind === 'remote-drain'))

@@ -59,7 +59,7 @@ describe('drain chain', () => {
     expect(chain.pages).toBeGreaterThan(0)
     expect(chain.text.endsWith(` → ${chain.pages} pages freed from CPU ${r.worst!.cpu}'s pcplist`)).toBe(true)
     // a timeline written before the engine kept the pages says nothing of them
-    const { drainPages: _pages, ...older } = t
+    const { drainPagesColumns: _pages, ...older } = t
     expect(drainChain(older, r.worst!.cpu, drain).pages).toBeNull()
     expect(drainChain(older, r.worst!.cpu, drain).text).not.toContain('pages freed')
   })

@@ -21,7 +21,7 @@ import { defaultDataDir } from '../../store/data-dir'
 import { ExperimentStore } from '../../store/experiment-store'
 import { describedIo, FsFailure } from '../../store/fs-failure'
 import { makeFolder } from '../../store/make-folder'
-import { readResultsFile, writeResultsFile } from '../../store/results-file'
+import { readResultsFile, serializeResults } from '../../store/results-file'
 import type { CliInstall } from '../cli-install'
 
 /** "1 seed", "2 seeds" */
@@ -154,7 +154,9 @@ export async function runExperiment(file: string | undefined, o: RunOptions, ins
   const { outcome } = finished
   if (tty) process.stderr.write('\n')
 
-  await describedIo('save the results in', out, () => writeResultsFile(join(out, 'results.json'), outcome.results))
+  // with history the data folder's copy was serialized already: the same bytes
+  const resultsText = finished.resultsText ?? serializeResults(outcome.results)
+  await describedIo('save the results in', out, () => writeFileAtomic(join(out, 'results.json'), resultsText))
   const reproduce = [
     `npx drainlab ${process.argv.slice(2).map(quoteArg).join(' ')}`,
     `# or, from the profile saved next to the results:`,

@@ -11,7 +11,7 @@ import { TimelineColumns } from './timeline-columns'
 import { FreedPages } from './freed-pages'
 import { MissSamples, type MissFacts } from './miss-samples'
 import { INSTANT_DRAIN_REQUEST } from './timeline-kind-index'
-import { encodeTimelineColumns } from './timeline-encode'
+import { encodeDrainPages, encodeTimelineColumns } from './timeline-encode'
 import { TimelineRing } from './timeline-ring'
 import { TimelineWindow } from './timeline-window'
 
@@ -127,7 +127,7 @@ export class RunTimelineRecorder {
   }
 
   /** The pages freed of the (call, CPU) pairs that have records in `parts`, ordered by call and CPU; none: no field. */
-  private pagesOf(parts: TimelineColumns[]): Pick<RunTimeline, 'drainPages'> {
+  private pagesOf(parts: TimelineColumns[]): Pick<RunTimeline, 'drainPagesColumns'> {
     // which (call, CPU) pairs have records: a bit per pair (a Set of every pair cost more than the engine's drains)
     let calls = 0
     let cpus = 0
@@ -139,8 +139,8 @@ export class RunTimelineRecorder {
     }
     const recorded = new Uint8Array((calls + 1) * cpus)
     for (const p of parts) for (let i = 0; i < p.length; i++) if (p.drain[i] > 0) recorded[p.drain[i] * cpus + p.cpu[i]] = 1
-    const triplets = this.freedPages.triplets((drain: number, cpu: number) => drain <= calls && cpu < cpus && recorded[drain * cpus + cpu] === 1)
-    return triplets.length === 0 ? {} : { drainPages: triplets }
+    const pairs = this.freedPages.columns((drain: number, cpu: number) => drain <= calls && cpu < cpus && recorded[drain * cpus + cpu] === 1)
+    return pairs.call.length === 0 ? {} : { drainPagesColumns: encodeDrainPages(pairs) }
   }
 
   private windows(): TimelineWindow[] {
