@@ -17,7 +17,7 @@ export function buildStrandedPages(results: ExperimentResults, opts: ChartBuildO
       pointRadius: 0
     }
   })
-  const options = frameOptions<'line'>(`Pages on pcplists over time${pointSuffix(results, opts)}`, 'Σ pcp->count over all CPUs, first seed of each variant')
+  const options = frameOptions<'line'>(`Pages on pcplists over time${pointSuffix(results, opts)}`, 'Σ pcp->count over all CPUs and zones, first seed of each variant')
   options.scales = {
     x: { type: 'linear', min: 0, title: axisTitle('simulated time (s)') },
     y: { type: 'linear', min: 0, title: axisTitle('pages (count)') }

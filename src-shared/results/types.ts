@@ -270,7 +270,7 @@ export interface RunResult {
   flushes?: FlushesResult
   interference: InterferenceResult[]
   housekeeping: HousekeepingResult
-  /** Σ pcp->count over all CPUs, sampled */
+  /** Σ pcp->count over all CPUs and every zone whose lists run, sampled */
   strandedPages: SampledSeries
   zoneFreePages: SampledSeries
   /** CPU time spent on drain work, all CPUs (kworker switches and dispatch, IRQs-off drains, remote drains) */

@@ -86,7 +86,7 @@ function zoneText(host: HostProbe): string {
  * What this machine keeps on ZONE_DMA32's pcplists, which drain_all_pages(NULL) empties too: the model runs them
  * with housekeeping.dma32Share (docs/model.md §2.4), a share of the traffic rather than of the pages at rest.
  */
-export function pcplistShareText(host: Pick<HostProbe, 'zones'>): string {
+export function pcplistShareText(host: { zones: ReadonlyArray<{ zone: string; cpus: ReadonlyArray<{ count: number }> }> }): string {
   const onLists = (names: string[]) => host.zones.filter((z) => names.includes(z.zone)).reduce((s, z) => s + z.cpus.reduce((c, cpu) => c + cpu.count, 0), 0)
   const all = onLists(['DMA', 'DMA32', 'Normal'])
   const dma32 = onLists(['DMA32'])

@@ -109,7 +109,7 @@ export const HOUSEKEEPING_FIELDS: FieldSpec[] = [
   { path: 'housekeeping.allocRatePagesPerSec', label: 'Allocation rate', kind: num(), unit: 'pages/s per CPU', kernel: 'alloc_pages()', help: 'Page allocations on each housekeeping CPU.' },
   { path: 'housekeeping.freeRatePagesPerSec', label: 'Free rate', kind: num(), unit: 'pages/s per CPU', kernel: 'free_unref_page()', help: 'Page frees on each housekeeping CPU.' },
   { path: 'housekeeping.initialPcpPages', label: 'pcplist pages at start', kind: { type: 'auto-number' }, unit: 'pages', kernel: 'pcp->count', help: 'On each housekeeping CPU; auto = halfway between batch and high.' },
-  { path: 'housekeeping.dma32Share', label: 'Share in ZONE_DMA32', kind: num(), kernel: 'for_each_populated_zone()', help: 'Share of each housekeeping CPU\'s allocations and frees that are ZONE_DMA32 pages: their lists, drained with ZONE_NORMAL\'s by drain_all_pages(NULL). Needs ZONE_DMA + ZONE_DMA32 above 16 MiB; drainlab probe shows what a machine keeps there.', advanced: true }
+  { path: 'housekeeping.dma32Share', label: 'Share in ZONE_DMA32', kind: { type: 'number', step: 0.05 }, unit: 'fraction', kernel: 'for_each_populated_zone()', help: 'Share of each housekeeping CPU\'s allocations and frees that are ZONE_DMA32 pages: their lists, drained with ZONE_NORMAL\'s by drain_all_pages(NULL). Needs ZONE_DMA + ZONE_DMA32 above 16 MiB; drainlab probe shows what a machine keeps there.', advanced: true }
 ]
 
 export const DRAIN_SOURCE_FIELDS: FieldSpec[] = [
@@ -117,8 +117,8 @@ export const DRAIN_SOURCE_FIELDS: FieldSpec[] = [
   { path: 'drainSources.*.ratePerSec', label: 'Rate', kind: num(), unit: '/s', help: 'Poisson arrival rate (not for "once"); the series\' stress test used 100/s.', whenEmpty: 'none (required unless "once")' },
   { path: 'drainSources.*.atMs', label: 'At', kind: num(), unit: 'ms', help: 'When a "once" drain fires.', whenEmpty: 'none (required for "once")' },
   { path: 'drainSources.*.cpu', label: 'On CPU', kind: num(true), help: 'The housekeeping CPU requesting the drain; empty = the first housekeeping CPU.', whenEmpty: 'the first housekeeping CPU' },
-  { path: 'drainSources.*.kswapdLeadMs', label: 'kswapd balance lead', kind: num(true), unit: 'ms', kernel: 'balance_pgdat()', help: 'reclaim only: how long before each drain kswapd\'s balance begins (measured here: 27.7 ms, median of 217 drains).', whenEmpty: `${KSWAPD_BALANCE_DEFAULT_MS.lead} ms (measured, docs/model.md §2.3)`, advanced: true },
-  { path: 'drainSources.*.kswapdBalanceMs', label: 'kswapd balance', kind: num(true), unit: 'ms', kernel: 'ZONE_RECLAIM_ACTIVE', help: 'reclaim only: how long the balance holds ZONE_RECLAIM_ACTIVE: a CPU that frees keeps at most 4 × batch pages then, and 6.7+ lowers its high to high_min. 0: no balance.', whenEmpty: `${KSWAPD_BALANCE_DEFAULT_MS.balance} ms (measured, docs/model.md §2.3)`, advanced: true }
+  { path: 'drainSources.*.kswapdLeadMs', label: 'kswapd lead', kind: num(), unit: 'ms', kernel: 'balance_pgdat()', help: 'reclaim only: how long before each drain kswapd\'s balance begins (measured here: 27.7 ms, median of 217 drains).', whenEmpty: `${KSWAPD_BALANCE_DEFAULT_MS.lead} (measured)`, advanced: true },
+  { path: 'drainSources.*.kswapdBalanceMs', label: 'kswapd balance', kind: { type: 'number', step: 0.1 }, unit: 'ms', kernel: 'ZONE_RECLAIM_ACTIVE', help: 'reclaim only: how long the balance holds ZONE_RECLAIM_ACTIVE: a CPU that frees keeps at most 4 × batch pages then, and 6.7+ lowers its high to high_min. 0: no balance.', whenEmpty: `${KSWAPD_BALANCE_DEFAULT_MS.balance} (measured)`, advanced: true }
 ]
 
 export const RUN_FIELDS: FieldSpec[] = [

@@ -19,7 +19,7 @@ export const METRIC_INFO: Record<OverviewMetric, { title: string; unit: 'ns' | '
   drainMaxNs: { title: 'Drain max', unit: 'ns', definition: 'Longest completed drain (request → completion), worst seed.' },
   stalled: { title: 'Stalled drains', unit: 'count', definition: 'Drains still pending when the run ended (e.g. waiting for a kworker starved by a FIFO task), mean over seeds.' },
   skipped: { title: 'Skipped drains', unit: 'count', definition: 'Global drains that found pcpu_drain_mutex held and returned without draining anything, mean over seeds.' },
-  strandedPages: { title: 'Pages stranded', unit: 'pages', definition: 'Σ pcp->count over all CPUs at the end of the run: pages on per-CPU lists, invisible to the buddy allocator. Mean over seeds.' }
+  strandedPages: { title: 'Pages stranded', unit: 'pages', definition: 'Σ pcp->count over all CPUs and zones at the end of the run: pages on per-CPU lists, invisible to the buddy allocator. Mean over seeds.' }
 }
 
 export interface OverviewCard {
