@@ -23,6 +23,6 @@
 // 0.7.0: kswapd's balance_pgdat() before each reclaim drain sets ZONE_RECLAIM_ACTIVE (and 6.7+ ZONE_BELOW_HIGH) for
 // the measured 0.4 ms, 27.7 ms before the drain (drain source kswapdLeadMs / kswapdBalanceMs); nr_pcp_high() caps
 // the free path at batch << 2 then and 6.7+ lowers pcp->high to high_min (model.md §2.3). Presets with reclaim
-// sources change (pages per drain −4 % to −29 %); with kswapdBalanceMs 0 every identity job is 0.6.0's.
+// sources change (pages per drain −2 % to −22 % on the presets); with kswapdBalanceMs 0 every identity job is 0.6.0's.
 // housekeeping.dma32Share (default 0) runs ZONE_DMA32's pcplists: drain_all_pages(NULL) empties every zone's (§2.4).
 export const ENGINE_VERSION = '0.7.0'

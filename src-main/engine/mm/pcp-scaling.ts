@@ -85,15 +85,15 @@ function lowerHigh(k: PageAllocator, cpu: number): number {
  */
 export function freeHighBound(k: PageAllocator, cpu: number): number {
   const pcp = k.pcp
-  const high = pcp.high[cpu]
-  const highMin = k.params.highMin
-  const since67 = k.params.scaling === 'free-count'
-  if (k.zone.reclaimActive) {
-    if (!since67) return Math.min(pcp.batch * 4, high)
-    return high > highMin ? pcp.count[cpu] + 1 : Math.min(pcp.batch * 4, highMin)
-  }
-  if (since67 && k.params.autotune && k.zone.belowHigh) return high > highMin ? pcp.count[cpu] + 1 : highMin
-  return high
+  if (commitsLowerHigh(k, cpu)) return pcp.count[cpu] + 1
+  if (!k.zone.reclaimActive) return k.zone.belowHigh && k.params.scaling === 'free-count' && k.params.autotune ? k.params.highMin : pcp.high[cpu]
+  return Math.min(pcp.batch * 4, k.params.scaling === 'free-count' ? k.params.highMin : pcp.high[cpu])
+}
+
+/** 6.7+ under ZONE_RECLAIM_ACTIVE, or ZONE_BELOW_HIGH with auto-tuning: every commit lowers pcp->high until high_min. */
+export function commitsLowerHigh(k: PageAllocator, cpu: number): boolean {
+  if (k.params.scaling !== 'free-count' || k.pcp.high[cpu] <= k.params.highMin) return false
+  return k.zone.reclaimActive || (k.params.autotune && k.zone.belowHigh)
 }
 
 /**

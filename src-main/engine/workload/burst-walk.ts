@@ -70,6 +70,17 @@ export class BurstWalk {
     return n
   }
 
+  /** The highest position the walk reaches after any of its bursts first..end-1 (positions in bursts from its start). */
+  highestAfter(first: number, end: number): number {
+    let y = 2 * this.frees(0, first) - first
+    let top = -Infinity
+    for (let i = first; i < end; i++) {
+      y += (this.marks[i >> 5] >>> (i & 31)) & 1 ? 1 : -1
+      if (y > top) top = y
+    }
+    return top
+  }
+
   /**
    * 6.7+ pcp->free_count after bursts first..first+count-1 from `freeCount`: a free burst's `unit` commits
    * add a page each while it is below `cap`, an allocation burst's `unit` calls halve it each — in order,

@@ -43,6 +43,8 @@ export class LocalRun {
   private readonly walk: BurstWalk
   private first = 0
   private n = 0
+  /** pcp->count when the walk was planned: its positions are counted from there */
+  private planCount = 0
   readonly taken: TakenBursts = { bursts: 0, pages: 0, frees: 0, counted: 0 }
   /** the span the last take() applied its bursts in, for lastBurstAt() */
   private takenFrom = 0
@@ -105,6 +107,7 @@ export class LocalRun {
     const pcp = this.k.pcp
     const unit = this.unit
     const count = pcp.count[this.cpu]
+    this.planCount = count
     const lo = -Math.floor(pcp.order0(this.cpu) / unit)
     const hi = this.freesCanBeLocal ? Math.min(Math.floor(held / unit), Math.ceil((freeHighBound(this.k, this.cpu) - count) / unit) - 1) : -Infinity
     const n = this.walk.walk(lo, hi)
@@ -112,6 +115,18 @@ export class LocalRun {
     this.from = from
     // the share of the bursts a reader at t sees is taken against this arrival, also past the end of the run
     this.arrive(from + this.gap(n + 1), this.walk.kind, endNs)
+  }
+
+  /**
+   * Whether the bursts drawn as local stay local under a new free bound of `bound` pages (a zone flag changed,
+   * mm/pcp-scaling.ts freeHighBound): no free among them reaches it. Then the plan stands — a wider bound
+   * leaves the contact a burst that may turn out local, and any burst may run as an event (as the
+   * maxRun+1-th does), so the process is the same without drawing again.
+   */
+  staysLocalBelow(bound: number): boolean {
+    if (this.n === this.first || !this.freesCanBeLocal) return true
+    const hi = Math.ceil((bound - this.planCount) / this.unit) - 1
+    return this.walk.highestAfter(this.first, this.n) <= hi
   }
 
   private arrive(at: number, kind: number, endNs: number): void {
