@@ -1,5 +1,5 @@
 #!/bin/bash
-# Measures how kswapd's reclaim passes relate to the per-CPU page lists on this host (docs/model.md,
+# Measures how kswapd's reclaim passes relate to the per-CPU page lists on this host (docs/model.md §2.3,
 # ZONE_RECLAIM_ACTIVE): traces vmscan:mm_vmscan_kswapd_wake/sleep, mm_vmscan_wakeup_kswapd,
 # mm_vmscan_direct_reclaim_begin/end, mm_vmscan_lru_shrink_inactive (kswapd's last one before it naps approximates
 # the end of balance_pgdat(), which has no tracepoint of its own) and kmem:mm_page_pcpu_drain with a stack trace per
