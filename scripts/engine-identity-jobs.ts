@@ -55,6 +55,25 @@ function heavyProfile(): { id: string; input: ProfileInput } {
   return { id: 'heavy-housekeeping', input: { ...heavyScenario(), run: { durationMs: 1000, warmupMs: 100 } } }
 }
 
+/**
+ * ZONE_DMA32's pcplists (housekeeping.dma32Share, engine 0.7): a third of the housekeeping traffic in that zone,
+ * global and zone drains, the THP minimum that puts its high well above 4 × batch.
+ */
+function dma32Profile(): { id: string; input: ProfileInput } {
+  return {
+    id: 'dma32-zones',
+    input: {
+      schemaVersion: 1,
+      machine: { cpus: 6, isolated: '4-5', memoryGiB: 8, dmaZonesMiB: 3000 },
+      kernel: { thp: true },
+      rtTasks: [{ name: 'cyc', cpu: 4, mode: 'periodic', periodUs: 1000, runtimeUs: 200, allocsPerJob: 4, initialPcpPages: 100 }],
+      housekeeping: { allocRatePagesPerSec: 100_000, freeRatePagesPerSec: 100_000, dma32Share: 0.3 },
+      drainSources: [{ kind: 'reclaim', ratePerSec: 40 }, { kind: 'compaction', ratePerSec: 10 }],
+      run: { durationMs: DURATION_MS, warmupMs: 100 }
+    }
+  }
+}
+
 /** Every job of the identity check, in the baseline's order. */
 export function identityJobs(): IdentityJob[] {
   const profiles = [
@@ -63,7 +82,8 @@ export function identityJobs(): IdentityJob[] {
       const durationMs = SHORT_DURATION_MS[preset.id] ?? DURATION_MS
       return { id: preset.id, input: { ...preset.profile, run: { ...preset.profile.run, durationMs, warmupMs: Math.min(100, durationMs / 10) } } }
     }),
-    ...policyProfiles()
+    ...policyProfiles(),
+    dma32Profile()
   ]
   return profiles.flatMap(({ id, input }) => {
     const v = validateProfile(input)

@@ -13,7 +13,9 @@ import { Zone } from '../../src-main/engine/mm/zone'
 import { OwnerOpResult } from '../../src-main/engine/mm/owner-op-result'
 import { freeUnrefPages } from '../../src-main/engine/mm/free-unref-page'
 import { rmqueuePcplist } from '../../src-main/engine/mm/rmqueue-pcplist'
-import { countFrees, freeHighBound, nrPcpHigh } from '../../src-main/engine/mm/pcp-scaling'
+import { commitsLowerHigh, countFrees, freeHighBound, nrPcpHigh } from '../../src-main/engine/mm/pcp-scaling'
+import { LocalRun } from '../../src-main/engine/workload/local-run'
+import { RandomStream } from '../../src-main/engine/sim/random-stream'
 import type { PageAllocator } from '../../src-main/engine/mm/page-allocator'
 import type { DerivedPcp } from '../../src-main/engine/mm/pcp-params'
 import { validateProfile } from '../../src-shared/profile/validate'
@@ -140,6 +142,42 @@ describe('freeHighBound() is where nr_pcp_high() first acts', () => {
           expect(acted).toBe(c === bound)
         }
       }), { seed: 7, numRuns: 400 })
+  })
+})
+
+describe('a housekeeping CPU\'s walk of local bursts under the flags (workload/local-run.ts)', () => {
+  const streams = (seed: number) => ['marks', 'times', 'reads'].map((name) => new RandomStream(seed, name))
+
+  it('draws no free as local while every 6.7+ commit lowers pcp->high: each such free runs as an event', () => {
+    for (let seed = 1; seed <= 200; seed++) {
+      const k = allocator('direct-chunked', { high: 2000, highMin: 256, highMax: 20_000 })
+      k.zone.belowHigh = true
+      k.pcp.add(0, 100)
+      expect(commitsLowerHigh(k, 0)).toBe(true)
+      const [marks, times, reads] = streams(seed)
+      const run = new LocalRun(k, 0, 8, 1e5, 1e5, 0, 4096, marks, times, reads)
+      run.plan(0, 10_000, Infinity)
+      expect(run.take(Infinity, 0).frees, `seed ${seed}`).toBe(0)
+    }
+  })
+
+  it('keeps its plan at a flag change exactly when no free drawn as local reaches the new bound, counted from the list it was planned at', () => {
+    for (let seed = 1; seed <= 20; seed++) {
+      // frees only, one page each: the walk climbs from 100 to one below high
+      const k = allocator('direct', { high: 400 })
+      k.pcp.add(0, 100)
+      const [marks, times, reads] = streams(seed)
+      const run = new LocalRun(k, 0, 1, Infinity, 1e4, 0, 4096, marks, times, reads)
+      run.plan(0, 10_000, Infinity)
+      const n = run.pending
+      expect(n).toBeGreaterThan(100)
+      // some bursts applied: the list moved on from where the walk was planned
+      k.pcp.add(0, run.take(run.contactAt / 2, 0).pages)
+      k.pcp.high[0] = 100 + n + 1
+      expect(run.staysLocal()).toBe(true)
+      k.pcp.high[0] = 100 + n
+      expect(run.staysLocal()).toBe(false)
+    }
   })
 })
 

@@ -58,11 +58,28 @@ describe('ZONE_DMA32 pcplists', () => {
     }
   })
 
-  it('kswapd\'s balance flags both zones: a drain inside it finds at most 4 × batch pages per list in each', () => {
-    const loaded = { allocRatePagesPerSec: 200_000, freeRatePagesPerSec: 200_000, dma32Share: 0.5 }
-    const r = run(profileOf(machine(loaded, [{ kind: 'reclaim', ratePerSec: 40, kswapdLeadMs: 1, kswapdBalanceMs: 5 }], 1000)), 'direct')
-    expect(r.drains.completed).toBeGreaterThan(10)
-    expect(r.drains.pagesFreed / r.drains.completed).toBeLessThanOrEqual(5 * 4 * (r.pcp.batch + r.pcp.dma32!.batch))
+  it('after a zone request emptied ZONE_NORMAL\'s lists, drain_all_pages(NULL) still finds the CPUs with ZONE_DMA32 pages', () => {
+    const still = { allocRatePagesPerSec: 0, freeRatePagesPerSec: 0, dma32Share: 0.5 }
+    // compaction at 200/s drains ZONE_NORMAL's lists early; the global drain at 250 ms finds only ZONE_DMA32's
+    const r = run(profileOf(machine(still, [{ kind: 'compaction', ratePerSec: 200 }, { kind: 'once', atMs: 250 }])), 'direct')
+    const start = startPages(r)
+    expect(r.drains.pagesFreed).toBe(start.normal + start.dma32)
+  })
+
+  it('kswapd\'s balance flags ZONE_DMA32 too: its lists that free keep at most 4 × batch pages', () => {
+    // all the traffic in ZONE_DMA32, whose high (a 4 GiB zone's, THP's min_free_kbytes) is far above 4 × batch
+    const input = (balance: { kswapdLeadMs?: number; kswapdBalanceMs?: number }): ProfileInput => ({
+      ...machine({ allocRatePagesPerSec: 200_000, freeRatePagesPerSec: 200_000, dma32Share: 1, initialPcpPages: 0 }, [{ kind: 'reclaim', ratePerSec: 40, ...balance }], 1000),
+      machine: { cpus: 6, isolated: '5', memoryGiB: 8, dmaZonesMiB: 4000 },
+      kernel: { antiStarvation: { policy: 'none' }, thp: true }
+    })
+    const inside = run(profileOf(input({ kswapdLeadMs: 1, kswapdBalanceMs: 5 })), 'direct')
+    const without = run(profileOf(input({ kswapdBalanceMs: 0 })), 'direct')
+    const cap = 5 * 4 * inside.pcp.dma32!.batch
+    expect(inside.pcp.dma32!.high).toBeGreaterThan(4 * 4 * inside.pcp.dma32!.batch)
+    expect(inside.drains.completed).toBeGreaterThan(10)
+    expect(inside.drains.pagesFreed / inside.drains.completed).toBeLessThanOrEqual(cap)
+    expect(without.drains.pagesFreed / without.drains.completed).toBeGreaterThan(1.5 * cap)
   })
 
   it('a share of the traffic in ZONE_DMA32 needs that zone, and says so', () => {

@@ -155,7 +155,7 @@ export class RemoteDrain implements DrainStrategy {
   /**
    * 6.2+: the drainer took pcp->lock at an unlock of the owner's list free, so the owner's next
    * pcp_spin_trylock fails: free_unref_page_list() frees that page with free_one_page() and retries
-   * the lock only on a zone change — with one zone, the rest of the list goes to the buddy allocator,
+   * the lock only on a zone change — a list free of the model holds one zone's pages, so the rest goes to the buddy allocator,
    * behind the drainer's zone->lock hold.
    */
   private listFreeFallback(mm: ZoneMm, cpu: number, later: number, now: number): void {

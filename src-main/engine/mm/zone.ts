@@ -1,4 +1,4 @@
-// The zone (one ZONE_NORMAL): buddy free pages, zone->lock — a spinlock whose waiters are served in
+// A zone whose pcplists run (ZONE_NORMAL, and ZONE_DMA32 with housekeeping.dma32Share): buddy free pages, zone->lock — a spinlock whose waiters are served in
 // arrival order (FIFO, like a queued spinlock); requests arrive in simulated-time order, so a
 // reservation model is exact: each acquisition starts when the previous holder releases — and the two
 // zone->flags bits the pcp free path reads (mm/pcp-scaling.ts nrPcpHigh()).
@@ -12,7 +12,7 @@ export class Zone {
   private lockFreeAt = 0
   /**
    * ZONE_RECLAIM_ACTIVE: kswapd's balance_pgdat() set_reclaim_active() … clear_reclaim_active() (mm/vmscan.c,
-   * 5.14+, c49c2c47dab6): the free path keeps at most batch << 2 pages per CPU (workload/kswapd-passes.ts sets it).
+   * 5.14+, c49c2c47dab6): the free path keeps at most batch << 2 pages per CPU (workload/kswapd-balances.ts sets it).
    */
   reclaimActive = false
   /**
@@ -38,7 +38,7 @@ export class Zone {
     this.listener = listener
   }
 
-  /** kswapd starts (`active`) or ends a pass at `now`; `belowHigh`: the release has ZONE_BELOW_HIGH (6.7+). */
+  /** kswapd begins (`active`) or ends a balance at `now`; `belowHigh`: the release has ZONE_BELOW_HIGH (6.7+). */
   setReclaimActive(active: boolean, belowHigh: boolean, now: number): void {
     this.reclaimActive = active
     // the zone fell below its high watermark before kswapd woke (at the low one); it stays below it
@@ -49,7 +49,7 @@ export class Zone {
 
   /**
    * free_unref_page_commit() ran free_pcppages_bulk(): ZONE_BELOW_HIGH is cleared when zone_watermark_ok()
-   * at the high watermark — in the model, once no kswapd pass is open (kswapd sleeps on a balanced zone).
+   * at the high watermark — in the model, once no kswapd balance is open (kswapd stops on a balanced zone).
    */
   freedInBulk(now: number): void {
     if (!this.belowHigh || this.reclaimActive) return

@@ -19,7 +19,7 @@ import { housekeepingCpus } from '../../../src-shared/profile/cpu-roles'
 import { freePcppagesBulk } from '../mm/free-pcppages-bulk'
 import { freeUnrefPages } from '../mm/free-unref-page'
 import { OwnerOpResult } from '../mm/owner-op-result'
-import { commitsLowerHigh, decayPcpHigh, freeHighBound } from '../mm/pcp-scaling'
+import { decayPcpHigh } from '../mm/pcp-scaling'
 import { startFillPages } from '../mm/start-fill'
 import type { PageAllocator } from '../mm/page-allocator'
 import { rmqueuePcplist } from '../mm/rmqueue-pcplist'
@@ -231,14 +231,12 @@ export class HousekeepingLoad implements OwnerActivity {
 
   /**
    * A zone flag changed at `now` (mm/zone.ts): the bound of every CPU's local frees may have moved. A CPU whose
-   * bursts drawn as local all stay below the new bound keeps its plan (LocalRun.staysLocalBelow); any other
-   * applies its bursts up to now (they ran under the old flags) and draws its future under the new ones — as
-   * does every CPU whose commits now lower pcp->high one by one (6.7+).
+   * bursts drawn as local all stay local under the new flags keeps its plan (LocalRun.staysLocal); any other
+   * applies its bursts up to now (they ran under the old flags) and draws its future under the new ones.
    */
   zoneFlagsChanged(now: number): void {
-    const sim = this.sim
     for (const cpu of this.cpus) {
-      if (!commitsLowerHigh(sim, cpu) && this.runs[cpu].staysLocalBelow(freeHighBound(sim, cpu))) continue
+      if (this.runs[cpu].staysLocal()) continue
       this.catchUp(cpu, now)
       this.plan(cpu, now)
     }

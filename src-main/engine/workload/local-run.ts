@@ -16,7 +16,7 @@
 // does not depend on its past. Times are rounded to the nanosecond, the engine's clock.
 import type { PageAllocator } from '../mm/page-allocator'
 import { SWAP_CLUSTER_MAX } from '../mm/list-free-batches'
-import { batchScaled, countAllocations, freeHighBound, halvedTimes } from '../mm/pcp-scaling'
+import { batchScaled, commitsLowerHigh, countAllocations, freeHighBound, halvedTimes } from '../mm/pcp-scaling'
 import { binomial } from '../sim/binomial'
 import type { RandomStream } from '../sim/random-stream'
 import { ALLOC, BurstWalk, FREE } from './burst-walk'
@@ -103,13 +103,15 @@ export class LocalRun {
     // the walk's bounds, in bursts from here: an allocation needs `unit` order-0 pages on the list (no
     // rmqueue_bulk() refill); a free needs `unit` pages held by the tasks, and count + unit below the
     // bound nr_pcp_high() sets (no free_pcppages_bulk(), no 6.7+ change of high: freeHighBound) — and one
-    // batch, no THP entry (freesCanBeLocal). A list above the bound (kswapd just lowered it) walks no step.
+    // batch, no THP entry (freesCanBeLocal) — and no free is local while every 6.7+ commit lowers pcp->high
+    // (commitsLowerHigh). A list above the bound (kswapd just lowered it) walks no step.
     const pcp = this.k.pcp
     const unit = this.unit
     const count = pcp.count[this.cpu]
     this.planCount = count
     const lo = -Math.floor(pcp.order0(this.cpu) / unit)
-    const hi = this.freesCanBeLocal ? Math.min(Math.floor(held / unit), Math.ceil((freeHighBound(this.k, this.cpu) - count) / unit) - 1) : -Infinity
+    const freesLocal = this.freesCanBeLocal && !commitsLowerHigh(this.k, this.cpu)
+    const hi = freesLocal ? Math.min(Math.floor(held / unit), Math.ceil((freeHighBound(this.k, this.cpu) - count) / unit) - 1) : -Infinity
     const n = this.walk.walk(lo, hi)
     this.n = n
     this.from = from
@@ -118,14 +120,17 @@ export class LocalRun {
   }
 
   /**
-   * Whether the bursts drawn as local stay local under a new free bound of `bound` pages (a zone flag changed,
-   * mm/pcp-scaling.ts freeHighBound): no free among them reaches it. Then the plan stands — a wider bound
-   * leaves the contact a burst that may turn out local, and any burst may run as an event (as the
-   * maxRun+1-th does), so the process is the same without drawing again.
+   * Whether the bursts drawn as local stay local now that a zone flag changed (mm/zone.ts): no free among them
+   * reaches the new bound (mm/pcp-scaling.ts freeHighBound) — or, while every 6.7+ commit lowers pcp->high
+   * (commitsLowerHigh), there is no free among them. Then the plan stands: a wider bound leaves the contact a
+   * burst that may turn out local, and any burst may run as an event (as the maxRun+1-th does), so the
+   * process is the same without drawing again. Positions count from the list the walk was planned at.
    */
-  staysLocalBelow(bound: number): boolean {
-    if (this.n === this.first || !this.freesCanBeLocal) return true
-    const hi = Math.ceil((bound - this.planCount) / this.unit) - 1
+  staysLocal(): boolean {
+    const pending = this.n - this.first
+    if (pending === 0) return true
+    if (commitsLowerHigh(this.k, this.cpu)) return this.walk.frees(this.first, pending) === 0
+    const hi = Math.ceil((freeHighBound(this.k, this.cpu) - this.planCount) / this.unit) - 1
     return this.walk.highestAfter(this.first, this.n) <= hi
   }
 
