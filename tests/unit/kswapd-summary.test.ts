@@ -6,6 +6,7 @@ import { aggregateJobs } from '../../src-shared/results/aggregate'
 import { kswapdSummaryText } from '../../src-shared/results/kswapd-summary'
 import { RESULTS_SCHEMA_VERSION, type ExperimentResults, type JobResult } from '../../src-shared/results/types'
 import { runModel } from '../../src-main/engine/run-model'
+import { htmlReport } from '../../src-main/lab/export/html-report'
 
 function experiment(drainSources: unknown[]): ExperimentResults {
   const checked = validateProfile({
@@ -18,7 +19,7 @@ function experiment(drainSources: unknown[]): ExperimentResults {
 }
 
 describe('kswapd summary line', () => {
-  it('says how many balances each run had and what share of the measured time the flag was set', () => {
+  it('says how many balances each run had and what share of the measured time the flag was set, here and in the report', async () => {
     const results = experiment([{ kind: 'reclaim', ratePerSec: 20, kswapdBalanceMs: 4 }])
     const runs = results.jobs.map((j) => j.result!)
     const balances = runs.map((r) => r.pcp.kswapdBalances!)
@@ -29,6 +30,8 @@ describe('kswapd summary line', () => {
     expect(text).toContain(`kswapd: ${lo === hi ? lo : `${lo}–${hi}`} balances before the reclaim drains per run`)
     for (const share of shares) expect(text).toContain(share)
     expect(text).toContain('at most 252 pages (4 × batch)')
+    // and the HTML report carries the same line
+    expect(await htmlReport(results, { command: 'drainlab run x' })).toContain(text)
   })
 
   it('is empty without a balance: no reclaim source, or kswapdBalanceMs 0', () => {

@@ -7,6 +7,7 @@ import { describePolicy, summarizeVariant, VARIANT_SUMMARY_COLUMNS } from '../..
 import { isolatedCpus } from '../../../src-shared/profile/cpu-roles'
 import { HEADLINE_LABELS, HEADLINE_METRICS } from '../../../src-shared/results/headline'
 import { flushRows } from '../../../src-shared/results/flush-rows'
+import { kswapdSummaryText } from '../../../src-shared/results/kswapd-summary'
 import { formatMetric, summaryRows } from '../../../src-shared/results/summary-table'
 import type { ExperimentResults, Measurement } from '../../../src-shared/results/types'
 import { formatNs } from '../../../src-shared/units'
@@ -84,6 +85,12 @@ function flushSection(results: ExperimentResults): string {
 <p class="note">Counts summed over seeds; waits from the call to its last work item, the largest seed's. Stalled calls were still waiting for a work item (or for the mutex behind one) at the end of the run.</p>`
 }
 
+/** kswapd's balances before the reclaim drains (model.md §2.3), when the run had any. */
+function kswapdSection(results: ExperimentResults): string {
+  const line = kswapdSummaryText(results)
+  return line === '' ? '' : `<p class="note">${esc(line)}</p>`
+}
+
 function worstSection(results: ExperimentResults): string {
   const worst = worstByVariant(results)
   if (worst.length === 0) {
@@ -139,6 +146,7 @@ ${variantsTable(results)}
 <h2>Comparison</h2>
 ${comparisonTable(results)}
 ${flushSection(results)}
+${kswapdSection(results)}
 <h2>Worst case</h2>
 ${worstSection(results)}
 <h2>Charts</h2>
