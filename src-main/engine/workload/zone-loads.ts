@@ -7,13 +7,6 @@ import type { HousekeepingLoad } from './housekeeping-load'
 export class ZoneLoads implements OwnerActivity {
   constructor(readonly loads: readonly HousekeepingLoad[]) {}
 
-  /** pages the housekeeping tasks hold, every zone */
-  get heldTotal(): number {
-    let held = 0
-    for (const load of this.loads) held += load.heldTotal
-    return held
-  }
-
   catchUp(cpu: number, now: number): void {
     for (const load of this.loads) load.catchUp(cpu, now)
   }
