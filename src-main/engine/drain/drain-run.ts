@@ -26,10 +26,10 @@ export class DrainRun implements WorkItem {
   targets: Int32Array = new Int32Array(0)
   /** direct: index of the target being drained; workqueue: unused */
   next = 0
-  /** direct: the lock hold in flight emptied its target */
-  targetFinished = false
   /** direct: the zone of the current target being drained, an index into the zones the run walks */
   zone = 0
+  /** direct: the lock hold in flight emptied the target's lists in that zone */
+  zoneFinished = false
   /** direct: the requester has spun on the target's pcp->lock since this time (-1 when not spinning) */
   spinFrom = -1
   /** workqueue: work items not yet finished */

@@ -64,9 +64,9 @@ export class RemoteDrain implements DrainStrategy {
   onStep(id: number, now: number): void {
     const run = this.inFlight
     if (run === null || run.id !== id) return
-    if (run.targetFinished) {
+    if (run.zoneFinished) {
       this.zoneDrained(run, now)
-      run.targetFinished = false
+      run.zoneFinished = false
     }
     if (!this.advance(run, now)) return
     this.inFlight = null
@@ -138,8 +138,7 @@ export class RemoteDrain implements DrainStrategy {
       else if (unlock >= 0) this.listFreeFallback(mm, cpu, later, now)
       this.ctx.owners.listsChanged(cpu, now)
       // drain_pages_zone() frees what the list held under the lock; in 6.0–6.1 the later batches' pages stay
-      // (targetFinished: this zone of the target)
-      run.targetFinished = pcp.count[cpu] <= (this.listFreeSpins ? later : 0)
+      run.zoneFinished = pcp.count[cpu] <= (this.listFreeSpins ? later : 0)
       // the requester spins on pcp->lock, then on zone->lock, then frees: all of it is drain work
       this.ctx.cpuTime.addDrain(end - spinFrom)
       this.ctx.cpus[cpu].remoteDrainHolds(now, end, run.id)
