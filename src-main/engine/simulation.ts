@@ -66,6 +66,8 @@ export class Simulation {
   /** ZONE_NORMAL's housekeeping load; `owners` is every zone's */
   readonly hk: HousekeepingLoad
   readonly owners: ZoneLoads
+  /** ZONE_DMA32's housekeeping load, with housekeeping.dma32Share */
+  private readonly dma32Load: HousekeepingLoad | null
   /** the zones whose pcplists run, as for_each_populated_zone() walks them: ZONE_DMA32 (housekeeping.dma32Share), ZONE_NORMAL */
   readonly nodeZones: readonly ZoneMm[]
   readonly drains: DrainAllPages
@@ -127,13 +129,13 @@ export class Simulation {
     const tick = new HousekeepingTick(profile.machine.hz, this.costs.tickNs)
     this.hk = new HousekeepingLoad(profile, kernel, this.cpuTime, seed, this.durationNs, { share: 1 - dma32Share, tag: '' })
     this.zone.watchFlags((now) => this.hk.zoneFlagsChanged(now))
-    const loads = [this.hk]
+    this.dma32Load = null
     if (dma32 !== null) {
       const load = new HousekeepingLoad(profile, dma32, this.cpuTime, seed, this.durationNs, { share: dma32Share, tag: ':dma32', perCpu: this.hk.perCpu })
       dma32.zone.watchFlags((now) => load.zoneFlagsChanged(now))
-      loads.unshift(load)
+      this.dma32Load = load
     }
-    this.owners = new ZoneLoads(loads)
+    this.owners = new ZoneLoads(this.dma32Load === null ? [this.hk] : [this.dma32Load, this.hk])
     const hkKworkers = new HousekeepingKworkers(profile, kernel, this.nodeZones, this.cpuTime, tick, this.owners, this.runTimeline, seed)
     for (const cpu of this.hk.cpus) cpus[cpu] = new HousekeepingCpu(cpu, hkKworkers, this.hk, this.runTimeline)
     const stats = new DrainStats()
@@ -223,7 +225,7 @@ export class Simulation {
     }
     this.startPagesNotPlaced += this.hk.start(p.housekeeping.initialPcpPages, p.kernel.pcp.thpFraction)
     // ZONE_DMA32's lists start half-way between its batch and high: initialPcpPages sizes ZONE_NORMAL's
-    for (const load of this.owners.loads) if (load !== this.hk) load.start('auto', p.kernel.pcp.thpFraction)
+    if (this.dma32Load !== null) this.startPagesNotPlaced += this.dma32Load.start('auto', p.kernel.pcp.thpFraction)
     for (const iso of this.isolated) iso.start()
     this.sources.start()
     this.flushes.start()

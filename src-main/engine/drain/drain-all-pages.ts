@@ -110,7 +110,7 @@ export class DrainAllPages implements DrainWaiter {
     // the zone request slept in mutex_lock() from its request (nothing is recorded when it did not wait)
     this.timeline.segment(run.requesterCpu, SEG_DRAIN_MUTEX_WAIT, run.requestNs, now, run.id)
     this.owners.catchUpAll(now)
-    run.targets = this.cpusWithPcps(run.forced, run.zoneRequest)
+    run.targets = this.cpusWithPcps(run)
     if (run.counted) this.stats.targets.record(run.targets.length)
     if (this.strategy.start(run, now)) this.complete(run, now)
   }
@@ -119,10 +119,12 @@ export class DrainAllPages implements DrainWaiter {
    * cpus_with_pcps: every CPU whose pcp->count is non-zero (a racy read) in the zone of a zone request
    * (ZONE_NORMAL, the last), in any populated zone for drain_all_pages(NULL), or all CPUs when forced.
    */
-  private cpusWithPcps(forced: boolean, zoneRequest: boolean): Int32Array {
+  private cpusWithPcps(run: DrainRun): Int32Array {
     const pcps = this.pcps
+    const forced = run.forced
+    const first = run.firstZone(pcps.length)
     const hasPcps = (cpu: number): boolean => {
-      for (let z = zoneRequest ? pcps.length - 1 : 0; z < pcps.length; z++) if (pcps[z].count[cpu] > 0) return true
+      for (let z = first; z < pcps.length; z++) if (pcps[z].count[cpu] > 0) return true
       return false
     }
     const cpus = pcps[0].count.length

@@ -26,7 +26,7 @@ export class DrainRun implements WorkItem {
   targets: Int32Array = new Int32Array(0)
   /** direct: index of the target being drained; workqueue: unused */
   next = 0
-  /** direct: the zone of the current target being drained, an index into the zones the run walks */
+  /** direct: the zone of the current target being drained, an index into the node's zones (from firstZone) */
   zone = 0
   /** direct: the lock hold in flight emptied the target's lists in that zone */
   zoneFinished = false
@@ -53,14 +53,22 @@ export class DrainRun implements WorkItem {
   ) {}
 
   /**
+   * The first of `zones` zones (as for_each_populated_zone() walks them, ZONE_NORMAL last) this call empties:
+   * drain_all_pages(NULL) every zone's lists, a zone request ZONE_NORMAL's, the model's zone for cma,
+   * compaction and offline.
+   */
+  firstZone(zones: number): number {
+    return this.zoneRequest ? zones - 1 : 0
+  }
+
+  /**
    * drain_local_pages_wq() -> drain_pages() (drain_all_pages(NULL): every populated zone in turn) or
-   * drain_pages_zone() (a zone request: ZONE_NORMAL, the model's zone for cma, compaction and offline) of the
-   * whole list, IRQs off: returns its duration.
+   * drain_pages_zone() (a zone request, firstZone) of the whole list, IRQs off: returns its duration.
    */
   execute(host: WorkHost, cpu: number, now: number): number {
     const zones = host.zones
     let t = now
-    for (let z = this.zoneRequest ? zones.length - 1 : 0; z < zones.length; z++) {
+    for (let z = this.firstZone(zones.length); z < zones.length; z++) {
       const mm = zones[z]
       const pages = drainPagesZone(mm, cpu, Infinity, mm.costs.tPageLocalNs, t, host.zoneLock)
       this.pagesFreed += pages

@@ -54,6 +54,7 @@ export class RemoteDrain implements DrainStrategy {
 
   start(run: DrainRun, now: number): boolean {
     run.next = 0
+    run.zone = run.firstZone(this.ctx.zones.length)
     this.inFlight = run
     const drained = this.advance(run, now)
     if (drained) this.inFlight = null
@@ -73,15 +74,10 @@ export class RemoteDrain implements DrainStrategy {
     run.waiter.complete(run, now)
   }
 
-  /** The zones a run drains: ZONE_NORMAL's lists for a zone request, every zone's for drain_all_pages(NULL). */
-  private zonesOf(run: DrainRun): number {
-    return run.zoneRequest ? 1 : this.ctx.zones.length
-  }
-
   /** The target's lists in the run's current zone are done: on to its next zone, or to the next target. */
   private zoneDrained(run: DrainRun, now: number): void {
-    if (++run.zone < this.zonesOf(run)) return
-    run.zone = 0
+    if (++run.zone < this.ctx.zones.length) return
+    run.zone = run.firstZone(this.ctx.zones.length)
     this.ctx.stats.targetDrained(run, now)
     run.next++
   }
@@ -92,7 +88,7 @@ export class RemoteDrain implements DrainStrategy {
     while (run.next < run.targets.length) {
       const cpu = run.targets[run.next]
       this.ctx.owners.catchUp(cpu, now)
-      const mm = zones[zones.length - this.zonesOf(run) + run.zone]
+      const mm = zones[run.zone]
       const pcp = mm.pcp
       const count = pcp.count[cpu]
       if (count === 0) {
