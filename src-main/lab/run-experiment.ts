@@ -44,7 +44,7 @@ export interface FinishedExperiment {
    * the results document as saved in the data folder (serializeResults): `drainlab run` writes the same bytes
    * to its --out folder instead of serializing a heavy run's 9 MB again
    */
-  resultsText?: string
+  resultsText?: string[]
 }
 
 export interface StartedExperiment {

@@ -3,7 +3,7 @@
 // fsync it so the data is on disk before the name points at it, rename over the target, fsync the directory
 // so the rename itself survives a power cut.
 import { randomBytes } from 'node:crypto'
-import { open, rename, unlink } from 'node:fs/promises'
+import { open, rename, unlink, type FileHandle } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { makeFolder } from './make-folder'
 
@@ -21,16 +21,24 @@ async function fsyncDirectory(dir: string): Promise<void> {
   }
 }
 
+/** Writes a string whole: a write may take less than all of it (a signal, a disk filling up), writeFile the rest. */
+async function writePiece(handle: FileHandle, piece: string): Promise<void> {
+  const { bytesWritten } = await handle.write(piece)
+  if (bytesWritten < Buffer.byteLength(piece)) await handle.writeFile(Buffer.from(piece).subarray(bytesWritten))
+}
+
 /** `.results.json.<pid>.<12 hex>.tmp`: the name a writer gives its temporary file (recovery finds leftovers by it) */
 export const TEMP_FILE_PATTERN = /^\..+\.(\d+)\.[0-9a-f]{12}\.tmp$/
 
-export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
+/** `data`: the contents, or its pieces in order (a results document: store/json-pieces.ts). */
+export async function writeFileAtomic(target: string, data: string | Uint8Array | readonly string[]): Promise<void> {
   const dir = dirname(target)
   await makeFolder(dir)
   const temp = join(dir, `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`)
   const handle = await open(temp, 'wx', 0o644)
   try {
-    await handle.writeFile(data)
+    if (typeof data === 'string' || data instanceof Uint8Array) await handle.writeFile(data)
+    else for (const piece of data) await writePiece(handle, piece)
     await handle.sync()
   } catch (e) {
     await handle.close()

@@ -92,9 +92,9 @@ export class ExperimentStore {
   /**
    * The run's results and its history entry. The jobs saved one by one during the run and the running
    * mark go last, so a crash in between leaves either a recoverable run or a finished one. Returns the
-   * results file's text.
+   * results file's text, in the pieces written (results-file.ts resultsPieces).
    */
-  async saveResults(runId: string, results: ExperimentResults, status: RunFinished['status'], createdAt: string): Promise<string> {
+  async saveResults(runId: string, results: ExperimentResults, status: RunFinished['status'], createdAt: string): Promise<string[]> {
     const folder = await this.folderOf(runId)
     const text = await describedIo('save the results in', folder, () => writeResultsFile(join(folder, RESULTS_FILE), results))
     await this.locked(() => this.indexAndTidy(runId, historyEntryOf(runId, results, createdAt, status)))

@@ -4,6 +4,7 @@ import { issuePlace, issuesOf, type ProfileIssue } from '../../src-shared/profil
 import { experimentResultsSchema, withFlushSources } from '../../src-shared/results/results-schema'
 import { RESULTS_SCHEMA_VERSION, type BySource, type ExperimentResults } from '../../src-shared/results/types'
 import { writeFileAtomic } from './atomic-write'
+import { jsonPieces } from './json-pieces'
 import { readRegularFile } from './read-regular-file'
 
 /**
@@ -18,14 +19,24 @@ export class ResultsFileError extends LabError {
 
 /** Two-space JSON, keys in the order the lab builds them: the same experiment gives the same bytes. */
 export function serializeResults(results: ExperimentResults): string {
-  return `${JSON.stringify(results, null, 2)}\n`
+  return resultsPieces(results).join('')
 }
 
-/** Returns the text written: another copy of the same document (`drainlab run --out` beside the history's) needs no second serialization. */
-export async function writeResultsFile(path: string, results: ExperimentResults): Promise<string> {
-  const text = serializeResults(results)
-  await writeFileAtomic(path, text)
-  return text
+/**
+ * serializeResults()'s text in pieces, written one after the other (json-pieces.ts): a heavy run's document is
+ * mostly long base64 strings, which are then neither copied into one text nor copied again to be written.
+ */
+export function resultsPieces(results: ExperimentResults): string[] {
+  const pieces = jsonPieces(results, 2)
+  pieces.push('\n')
+  return pieces
+}
+
+/** Returns the pieces written: another copy of the same document (`drainlab run --out` beside the history's) needs no second serialization. */
+export async function writeResultsFile(path: string, results: ExperimentResults): Promise<string[]> {
+  const pieces = resultsPieces(results)
+  await writeFileAtomic(path, pieces)
+  return pieces
 }
 
 function checkSchemaVersion(doc: unknown, source: string): void {

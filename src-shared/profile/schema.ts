@@ -2,6 +2,7 @@
 // Versioned, strict (unknown keys are errors: typos must be caught), units in the names, defaults for
 // everything but the essentials. Cross-field rules live in ./rules.ts.
 import { z } from 'zod'
+import { DRAIN_SOURCE_KINDS } from './drain-source-kinds'
 import {
   DL_PERIOD_MAX_US, DL_PERIOD_MIN_US, DL_RUNTIME_MIN_US, INT_MAX, MAX_ALLOCS_PER_JOB, MAX_CFS_SLICE_US, MAX_COST_NS, MAX_DRAIN_RATE_PER_SEC, MAX_DRAIN_SOURCES, MAX_KSWAPD_MS,
   MAX_DURATION_US, MAX_INITIAL_PCP_PAGES, MAX_PAGE_RATE_PER_SEC, MAX_RUN_MS, MIN_DURATION_US, MIN_MEMORY_GIB, MIN_RUN_MS
@@ -23,18 +24,8 @@ export type RunAntiStarvationPolicy = Exclude<AntiStarvationPolicy, 'release'>
 export const RUN_ENGINES = ['model', 'live'] as const
 export type RunEngine = (typeof RUN_ENGINES)[number]
 
-/**
- * What a drain source calls. reclaim, cma, compaction, offline, once: drain_all_pages() (cma and offline then
- * lru_cache_disable(), as alloc_contig_range() and offline_pages() do); lru: lru_add_drain_all() (khugepaged,
- * compact_memory, fadvise DONTNEED); memcg: drain_all_stock() (a memcg at its limit); slab: flush_all()
- * (kmem_cache_shrink, cache destroy); stat-refresh: a read of /proc/sys/vm/stat_refresh (vmstat_refresh():
- * refresh_vm_stats on every online CPU). src-shared/kernel/per-cpu-flush.ts has the flushes.
- */
-export const DRAIN_SOURCE_KINDS = ['reclaim', 'cma', 'compaction', 'offline', 'once', 'lru', 'memcg', 'slab', 'stat-refresh'] as const
-export type DrainSourceKind = (typeof DRAIN_SOURCE_KINDS)[number]
-/** The sources that call drain_all_pages(); the others call a per-CPU flush only. */
-export const PCP_DRAIN_SOURCE_KINDS = ['reclaim', 'cma', 'compaction', 'offline', 'once'] as const
-export type PcpDrainSourceKind = (typeof PCP_DRAIN_SOURCE_KINDS)[number]
+// the drain source kinds live beside what each calls, in a module without zod: the pool worker reads them
+export { DRAIN_SOURCE_KINDS, PCP_DRAIN_SOURCE_KINDS, type DrainSourceKind, type PcpDrainSourceKind } from './drain-source-kinds'
 
 // Every number has both bounds (./limits.ts says why each): one outside them breaks the kernel's rules or the engine's arithmetic.
 const number = (what: string) => z.number({ error: `${what} must be a number` })

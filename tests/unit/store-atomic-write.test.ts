@@ -30,6 +30,15 @@ describe('writeFileAtomic', () => {
     expect(readdirSync(dir)).toEqual(['results.json'])
   })
 
+  it('writes a document given in pieces as their concatenation, multi-byte characters included', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'drainlab-atomic-pieces-'))
+    const target = join(dir, 'results.json')
+    const pieces = ['{"a": ', '"', 'Q'.repeat(100_000), '"', ', "µs": "—"}', '\n']
+    await writeFileAtomic(target, pieces)
+    expect(readFileSync(target, 'utf8')).toBe(pieces.join(''))
+    expect(readdirSync(dir)).toEqual(['results.json'])
+  })
+
   it('leaves the old or the new complete content when the writer is killed mid-write', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'drainlab-atomic-kill-'))
     const target = join(dir, 'big.json')

@@ -21,7 +21,7 @@ import { defaultDataDir } from '../../store/data-dir'
 import { ExperimentStore } from '../../store/experiment-store'
 import { describedIo, FsFailure } from '../../store/fs-failure'
 import { makeFolder } from '../../store/make-folder'
-import { readResultsFile, serializeResults } from '../../store/results-file'
+import { readResultsFile, resultsPieces } from '../../store/results-file'
 import type { CliInstall } from '../cli-install'
 
 /** "1 seed", "2 seeds" */
@@ -155,7 +155,7 @@ export async function runExperiment(file: string | undefined, o: RunOptions, ins
   if (tty) process.stderr.write('\n')
 
   // with history the data folder's copy was serialized already: the same bytes
-  const resultsText = finished.resultsText ?? serializeResults(outcome.results)
+  const resultsText = finished.resultsText ?? resultsPieces(outcome.results)
   await describedIo('save the results in', out, () => writeFileAtomic(join(out, 'results.json'), resultsText))
   const reproduce = [
     `npx drainlab ${process.argv.slice(2).map(quoteArg).join(' ')}`,
