@@ -1,5 +1,4 @@
-// Assembles the RunResult of a finished (or cancelled) simulation.
-import type { RunResult } from '../../src-shared/results/types'
+// Assembles the result of a finished (or cancelled) simulation: a RunResult, its timeline columns still typed arrays (simulated-run.ts).
 import type { DrainSourceKind, Variant } from '../../src-shared/profile/schema'
 import type { DrainAllPages } from './drain/drain-all-pages'
 import type { PerCpuFlushes } from './flush/per-cpu-flushes'
@@ -14,6 +13,7 @@ import type { IsolatedCpu } from './sched/isolated-cpu'
 import type { KswapdBalances } from './workload/kswapd-balances'
 import type { ZoneMm } from './mm/zone-mm'
 import type { HousekeepingLoad } from './workload/housekeeping-load'
+import type { SimulatedRun } from './simulated-run'
 import { ENGINE_VERSION } from './version'
 
 /** What a finished run hands over for its result. */
@@ -38,11 +38,11 @@ export interface FinishedRun {
   readonly nodeZones: readonly ZoneMm[]
 }
 
-function dma32Params(p: DerivedPcp): NonNullable<RunResult['pcp']['dma32']> {
+function dma32Params(p: DerivedPcp): NonNullable<SimulatedRun['pcp']['dma32']> {
   return { managedPages: p.managedPages, batch: p.batch, high: p.high, highMax: p.highMax }
 }
 
-export function collectRunResult(sim: FinishedRun, endNs: number, partial: boolean, pending: Array<{ kind: DrainSourceKind; ageNs: number }>): RunResult {
+export function collectRunResult(sim: FinishedRun, endNs: number, partial: boolean, pending: Array<{ kind: DrainSourceKind; ageNs: number }>): SimulatedRun {
   const p = sim.params
   const timeline = sim.runTimeline.result(endNs, [
     ...sim.hk.cpus.map((cpu) => ({ cpu, role: 'housekeeping' as const })),

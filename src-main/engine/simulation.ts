@@ -5,7 +5,6 @@
 import type { Profile, Variant } from '../../src-shared/profile/schema'
 import { isolatedCpus } from '../../src-shared/profile/cpu-roles'
 import { MAX_EVENTS_PER_JOB } from '../../src-shared/profile/estimate'
-import type { RunResult } from '../../src-shared/results/types'
 import { checkEndInvariants, checkEventInvariants } from './invariants'
 import type { RunModelOptions } from './run-model-options'
 import { EventQueue } from './sim/event-queue'
@@ -42,6 +41,7 @@ import { RunTimelineRecorder } from './metrics/run-timeline'
 import { TimelineRecorder } from './metrics/timeline-recorder'
 import { WorstSampleTracker } from './metrics/worst-sample'
 import { collectRunResult } from './collect-run-result'
+import type { SimulatedRun } from './simulated-run'
 
 const DEFAULT_PROGRESS_EVERY = 50_000
 /** at most this many samples of stranded / free pages per run */
@@ -170,7 +170,7 @@ export class Simulation {
     return this.cpuTime.fastPathOverheadNs
   }
 
-  run(): RunResult {
+  run(): SimulatedRun {
     this.start()
     const q = this.queue
     const check = this.options.checkInvariants === true || this.profile.run.checkInvariants

@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto'
 /** strings at least this long are pieces of their own */
 const LONG_STRING = 4096
 /** a character JSON.stringify would escape: the quote, the backslash, a control character, a lone surrogate half */
+// eslint-disable-next-line no-control-regex -- the control characters are what JSON escapes
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/
 
 /** `JSON.stringify(value, null, indent)` as pieces whose concatenation is that text exactly. */

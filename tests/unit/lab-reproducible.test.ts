@@ -4,6 +4,8 @@ import { ENGINE_VERSION } from '../../src-main/engine/version'
 import { planExperiment } from '../../src-shared/profile/experiment-plan'
 import { ExperimentRun } from '../../src-main/lab/experiment-run'
 import { JobPool } from '../../src-main/lab/pool/job-pool'
+import { JobControl } from '../../src-main/lab/pool/job-control'
+import { runModel } from '../../src-main/engine/run-model'
 import { serializeResults } from '../../src-main/store/results-file'
 import { smallExperiment } from '../support/small-experiment'
 
@@ -21,5 +23,15 @@ describe('reproducibility', () => {
     const [a, b] = [await once(2), await once(1)]
     expect(a.length).toBeGreaterThan(1000)
     expect(b).toBe(a)
+  })
+
+  it('a pool worker gives the result runModel gives in this thread, its timeline columns and drain pages included', async () => {
+    // the worker hands the timeline over as typed arrays and the pool encodes them (engine/simulated-run.ts)
+    const checked = validateProfile(smallExperiment('pool', { durationMs: 300, seeds: [2] }))
+    if (!checked.ok) throw new Error(JSON.stringify(checked.issues))
+    const viaPool = await pool.run({ profile: checked.profile, variant: 'direct', seed: 2, control: new JobControl().buffer })
+    const here = runModel(checked.profile, 'direct', 2)
+    expect(here.timeline?.drainPagesColumns?.count).toBeGreaterThan(0)
+    expect(JSON.stringify(viaPool)).toBe(JSON.stringify(here))
   })
 })

@@ -6,12 +6,13 @@
 // records only that window's records (a re-run of a run whose cap left the window out).
 import type { DrainSourceKind } from '../../../src-shared/profile/schema'
 import type { RunTimeline } from '../../../src-shared/results/types'
+import type { TimelineColumnArrays } from '../../../src-shared/results/timeline-columns'
 import { TIMELINE_KINDS } from '../../../src-shared/results/timeline-kinds'
 import { TimelineColumns } from './timeline-columns'
 import { FreedPages } from './freed-pages'
 import { MissSamples, type MissFacts } from './miss-samples'
 import { INSTANT_DRAIN_REQUEST } from './timeline-kind-index'
-import { encodeDrainPages, encodeTimelineColumns } from './timeline-encode'
+import type { RunTimelineArrays } from './timeline-encode'
 import { TimelineRing } from './timeline-ring'
 import { TimelineWindow } from './timeline-window'
 
@@ -108,8 +109,11 @@ export class RunTimelineRecorder {
     if (this.enabled) this.missSamples.offer(facts)
   }
 
-  /** The result (records in no particular order), undefined with a cap of 0; `cpus` lists every CPU of the run with its role. */
-  result(endNs: number, cpus: RunTimeline['cpus']): RunTimeline | undefined {
+  /**
+   * The result (records in no particular order), its columns as typed arrays (timeline-encode.ts), undefined with
+   * a cap of 0; `cpus` lists every CPU of the run with its role.
+   */
+  result(endNs: number, cpus: RunTimeline['cpus']): RunTimelineArrays | undefined {
     if (!this.enabled) return undefined
     const whole = this.whole
     const kinds = TIMELINE_KINDS.map((k) => k.name)
@@ -127,7 +131,7 @@ export class RunTimelineRecorder {
   }
 
   /** The pages freed of the (call, CPU) pairs that have records in `parts`, ordered by call and CPU; none: no field. */
-  private pagesOf(parts: TimelineColumns[]): Pick<RunTimeline, 'drainPagesColumns'> {
+  private pagesOf(parts: TimelineColumns[]): Pick<RunTimelineArrays, 'drainPagesColumns'> {
     // which (call, CPU) pairs have records: a bit per pair (a Set of every pair cost more than the engine's drains)
     let calls = 0
     let cpus = 0
@@ -140,7 +144,7 @@ export class RunTimelineRecorder {
     const recorded = new Uint8Array((calls + 1) * cpus)
     for (const p of parts) for (let i = 0; i < p.length; i++) if (p.drain[i] > 0) recorded[p.drain[i] * cpus + p.cpu[i]] = 1
     const pairs = this.freedPages.columns((drain: number, cpu: number) => drain <= calls && cpu < cpus && recorded[drain * cpus + cpu] === 1)
-    return pairs.call.length === 0 ? {} : { drainPagesColumns: encodeDrainPages(pairs) }
+    return pairs.call.length === 0 ? {} : { drainPagesColumns: pairs }
   }
 
   private windows(): TimelineWindow[] {
@@ -187,7 +191,7 @@ export class RunTimelineRecorder {
 }
 
 /** The records of `c` as the result's columns (start and end rounded to whole ns). */
-function columnsOf(c: TimelineColumns): Pick<RunTimeline, 'count' | 'columns'> {
+function columnsOf(c: TimelineColumns): { count: number; columns: TimelineColumnArrays } {
   const n = c.length
   const startNs = new Float64Array(n)
   const durationNs = new Float64Array(n)
@@ -196,11 +200,11 @@ function columnsOf(c: TimelineColumns): Pick<RunTimeline, 'count' | 'columns'> {
     durationNs[i] = Math.round(c.end[i]) - startNs[i]
   }
   const drain = new Uint32Array(c.drain.buffer, 0, n)
-  return { count: n, columns: encodeTimelineColumns({ cpu: c.cpu.subarray(0, n), kind: c.kind.subarray(0, n), startNs, durationNs, drain }) }
+  return { count: n, columns: { cpu: c.cpu.subarray(0, n), kind: c.kind.subarray(0, n), startNs, durationNs, drain } }
 }
 
 /** The windows' records, each once (windows may overlap): sorted by start, CPU, kind, end and drain to find the copies. */
-function merged(parts: TimelineColumns[]): Pick<RunTimeline, 'count' | 'columns'> {
+function merged(parts: TimelineColumns[]): ReturnType<typeof columnsOf> {
   const refs: Array<[TimelineColumns, number]> = []
   for (const p of parts) for (let i = 0; i < p.length; i++) refs.push([p, i])
   const fields = ([p, i]: [TimelineColumns, number]) => [p.start[i], p.cpu[i], p.kind[i], p.end[i], p.drain[i]]

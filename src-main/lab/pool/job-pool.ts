@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { Piscina } from 'piscina'
 import type { RunResult } from '../../../src-shared/results/types'
 import type { JobTask } from './job-task'
+import { encodeRunResult, type SimulatedRun } from '../../engine/simulated-run'
 
 export const TSX_WORKER_ENTRY = fileURLToPath(new URL('./run-job-worker.mjs', import.meta.url))
 
@@ -35,7 +36,7 @@ export class JobPool {
   readonly threads: number
   private readonly workerFilename: string
   private readonly warm: boolean
-  private piscina: Piscina<JobTask, RunResult>
+  private piscina: Piscina<JobTask, SimulatedRun>
   /** set when a worker failed outside a task: piscina then starts no new workers and queued jobs would wait forever */
   private broken: Error | null = null
   private readonly pending = new Set<AbortController>()
@@ -58,7 +59,8 @@ export class JobPool {
     const controller = new AbortController()
     this.pending.add(controller)
     try {
-      return await this.piscina.run(task, { signal: controller.signal })
+      // the worker returns the timeline's columns as typed arrays: they become the result's base64 here
+      return encodeRunResult(await this.piscina.run(task, { signal: controller.signal }))
     } catch (e) {
       throw controller.signal.aborted && controller.signal.reason instanceof Error && this.broken !== null ? this.startupFailure(controller.signal.reason) : e
     } finally {
@@ -70,8 +72,8 @@ export class JobPool {
     await this.piscina.close({ force: true })
   }
 
-  private startPiscina(): Piscina<JobTask, RunResult> {
-    const piscina = new Piscina<JobTask, RunResult>({
+  private startPiscina(): Piscina<JobTask, SimulatedRun> {
+    const piscina = new Piscina<JobTask, SimulatedRun>({
       filename: this.workerFilename,
       minThreads: this.warm ? 1 : 0,
       maxThreads: this.threads,
