@@ -1,6 +1,6 @@
 // The engine's entry point: runModel(profile, variant, seed, options?) -> RunResult. A pure function:
 // no clock, no Math.random, no I/O; the same profile and seed give a byte-identical result. simulate() is the
-// same run with its timeline columns left as typed arrays, for a pool worker to hand over (simulated-run.ts).
+// same run with its timeline columns left as typed arrays, for a pool worker to move (simulated-run.ts).
 import type { Profile, Variant } from '../../src-shared/profile/schema'
 import type { RunResult } from '../../src-shared/results/types'
 import type { RunModelOptions } from './run-model-options'
@@ -8,7 +8,7 @@ import { Simulation } from './simulation'
 import { encodeRunResult, type SimulatedRun } from './simulated-run'
 
 export type { RunModelOptions, RunModelProgress } from './run-model-options'
-export { encodeRunResult, type SimulatedRun } from './simulated-run'
+export { encodeRunResult, transferableBuffers, type SimulatedRun } from './simulated-run'
 export { ENGINE_VERSION } from './version'
 
 /**

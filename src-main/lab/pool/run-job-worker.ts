@@ -1,16 +1,17 @@
 // The pool's worker entry: one job = one engine run. Progress and cancellation go through the job's shared
-// control block; the result (plain data) is the task's return value, its timeline columns typed arrays that
-// JobPool.run encodes (engine/simulated-run.ts).
-import { simulate, type SimulatedRun } from '../../engine/run-model'
+// control block; the result (plain data) is the task's return value, its timeline columns typed arrays whose
+// memory moves to the lab rather than being copied (engine/simulated-run.ts; JobPool.run encodes them).
+import { move, transferableSymbol, valueSymbol } from 'piscina'
+import { simulate, transferableBuffers } from '../../engine/run-model'
 import { JobControl } from './job-control'
 import type { JobTask } from './job-task'
 
 /** Progress is written every this many events: cheap for the engine, fine-grained for a 5/s display. */
 const PROGRESS_EVERY_EVENTS = 20_000
 
-export default function runJob(task: JobTask): SimulatedRun {
+export default function runJob(task: JobTask): ReturnType<typeof move> {
   const control = new JobControl(task.control)
-  return simulate(task.profile, task.variant, task.seed, {
+  const run = simulate(task.profile, task.variant, task.seed, {
     checkInvariants: task.profile.run.checkInvariants,
     progressEveryEvents: PROGRESS_EVERY_EVENTS,
     onProgress: (p) => control.report(p),
@@ -18,4 +19,5 @@ export default function runJob(task: JobTask): SimulatedRun {
     timelineCapRecords: task.timelineCapRecords,
     timelineWindowNs: task.timelineWindowNs
   })
+  return move({ [transferableSymbol]: transferableBuffers(run), [valueSymbol]: run })
 }
