@@ -1,6 +1,6 @@
 // The kernel's pcp formulas against hand-computed values (docs/model.md §2) and a real machine's /proc/zoneinfo.
 import { describe, expect, it } from 'vitest'
-import { intSqrt, rounddownPowOfTwo } from '../../src-shared/kernel/int-math'
+import { intSqrt, pow2, rounddownPowOfTwo } from '../../src-shared/kernel/int-math'
 import { calculateMinFreeKbytes, setupPerZoneWmarks, setupZoneWmarks } from '../../src-main/engine/mm/watermarks'
 import { deriveDma32PcpParams, derivePcpParams } from '../../src-main/engine/mm/pcp-params'
 import { machineZones } from '../../src-shared/profile/managed-pages'
@@ -18,6 +18,10 @@ describe('integer helpers', () => {
   })
   it('int_sqrt is the floor of the square root', () => {
     expect([0, 1, 3, 4, 15, 16, 268435456, 268435455].map(intSqrt)).toEqual([0, 1, 1, 2, 3, 4, 16384, 16383])
+  })
+
+  it('pow2 is 1 << n exactly, past a 32-bit shift too', () => {
+    for (let n = 0; n <= 52; n++) expect(pow2(n)).toBe(2 ** n)
   })
 })
 

@@ -5,6 +5,7 @@
 // and 'free-count', 6.7+ (Huang Ying's "mm: PCP high auto-tuning" series) — and what the zone's
 // ZONE_RECLAIM_ACTIVE and ZONE_BELOW_HIGH bits change in them (mm/zone.ts). docs/model.md §2.1 and §2.3 say
 // which trees each was read in.
+import { pow2 } from '../../../src-shared/kernel/int-math'
 import type { PageAllocator } from './page-allocator'
 
 /** `x` after `n` successive `x >>= 1` (a JavaScript shift takes its count mod 32). */
@@ -19,7 +20,7 @@ function clamp(v: number, lo: number, hi: number): number {
 
 /** batch << CONFIG_PCP_BATCH_SCALE_MAX: free_count's cap (6.7+), in floating point (a 32-bit shift wraps). */
 export function batchScaled(k: PageAllocator): number {
-  return k.pcp.batch * 2 ** k.params.batchScaleMax
+  return k.pcp.batch * pow2(k.params.batchScaleMax)
 }
 
 /** rmqueue_pcplist() `allocs` times (one call per order-0 page): each halves free_factor (≤ 6.6) or free_count (6.7+). */
@@ -108,7 +109,7 @@ export function nrPcpFree(k: PageAllocator, cpu: number, high: number): number {
   const max = high - batch
   if (k.params.scaling === 'free-count') return clamp(pcp.freeCount[cpu], batch, max)
   const ff = pcp.freeFactor[cpu]
-  const scaled = batch * 2 ** ff
+  const scaled = batch * pow2(ff)
   if (scaled < max) pcp.freeFactor[cpu] = ff + 1
   return clamp(scaled, batch, max)
 }
@@ -126,7 +127,7 @@ export function nrPcpAlloc(k: PageAllocator, cpu: number, count: number): number
   let high = pcp.high[cpu]
   if (high < base) return 1
   const af = pcp.allocFactor[cpu]
-  const batch = base * 2 ** af
+  const batch = base * pow2(af)
   // "If we had larger pcp->high, we could avoid to allocate from zone" — not while the zone is below its high watermark
   if (k.params.autotune && !k.zone.belowHigh) high = pcp.high[cpu] = Math.min(high + batch, k.params.highMax)
   const maxNrAlloc = Math.max(high - count - base, base)
