@@ -228,6 +228,42 @@ describe('BurstWalk', () => {
       if (n > 3) expect(walk.frees(1, n - 2)).toBe(walk.frees(0, n - 1) - walk.frees(0, 1))
     }), { numRuns: 300 })
   })
+  it('takes a fair walk a byte at a time exactly as mark by mark: the same bursts, marks and ending kind', () => {
+    // the reference: one random word per 32 marks, least significant bit first, each mark checked against the
+    // bounds (and maxRun) before it is taken — the walk of engines before the byte table
+    const reference = (stream: RandomStream, lo: number, hi: number, maxRun: number) => {
+      const marks: number[] = []
+      let y = 0
+      for (;;) {
+        const word = stream.nextUint32()
+        for (let j = 0; j < 32; j++) {
+          const mark = (word >>> j) & 1
+          const next = mark === FREE ? y + 1 : y - 1
+          if (marks.length === maxRun || next < lo || next > hi) return { marks, kind: mark }
+          marks.push(mark)
+          y = next
+        }
+      }
+    }
+    fc.assert(fc.property(fc.integer({ min: -40, max: 0 }), fc.oneof(fc.integer({ min: -12, max: 40 }), fc.constant(-Infinity)), fc.integer({ min: 0, max: 90 }), fc.integer({ min: 1, max: 10_000 }), (lo, hi, maxRun, seed) => {
+      const walk = new BurstWalk(new RandomStream(seed, 'w'), 2147483648, maxRun)
+      const n = walk.walk(lo, hi)
+      const ref = reference(new RandomStream(seed, 'w'), lo, hi, maxRun)
+      expect(n).toBe(ref.marks.length)
+      expect(walk.kind).toBe(ref.kind)
+      for (let k = 0; k < n; k++) expect(walk.frees(k, 1)).toBe(ref.marks[k])
+      // the highest position after bursts first..n-1, from any first
+      for (const first of [0, Math.floor(n / 3), Math.max(0, n - 1)]) {
+        let y = 0
+        let top = -Infinity
+        ref.marks.forEach((m, k) => {
+          y += m === FREE ? 1 : -1
+          if (k >= first && y > top) top = y
+        })
+        expect(walk.highestAfter(first, n)).toBe(top)
+      }
+    }), { numRuns: 500 })
+  })
   it('draws allocations with the probability it is given', () => {
     const walk = new BurstWalk(new RandomStream(5, 'p'), Math.round(0.3 * 4294967296), 1)
     let allocs = 0

@@ -2,31 +2,56 @@
 // pages) or a free (mark 1, it gains them), until the first burst that would take the list out of
 // [lo, hi] (positions in bursts' worth of pages from the start). The marks are kept as bits, so that
 // the net of any prefix is a population count. With equal allocation and free rates every mark is a
-// fair coin, one random bit: eight marks at a time are taken whole when no prefix of them can reach a
-// bound (a 256-entry table of each byte's net and extreme prefixes), which makes a step cost a fraction
-// of a nanosecond; other rates draw one threshold comparison per mark.
+// fair coin, one random bit: the walk takes eight marks at a time, a table giving for each byte and the
+// room left below and above the list where its first mark leaving the bounds is (none: the byte is
+// taken whole), which makes a step cost a fraction of a nanosecond; other rates draw one threshold
+// comparison per mark.
 import { halvedTimes } from '../mm/pcp-scaling'
 import type { RandomStream } from '../sim/random-stream'
 
 export const ALLOC = 0
 export const FREE = 1
 
-/** per byte of marks, least significant bit first: the net after 8 steps and the lowest and highest position after 1..8 */
+/** per byte of marks, least significant bit first: the net after 8 steps and the highest position after 1..8 */
 const BYTE_NET = new Int8Array(256)
-const BYTE_MIN = new Int8Array(256)
 const BYTE_MAX = new Int8Array(256)
 for (let b = 0; b < 256; b++) {
   let y = 0
-  let lo = 8
   let hi = -8
   for (let j = 0; j < 8; j++) {
     y += (b >> j) & 1 ? 1 : -1
-    lo = Math.min(lo, y)
     hi = Math.max(hi, y)
   }
   BYTE_NET[b] = y
-  BYTE_MIN[b] = lo
   BYTE_MAX[b] = hi
+}
+
+/**
+ * rooms below the list 0..8 (8: eight marks cannot leave), above it -2..8 (-1: the first free leaves; -2: the
+ * list is above its upper bound already, the first mark of either kind leaves)
+ */
+const DOWN_ROOMS = 9
+const UP_ROOMS = 11
+/**
+ * EXIT[(b * DOWN_ROOMS + down) * UP_ROOMS + up + 2]: the index 0..7 of byte b's first mark that takes the list
+ * out of the bounds `down` positions below and `up` above it, 8 when none does.
+ */
+const EXIT = new Uint8Array(256 * DOWN_ROOMS * UP_ROOMS)
+for (let b = 0; b < 256; b++) {
+  for (let down = 0; down < DOWN_ROOMS; down++) {
+    for (let up = -2; up < UP_ROOMS - 2; up++) {
+      let y = 0
+      let exit = 8
+      for (let j = 0; j < 8; j++) {
+        y += (b >> j) & 1 ? 1 : -1
+        if (y < -down || y > up) {
+          exit = j
+          break
+        }
+      }
+      EXIT[(b * DOWN_ROOMS + down) * UP_ROOMS + up + 2] = exit
+    }
+  }
 }
 
 function popcount32(x: number): number {
@@ -74,7 +99,18 @@ export class BurstWalk {
   highestAfter(first: number, end: number): number {
     let y = 2 * this.frees(0, first) - first
     let top = -Infinity
-    for (let i = first; i < end; i++) {
+    let i = first
+    // mark by mark to a byte boundary, then a byte at a time (its highest prefix from the table), then the rest
+    for (; i < end && (i & 7) !== 0; i++) {
+      y += (this.marks[i >> 5] >>> (i & 31)) & 1 ? 1 : -1
+      if (y > top) top = y
+    }
+    for (; i + 8 <= end; i += 8) {
+      const b = (this.marks[i >> 5] >>> (i & 31)) & 255
+      if (y + BYTE_MAX[b] > top) top = y + BYTE_MAX[b]
+      y += BYTE_NET[b]
+    }
+    for (; i < end; i++) {
       y += (this.marks[i >> 5] >>> (i & 31)) & 1 ? 1 : -1
       if (y > top) top = y
     }
@@ -103,18 +139,19 @@ export class BurstWalk {
       const word = this.stream.nextUint32()
       for (let shift = 0; shift < 32; shift += 8) {
         const b = (word >>> shift) & 255
-        if (n + 8 <= maxRun && y + BYTE_MIN[b] >= lo && y + BYTE_MAX[b] <= hi) {
+        const down = Math.min(y - lo, DOWN_ROOMS - 1)
+        const up = Math.max(-2, Math.min(hi - y, UP_ROOMS - 3))
+        // the byte's first mark out of the bounds, or the one at maxRun: it ends the walk (as step() does)
+        const exit = Math.min(EXIT[(b * DOWN_ROOMS + down) * UP_ROOMS + up + 2], maxRun - n)
+        if (exit >= 8) {
           this.put(n, b, 8)
           y += BYTE_NET[b]
           n += 8
           continue
         }
-        for (let j = 0; j < 8; j++) {
-          const next = this.step((b >> j) & 1, y, n, lo, hi)
-          if (Number.isNaN(next)) return n
-          y = next
-          n++
-        }
+        this.put(n, b, exit)
+        this.kind = (b >> exit) & 1
+        return n + exit
       }
     }
   }
@@ -144,7 +181,7 @@ export class BurstWalk {
 
   /**
    * Stores `count` marks `bits` at walk positions n..n+count-1, within one word: a byte of 8 marks is only
-   * ever put at a multiple of 8 (the walk takes a byte whole, or mark by mark to its end or the walk's).
+   * ever put at a multiple of 8 (the fair walk takes a byte whole, or its marks up to the one that ends it).
    */
   private put(n: number, bits: number, count: number): void {
     const word = n >> 5
