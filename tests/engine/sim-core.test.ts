@@ -5,6 +5,7 @@ import { EventQueue } from '../../src-main/engine/sim/event-queue'
 import { RandomStream } from '../../src-main/engine/sim/random-stream'
 import { SimClock } from '../../src-main/engine/sim/sim-clock'
 import { Timer } from '../../src-main/engine/sim/timer'
+import { TimerSet } from '../../src-main/engine/sim/timer-set'
 import { ReleaseQueue } from '../../src-main/engine/workload/release-queue'
 
 describe('EventQueue', () => {
@@ -86,6 +87,22 @@ describe('Timer', () => {
     timer.schedule(40)
     while (q.pop()) q.dispatchPopped()
     expect(fired).toEqual([40])
+  })
+})
+
+describe('TimerSet', () => {
+  it('each timer fires alone, and only its last schedule; cancelling one leaves the others', () => {
+    const q = new EventQueue(4)
+    const fired: string[] = []
+    const timers = new TimerSet(q, 3, (index, now) => fired.push(`${index}@${now}`))
+    timers.schedule(0, 10)
+    timers.schedule(1, 15)
+    timers.schedule(2, 5)
+    timers.schedule(0, 30)
+    timers.cancel(2)
+    timers.schedule(1, 20)
+    while (q.pop()) q.dispatchPopped()
+    expect(fired).toEqual(['1@20', '0@30'])
   })
 })
 

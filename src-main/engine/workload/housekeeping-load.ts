@@ -28,7 +28,7 @@ import { HousekeepingCpuStats } from '../metrics/housekeeping-cpu-stats'
 import type { KernelCpuTime } from '../metrics/kernel-cpu-time'
 import { RandomStream } from '../sim/random-stream'
 import type { SimContext } from '../sim/sim-context'
-import { Timer } from '../sim/timer'
+import { TimerSet } from '../sim/timer-set'
 import type { OwnerActivity } from '../sched/owner-activity'
 import { ALLOC, LocalRun, type TakenBursts } from './local-run'
 
@@ -58,7 +58,7 @@ export class HousekeepingLoad implements OwnerActivity {
   private readonly thpStreams: RandomStream[] = []
   /** per housekeeping CPU (by cpu): its local bursts to the next contact, and that contact's event */
   private readonly runs: LocalRun[] = []
-  private readonly contacts: Timer[] = []
+  private readonly contacts: TimerSet
   /** the owner's pcp->lock is a spinlock (6.0+): operations hold it, list frees unlock per batch */
   private readonly spin: boolean
   /** time and fastPathOverhead share of a `unit`-page operation on the list alone (no refill, no bulk free) */
@@ -98,6 +98,7 @@ export class HousekeepingLoad implements OwnerActivity {
     this.localOpOverheadNs = this.spin ? Math.round(fast * sim.costs.fastPathOverhead) : 0
     this.localOpNs = Math.round(fast) + this.localOpOverheadNs
     const hk = profile.housekeeping
+    this.contacts = new TimerSet(sim.queue, n, (cpu, now) => this.onContact(cpu, now))
     for (const cpu of this.cpus) {
       const o = hk.perCpu.find((p) => p.cpu === cpu)
       const alloc = (o?.allocRatePagesPerSec ?? hk.allocRatePagesPerSec) * traffic.share
@@ -107,7 +108,6 @@ export class HousekeepingLoad implements OwnerActivity {
       this.runs[cpu] = new LocalRun(sim, cpu, this.unit, allocMeanNs, freeMeanNs, this.thpFreeChance, MAX_LOCAL_RUN,
         new RandomStream(seed, `hk:${cpu}${traffic.tag}:steps`), new RandomStream(seed, `hk:${cpu}${traffic.tag}:times`), new RandomStream(seed, `hk:${cpu}${traffic.tag}:reads`))
       this.thpStreams[cpu] = new RandomStream(seed, `hk:${cpu}${traffic.tag}:thp`)
-      this.contacts[cpu] = new Timer(sim.queue, (now) => this.onContact(cpu, now))
     }
   }
 
@@ -175,8 +175,8 @@ export class HousekeepingLoad implements OwnerActivity {
   private plan(cpu: number, from: number): void {
     const run = this.runs[cpu]
     run.plan(from, this.held[cpu], this.endNs)
-    if (run.contactAt < Infinity) this.contacts[cpu].schedule(run.contactAt)
-    else this.contacts[cpu].cancel()
+    if (run.contactAt < Infinity) this.contacts.schedule(cpu, run.contactAt)
+    else this.contacts.cancel(cpu)
   }
 
   /**
