@@ -4,16 +4,19 @@
 // every pair cost the heavy scenario a fifth of its engine time (160 000 pairs); this costs an append.
 import type { DrainPagesArrays } from '../../../src-shared/results/drain-pages-columns'
 
-const INITIAL = 1024
-
 export class FreedPages {
-  private drain = new Int32Array(INITIAL)
-  private cpu = new Int32Array(INITIAL)
-  private pages = new Float64Array(INITIAL)
+  // sized to the cap at once, as TimelineColumns are (timeline-columns.ts says why)
+  private readonly drain: Int32Array
+  private readonly cpu: Int32Array
+  private readonly pages: Float64Array
   private length = 0
 
   /** `capPairs`: at most this many (call, CPU) pairs; later ones are not kept (their chains say nothing of pages) */
-  constructor(private readonly capPairs: number) {}
+  constructor(private readonly capPairs: number) {
+    this.drain = new Int32Array(capPairs)
+    this.cpu = new Int32Array(capPairs)
+    this.pages = new Float64Array(capPairs)
+  }
 
   add(drain: number, cpu: number, pages: number): void {
     const last = this.length - 1
@@ -22,7 +25,6 @@ export class FreedPages {
       return
     }
     if (this.length >= this.capPairs) return
-    if (this.length === this.drain.length) this.grow()
     this.drain[this.length] = drain
     this.cpu[this.length] = cpu
     this.pages[this.length] = pages
@@ -84,18 +86,5 @@ export class FreedPages {
       start = i
     }
     return order
-  }
-
-  private grow(): void {
-    const size = this.drain.length * 2
-    const drain = new Int32Array(size)
-    drain.set(this.drain)
-    const cpu = new Int32Array(size)
-    cpu.set(this.cpu)
-    const pages = new Float64Array(size)
-    pages.set(this.pages)
-    this.drain = drain
-    this.cpu = cpu
-    this.pages = pages
   }
 }
