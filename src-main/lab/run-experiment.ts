@@ -41,8 +41,8 @@ export interface FinishedExperiment {
   /** why the results could not be saved in the data folder (they are still in `outcome`) */
   saveError?: string
   /**
-   * the results document as saved in the data folder (serializeResults): `drainlab run` writes the same bytes
-   * to its --out folder instead of serializing a heavy run's 9 MB again
+   * the results document as saved in the data folder, in the pieces written (resultsPieces): `drainlab run`
+   * writes the same bytes to its --out folder instead of serializing a heavy run's 9 MB again
    */
   resultsText?: string[]
 }

@@ -1,6 +1,7 @@
 // Timers 0..n-1 of one component that share an expiry handler, as Timer (timer.ts) but one event kind for all
-// of them: the expiry carries its timer's index and id. The housekeeping load keeps one per CPU; a Timer each
-// cost a closure call more per expiry, through a call site that saw every CPU's closure (~5 % of a heavy run).
+// of them: the expiry carries its timer's index and id. The housekeeping load keeps one per CPU, the heavy
+// scenario's 1.8 M contacts: a Timer each cost a closure call more per expiry, made from one call site that saw
+// every CPU's closure.
 import type { EventQueue } from './event-queue'
 
 export class TimerSet {

@@ -59,7 +59,7 @@ export class JobPool {
     const controller = new AbortController()
     this.pending.add(controller)
     try {
-      // the worker moved the timeline's columns here as typed arrays: they become the result's base64 here
+      // the worker moved the timeline's columns over as typed arrays: the RunResult holds their base64
       return encodeRunResult(await this.piscina.run(task, { signal: controller.signal }))
     } catch (e) {
       throw controller.signal.aborted && controller.signal.reason instanceof Error && this.broken !== null ? this.startupFailure(controller.signal.reason) : e
