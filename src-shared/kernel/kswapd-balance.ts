@@ -1,4 +1,4 @@
-// The kswapd balance that comes with each reclaim drain (engine: workload/kswapd-passes.ts): kswapd's
+// The kswapd balance that comes with each reclaim drain (engine: src-main/engine/workload/kswapd-balances.ts): kswapd's
 // balance_pgdat() holds ZONE_RECLAIM_ACTIVE for kswapdBalanceMs, beginning kswapdLeadMs before the drain —
 // the profile's values, or the medians measured on this project's VM under page-cache pressure
 // (docs/model.md §2.3, scripts/reclaim/measure.sh): a balance lasted 0.4 ms, and a drain_all_pages() from
