@@ -120,15 +120,37 @@ export class BurstWalk {
   /**
    * 6.7+ pcp->free_count after bursts first..first+count-1 from `freeCount`: a free burst's `unit` commits
    * add a page each while it is below `cap`, an allocation burst's `unit` calls halve it each — in order,
-   * so the marks are read one by one.
+   * so the marks are read one by one, unless `unit` halvings always leave 0 (the heavy scenario's 32 pages).
    */
   foldFreeCount(first: number, count: number, freeCount: number, unit: number, cap: number): number {
+    const end = first + count
+    if (unit >= 31) {
+      // an allocation burst halves it 31 times or more, to 0: only the frees after the last one count, each
+      // adding `unit` up to the cap (a count at or above the cap already stays)
+      const lastAlloc = this.lastAllocBefore(first, end)
+      const fc = lastAlloc < 0 ? freeCount : 0
+      const frees = end - (lastAlloc < 0 ? first : lastAlloc + 1)
+      return fc >= cap || frees === 0 ? fc : Math.min(cap, fc + frees * unit)
+    }
     let fc = freeCount
-    for (let i = first, end = first + count; i < end; i++) {
+    for (let i = first; i < end; i++) {
       if ((this.marks[i >> 5] >>> (i & 31)) & 1) fc = fc < cap ? Math.min(cap, fc + unit) : fc
       else fc = halvedTimes(fc, unit)
     }
     return fc
+  }
+
+  /** The last allocation among bursts first..end-1, -1 when they are all frees: a word of marks at a time, from the end. */
+  private lastAllocBefore(first: number, end: number): number {
+    for (let word = (end - 1) >> 5; word >= 0 && word >= first >> 5; word--) {
+      const from = Math.max(first, word << 5) & 31
+      const to = Math.min(end, (word + 1) << 5) - (word << 5)
+      // bits from..to-1 of this word
+      const mask = (to === 32 ? -1 : (1 << to) - 1) & ~((1 << from) - 1)
+      const allocs = ~this.marks[word] & mask
+      if (allocs !== 0) return (word << 5) + 31 - Math.clz32(allocs)
+    }
+    return -1
   }
 
   private walkFair(lo: number, hi: number): number {
