@@ -181,8 +181,7 @@ export class Simulation {
     let nextProgressNs = progressStepNs
     let partial = false
     if (check) checkEventInvariants(this, 0)
-    while (q.length > 0 && q.peekTime() < this.durationNs) {
-      q.pop()
+    while (q.popBefore(this.durationNs)) {
       const now = q.time
       this.clock.advanceTo(now)
       this.events++

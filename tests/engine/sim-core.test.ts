@@ -19,8 +19,14 @@ describe('EventQueue', () => {
       expect(out).toEqual(expected)
     }))
   })
-  it('reports Infinity when empty', () => {
-    expect(new EventQueue().peekTime()).toBe(Infinity)
+  it('pops nothing when empty, and nothing at or after the limit', () => {
+    const q = new EventQueue()
+    expect(q.pop()).toBe(false)
+    q.push(10, 0, 1)
+    expect(q.popBefore(10)).toBe(false)
+    expect(q.popBefore(11)).toBe(true)
+    expect([q.time, q.arg]).toEqual([10, 1])
+    expect(q.pop()).toBe(false)
   })
 })
 
@@ -103,6 +109,53 @@ describe('TimerSet', () => {
     timers.schedule(1, 20)
     while (q.pop()) q.dispatchPopped()
     expect(fired).toEqual(['1@20', '0@30'])
+  })
+})
+
+describe('TimerSets attached to the queue', () => {
+  // the reference: every timer's expiry an event in the heap, a rescheduled or cancelled one dropped when it comes out (as Timer does)
+  type Op = { kind: 'push'; at: number } | { kind: 'schedule'; set: number; index: number; at: number } | { kind: 'cancel'; set: number; index: number } | { kind: 'pop' }
+  const op: fc.Arbitrary<Op> = fc.oneof(
+    fc.record({ kind: fc.constant('push' as const), at: fc.integer({ min: 0, max: 40 }) }),
+    fc.record({ kind: fc.constant('schedule' as const), set: fc.integer({ min: 0, max: 1 }), index: fc.integer({ min: 0, max: 3 }), at: fc.integer({ min: 0, max: 40 }) }),
+    fc.record({ kind: fc.constant('cancel' as const), set: fc.integer({ min: 0, max: 1 }), index: fc.integer({ min: 0, max: 3 }) }),
+    fc.record({ kind: fc.constant('pop' as const) })
+  )
+
+  function run(ops: Op[], attached: boolean): string[] {
+    const q = new EventQueue(2)
+    const out: string[] = []
+    // times only grow, as the simulation's do: nothing is scheduled before the last event run (a stale one is not run)
+    let now = 0
+    const ran = (event: string, t: number) => {
+      out.push(`${event}@${t}`)
+      now = t
+    }
+    const plain = q.register((t, arg) => ran(`e${arg}`, t))
+    const sets = [0, 1].map((set) => {
+      if (attached) return new TimerSet(q, 5, (index, t) => ran(`s${set}.${index}`, t))
+      const ids = new Int32Array(5)
+      const kind = q.register((t, index, id) => { if (id === ids[index]) ran(`s${set}.${index}`, t) })
+      return { schedule: (index: number, at: number) => q.push(at, kind, index, ++ids[index]), cancel: (index: number) => { ids[index]++ } }
+    })
+    ops.forEach((o, i) => {
+      if (o.kind === 'push') q.push(now + o.at, plain, i)
+      else if (o.kind === 'schedule') sets[o.set].schedule(o.index, now + o.at)
+      else if (o.kind === 'cancel') sets[o.set].cancel(o.index)
+      else {
+        // one event run: the reference drops stale expiries on the way, as the simulation's loop does
+        const before = out.length
+        while (out.length === before && q.pop()) q.dispatchPopped()
+      }
+    })
+    while (q.pop()) q.dispatchPopped()
+    return out
+  }
+
+  it('run every expiry in the order the heap alone would, simultaneous ones in scheduling order with the other events', () => {
+    fc.assert(fc.property(fc.array(op, { minLength: 10, maxLength: 150, size: 'max' }), (ops) => {
+      expect(run(ops, true)).toEqual(run(ops, false))
+    }), { seed: 5, numRuns: 500 })
   })
 })
 

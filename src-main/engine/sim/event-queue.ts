@@ -2,10 +2,21 @@
 // (time, sequence number) so that simultaneous events run in the order they were scheduled.
 // No allocation per push/pop once the arrays have grown to the working size. As in SimPy and ns-3 the
 // queue knows nothing of the model: each component registers a handler for each kind of event it
-// schedules, and an event is (time, kind, arg, arg2) with the handler's kind.
+// schedules, and an event is (time, kind, arg, arg2) with the handler's kind. A set of timers that keeps
+// its own order (timer-set.ts) attaches to the queue instead of pushing: pop() takes whichever comes first.
 
 /** Runs an event of its kind at `now` with the arguments it was pushed with. */
 export type EventHandler = (now: number, arg: number, arg2: number) => void
+
+/** Timers in their own order, each expiry an event of `kind` whose arg is the timer's index (TimerSet). */
+export interface TimerOrder {
+  readonly kind: number
+  /** the earliest pending expiry's time (Infinity: none) and sequence number (from takeSeq) */
+  readonly nextAt: number
+  readonly nextSeq: number
+  /** removes the earliest pending timer, returns its index */
+  pop(): number
+}
 
 export class EventQueue {
   /** by kind */
@@ -17,6 +28,7 @@ export class EventQueue {
   private args2: Int32Array
   private size = 0
   private nextSeq = 0
+  private readonly timerOrders: TimerOrder[] = []
 
   /** Filled by pop(): the popped event's fields. */
   time = 0
@@ -32,14 +44,20 @@ export class EventQueue {
     this.args2 = new Int32Array(capacity)
   }
 
-  get length(): number {
-    return this.size
-  }
-
   /** A new kind of event, run by `handler`: push events with the kind returned. */
   register(handler: EventHandler): number {
     this.handlers.push(handler)
     return this.handlers.length - 1
+  }
+
+  /** Timers whose expiries pop() interleaves with the heap's events by (time, sequence number). */
+  attach(timers: TimerOrder): void {
+    this.timerOrders.push(timers)
+  }
+
+  /** The sequence number of an event scheduled now: an attached timer's expiry takes one as a push does. */
+  takeSeq(): number {
+    return this.nextSeq++
   }
 
   /** Runs the handler of the event pop() took out last (its closures exist already: no allocation). */
@@ -49,7 +67,7 @@ export class EventQueue {
 
   push(time: number, kind: number, arg = 0, arg2 = 0): void {
     if (this.size === this.times.length) this.grow()
-    const seq = this.nextSeq++
+    const seq = this.takeSeq()
     let i = this.size++
     // sift up
     while (i > 0) {
@@ -66,13 +84,37 @@ export class EventQueue {
     this.args2[i] = arg2
   }
 
-  /** Time of the earliest event; Infinity when empty. */
-  peekTime(): number {
-    return this.size === 0 ? Infinity : this.times[0]
-  }
-
   /** Removes the earliest event into time/kind/arg/arg2; false when empty. */
   pop(): boolean {
+    return this.popBefore(Infinity)
+  }
+
+  /** pop() if the earliest event comes before `limit`, else false (nothing removed). Nothing is scheduled at Infinity: that time means never. */
+  popBefore(limit: number): boolean {
+    let time = this.size === 0 ? Infinity : this.times[0]
+    let seq = this.size === 0 ? Infinity : this.seqs[0]
+    let earliest: TimerOrder | null = null
+    for (const t of this.timerOrders) {
+      const at = t.nextAt
+      if (at < time || (at === time && at < Infinity && t.nextSeq < seq)) {
+        time = at
+        seq = t.nextSeq
+        earliest = t
+      }
+    }
+    if (!(time < limit)) return false
+    if (earliest !== null) {
+      this.time = time
+      this.kind = earliest.kind
+      this.arg = earliest.pop()
+      this.arg2 = 0
+      return true
+    }
+    return this.popHeap()
+  }
+
+  /** pop() of the heap's head. */
+  private popHeap(): boolean {
     if (this.size === 0) return false
     this.time = this.times[0]
     this.kind = this.kinds[0]
