@@ -84,12 +84,12 @@ export class EventQueue {
     this.args2[i] = arg2
   }
 
-  /** Removes the earliest event into time/kind/arg/arg2; false when empty. */
+  /** Removes the earliest event into time/kind/arg/arg2; false when empty. An event at Infinity (never) does not pop. */
   pop(): boolean {
     return this.popBefore(Infinity)
   }
 
-  /** pop() if the earliest event comes before `limit`, else false (nothing removed). Nothing is scheduled at Infinity: that time means never. */
+  /** pop() if the earliest event comes before `limit`, else false (nothing removed). */
   popBefore(limit: number): boolean {
     let time = this.size === 0 ? Infinity : this.times[0]
     let seq = this.size === 0 ? Infinity : this.seqs[0]
