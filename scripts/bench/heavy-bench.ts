@@ -3,6 +3,8 @@
 // seed 1), per variant: the engine alone (runModel in this process, best of 2), and `drainlab run
 // --jobs 1` end to end from the JavaScript build (rebuilt here first), best of 3 wall times — start-up,
 // the pool worker, the results file and the summary included. Goal: ≥ 50× real time end to end.
+// Beside the engine, its bound: the events × what a bare contact costs in the engine's own parts
+// (bare-contact.ts) — the time an engine doing nothing else per event would take.
 // A section of `npm run bench` (`npm run bench -- heavy`).
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -13,6 +15,7 @@ import { build } from 'vite'
 import { VARIANTS } from '../../src-shared/profile/schema'
 import { validateProfile } from '../../src-shared/profile/validate'
 import { runModel } from '../../src-main/engine/run-model'
+import { bareContactNs } from './bare-contact'
 import type { BenchSection } from './bench-section'
 import { heavyScenario } from './heavy-scenario'
 
@@ -60,22 +63,24 @@ export async function runBench(): Promise<BenchSection> {
   const simulatedS = (heavyScenario().run?.durationMs ?? 60_000) / 1000
   const rows: string[] = []
   let slowest = Infinity
+  const contactNs = bareContactNs(1_800_000)
   try {
     for (const variant of VARIANTS) {
       const engine = inProcess(variant)
+      const boundMs = (engine.events * contactNs) / 1e6
       const e2e = Math.min(...[0, 1, 2].map((i) => endToEnd(profileFile, variant, join(dir, `${variant}-${i}`))))
       const speed = simulatedS / (e2e / 1000)
       slowest = Math.min(slowest, speed)
-      rows.push(`| ${variant} | ${fmt(engine.events)} | ${fmt(engine.ms)} | ${fmt(simulatedS / (engine.ms / 1000), 1)}× | ${fmt(e2e)} | ${fmt(speed, 1)}× |`)
+      rows.push(`| ${variant} | ${fmt(engine.events)} | ${fmt(engine.ms)} | ${fmt(simulatedS / (engine.ms / 1000), 1)}× | ${fmt(boundMs)} | ${fmt(engine.ms / boundMs, 1)} | ${fmt(e2e)} | ${fmt(e2e - engine.ms)} | ${fmt(speed, 1)}× |`)
     }
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
   const markdown = [
-    `${simulatedS} s simulated, seed 1 (scripts/bench/heavy-scenario.ts). "engine" is runModel in the bench process under --single-threaded, best of 2 of min(wall, CPU time); "end to end" is \`node bin/drainlab.mjs run heavy.drainlab.json --jobs 1 --no-history --variants V\` from the build in out/cli, best of 3 wall times. 1-minute load average before: ${fmt(loadBefore, 2)}, after: ${fmt(loadavg()[0], 2)}.`,
+    `${simulatedS} s simulated, seed 1 (scripts/bench/heavy-scenario.ts). "engine" is runModel in the bench process under --single-threaded, best of 2 of min(wall, CPU time); "bound" is the events × ${fmt(contactNs)} ns, what a bare contact (a walk, a Gamma draw, three histogram records, a timer rescheduled: scripts/bench/bare-contact.ts) costs in this process, best of 3 runs of 1.8 M; "end to end" is \`node bin/drainlab.mjs run heavy.drainlab.json --jobs 1 --no-history --variants V\` from the build in out/cli, best of 3 wall times, and "outside" what it spent beyond the engine's time (start-up, the worker, collecting and writing the results, exit; the engine runs cold there). 1-minute load average before: ${fmt(loadBefore, 2)}, after: ${fmt(loadavg()[0], 2)}.`,
     '',
-    '| variant | events | engine ms | engine × real time | end to end ms | end to end × real time |',
-    '|---|---:|---:|---:|---:|---:|',
+    '| variant | events | engine ms | engine × real time | bound ms | engine ÷ bound | end to end ms | outside the engine ms | end to end × real time |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...rows,
     '',
     'Goal:',
