@@ -8,7 +8,6 @@ import { flushSummaryText } from '../../../src-shared/results/flush-rows'
 import { kswapdSummaryText } from '../../../src-shared/results/kswapd-summary'
 import { parseFormats, parsePositiveInt, parseShard } from '../cli-arguments'
 import { JobPool } from '../../lab/pool/job-pool'
-import { checkLiveRun, LiveJobPool } from '../../lab/live-job-pool'
 import { findPreset, presetInfos } from '../../lab/presets'
 import { liveSummaryText } from '../live-summary'
 import { applyOverrides } from '../profile-overrides'
@@ -102,10 +101,12 @@ export async function runExperiment(file: string | undefined, o: RunOptions, ins
   const startedAt = new Date()
   const out = resolve(o.out ?? `${slugOf(profile.name)}-${timeStamp(startedAt)}`)
   const live = profile.run.engine === 'live'
-  if (live) await checkLiveRun(profile)
+  // the live engine's code (src-main/live) only for a live run: a model run's start does not load it
+  const livePool = live ? await import('../../lab/live-job-pool') : null
+  if (livePool !== null) await livePool.checkLiveRun(profile)
   // a live job owns the machine's CPUs: its pool is one job wide whatever --jobs says
   if (live && threads !== undefined && threads > 1) process.stderr.write(`drainlab: --jobs ${threads} ignored: a live run is one job at a time (it pins a worker to each profile CPU)\n`)
-  const pool = live ? new LiveJobPool(install.liveWorkerFilename) : (warm ?? new JobPool({ threads, workerFilename: install.workerFilename }))
+  const pool = livePool !== null ? new livePool.LiveJobPool(install.liveWorkerFilename) : (warm ?? new JobPool({ threads, workerFilename: install.workerFilename }))
   const close = () => (pool instanceof JobPool ? pool.close() : Promise.resolve())
   const tty = process.stderr.isTTY === true
   let lastPlain = 0
