@@ -143,7 +143,7 @@ describe('TimerSets attached to the queue', () => {
       else if (o.kind === 'schedule') sets[o.set].schedule(o.index, now + o.at)
       else if (o.kind === 'cancel') sets[o.set].cancel(o.index)
       else {
-        // one event run: the reference drops stale expiries on the way, as the simulation's loop does
+        // one event run: the stale expiries the reference pops on the way run nothing
         const before = out.length
         while (out.length === before && q.pop()) q.dispatchPopped()
       }

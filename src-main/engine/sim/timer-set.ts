@@ -57,6 +57,7 @@ export class TimerSet implements TimerOrder {
   }
 
   get nextSeq(): number {
+    this.settle()
     return this.seq[this.tree[1]]
   }
 
