@@ -44,7 +44,7 @@ export interface FinishedExperiment {
    * the results document as saved in the data folder, in the pieces written (resultsPieces): `drainlab run`
    * writes the same bytes to its --out folder instead of serializing a heavy run's 9 MB again
    */
-  resultsText?: string[]
+  savedPieces?: string[]
 }
 
 export interface StartedExperiment {
@@ -112,8 +112,8 @@ export async function startExperiment(options: StartExperimentOptions): Promise<
   const finished = run.done.then(async (outcome): Promise<FinishedExperiment> => {
     if (store === null) return { outcome }
     try {
-      const resultsText = await store.saveResults(runId, outcome.results, outcome.status, startedAt.toISOString())
-      return { outcome, resultsText }
+      const savedPieces = await store.saveResults(runId, outcome.results, outcome.status, startedAt.toISOString())
+      return { outcome, savedPieces }
     } catch (e) {
       return { outcome, saveError: e instanceof Error ? e.message : String(e) }
     }

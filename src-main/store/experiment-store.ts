@@ -96,9 +96,9 @@ export class ExperimentStore {
    */
   async saveResults(runId: string, results: ExperimentResults, status: RunFinished['status'], createdAt: string): Promise<string[]> {
     const folder = await this.folderOf(runId)
-    const text = await describedIo('save the results in', folder, () => writeResultsFile(join(folder, RESULTS_FILE), results))
+    const pieces = await describedIo('save the results in', folder, () => writeResultsFile(join(folder, RESULTS_FILE), results))
     await this.locked(() => this.indexAndTidy(runId, historyEntryOf(runId, results, createdAt, status)))
-    return text
+    return pieces
   }
 
   /** Under the lock: the run's entry in the index, then its saved jobs and its running mark go. */

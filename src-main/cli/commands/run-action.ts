@@ -156,8 +156,8 @@ export async function runExperiment(file: string | undefined, o: RunOptions, ins
   if (tty) process.stderr.write('\n')
 
   // with history the data folder's copy was serialized already: the same bytes
-  const resultsText = finished.resultsText ?? resultsPieces(outcome.results)
-  await describedIo('save the results in', out, () => writeFileAtomic(join(out, 'results.json'), resultsText))
+  const pieces = finished.savedPieces ?? resultsPieces(outcome.results)
+  await describedIo('save the results in', out, () => writeFileAtomic(join(out, 'results.json'), pieces))
   const reproduce = [
     `npx drainlab ${process.argv.slice(2).map(quoteArg).join(' ')}`,
     `# or, from the profile saved next to the results:`,

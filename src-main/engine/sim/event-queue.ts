@@ -96,7 +96,7 @@ export class EventQueue {
     let earliest: TimerOrder | null = null
     for (const t of this.timerOrders) {
       const at = t.nextAt
-      if (at < time || (at === time && at < Infinity && t.nextSeq < seq)) {
+      if (at < time || (at === time && t.nextSeq < seq)) {
         time = at
         seq = t.nextSeq
         earliest = t
