@@ -6,7 +6,7 @@
 // them; two variants stack on one axis; a window the cap left out is recorded on request and drawn in place
 // of the stored timeline; a zone drain's wait for pcpu_drain_mutex is tinted under its requester's lane and
 // named on hover.
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Locator, type Page } from '@playwright/test'
 import { mkdir, readFile } from 'node:fs/promises'
 import { formatNs } from '../../src-shared/units'
 import { expectChartDrawn, pickPreset, SCREENSHOTS, shortRun } from './ui-helpers'
@@ -27,6 +27,25 @@ async function shortRunOnTimeline(page: Page, prepare: (page: Page) => Promise<v
   await page.getByTestId('run-open-results').click()
   await page.locator('.n-tabs-tab', { hasText: 'Timeline' }).click()
   await expectChartDrawn(page, 'timeline-canvas')
+  await settledBox(page.getByTestId('timeline-canvas'))
+}
+
+/**
+ * The canvas's box once it has stopped moving: the same over two reads 250 ms apart. The Timeline tab's pane
+ * slides in (naive-ui's tab transition): a box read as the chart first draws can be up to 4.5 px right of
+ * where the canvas comes to rest, and a click placed from it lands that far off (a CI run put marker A 2.5 px
+ * from 25 ms this way).
+ */
+async function settledBox(canvas: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
+  let box = (await canvas.boundingBox())!
+  await expect.poll(async () => {
+    await canvas.page().waitForTimeout(250)
+    const now = (await canvas.boundingBox())!
+    const same = now.x === box.x && now.y === box.y && now.width === box.width && now.height === box.height
+    box = now
+    return same
+  }, { message: 'the timeline canvas stops moving' }).toBe(true)
+  return box
 }
 
 test('the timeline renders, zooms, jumps to the worst sample, and opens from the Worst case tab', async ({ page }) => {
@@ -144,12 +163,15 @@ test('two markers, by a click on the axis and by M at the cursor, read the time 
   await shortRunOnTimeline(page)
 
   const canvas = page.getByTestId('timeline-canvas')
-  const box = (await canvas.boundingBox())!
+  const box = await settledBox(canvas)
   const plot = box.width - LABELS
   const xAt = (fraction: number) => box.x + LABELS + plot * fraction
   const markers = page.getByTestId('timeline-markers')
   const delta = page.getByTestId('timeline-marker-delta')
   // the whole 100 ms run is in view: a quarter of the plot is 25 ms
+  const range = page.getByTestId('timeline-range')
+  await expect(range).toHaveAttribute('data-from-ns', '0')
+  await expect(range).toHaveAttribute('data-to-ns', '100000000')
   await page.mouse.click(xAt(0.25), box.y + AXIS / 2)
   await expect(delta).toContainText('place B')
   // the markers' text takes the hint's place in the toolbar: the canvas stays under the cursor
