@@ -11,18 +11,17 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { build } from 'vite'
 import { VARIANTS } from '../../src-shared/profile/schema'
 import { validateProfile } from '../../src-shared/profile/validate'
 import { runModel } from '../../src-main/engine/run-model'
 import { bareContactNs } from './bare-contact'
+import { rebuildCli, ROOT } from './built-cli'
 import type { BenchSection } from './bench-section'
 import { heavyScenario } from './heavy-scenario'
 
 /** The engine runs single-threaded: CPU time is one core's (as in the engine section). */
 export const nodeFlags = ['--single-threaded']
 
-const ROOT = join(import.meta.dirname, '..', '..')
 const GOAL = 50
 
 function inProcess(variant: (typeof VARIANTS)[number]): { ms: number; events: number } {
@@ -55,7 +54,7 @@ function endToEnd(profileFile: string, variant: string, outDir: string): number 
 const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d })
 
 export async function runBench(): Promise<BenchSection> {
-  await build({ configFile: join(ROOT, 'vite.cli.config.ts'), logLevel: 'warn' })
+  await rebuildCli()
   const dir = mkdtempSync(join(tmpdir(), 'drainlab-heavy-'))
   const profileFile = join(dir, 'heavy.drainlab.json')
   writeFileSync(profileFile, JSON.stringify(heavyScenario(), null, 2))

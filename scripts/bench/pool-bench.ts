@@ -1,6 +1,6 @@
 // Worker-pool scaling (issue 4): one 16-job sweep run through the lab's own path (planExperiment ->
-// ExperimentRun -> JobPool with the tsx worker entry), first on 1 worker, then on N workers (default: all
-// logical CPUs), in the same process. A section of `npm run bench` (bin/bench.mjs calls runBench);
+// ExperimentRun -> JobPool with the built worker that `drainlab run` and the app run, out/cli rebuilt here
+// first), first on 1 worker, then on N workers (default: all logical CPUs), in the same process. A section of `npm run bench` (bin/bench.mjs calls runBench);
 // standalone: npx tsx scripts/bench/pool-bench.ts [--workers N] [--duration-ms D]
 import { readFileSync } from 'node:fs'
 import { availableParallelism, loadavg } from 'node:os'
@@ -15,6 +15,7 @@ import { JobPool } from '../../src-main/lab/pool/job-pool'
 import type { Profile } from '../../src-shared/profile/schema'
 import { validateProfile } from '../../src-shared/profile/validate'
 import type { BenchSection } from './bench-section'
+import { BUILT_WORKER, rebuildCli } from './built-cli'
 
 const EFFICIENCY_GOAL = 0.85
 const RATES = [25, 50, 100, 200, 400, 800, 1600, 3200]
@@ -52,7 +53,7 @@ interface Timing { ms: number; events: number; failed: number; ownCpuS: number; 
 
 /** Wall time, plus the CPU time this process used and the CPU time everything else on the machine used meanwhile. */
 async function timeRun(threads: number, experiment: { profile: Profile; jobs: PlannedJob[] }): Promise<Timing> {
-  const pool = new JobPool({ threads })
+  const pool = new JobPool({ threads, workerFilename: BUILT_WORKER })
   const busyBefore = machineBusySeconds()
   const cpuBefore = process.cpuUsage()
   const started = performance.now()
@@ -76,7 +77,7 @@ async function timeRun(threads: number, experiment: { profile: Profile; jobs: Pl
 async function workerStartup(): Promise<{ ms: number; cpuS: number }> {
   const checked = validateProfile({ schemaVersion: 1, machine: { cpus: 4, isolated: '3' }, run: { durationMs: 1 } })
   if (!checked.ok) throw new Error('startup profile invalid')
-  const pool = new JobPool({ threads: 1 })
+  const pool = new JobPool({ threads: 1, workerFilename: BUILT_WORKER })
   const cpuBefore = process.cpuUsage()
   const started = performance.now()
   await pool.run({ profile: checked.profile, variant: 'direct', seed: 1, control: new JobControl().buffer })
@@ -89,6 +90,7 @@ async function workerStartup(): Promise<{ ms: number; cpuS: number }> {
 export async function runBench(options: { workers?: number; durationMs?: number } = {}): Promise<BenchSection> {
   const workers = options.workers ?? availableParallelism()
   const durationMs = options.durationMs ?? 40_000
+  await rebuildCli()
   const experiment = benchExperiment(durationMs)
   const loadBefore = loadavg()[0]
   process.stderr.write(`pool bench: ${experiment.jobs.length} jobs of ${durationMs} ms simulated; 1 worker, then ${workers}\n`)
@@ -109,7 +111,7 @@ export async function runBench(options: { workers?: number; durationMs?: number 
 \`npx tsx scripts/bench/pool-bench.ts --workers ${workers} --duration-ms ${durationMs}\` (also part of \`npm run bench\`): one sweep of
 ${experiment.jobs.length} jobs (drainSources.0.ratePerSec ∈ {${RATES.join(', ')}} × workqueue, direct; ${durationMs} ms simulated each,
 ${(one.events / experiment.jobs.length / 1e6).toFixed(2)} M events per job on average) through planExperiment → ExperimentRun → JobPool
-(piscina, tsx worker entry), timed from the start to the last result, worker start-up included.
+(piscina, the built worker out/cli/run-job-worker.js), timed from the start to the last result, worker start-up included.
 1-minute load average before: ${loadBefore.toFixed(2)}, after: ${loadavg()[0].toFixed(2)}.
 
 | workers | wall time | events/s, all jobs | CPU time of this process | CPU time of other processes meanwhile | failed jobs |
@@ -118,7 +120,7 @@ ${row(1, one)}
 ${row(workers, many)}
 
 - Speed-up ${speedUp.toFixed(2)}× on ${workers} workers, efficiency ${(efficiency * 100).toFixed(0)} % of ideal: goal ≥ ${EFFICIENCY_GOAL * 100} % ${efficiency >= EFFICIENCY_GOAL ? 'met' : 'missed'}.
-- CPU time of the same ${experiment.jobs.length} jobs: ${one.ownCpuS.toFixed(1)} s on 1 worker, ${many.ownCpuS.toFixed(1)} s on ${workers} (${(cpuEfficiency * 100).toFixed(0)} %). Starting one worker (tsx, then the engine's TypeScript) costs ${(startup.cpuS * 1000).toFixed(0)} ms CPU, ${startup.ms.toFixed(0)} ms wall, measured on a fresh pool running a 1 ms job; every extra worker pays it once per run.
+- CPU time of the same ${experiment.jobs.length} jobs: ${one.ownCpuS.toFixed(1)} s on 1 worker, ${many.ownCpuS.toFixed(1)} s on ${workers} (${(cpuEfficiency * 100).toFixed(0)} %). Starting one worker (the thread, then the built engine) costs ${(startup.cpuS * 1000).toFixed(0)} ms CPU, ${startup.ms.toFixed(0)} ms wall, measured on a fresh pool running a 1 ms job; every extra worker pays it once per run.
 ${others1 === null || othersN === null ? '' : `- Other processes kept ${others1.toFixed(2)} cores busy on average during the 1-worker run and ${othersN.toFixed(2)} during the ${workers}-worker run (of ${availableParallelism()}): on a shared machine the wall-clock figures above measure the pool and the neighbours together.\n`}`
   return { title: 'Lab worker pool scaling', markdown }
 }

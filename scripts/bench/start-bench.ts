@@ -7,14 +7,12 @@ import { join } from 'node:path'
 import { loadavg } from 'node:os'
 import { performance } from 'node:perf_hooks'
 import { pathToFileURL } from 'node:url'
-import { build } from 'vite'
 import { JobControl } from '../../src-main/lab/pool/job-control'
 import { JobPool, TSX_WORKER_ENTRY } from '../../src-main/lab/pool/job-pool'
 import { validateProfile } from '../../src-shared/profile/validate'
 import type { BenchSection } from './bench-section'
+import { BUILT_WORKER, rebuildCli, ROOT } from './built-cli'
 
-const ROOT = join(import.meta.dirname, '..', '..')
-const BUILT_WORKER = join(ROOT, 'out', 'cli', 'run-job-worker.js')
 const RUNS = 5
 const VERSION_GOAL_MS = 400
 /** Loaded before the CLI: reports the process's CPU time (all threads) on stderr as it exits. */
@@ -59,7 +57,7 @@ function row(what: string, samples: Sample[]): string {
 }
 
 export async function runBench(): Promise<BenchSection> {
-  await build({ configFile: join(ROOT, 'vite.cli.config.ts'), logLevel: 'warn' })
+  await rebuildCli()
   const loadBefore = loadavg()[0]
   // one unmeasured run of each warms the file cache, as a user's second start would find it
   versionRun(false)
