@@ -100,7 +100,7 @@ export async function runBench(options: { workers?: number; durationMs?: number 
   const speedUp = one.ms / many.ms
   const efficiency = speedUp / workers
   const row = (n: number, r: Timing) =>
-    `| ${n} | ${(r.ms / 1000).toFixed(2)} s | ${(r.events / (r.ms / 1000) / 1e6).toFixed(2)} M | ${r.ownCpuS.toFixed(1)} s | ${r.othersCpuS === null ? 'n/a' : `${r.othersCpuS.toFixed(1)} s`} | ${r.failed} |`
+    `| ${n} | ${(r.ms / 1000).toFixed(2)} s | ${(r.events / (r.ms / 1000) / 1e6).toFixed(2)} M | ${r.ownCpuS.toFixed(1)} s | ${(r.ownCpuS / (r.ms / 1000)).toFixed(2)} | ${r.othersCpuS === null ? 'n/a' : `${r.othersCpuS.toFixed(1)} s`} | ${r.failed} |`
   // cores the other processes kept busy on average: the wall-clock speed-up depends on what they left
   const othersCores = (r: Timing) => (r.othersCpuS === null ? null : r.othersCpuS / (r.ms / 1000))
   const others1 = othersCores(one)
@@ -114,13 +114,13 @@ ${(one.events / experiment.jobs.length / 1e6).toFixed(2)} M events per job on av
 (piscina, the built worker out/cli/run-job-worker.js), timed from the start to the last result, worker start-up included.
 1-minute load average before: ${loadBefore.toFixed(2)}, after: ${loadavg()[0].toFixed(2)}.
 
-| workers | wall time | events/s, all jobs | CPU time of this process | CPU time of other processes meanwhile | failed jobs |
-| --- | --- | --- | --- | --- | --- |
+| workers | wall time | events/s, all jobs | CPU time of this process | cores it kept busy | CPU time of other processes meanwhile | failed jobs |
+| --- | --- | --- | --- | --- | --- | --- |
 ${row(1, one)}
 ${row(workers, many)}
 
 - Speed-up ${speedUp.toFixed(2)}× on ${workers} workers, efficiency ${(efficiency * 100).toFixed(0)} % of ideal: goal ≥ ${EFFICIENCY_GOAL * 100} % ${efficiency >= EFFICIENCY_GOAL ? 'met' : 'missed'}.
-- CPU time of the same ${experiment.jobs.length} jobs: ${one.ownCpuS.toFixed(1)} s on 1 worker, ${many.ownCpuS.toFixed(1)} s on ${workers} (${(cpuEfficiency * 100).toFixed(0)} %). Starting one worker (the thread, then the built engine) costs ${(startup.cpuS * 1000).toFixed(0)} ms CPU, ${startup.ms.toFixed(0)} ms wall, measured on a fresh pool running a 1 ms job; every extra worker pays it once per run.
+- CPU time of the same ${experiment.jobs.length} jobs: ${one.ownCpuS.toFixed(1)} s on 1 worker, ${many.ownCpuS.toFixed(1)} s on ${workers} (${(cpuEfficiency * 100).toFixed(0)} %). One worker already keeps ${(one.ownCpuS / (one.ms / 1000)).toFixed(2)} cores busy (V8's compiler and GC helper threads beside it); with every core running a worker they share the cores, so on ${workers} cores the speed-up cannot pass ${workers} cores × ${(one.ms / 1000).toFixed(2)} s ÷ ${many.ownCpuS.toFixed(1)} CPU-s = ${((workers * one.ms) / 1000 / many.ownCpuS).toFixed(2)}× (${((one.ms / 1000 / many.ownCpuS) * 100).toFixed(0)} % efficiency). Starting one worker (the thread, then the built engine) costs ${(startup.cpuS * 1000).toFixed(0)} ms CPU, ${startup.ms.toFixed(0)} ms wall, measured on a fresh pool running a 1 ms job; every extra worker pays it once per run.
 ${others1 === null || othersN === null ? '' : `- Other processes kept ${others1.toFixed(2)} cores busy on average during the 1-worker run and ${othersN.toFixed(2)} during the ${workers}-worker run (of ${availableParallelism()}): on a shared machine the wall-clock figures above measure the pool and the neighbours together.\n`}`
   return { title: 'Lab worker pool scaling', markdown }
 }
