@@ -33,12 +33,13 @@ export async function setTheme(page: Page, theme: 'light' | 'dark'): Promise<voi
 }
 
 export async function pickPreset(page: Page, name: string): Promise<void> {
+  // edits since the last save: the unsaved-changes guard asks first. It asks exactly when the draft is dirty,
+  // which the title's marker shows, so that decides it; a dialog not yet on screen 1.5 s after the click (a
+  // loaded machine) was taken for no dialog, and every clean pick waited those 1.5 s
+  const asked = await page.getByTestId('dirty-marker').isVisible()
   await page.getByTestId('preset-picker').click()
   await page.locator('.n-base-select-option', { hasText: name }).first().click()
-  // edits since the last save: the unsaved-changes guard asks first
-  const discard = page.getByRole('button', { name: 'Discard changes' })
-  const asked = await discard.waitFor({ state: 'visible', timeout: 1500 }).then(() => true, () => false)
-  if (asked) await discard.click()
+  if (asked) await page.getByRole('button', { name: 'Discard changes' }).click()
   await expect(page.getByTestId('preset-description')).toBeVisible()
 }
 
