@@ -1,7 +1,8 @@
 // Worker-pool scaling (issue 4): one 16-job sweep run through the lab's own path (planExperiment ->
 // ExperimentRun -> JobPool with the built worker that `drainlab run` and the app run, out/cli rebuilt here
-// first), first on 1 worker, then on N workers (default: all logical CPUs), in the same process. A section of `npm run bench` (bin/bench.mjs calls runBench);
-// standalone: npx tsx scripts/bench/pool-bench.ts [--workers N] [--duration-ms D]
+// first), first on 1 worker, then on N workers (default: all logical CPUs), in the same process. A section
+// of `npm run bench` (bin/bench.mjs calls runBench); standalone:
+// npx tsx scripts/bench/pool-bench.ts [--workers N] [--duration-ms D]
 import { readFileSync } from 'node:fs'
 import { availableParallelism, loadavg } from 'node:os'
 import { performance } from 'node:perf_hooks'
