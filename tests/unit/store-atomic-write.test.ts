@@ -39,6 +39,22 @@ describe('writeFileAtomic', () => {
     expect(readdirSync(dir)).toEqual(['results.json'])
   })
 
+  it('writes text longer than its buffer whole, astral characters at every offset kept intact', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'drainlab-atomic-long-'))
+    const target = join(dir, 'results.json')
+    // 1.4 MB of text in which a surrogate pair (4 UTF-8 bytes), a 3-byte and a 2-byte character repeat every 6
+    // units, so the buffer's chunks end inside a pair (the first after 87,381 units, at a high surrogate) — as one
+    // string, then as many small pieces between big ones
+    const unit = 'ab\u{1F600}—µ'
+    const long = unit.repeat(200_000)
+    await writeFileAtomic(target, long)
+    expect(readFileSync(target, 'utf8') === long).toBe(true)
+    const pieces = [long, ...Array.from({ length: 5000 }, (_, i) => `${i},\u{1F4A5}`), 'Q'.repeat(300_000), long]
+    await writeFileAtomic(target, pieces)
+    expect(readFileSync(target, 'utf8') === pieces.join('')).toBe(true)
+    expect(readdirSync(dir)).toEqual(['results.json'])
+  })
+
   it('leaves the old or the new complete content when the writer is killed mid-write', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'drainlab-atomic-kill-'))
     const target = join(dir, 'big.json')
