@@ -148,16 +148,26 @@ export async function runExperiment(file: string | undefined, o: RunOptions, ins
   let finished
   try {
     finished = await started.finished
+  } catch (e) {
+    await close()
+    throw e
   } finally {
     process.off('SIGINT', onSigint)
-    await close()
   }
+  // the pool's threads end (~45 ms here) while the results are written; the command returns once both are done,
+  // and a failed write is the error it reports
+  const closed = close()
   const { outcome } = finished
   if (tty) process.stderr.write('\n')
-
-  // with history the data folder's copy was serialized already: the same bytes
-  const pieces = finished.savedPieces ?? resultsPieces(outcome.results)
-  await describedIo('save the results in', out, () => writeFileAtomic(join(out, 'results.json'), pieces))
+  try {
+    // with history the data folder's copy was serialized already: the same bytes
+    const pieces = finished.savedPieces ?? resultsPieces(outcome.results)
+    await describedIo('save the results in', out, () => writeFileAtomic(join(out, 'results.json'), pieces))
+  } catch (e) {
+    await closed.catch(() => undefined)
+    throw e
+  }
+  await closed
   const reproduce = [
     `npx drainlab ${process.argv.slice(2).map(quoteArg).join(' ')}`,
     `# or, from the profile saved next to the results:`,
