@@ -136,7 +136,7 @@ export async function runExperiment(file: string | undefined, o: RunOptions, ins
   const { run } = started
   const part = shard === undefined ? '' : `, shard ${shard.index}/${shard.count} of the plan`
   const on = live ? `on the live engine, one at a time (each: ${profile.machine.cpus} CPU workers and ${profile.drainSources.length} drain-source worker${profile.drainSources.length === 1 ? '' : 's'}, pinned)` : `on ${pool.threads} worker${pool.threads > 1 ? 's' : ''}`
-  process.stderr.write(`drainlab: ${started.jobCount} jobs (${plural(profile.kernel.variants.length, 'variant')} × ${plural(profile.run.seeds.length, 'seed')}${profile.sweep ? ' × sweep points' : ''}${part}) ${on}, output in ${out}\n`)
+  process.stderr.write(`drainlab: ${plural(started.jobCount, 'job')} (${plural(profile.kernel.variants.length, 'variant')} × ${plural(profile.run.seeds.length, 'seed')}${profile.sweep ? ' × sweep points' : ''}${part}) ${on}, output in ${out}\n`)
   let interrupted = false
   const onSigint = () => {
     if (interrupted) process.exit(SIGINT_EXIT_CODE)
