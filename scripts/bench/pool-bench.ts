@@ -13,6 +13,7 @@ import { planExperiment, type PlannedJob } from '../../src-shared/profile/experi
 import { ExperimentRun } from '../../src-main/lab/experiment-run'
 import { JobControl } from '../../src-main/lab/pool/job-control'
 import { JobPool } from '../../src-main/lab/pool/job-pool'
+import { jobTimelineCap } from '../../src-main/lab/timeline-budget'
 import type { Profile } from '../../src-shared/profile/schema'
 import { validateProfile } from '../../src-shared/profile/validate'
 import type { BenchSection } from './bench-section'
@@ -92,6 +93,32 @@ async function workerStartup(): Promise<{ ms: number; cpuS: number }> {
   return { ms, cpuS: (cpu.user + cpu.system) / 1e6 }
 }
 
+/** Jobs of the sweep a fresh worker runs twice to show its warm-up: one of each variant, as the sweep alternates them. */
+const WARM_UP_JOBS = 2
+
+/**
+ * What a fresh worker spends compiling the engine (V8's TurboFan, on its helper threads, as the jobs run): the
+ * sweep's first WARM_UP_JOBS jobs on a fresh one-worker pool, then the same jobs again on it. The difference in
+ * the process's CPU time is paid once per worker, so once more on N workers than on one.
+ */
+async function workerWarmUp(experiment: { jobs: PlannedJob[] }): Promise<{ first: { ms: number; cpuS: number }; again: { ms: number; cpuS: number } }> {
+  const pool = new JobPool({ threads: 1, workerFilename: BUILT_WORKER })
+  const pass = async () => {
+    const cpuBefore = process.cpuUsage()
+    const started = performance.now()
+    // each with the share of the timeline budget ExperimentRun gives it
+    const timelineCapRecords = jobTimelineCap(experiment.jobs.length)
+    for (const job of experiment.jobs.slice(0, WARM_UP_JOBS)) await pool.run({ profile: job.profile, variant: job.variant, seed: job.seed, timelineCapRecords, control: new JobControl().buffer })
+    const cpu = process.cpuUsage(cpuBefore)
+    return { ms: performance.now() - started, cpuS: (cpu.user + cpu.system) / 1e6 }
+  }
+  try {
+    return { first: await pass(), again: await pass() }
+  } finally {
+    await pool.close()
+  }
+}
+
 export async function runBench(options: { workers?: number; durationMs?: number } = {}): Promise<BenchSection> {
   const workers = options.workers ?? availableParallelism()
   const durationMs = options.durationMs ?? 40_000
@@ -100,6 +127,7 @@ export async function runBench(options: { workers?: number; durationMs?: number 
   const loadBefore = loadavg()[0]
   process.stderr.write(`pool bench: ${experiment.jobs.length} jobs of ${durationMs} ms simulated; 1 and ${workers} workers alternating, ${ROUNDS} runs each\n`)
   const startup = await workerStartup()
+  const warmUp = await workerWarmUp(experiment)
   // 1, N, 1, N, the fastest of each: a shared host's speed drifts by a fifth within minutes (BENCHMARKS.md,
   // 2026-11-30 13:39 and 13:41), and one slow 1-worker run beside a normal N-worker one read 98 % (15:17)
   const oneRuns: Timing[] = []
@@ -134,7 +162,7 @@ ${row(1, one)}
 ${row(workers, many)}
 
 - Speed-up ${speedUp.toFixed(2)}× on ${workers} workers, efficiency ${(efficiency * 100).toFixed(0)} % of ideal: goal ≥ ${EFFICIENCY_GOAL * 100} % ${efficiency >= EFFICIENCY_GOAL ? 'met' : 'missed'}.
-- CPU time of the same ${experiment.jobs.length} jobs: ${one.ownCpuS.toFixed(1)} s on 1 worker, ${many.ownCpuS.toFixed(1)} s on ${workers} (${(cpuEfficiency * 100).toFixed(0)} %). One worker already keeps ${(one.ownCpuS / (one.ms / 1000)).toFixed(2)} cores busy (V8's compiler and GC helper threads beside it); with every core running a worker they share the cores, so on ${workers} cores the speed-up cannot pass ${workers} cores × ${(one.ms / 1000).toFixed(2)} s ÷ ${many.ownCpuS.toFixed(1)} CPU-s = ${((workers * one.ms) / 1000 / many.ownCpuS).toFixed(2)}× (${((one.ms / 1000 / many.ownCpuS) * 100).toFixed(0)} % efficiency). Starting one worker (the thread, then the built engine) costs ${(startup.cpuS * 1000).toFixed(0)} ms CPU, ${startup.ms.toFixed(0)} ms wall, measured on a fresh pool running a 1 ms job; every extra worker pays it once per run.
+- CPU time of the same ${experiment.jobs.length} jobs: ${one.ownCpuS.toFixed(1)} s on 1 worker, ${many.ownCpuS.toFixed(1)} s on ${workers} (${(cpuEfficiency * 100).toFixed(0)} %). One worker already keeps ${(one.ownCpuS / (one.ms / 1000)).toFixed(2)} cores busy (V8's compiler and GC helper threads beside it); with every core running a worker they share the cores, so on ${workers} cores the speed-up cannot pass ${workers} cores × ${(one.ms / 1000).toFixed(2)} s ÷ ${many.ownCpuS.toFixed(1)} CPU-s = ${((workers * one.ms) / 1000 / many.ownCpuS).toFixed(2)}× (${((one.ms / 1000 / many.ownCpuS) * 100).toFixed(0)} % efficiency). Starting one worker (the thread, then the built engine) costs ${(startup.cpuS * 1000).toFixed(0)} ms CPU, ${startup.ms.toFixed(0)} ms wall, measured on a fresh pool running a 1 ms job; and a fresh worker's first ${WARM_UP_JOBS} jobs of the sweep took ${warmUp.first.cpuS.toFixed(2)} CPU-s (${(warmUp.first.ms / 1000).toFixed(2)} s wall) against ${warmUp.again.cpuS.toFixed(2)} CPU-s (${(warmUp.again.ms / 1000).toFixed(2)} s) when it ran them again: ${(warmUp.first.cpuS - warmUp.again.cpuS).toFixed(2)} CPU-s of warm-up, mostly V8 compiling the engine on its helper threads. Every worker pays both once per run: ${workers} workers pay them ${workers} times, one worker once.
 ${others1 === null || othersN === null ? '' : `- Other processes kept ${others1.toFixed(2)} cores busy on average during the 1-worker run and ${othersN.toFixed(2)} during the ${workers}-worker run (of ${availableParallelism()}): on a shared machine the wall-clock figures above measure the pool and the neighbours together.\n`}`
   return { title: 'Lab worker pool scaling', markdown }
 }
