@@ -23,9 +23,9 @@ async function fsyncDirectory(dir: string): Promise<void> {
 
 /**
  * Text is encoded into one buffer of this size and written from it. Encoding a whole string at once took 84–110 ms
- * for a heavy run's 9.4 MB results.json here, against 18–19 ms through a 256 KiB buffer (BENCHMARKS.md,
- * 2026-11-30): the whole string's UTF-8 copy is fresh memory, whose every page costs ~16 µs on first touch on
- * this VM, and small pieces share a write instead of taking one each.
+ * for a heavy run's 9.4 MB results.json on the 2-vCPU VM of BENCHMARKS.md, against 18–19 ms through a 256 KiB
+ * buffer (its entries of 2026-11-30): the whole string's UTF-8 copy is fresh memory, whose every page costs
+ * ~16 µs on first touch there; and small pieces share a write instead of taking one each.
  */
 const CHUNK_BYTES = 256 * 1024
 /** the buffer is written out when less than this is left: a chunk then takes at least 1365 UTF-16 units */

@@ -39,12 +39,12 @@ describe('writeFileAtomic', () => {
     expect(readdirSync(dir)).toEqual(['results.json'])
   })
 
-  it('writes text longer than its buffer whole, astral characters at every offset kept intact', async () => {
+  it('writes text longer than its buffer whole, a surrogate pair at a chunk\'s end kept intact', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'drainlab-atomic-long-'))
     const target = join(dir, 'results.json')
-    // 1.4 MB of text in which a surrogate pair (4 UTF-8 bytes), a 3-byte and a 2-byte character repeat every 6
-    // units, so the buffer's chunks end inside a pair (the first after 87,381 units, at a high surrogate) — as one
-    // string, then as many small pieces between big ones
+    // 1.2 M UTF-16 units (2.2 MB of UTF-8) in which a surrogate pair (4 bytes), a 3-byte and a 2-byte character
+    // repeat every 6 units, so the buffer's chunks end inside a pair (the first after 87,381 units, at a high
+    // surrogate) — as one string, then as many small pieces between big ones
     const unit = 'ab\u{1F600}—µ'
     const long = unit.repeat(200_000)
     await writeFileAtomic(target, long)
