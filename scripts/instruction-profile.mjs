@@ -3,8 +3,9 @@
 // callgrind (every instruction, by address) with V8's --perf-basic-prof map (which address range is which
 // compiled function), and prints the instructions executed in each function's own code, inlined callees
 // included. A shared VM's speed drifts by a fifth within minutes (BENCHMARKS.md), which drowns a 3 % change in
-// wall-clock time; the same run's instruction count repeats to ~0.2 %. Needs valgrind (Debian: apt install
-// valgrind); a run takes ~30× its normal time.
+// wall-clock time; an unchanged function's optimised code executes the same count in every run (the total,
+// start-up and garbage collection included, moves by a few per cent: V8's memory heuristics go by time). Needs
+// valgrind (Debian: apt install valgrind); a run takes ~30× its normal time.
 //
 //   node scripts/instruction-profile.mjs [--top N] -- [node options] script [args]
 //   e.g. node scripts/instruction-profile.mjs -- --single-threaded bin/drainlab.mjs run --preset control-loop-1khz \
