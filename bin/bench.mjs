@@ -12,8 +12,9 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 
 const MARKER = '@@bench-section@@'
-register()
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+// the classes compiled as the build compiles them (tsconfig.base.json: useDefineForClassFields)
+register({ tsconfig: join(root, 'tsconfig.node.json') })
 const dir = join(root, 'scripts', 'bench')
 const args = process.argv.slice(2)
 

@@ -22,7 +22,8 @@ if (!fromSources && problem === null) {
 } else {
   if (problem !== null) process.stderr.write(`drainlab: running from the sources through tsx (slower start): ${problem}; npm run build updates it\n`)
   const { register } = await import('tsx/esm/api')
-  register()
+  // the classes compiled as the build compiles them (tsconfig.base.json: useDefineForClassFields)
+  register({ tsconfig: join(root, 'tsconfig.node.json') })
   const { main } = await import('../src-main/cli/main.ts')
   process.exitCode = await main(process.argv, { root })
 }
