@@ -29,10 +29,12 @@ export class RandomStream {
       z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35)
       return (z ^ (z >>> 16)) >>> 0
     }
-    this.s0 = splitmix32()
-    this.s1 = splitmix32()
-    this.s2 = splitmix32()
-    this.s3 = splitmix32()
+    // the state as signed 32-bit integers (the same bits): a field's first value fixes how V8 stores it, and an
+    // unsigned value ≥ 2^31 made it a boxed number for good — every later read checked and converted it
+    this.s0 = splitmix32() | 0
+    this.s1 = splitmix32() | 0
+    this.s2 = splitmix32() | 0
+    this.s3 = splitmix32() | 0
     if ((this.s0 | this.s1 | this.s2 | this.s3) === 0) this.s0 = 1
   }
 
