@@ -42,6 +42,17 @@ export class EventQueue {
     this.kinds = new Int32Array(capacity)
     this.args = new Int32Array(capacity)
     this.args2 = new Int32Array(capacity)
+    this.markEmpty()
+  }
+
+  /**
+   * An empty heap's head reads as an event at Infinity (never), so that popBefore() reads the head's time and
+   * sequence number as plain doubles in every case: a branch joining the typed array's double with a constant made
+   * V8 box the head's time into a fresh heap number on every pop.
+   */
+  private markEmpty(): void {
+    this.times[0] = Infinity
+    this.seqs[0] = Infinity
   }
 
   /** A new kind of event, run by `handler`: push events with the kind returned. */
@@ -91,8 +102,8 @@ export class EventQueue {
 
   /** pop() if the earliest event comes before `limit`, else false (nothing removed). */
   popBefore(limit: number): boolean {
-    let time = this.size === 0 ? Infinity : this.times[0]
-    let seq = this.size === 0 ? Infinity : this.seqs[0]
+    let time = this.times[0]
+    let seq = this.seqs[0]
     let earliest: TimerOrder | null = null
     for (const t of this.timerOrders) {
       const at = t.nextAt
@@ -121,7 +132,10 @@ export class EventQueue {
     this.arg = this.args[0]
     this.arg2 = this.args2[0]
     const last = --this.size
-    if (last === 0) return true
+    if (last === 0) {
+      this.markEmpty()
+      return true
+    }
     const t = this.times[last]
     const s = this.seqs[last]
     const k = this.kinds[last]
