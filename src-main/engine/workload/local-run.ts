@@ -23,6 +23,9 @@ import { ALLOC, BurstWalk, FREE } from './burst-walk'
 
 export { ALLOC, FREE }
 
+/** a walk's upper bound when no free is local: below any position a walk of at most 2^30 bursts reaches */
+const BELOW_ANY_WALK = -(2 ** 30)
+
 /** What take() applied: `pages` net onto the list, `frees` of the `bursts` free bursts, `counted` after the warm-up. */
 export interface TakenBursts {
   bursts: number
@@ -112,7 +115,8 @@ export class LocalRun {
     const lo = -Math.floor(pcp.order0(this.cpu) / unit)
     const freesLocal = this.freesCanBeLocal && !commitsLowerHigh(this.k, this.cpu)
     const hi = freesLocal ? Math.min(Math.floor(held / unit), Math.ceil((freeHighBound(this.k, this.cpu) - count) / unit) - 1) : -Infinity
-    const n = this.walk.walk(lo, hi)
+    // as small integers: -0 and -Infinity (no free is local) would reach the walk as boxed numbers, one each per plan
+    const n = this.walk.walk(lo | 0, hi === -Infinity ? BELOW_ANY_WALK : hi | 0)
     this.n = n
     this.from = from
     // the share of the bursts a reader at t sees is taken against this arrival, also past the end of the run
