@@ -9,13 +9,10 @@ const BLOCK = 512
 export function binomial(stream: RandomStream, n: number, p: number): number {
   if (n <= 0 || p <= 0) return 0
   if (p >= 1) return n
-  // by symmetry, written out rather than as a call to itself: a recursive call is never inlined, and its p
-  // reached it as a boxed number
-  const flip = p > 0.5
-  const q = flip ? 1 - p : p
+  if (p > 0.5) return n - binomial(stream, n, 1 - p)
   let k = 0
-  for (let left = n; left > 0; left -= BLOCK) k += inversion(stream, Math.min(left, BLOCK), q)
-  return flip ? n - k : k
+  for (let left = n; left > 0; left -= BLOCK) k += inversion(stream, Math.min(left, BLOCK), p)
+  return k
 }
 
 function inversion(stream: RandomStream, n: number, p: number): number {
