@@ -53,19 +53,23 @@ function machineBusySeconds(): number | null {
 
 interface Timing { ms: number; events: number; failed: number; ownCpuS: number; othersCpuS: number | null }
 
+/** The wall time `work` takes and the CPU time this process uses meanwhile (all its threads), with its result. */
+async function cpuAndWall<T>(work: () => Promise<T>): Promise<{ ms: number; cpuS: number; result: T }> {
+  const cpuBefore = process.cpuUsage()
+  const started = performance.now()
+  const result = await work()
+  const ms = performance.now() - started
+  const cpu = process.cpuUsage(cpuBefore)
+  return { ms, cpuS: (cpu.user + cpu.system) / 1e6, result }
+}
+
 /** Wall time, plus the CPU time this process used and the CPU time everything else on the machine used meanwhile. */
 async function timeRun(threads: number, experiment: { profile: Profile; jobs: PlannedJob[] }): Promise<Timing> {
   const pool = new JobPool({ threads, workerFilename: BUILT_WORKER })
   const busyBefore = machineBusySeconds()
-  const cpuBefore = process.cpuUsage()
-  const started = performance.now()
-  const run = new ExperimentRun({ runId: `bench-${threads}`, profile: experiment.profile, engineVersion: ENGINE_VERSION, jobs: experiment.jobs, pool })
-  const outcome = await run.done
-  const ms = performance.now() - started
-  const cpu = process.cpuUsage(cpuBefore)
+  const { ms, cpuS: ownCpuS, result: outcome } = await cpuAndWall(() => new ExperimentRun({ runId: `bench-${threads}`, profile: experiment.profile, engineVersion: ENGINE_VERSION, jobs: experiment.jobs, pool }).done)
   const busyAfter = machineBusySeconds()
   await pool.close()
-  const ownCpuS = (cpu.user + cpu.system) / 1e6
   return {
     ms,
     events: outcome.results.jobs.reduce((sum, j) => sum + (j.result?.events ?? 0), 0),
@@ -84,34 +88,26 @@ async function workerStartup(): Promise<{ ms: number; cpuS: number }> {
   const checked = validateProfile({ schemaVersion: 1, machine: { cpus: 4, isolated: '3' }, run: { durationMs: 1 } })
   if (!checked.ok) throw new Error('startup profile invalid')
   const pool = new JobPool({ threads: 1, workerFilename: BUILT_WORKER })
-  const cpuBefore = process.cpuUsage()
-  const started = performance.now()
-  await pool.run({ profile: checked.profile, variant: 'direct', seed: 1, control: new JobControl().buffer })
-  const ms = performance.now() - started
-  const cpu = process.cpuUsage(cpuBefore)
+  const { ms, cpuS } = await cpuAndWall(() => pool.run({ profile: checked.profile, variant: 'direct', seed: 1, control: new JobControl().buffer }))
   await pool.close()
-  return { ms, cpuS: (cpu.user + cpu.system) / 1e6 }
+  return { ms, cpuS }
 }
 
 /** Jobs of the sweep a fresh worker runs twice to show its warm-up: one of each variant, as the sweep alternates them. */
 const WARM_UP_JOBS = 2
 
 /**
- * What a fresh worker spends compiling the engine (V8's TurboFan, on its helper threads, as the jobs run): the
- * sweep's first WARM_UP_JOBS jobs on a fresh one-worker pool, then the same jobs again on it. The difference in
- * the process's CPU time is paid once per worker, so once more on N workers than on one.
+ * What a fresh worker spends warming up (V8 compiling the engine on its helper threads as the jobs run, and the
+ * first touches of its memory): the sweep's first WARM_UP_JOBS jobs on a fresh one-worker pool, then the same jobs
+ * again on it. The difference in the process's CPU time is paid once per worker, so once more on N workers than on one.
  */
 async function workerWarmUp(experiment: { jobs: PlannedJob[] }): Promise<{ first: { ms: number; cpuS: number }; again: { ms: number; cpuS: number } }> {
   const pool = new JobPool({ threads: 1, workerFilename: BUILT_WORKER })
-  const pass = async () => {
-    const cpuBefore = process.cpuUsage()
-    const started = performance.now()
-    // each with the share of the timeline budget ExperimentRun gives it
-    const timelineCapRecords = jobTimelineCap(experiment.jobs.length)
+  // each job with the share of the timeline budget ExperimentRun gives it
+  const timelineCapRecords = jobTimelineCap(experiment.jobs.length)
+  const pass = () => cpuAndWall(async () => {
     for (const job of experiment.jobs.slice(0, WARM_UP_JOBS)) await pool.run({ profile: job.profile, variant: job.variant, seed: job.seed, timelineCapRecords, control: new JobControl().buffer })
-    const cpu = process.cpuUsage(cpuBefore)
-    return { ms: performance.now() - started, cpuS: (cpu.user + cpu.system) / 1e6 }
-  }
+  })
   try {
     return { first: await pass(), again: await pass() }
   } finally {
@@ -162,7 +158,7 @@ ${row(1, one)}
 ${row(workers, many)}
 
 - Speed-up ${speedUp.toFixed(2)}× on ${workers} workers, efficiency ${(efficiency * 100).toFixed(0)} % of ideal: goal ≥ ${EFFICIENCY_GOAL * 100} % ${efficiency >= EFFICIENCY_GOAL ? 'met' : 'missed'}.
-- CPU time of the same ${experiment.jobs.length} jobs: ${one.ownCpuS.toFixed(1)} s on 1 worker, ${many.ownCpuS.toFixed(1)} s on ${workers} (${(cpuEfficiency * 100).toFixed(0)} %). One worker already keeps ${(one.ownCpuS / (one.ms / 1000)).toFixed(2)} cores busy (V8's compiler and GC helper threads beside it); with every core running a worker they share the cores, so on ${workers} cores the speed-up cannot pass ${workers} cores × ${(one.ms / 1000).toFixed(2)} s ÷ ${many.ownCpuS.toFixed(1)} CPU-s = ${((workers * one.ms) / 1000 / many.ownCpuS).toFixed(2)}× (${((one.ms / 1000 / many.ownCpuS) * 100).toFixed(0)} % efficiency). Starting one worker (the thread, then the built engine) costs ${(startup.cpuS * 1000).toFixed(0)} ms CPU, ${startup.ms.toFixed(0)} ms wall, measured on a fresh pool running a 1 ms job; and a fresh worker's first ${WARM_UP_JOBS} jobs of the sweep took ${warmUp.first.cpuS.toFixed(2)} CPU-s (${(warmUp.first.ms / 1000).toFixed(2)} s wall) against ${warmUp.again.cpuS.toFixed(2)} CPU-s (${(warmUp.again.ms / 1000).toFixed(2)} s) when it ran them again: ${(warmUp.first.cpuS - warmUp.again.cpuS).toFixed(2)} CPU-s of warm-up, mostly V8 compiling the engine on its helper threads. Every worker pays both once per run: ${workers} workers pay them ${workers} times, one worker once.
+- CPU time of the same ${experiment.jobs.length} jobs: ${one.ownCpuS.toFixed(1)} s on 1 worker, ${many.ownCpuS.toFixed(1)} s on ${workers} (${(cpuEfficiency * 100).toFixed(0)} %). One worker already keeps ${(one.ownCpuS / (one.ms / 1000)).toFixed(2)} cores busy (V8's compiler and GC helper threads beside it); with every core running a worker they share the cores, so on ${workers} cores the speed-up cannot pass ${workers} cores × ${(one.ms / 1000).toFixed(2)} s ÷ ${many.ownCpuS.toFixed(1)} CPU-s = ${((workers * one.ms) / 1000 / many.ownCpuS).toFixed(2)}× (${((one.ms / 1000 / many.ownCpuS) * 100).toFixed(0)} % efficiency). Starting one worker (the thread, then the built engine) costs ${(startup.cpuS * 1000).toFixed(0)} ms CPU, ${startup.ms.toFixed(0)} ms wall, measured on a fresh pool running a 1 ms job; and a fresh worker's first ${WARM_UP_JOBS} jobs of the sweep took ${warmUp.first.cpuS.toFixed(2)} CPU-s (${(warmUp.first.ms / 1000).toFixed(2)} s wall) against ${warmUp.again.cpuS.toFixed(2)} CPU-s (${(warmUp.again.ms / 1000).toFixed(2)} s) when it ran them again: ${(warmUp.first.cpuS - warmUp.again.cpuS).toFixed(2)} CPU-s of warm-up (V8 compiling the engine on its helper threads, first touches of memory). Every worker pays both once per run: ${workers} workers pay them ${workers} times, one worker once.
 ${others1 === null || othersN === null ? '' : `- Other processes kept ${others1.toFixed(2)} cores busy on average during the 1-worker run and ${othersN.toFixed(2)} during the ${workers}-worker run (of ${availableParallelism()}): on a shared machine the wall-clock figures above measure the pool and the neighbours together.\n`}`
   return { title: 'Lab worker pool scaling', markdown }
 }
