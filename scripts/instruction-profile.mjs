@@ -4,8 +4,8 @@
 // compiled function), and prints the instructions executed in each function's own code, inlined callees
 // included. A shared VM's speed drifts by a fifth within minutes (BENCHMARKS.md), which drowns a 3 % change in
 // wall-clock time; an unchanged function's optimised code executes the same count in every run (the total,
-// start-up and garbage collection included, moves by a few per cent: V8's memory heuristics go by time). Needs
-// valgrind (Debian: apt install valgrind); a run takes ~30× its normal time.
+// start-up, compiling and garbage collection included, moved by 2.5 % between two runs of one build). Needs
+// valgrind (Debian: apt install valgrind); a run takes 40–55× its normal time.
 //
 //   node scripts/instruction-profile.mjs [--top N] -- [node options] script [args]
 //   e.g. node scripts/instruction-profile.mjs -- --single-threaded bin/drainlab.mjs run --preset control-loop-1khz \
@@ -13,7 +13,7 @@
 //
 // A name's first character is V8's tier: `*` optimised (TurboFan), `^` baseline (Sparkplug), `~` interpreted;
 // `Builtin:` V8's built-in code; `[native]` C and C++ code by the symbol callgrind found — `[native] ?` is the
-// native code it could not name, most of it node's own (V8's compiler, garbage collector and runtime), which
+// native code it could not name, most of it node's own (V8's compiler and Math functions, OpenSSL), which
 // for a short run is most of the total.
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
