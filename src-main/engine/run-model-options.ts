@@ -11,6 +11,7 @@ export interface RunModelProgress {
 export interface RunModelOptions {
   /** Check model.md §7 invariants after every event (also on when profile.run.checkInvariants). */
   checkInvariants?: boolean
+  /** Called as the run goes, and a last time once the simulation has ended, before its result is collected. */
   onProgress?: (p: RunModelProgress) => void
   /** At most this many events between progress reports and cancellation checks (default 50 000); there is also one every 1 % of simulated time. */
   progressEveryEvents?: number

@@ -11,7 +11,7 @@ import { estimateJobEvents } from '../../src-shared/profile/estimate'
 import { sweepLabel } from '../../src-shared/results/sweep-point'
 import type { ExperimentResults, JobResult, RunResult, ShardInfo } from '../../src-shared/results/types'
 import type { PlannedJob } from '../../src-shared/profile/experiment-plan'
-import { JobControl } from './pool/job-control'
+import { JobControl, type JobTimings } from './pool/job-control'
 import { WorkerStartupError, type JobRunner } from './pool/job-pool'
 import { jobTimelineCap } from './timeline-budget'
 
@@ -44,6 +44,12 @@ export interface ExperimentOutcome {
   completed: number
   failed: number
   cancelled: number
+}
+
+/** A job's stages in its worker (JobTimings) and when the lab had its result (receivedAt), ms since the epoch; 0: not reached. */
+export interface JobStages extends JobTimings {
+  id: string
+  receivedAt: number
 }
 
 interface JobState {
@@ -120,6 +126,11 @@ export class ExperimentRun {
       jobs: listed.map((s) => jobProgress(s, now)),
       overall: { fraction, eventsPerSec, etaMs: fraction >= 1 ? 0 : etaFrom(elapsed, fraction) }
     }
+  }
+
+  /** Each job's stages, in the plan's order (`drainlab run --timings`). */
+  jobStages(): JobStages[] {
+    return this.states.map((s) => ({ id: s.planned.id, ...s.control.timings(), receivedAt: s.endedAt > 0 ? performance.timeOrigin + s.endedAt : 0 }))
   }
 
   /** Jobs whose last status no progress event has carried yet. */

@@ -213,6 +213,31 @@ describe('drainlab run', () => {
     expect(readFileSync(join(dir, 'out-preset3', 'results.json'), 'utf8')).toBe(readFileSync(join(out, 'results.json'), 'utf8'))
   })
 
+  it('--timings: each stage of the command and of every job, in order, without changing the results', async () => {
+    const args = ['run', '--preset', 'control-loop-1khz', '--variants', 'workqueue,direct', '--duration', '200ms', '--jobs', '2', '--no-history']
+    const r = await drainlab([...args, '--out', join(dir, 'out-timings'), '--timings'], dir)
+    expect(r.code).toBe(0)
+    const command = /timings, seconds since this process started: run code loaded ([\d.]+), input checked ([\d.]+), results written ([\d.]+), done ([\d.]+)\n/.exec(r.stderr)
+    expect(command, r.stderr).not.toBeNull()
+    const [loaded, checked, written, done] = command!.slice(1).map(Number)
+    expect(loaded).toBeGreaterThan(0)
+    expect([loaded, checked, written, done]).toEqual([loaded, checked, written, done].sort((a, b) => a - b))
+    for (const id of ['workqueue-s1', 'direct-s1']) {
+      const job = new RegExp(`timings of job ${id}: its worker loaded ([\\d.]+), started ([\\d.]+), simulated ([\\d.]+) \\(([\\d.]+) s\\), result ready ([\\d.]+), in the lab ([\\d.]+)\\n`).exec(r.stderr)
+      expect(job, r.stderr).not.toBeNull()
+      const [workerLoaded, started, simulated, engineS, ready, inLab] = job!.slice(1).map(Number)
+      // one clock in every thread: a job starts on a loaded worker once the input is checked, and each of its
+      // stages comes at or after the one before, before the results are written
+      expect(started).toBeGreaterThanOrEqual(Math.max(workerLoaded, checked))
+      expect([started, simulated, ready, inLab, written]).toEqual([started, simulated, ready, inLab, written].sort((a, b) => a - b))
+      expect(engineS).toBeCloseTo(simulated - started, 2)
+    }
+    // printed, never stored: the results are the same bytes as a run without --timings
+    const plain = await drainlab([...args, '--out', join(dir, 'out-no-timings')], dir)
+    expect(plain.stderr).not.toContain('drainlab: timings')
+    expect(readFileSync(join(dir, 'out-timings', 'results.json'), 'utf8')).toBe(readFileSync(join(dir, 'out-no-timings', 'results.json'), 'utf8'))
+  })
+
   it('invalid input: exit 2 and nothing written', async () => {
     const cases: Array<{ args: string[]; stderr: RegExp }> = [
       { args: ['run', 'broken.drainlab.json'], stderr: /not valid JSON/ },

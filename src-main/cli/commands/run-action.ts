@@ -7,11 +7,13 @@ import { summaryText } from '../../../src-shared/results/summary-table'
 import { flushSummaryText } from '../../../src-shared/results/flush-rows'
 import { kswapdSummaryText } from '../../../src-shared/results/kswapd-summary'
 import { parseFormats, parsePositiveInt, parseShard } from '../cli-arguments'
+import { epochMs } from '../../lab/pool/job-control'
 import { JobPool } from '../../lab/pool/job-pool'
 import { findPreset, presetInfos } from '../../lab/presets'
 import { liveSummaryText } from '../live-summary'
 import { applyOverrides } from '../profile-overrides'
 import { progressBar, progressLine } from '../progress-text'
+import { timingsText } from '../timings-text'
 import { startExperiment } from '../../lab/run-experiment'
 import { slugOf, timeStamp } from '../../lab/run-id'
 import { readProfileFile, serializeProfile } from '../../store/profile-file'
@@ -43,6 +45,7 @@ export interface RunOptions {
   shard?: string
   calibration?: string
   engine?: string
+  timings?: boolean
 }
 
 /** Plain progress lines (not a terminal) come at most this often, so logs stay readable. */
@@ -77,6 +80,7 @@ function quoteArg(arg: string): string {
 
 /** `warm`: a pool started for this run before its input was checked (commands/run.ts), used by a model run, closed here once used. */
 export async function runExperiment(file: string | undefined, o: RunOptions, install: CliInstall, warm?: JobPool): Promise<void> {
+  const loadedAt = epochMs()
   // Everything that can be wrong with the input is checked before anything is written.
   const formats: ExportFormat[] = parseFormats(o.format)
   const threads = o.jobs === undefined ? undefined : parsePositiveInt(o.jobs, '--jobs')
@@ -111,6 +115,7 @@ export async function runExperiment(file: string | undefined, o: RunOptions, ins
   const tty = process.stderr.isTTY === true
   let lastPlain = 0
   let started
+  const checkedAt = epochMs()
   try {
     started = await startExperiment({
       profile,
@@ -168,6 +173,7 @@ export async function runExperiment(file: string | undefined, o: RunOptions, ins
     throw e
   }
   await closed
+  const writtenAt = epochMs()
   const reproduce = [
     `npx drainlab ${process.argv.slice(2).map(quoteArg).join(' ')}`,
     `# or, from the profile saved next to the results:`,
@@ -192,4 +198,8 @@ export async function runExperiment(file: string | undefined, o: RunOptions, ins
   for (const job of outcome.results.jobs.filter((j) => j.status === 'failed')) process.stderr.write(`drainlab: job ${job.id} failed: ${job.error}\n`)
   process.stderr.write(`drainlab: ${outcome.status} — ${outcome.completed} completed, ${outcome.failed} failed, ${outcome.cancelled} cancelled; results in ${join(out, 'results.json')}${historyNote}\n`)
   process.exitCode = interrupted ? SIGINT_EXIT_CODE : outcome.failed > 0 || finished.saveError !== undefined ? 1 : 0
+  if (o.timings === true) {
+    const stages = [['run code loaded', loadedAt], ['input checked', checkedAt], ['results written', writtenAt], ['done', epochMs()]] as const
+    process.stderr.write(`${timingsText(performance.timeOrigin, stages, run.jobStages())}\n`)
+  }
 }

@@ -1,6 +1,6 @@
 // drainlab run (FILE | --preset NAME) [--variants a,b] [--seeds 1,2,3] [--duration 10s] [--set path=value]…
 //   [--jobs N] [--out DIR] [--format json,csv,png,svg,html,trace] [--data-dir DIR] [--no-history] [--shard i/n]
-//   [--calibration PROBE-RESULTS.json] [--engine model|live]
+//   [--calibration PROBE-RESULTS.json] [--engine model|live] [--timings]
 // Exit 0 on success, 2 on invalid input (nothing written), 1 if a job failed, 130 after Ctrl-C (completed
 // jobs and the partial ones are written, the results marked partial).
 import type { Command } from 'commander'
@@ -41,6 +41,7 @@ export function registerRunCommand(program: Command, install: CliInstall): void 
     .option('--calibration <file>', 'apply the kernel costs fitted by drainlab probe (its results.json) before any --set')
     .option('--engine <engine>', 'model (the simulation, default) or live (real threads pinned to this machine\'s CPUs, one job at a time: docs/live-engine.md); sets run.engine')
     .option('--shard <i/n>', 'run only shard i (from 0) of n of the jobs, for drainlab merge; records no history (docs/scale-out.md)')
+    .option('--timings', 'print when the run passed each stage (start-up, each job\'s worker, engine and result, the write), in seconds since the process started')
     .action(async (file: string | undefined, o: RunOptions) => {
       const warm = await warmPool(o, install)
       try {
