@@ -25,8 +25,13 @@ if (args[0] === '--run-section') {
   process.exit(0)
 }
 
-const files = readdirSync(dir).filter((f) => f.endsWith('-bench.ts')).sort()
-  .filter((f) => args.length === 0 || args.some((o) => f.includes(o)))
+const sections = readdirSync(dir).filter((f) => f.endsWith('-bench.ts')).sort()
+const files = sections.filter((f) => args.length === 0 || args.some((o) => f.includes(o)))
+// a filter that names no section (a typo, an option) would append an empty entry: nothing runs, nothing is written
+if (files.length === 0) {
+  process.stderr.write(`bench: no section matches ${args.map((a) => `"${a}"`).join(', ')}; sections: ${sections.map((f) => f.replace(/-bench\.ts$/, '')).join(', ')}\n`)
+  process.exit(2)
+}
 const cpu = cpus()[0]
 const machine = `${cpu?.model ?? 'unknown CPU'}, ${cpus().length} logical CPUs, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}, ${process.platform}`
 const { ENGINE_VERSION } = await import(pathToFileURL(join(root, 'src-main', 'engine', 'version.ts')).href)
