@@ -37,7 +37,7 @@ function faults(mode: 'raised' | 'plain'): number {
 }
 
 describe.skipIf(!glibc)('raiseMallocTrimThreshold, with glibc', () => {
-  it('stops a deflateSync() from giving its ~300 KiB back and faulting it in again at the next call', () => {
+  it('stops a deflateSync() from giving its zlib state back and faulting it in again at the next call', () => {
     const plain = faults('plain')
     const raised = faults('raised')
     // without it every call touches its zlib state afresh (~25 faults each here); with it the state's pages stay

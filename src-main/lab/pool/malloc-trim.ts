@@ -2,7 +2,8 @@
 // returns the free memory at the top of a heap as soon as it passes M_TRIM_THRESHOLD, 128 KiB at start, and the
 // next allocation there touches those pages afresh. A pool's threads free and reallocate large blocks all the
 // time — V8 compiles the engine's functions in memory of its own, and each HDR histogram's export is a
-// deflateSync() whose zlib state is ~300 KiB — so on a VM where a page's first touch costs ~16 µs (the machine of
+// deflateSync() whose zlib state is ~256 KiB (Node's zlib docs, "Memory usage tuning"; a small input touches ~25
+// of its pages afresh per call here) — so on a VM where a page's first touch costs ~16 µs (the machine of
 // BENCHMARKS.md) a heavy `drainlab run` took ~6,400 of its ~26,000 page faults that way, and 150 deflateSync()
 // calls took 71 ms instead of 17.
 //
