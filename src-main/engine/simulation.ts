@@ -21,7 +21,7 @@ import { HousekeepingTick } from './sched/housekeeping-tick'
 import type { CpuModel } from './sched/cpu-model'
 import { HousekeepingCpu } from './sched/housekeeping-cpu'
 import { IsolatedCpu } from './sched/isolated-cpu'
-import type { IsolatedCpuContext } from './sched/isolated-cpu-context'
+import { RunIsolatedCpuContext } from './sched/isolated-cpu-context'
 import type { DrainStrategy } from './drain/drain-strategy'
 import { DrainAllPages } from './drain/drain-all-pages'
 import { createDrainStrategy } from './drain/create-drain-strategy'
@@ -31,7 +31,7 @@ import { PerCpuFlushes, VMSTAT_INTERVAL_NS } from './flush/per-cpu-flushes'
 import { flushOfSource } from '../../src-shared/profile/drain-source-kinds'
 import { HousekeepingLoad } from './workload/housekeeping-load'
 import { ZoneLoads } from './workload/zone-loads'
-import type { ZoneMm } from './mm/zone-mm'
+import { ZoneMmContext, type ZoneMm } from './mm/zone-mm'
 import { KswapdBalances } from './workload/kswapd-balances'
 import { rtTaskSpec } from './workload/rt-task-spec'
 import { DrainStats } from './metrics/drain-stats'
@@ -101,12 +101,11 @@ export class Simulation {
     this.runTimeline = new RunTimelineRecorder(options.timelineCapRecords, options.timelineWindowNs)
     this.timeline = new TimelineRecorder(isolated, this.runTimeline)
     // the contexts: the core with the pcp state, then what each kind of component adds to it
-    const kernel = { queue: this.queue, costs: this.costs, warmupNs: this.warmupNs, zone: this.zone, pcp: this.pcp, params: this.params, traits: this.traits }
+    const kernel = new ZoneMmContext(this.queue, this.costs, this.warmupNs, this.zone, this.pcp, this.params, this.traits)
     const dma32Share = profile.housekeeping.dma32Share
     const dma32 = dma32Share > 0 ? this.dma32Mm(kernel) : null
     this.nodeZones = dma32 === null ? [kernel] : [dma32, kernel]
-    const isolatedCtx: IsolatedCpuContext = {
-      ...kernel,
+    const isolatedCtx = new RunIsolatedCpuContext(kernel, {
       nodeZones: this.nodeZones,
       cpuTime: this.cpuTime,
       policy: this.policy,
@@ -118,7 +117,7 @@ export class Simulation {
       ipiOnQueue: profile.kernel.ipiOnQueue,
       llcShared: profile.machine.llcShared,
       preemptRt: profile.kernel.preemptRt
-    }
+    })
     const cpus = new Array<CpuModel>(profile.machine.cpus)
     isolated.forEach((cpu, index) => {
       const task = profile.rtTasks.find((t) => t.cpu === cpu)
@@ -152,7 +151,8 @@ export class Simulation {
   /** ZONE_DMA32's zone and pagesets: the same kernel, that zone's formulas (mm/pcp-params.ts) */
   private dma32Mm(normal: ZoneMm): ZoneMm {
     const params = deriveDma32PcpParams(this.profile, pcpTuningOf(this.traits, this.profile.kernel.pcp.autotune))
-    return { ...normal, zone: new Zone(params.managedPages), pcp: new PerCpuPages(this.profile.machine.cpus, params.batch, params.high, params.thpPages), params }
+    const pcp = new PerCpuPages(this.profile.machine.cpus, params.batch, params.high, params.thpPages)
+    return new ZoneMmContext(normal.queue, normal.costs, normal.warmupNs, new Zone(params.managedPages), pcp, params, normal.traits)
   }
 
   /** Pages on every zone's pcplists. */
