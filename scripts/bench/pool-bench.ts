@@ -18,6 +18,7 @@ import type { Profile } from '../../src-shared/profile/schema'
 import { validateProfile } from '../../src-shared/profile/validate'
 import type { BenchSection } from './bench-section'
 import { BUILT_WORKER, rebuildCli } from './built-cli'
+import { parallelCeiling } from './parallel-ceiling'
 
 const EFFICIENCY_GOAL = 0.85
 const RATES = [25, 50, 100, 200, 400, 800, 1600, 3200]
@@ -128,10 +129,15 @@ export async function runBench(options: { workers?: number; durationMs?: number 
   // 2026-11-30 13:39 and 13:41), and one slow 1-worker run beside a normal N-worker one read 98 % (15:17)
   const oneRuns: Timing[] = []
   const manyRuns: Timing[] = []
+  // what independent threads get from the machine before each round and after the last: the pool's figure is read against it
+  const ceilings: number[] = []
   for (let round = 0; round < ROUNDS; round++) {
+    ceilings.push(await parallelCeiling(workers))
     oneRuns.push(await timeRun(1, experiment))
     manyRuns.push(await timeRun(workers, experiment))
   }
+  ceilings.push(await parallelCeiling(workers))
+  const ceilingMedian = [...ceilings].sort((a, b) => a - b)[Math.floor(ceilings.length / 2)]
   const one = fastest(oneRuns)
   const many = fastest(manyRuns)
   const speedUp = one.ms / many.ms
@@ -159,6 +165,7 @@ ${row(workers, many)}
 
 - Speed-up ${speedUp.toFixed(2)}× on ${workers} workers, efficiency ${(efficiency * 100).toFixed(0)} % of ideal: goal ≥ ${EFFICIENCY_GOAL * 100} % ${efficiency >= EFFICIENCY_GOAL ? 'met' : 'missed'}.
 - CPU time of the same ${experiment.jobs.length} jobs: ${one.ownCpuS.toFixed(1)} s on 1 worker, ${many.ownCpuS.toFixed(1)} s on ${workers} (${(cpuEfficiency * 100).toFixed(0)} %). One worker already keeps ${(one.ownCpuS / (one.ms / 1000)).toFixed(2)} cores busy (V8's compiler and GC helper threads beside it); with every core running a worker they share the cores, so on ${workers} cores the speed-up cannot pass ${workers} cores × ${(one.ms / 1000).toFixed(2)} s ÷ ${many.ownCpuS.toFixed(1)} CPU-s = ${((workers * one.ms) / 1000 / many.ownCpuS).toFixed(2)}× (${((one.ms / 1000 / many.ownCpuS) * 100).toFixed(0)} % efficiency). Starting one worker (the thread, then the built engine) costs ${(startup.cpuS * 1000).toFixed(0)} ms CPU, ${startup.ms.toFixed(0)} ms wall, measured on a fresh pool running a 1 ms job; and a fresh worker's first ${WARM_UP_JOBS} jobs of the sweep took ${warmUp.first.cpuS.toFixed(2)} CPU-s (${(warmUp.first.ms / 1000).toFixed(2)} s wall) against ${warmUp.again.cpuS.toFixed(2)} CPU-s (${(warmUp.again.ms / 1000).toFixed(2)} s) when it ran them again: ${(warmUp.first.cpuS - warmUp.again.cpuS).toFixed(2)} CPU-s of warm-up (V8 compiling the engine on its helper threads, first touches of memory). Every worker pays both once per run: ${workers} workers pay them ${workers} times, one worker once.
+- Independent threads on this machine at the same moments (scripts/bench/parallel-ceiling.ts: ${workers} copies of a fixed computation that shares nothing, at once, against one copy alone; before each round and after the last): ${ceilings.map((c) => `${(c * 100).toFixed(0)} %`).join(', ')}, median ${(ceilingMedian * 100).toFixed(0)} % — what a perfect pool would read here. The pool's ${(efficiency * 100).toFixed(0)} % is ${((efficiency / ceilingMedian) * 100).toFixed(0)} % of that median.
 ${others1 === null || othersN === null ? '' : `- Other processes kept ${others1.toFixed(2)} cores busy on average during the 1-worker run and ${othersN.toFixed(2)} during the ${workers}-worker run (of ${availableParallelism()}): on a shared machine the wall-clock figures above measure the pool and the neighbours together.\n`}`
   return { title: 'Lab worker pool scaling', markdown }
 }
