@@ -24,7 +24,7 @@ const EFFICIENCY_GOAL = 0.85
 const RATES = [25, 50, 100, 200, 400, 800, 1600, 3200]
 
 /** 8 sweep points × 2 variants × 1 seed = 16 jobs of about the same size (an allocating 10 kHz task, reclaim drains). */
-function benchExperiment(durationMs: number): { profile: Profile; jobs: PlannedJob[] } {
+export function benchExperiment(durationMs: number): { profile: Profile; jobs: PlannedJob[] } {
   const checked = validateProfile({
     schemaVersion: 1,
     name: 'pool bench',

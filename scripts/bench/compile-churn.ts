@@ -1,0 +1,91 @@
+// What V8 compiles, job by job, in one worker: the pool bench's 16 jobs (or 16 seeds of one of its profiles, --seeds)
+// run one after another in one process through the built worker's runJob, as a pool worker runs them, under
+// V8's --trace-opt and --trace-deopt; prints per job its time, the TurboFan compiles of the engine's code and their
+// time on V8's helper threads, and the deoptimisations. A job that compiles much again after the first few is
+// paying for something that changed under code already optimised (BENCHMARKS.md, "Hidden classes that changed
+// between jobs"). Needs stdbuf (coreutils), so that V8's lines and the jobs' own come out in order.
+//
+//   npx tsx scripts/bench/compile-churn.ts [--seeds] [--duration-ms D]
+import { spawnSync } from 'node:child_process'
+import { performance } from 'node:perf_hooks'
+import { pathToFileURL } from 'node:url'
+import { parseArgs } from 'node:util'
+import { planExperiment, type PlannedJob } from '../../src-shared/profile/experiment-plan'
+import { validateProfile } from '../../src-shared/profile/validate'
+import { JobControl } from '../../src-main/lab/pool/job-control'
+import { jobTimelineCap } from '../../src-main/lab/timeline-budget'
+import { BUILT_WORKER, rebuildCli } from './built-cli'
+import { benchExperiment } from './pool-bench'
+
+const JOB_LINE = /^job (\d+) (\S+) (\S+) wall (\d+) cpu (\d+)$/
+/** the engine's own code: the build's files, named in each trace line by --trace-file-names */
+const ENGINE_CODE = 'out/cli/'
+
+/** The pool bench's sweep, or 16 seeds of its 200/s profile on `direct`: one profile a worker runs again and again. */
+function jobsOf(seeds: boolean, durationMs: number): PlannedJob[] {
+  const sweep = benchExperiment(durationMs)
+  if (!seeds) return sweep.jobs
+  const { sweep: _dropped, ...profile } = sweep.profile
+  const checked = validateProfile({ ...profile, kernel: { ...profile.kernel, variants: ['direct'] }, run: { ...profile.run, seeds: Array.from({ length: 16 }, (_, i) => i + 1) } })
+  if (!checked.ok) throw new Error(checked.issues.map((i) => `${i.path}: ${i.message}`).join('\n'))
+  const plan = planExperiment(checked.profile)
+  if (!plan.ok) throw new Error(plan.issues.map((i) => `${i.path}: ${i.message}`).join('\n'))
+  return plan.jobs
+}
+
+/** The child: the jobs in this process, one line each after it ran. */
+async function runJobs(jobs: PlannedJob[]): Promise<void> {
+  const runJob = ((await import(pathToFileURL(BUILT_WORKER).href)) as { default: (task: object) => unknown }).default
+  const timelineCapRecords = jobTimelineCap(jobs.length)
+  for (const [i, job] of jobs.entries()) {
+    const cpu = process.cpuUsage()
+    const started = performance.now()
+    runJob({ profile: job.profile, variant: job.variant, seed: job.seed, timelineCapRecords, control: new JobControl().buffer })
+    const used = process.cpuUsage(cpu)
+    const label = job.sweepPoint === null ? `seed=${job.seed}` : Object.values(job.sweepPoint.values).join(",")
+    process.stdout.write(`job ${i + 1} ${job.variant} ${label} wall ${Math.round(performance.now() - started)} cpu ${Math.round((used.user + used.system) / 1000)}\n`)
+  }
+}
+
+interface JobCompiles { line: string[]; compiles: number; compileMs: number; deopts: number; marked: number }
+
+/** Splits the child's output at its job lines and counts V8's lines about the engine's code before each. */
+function perJob(output: string): JobCompiles[] {
+  const jobs: JobCompiles[] = []
+  let current = { compiles: 0, compileMs: 0, deopts: 0, marked: 0 }
+  for (const line of output.split('\n')) {
+    const job = JOB_LINE.exec(line)
+    if (job !== null) {
+      jobs.push({ line: job.slice(1), ...current })
+      current = { compiles: 0, compileMs: 0, deopts: 0, marked: 0 }
+    } else if (line.includes('completed compiling') && line.includes(ENGINE_CODE)) {
+      current.compiles++
+      current.compileMs += Number(/took [\d.]+, ([\d.]+),/.exec(line)?.[1] ?? 0)
+    } else if (line.startsWith('[bailout') && line.includes(ENGINE_CODE)) {
+      current.deopts++
+    } else if (line.startsWith('[marking dependent code')) {
+      // V8 names no file here: code of any script whose assumptions a change broke, the engine's by far the most
+      current.marked++
+    }
+  }
+  return jobs
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { seeds: { type: 'boolean' }, 'duration-ms': { type: 'string' }, child: { type: 'boolean' } } })
+  const durationMs = values['duration-ms'] === undefined ? 40_000 : Number(values['duration-ms'])
+  const jobs = jobsOf(values.seeds === true, durationMs)
+  if (values.child === true) return runJobs(jobs)
+  await rebuildCli()
+  const args = ['-o0', '-e0', process.execPath, '--trace-opt', '--trace-deopt', '--trace-file-names', '--import', 'tsx', import.meta.filename, '--child', '--duration-ms', String(durationMs), ...(values.seeds === true ? ['--seeds'] : [])]
+  const child = spawnSync('stdbuf', args, { encoding: 'utf8', maxBuffer: 1 << 28 })
+  if (child.error !== undefined || child.status !== 0) throw new Error(`the jobs' process failed: ${child.error?.message ?? child.stderr}`)
+  const rows = perJob(child.stdout)
+  const total = (key: 'compiles' | 'compileMs' | 'deopts' | 'marked') => rows.reduce((sum, r) => sum + r[key], 0)
+  process.stdout.write(`${jobs.length} jobs of ${durationMs} ms simulated, one after another in one process (the built worker's runJob)\n\n`)
+  process.stdout.write('| job | variant | point | wall ms | CPU ms | TurboFan compiles | their time, ms | deoptimisations | code marked for deoptimisation |\n|---:|---|---|---:|---:|---:|---:|---:|---:|\n')
+  for (const r of rows) process.stdout.write(`| ${r.line[0]} | ${r.line[1]} | ${r.line[2]} | ${r.line[3]} | ${r.line[4]} | ${r.compiles} | ${Math.round(r.compileMs)} | ${r.deopts} | ${r.marked} |\n`)
+  process.stdout.write(`| all | | | ${rows.reduce((s, r) => s + Number(r.line[3]), 0)} | ${rows.reduce((s, r) => s + Number(r.line[4]), 0)} | ${total('compiles')} | ${Math.round(total('compileMs'))} | ${total('deopts')} | ${total('marked')} |\n`)
+}
+
+await main()
