@@ -21,7 +21,7 @@ import { HousekeepingTick } from './sched/housekeeping-tick'
 import type { CpuModel } from './sched/cpu-model'
 import { HousekeepingCpu } from './sched/housekeeping-cpu'
 import { IsolatedCpu } from './sched/isolated-cpu'
-import { RunIsolatedCpuContext } from './sched/isolated-cpu-context'
+import { IsolatedCpuContext } from './sched/isolated-cpu-context'
 import type { DrainStrategy } from './drain/drain-strategy'
 import { DrainAllPages } from './drain/drain-all-pages'
 import { createDrainStrategy } from './drain/create-drain-strategy'
@@ -105,7 +105,7 @@ export class Simulation {
     const dma32Share = profile.housekeeping.dma32Share
     const dma32 = dma32Share > 0 ? this.dma32Mm(kernel) : null
     this.nodeZones = dma32 === null ? [kernel] : [dma32, kernel]
-    const isolatedCtx = new RunIsolatedCpuContext(kernel, {
+    const isolatedCtx = new IsolatedCpuContext(kernel, {
       nodeZones: this.nodeZones,
       cpuTime: this.cpuTime,
       policy: this.policy,

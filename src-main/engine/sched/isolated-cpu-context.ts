@@ -6,39 +6,22 @@ import type { PageAllocator } from '../mm/page-allocator'
 import type { DerivedPcp } from '../mm/pcp-params'
 import type { PerCpuPages } from '../mm/per-cpu-pages'
 import type { Zone } from '../mm/zone'
+import type { ZoneMm } from '../mm/zone-mm'
 import type { KernelCpuTime } from '../metrics/kernel-cpu-time'
 import type { TimelineRecorder } from '../metrics/timeline-recorder'
 import type { WorstSampleTracker } from '../metrics/worst-sample'
 import type { EventQueue } from '../sim/event-queue'
 import type { KernelCosts, SimContext } from '../sim/sim-context'
-import type { ZoneMm } from '../mm/zone-mm'
 import type { AntiStarvationPolicy } from './anti-starvation/policy-params'
 
-export interface IsolatedCpuContext extends SimContext, PageAllocator {
-  readonly cpuTime: KernelCpuTime
-  readonly policy: AntiStarvationPolicy
-  readonly timeline: TimelineRecorder
-  readonly worst: WorstSampleTracker
-  readonly durationNs: number
-  readonly seriesWindowNs: number
-  readonly timelineWindowNs: number
-  readonly ipiOnQueue: Profile['kernel']['ipiOnQueue']
-  readonly llcShared: boolean
-  /** CONFIG_PREEMPT_RT: a kworker's work function yields to the realtime task (model.md §3.1) */
-  readonly preemptRt: boolean
-  /** every zone whose pcplists run, as drain_pages() walks them (the task's own pages are ZONE_NORMAL's) */
-  readonly nodeZones: readonly ZoneMm[]
-}
-
-/** What the context adds to the zone's. */
+/** What the context adds to ZONE_NORMAL's. */
 export type IsolatedCpuSettings = Omit<IsolatedCpuContext, keyof ZoneMm>
 
 /**
- * The run's context for its isolated CPUs: ZONE_NORMAL's context and the settings, each field assigned by the
- * constructor — not a spread into a literal, whose hidden class V8 changes some runs into a worker's life
- * (mm/zone-mm.ts ZoneMmContext says what that costs).
+ * ZONE_NORMAL's context and the settings, each field assigned by the constructor — not a spread into a literal,
+ * whose hidden class V8 changed some runs into a worker's life (mm/zone-mm.ts ZoneMmContext says what that cost).
  */
-export class RunIsolatedCpuContext implements IsolatedCpuContext {
+export class IsolatedCpuContext implements SimContext, PageAllocator {
   readonly queue: EventQueue
   readonly costs: KernelCosts
   readonly warmupNs: number
@@ -55,7 +38,9 @@ export class RunIsolatedCpuContext implements IsolatedCpuContext {
   readonly timelineWindowNs: number
   readonly ipiOnQueue: Profile['kernel']['ipiOnQueue']
   readonly llcShared: boolean
+  /** CONFIG_PREEMPT_RT: a kworker's work function yields to the realtime task (model.md §3.1) */
   readonly preemptRt: boolean
+  /** every zone whose pcplists run, as drain_pages() walks them (the task's own pages are ZONE_NORMAL's) */
   readonly nodeZones: readonly ZoneMm[]
 
   constructor(normal: ZoneMm, settings: IsolatedCpuSettings) {
