@@ -7,15 +7,13 @@
 //
 //   npx tsx scripts/bench/compile-churn.ts [--seeds] [--duration-ms D]
 import { spawnSync } from 'node:child_process'
-import { performance } from 'node:perf_hooks'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
-import { planExperiment, type PlannedJob } from '../../src-shared/profile/experiment-plan'
-import { validateProfile } from '../../src-shared/profile/validate'
+import type { PlannedJob } from '../../src-shared/profile/experiment-plan'
 import { JobControl } from '../../src-main/lab/pool/job-control'
 import { jobTimelineCap } from '../../src-main/lab/timeline-budget'
 import { BUILT_WORKER, rebuildCli } from './built-cli'
-import { benchExperiment } from './pool-bench'
+import { benchExperiment, cpuAndWall, plannedExperiment } from './pool-bench'
 
 const JOB_LINE = /^job (\d+) (\S+) (\S+) wall (\d+) cpu (\d+)$/
 /** the engine's own code: the build's files, named in each trace line by --trace-file-names */
@@ -26,11 +24,7 @@ function jobsOf(seeds: boolean, durationMs: number): PlannedJob[] {
   const sweep = benchExperiment(durationMs)
   if (!seeds) return sweep.jobs
   const { sweep: _dropped, ...profile } = sweep.profile
-  const checked = validateProfile({ ...profile, kernel: { ...profile.kernel, variants: ['direct'] }, run: { ...profile.run, seeds: Array.from({ length: 16 }, (_, i) => i + 1) } })
-  if (!checked.ok) throw new Error(checked.issues.map((i) => `${i.path}: ${i.message}`).join('\n'))
-  const plan = planExperiment(checked.profile)
-  if (!plan.ok) throw new Error(plan.issues.map((i) => `${i.path}: ${i.message}`).join('\n'))
-  return plan.jobs
+  return plannedExperiment({ ...profile, kernel: { ...profile.kernel, variants: ['direct'] }, run: { ...profile.run, seeds: Array.from({ length: 16 }, (_, i) => i + 1) } }).jobs
 }
 
 /** The child: the jobs in this process, one line each after it ran. */
@@ -38,12 +32,9 @@ async function runJobs(jobs: PlannedJob[]): Promise<void> {
   const runJob = ((await import(pathToFileURL(BUILT_WORKER).href)) as { default: (task: object) => unknown }).default
   const timelineCapRecords = jobTimelineCap(jobs.length)
   for (const [i, job] of jobs.entries()) {
-    const cpu = process.cpuUsage()
-    const started = performance.now()
-    runJob({ profile: job.profile, variant: job.variant, seed: job.seed, timelineCapRecords, control: new JobControl().buffer })
-    const used = process.cpuUsage(cpu)
-    const label = job.sweepPoint === null ? `seed=${job.seed}` : Object.values(job.sweepPoint.values).join(",")
-    process.stdout.write(`job ${i + 1} ${job.variant} ${label} wall ${Math.round(performance.now() - started)} cpu ${Math.round((used.user + used.system) / 1000)}\n`)
+    const { ms, cpuS } = await cpuAndWall(async () => runJob({ profile: job.profile, variant: job.variant, seed: job.seed, timelineCapRecords, control: new JobControl().buffer }))
+    const label = job.sweepPoint === null ? `seed=${job.seed}` : Object.values(job.sweepPoint.values).join(',')
+    process.stdout.write(`job ${i + 1} ${job.variant} ${label} wall ${Math.round(ms)} cpu ${Math.round(cpuS * 1000)}\n`)
   }
 }
 

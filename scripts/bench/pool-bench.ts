@@ -14,7 +14,7 @@ import { ExperimentRun } from '../../src-main/lab/experiment-run'
 import { JobControl } from '../../src-main/lab/pool/job-control'
 import { JobPool } from '../../src-main/lab/pool/job-pool'
 import { jobTimelineCap } from '../../src-main/lab/timeline-budget'
-import type { Profile } from '../../src-shared/profile/schema'
+import type { Profile, ProfileInput } from '../../src-shared/profile/schema'
 import { validateProfile } from '../../src-shared/profile/validate'
 import type { BenchSection } from './bench-section'
 import { BUILT_WORKER, rebuildCli } from './built-cli'
@@ -23,9 +23,18 @@ import { parallelCeiling } from './parallel-ceiling'
 const EFFICIENCY_GOAL = 0.85
 const RATES = [25, 50, 100, 200, 400, 800, 1600, 3200]
 
+/** A bench's experiment checked and planned; an invalid one is the bench's own bug. */
+export function plannedExperiment(input: ProfileInput): { profile: Profile; jobs: PlannedJob[] } {
+  const checked = validateProfile(input)
+  if (!checked.ok) throw new Error(checked.issues.map((i) => `${i.path}: ${i.message}`).join('\n'))
+  const plan = planExperiment(checked.profile)
+  if (!plan.ok) throw new Error(plan.issues.map((i) => `${i.path}: ${i.message}`).join('\n'))
+  return { profile: checked.profile, jobs: plan.jobs }
+}
+
 /** 8 sweep points × 2 variants × 1 seed = 16 jobs of about the same size (an allocating 10 kHz task, reclaim drains). */
 export function benchExperiment(durationMs: number): { profile: Profile; jobs: PlannedJob[] } {
-  const checked = validateProfile({
+  return plannedExperiment({
     schemaVersion: 1,
     name: 'pool bench',
     machine: { cpus: 4, isolated: '2-3' },
@@ -35,10 +44,6 @@ export function benchExperiment(durationMs: number): { profile: Profile; jobs: P
     run: { durationMs, seeds: [1] },
     sweep: { parameters: [{ path: 'drainSources.0.ratePerSec', values: RATES }] }
   })
-  if (!checked.ok) throw new Error(checked.issues.map((i) => `${i.path}: ${i.message}`).join('\n'))
-  const plan = planExperiment(checked.profile)
-  if (!plan.ok) throw new Error(plan.issues.map((i) => `${i.path}: ${i.message}`).join('\n'))
-  return { profile: checked.profile, jobs: plan.jobs }
 }
 
 /** Busy CPU seconds of the whole machine so far (Linux /proc/stat; USER_HZ is 100 on every Linux ABI), null elsewhere. */
@@ -55,7 +60,7 @@ function machineBusySeconds(): number | null {
 interface Timing { ms: number; events: number; failed: number; ownCpuS: number; othersCpuS: number | null }
 
 /** The wall time `work` takes and the CPU time this process uses meanwhile (all its threads), with its result. */
-async function cpuAndWall<T>(work: () => Promise<T>): Promise<{ ms: number; cpuS: number; result: T }> {
+export async function cpuAndWall<T>(work: () => Promise<T>): Promise<{ ms: number; cpuS: number; result: T }> {
   const cpuBefore = process.cpuUsage()
   const started = performance.now()
   const result = await work()
