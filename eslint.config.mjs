@@ -4,7 +4,7 @@ import pluginVue from 'eslint-plugin-vue'
 import globals from 'globals'
 import layerImports from './eslint-rules/layer-imports.mjs'
 
-// Layering (architecture.md, "Rules of the house"), enforced like VS Code's code-layering rule: each layer
+// Layering (DEVELOPERS.md, "Layout and layering"), enforced like VS Code's code-layering rule: each layer
 // lists what it may import (eslint-rules/layer-imports.mjs); anything not listed is an error.
 const layerRule = (layer, why, allow, allowTypes = []) => ({ 'layering/imports': ['error', { layer, why, allow, allowTypes }] })
 const SHARED = 'src-shared/**'

@@ -1,4 +1,4 @@
-// The layering rule of architecture.md as an allow-list, like VS Code's code-import-patterns rule: each
+// The layering rule of DEVELOPERS.md ("Layout and layering") as an allow-list, like VS Code's code-import-patterns rule: each
 // layer names what it may import, so a new dependency between layers (or on a package) is a decision
 // written in eslint.config.mjs, never an accident. Everything an import names is reduced to one target:
 // a repository path for files (relative imports resolved, the @shared alias expanded), `node:x` for
@@ -41,7 +41,7 @@ function isTypeOnly(node) {
 export default {
   meta: {
     type: 'problem',
-    docs: { description: 'each layer imports only what its allow-list names (architecture.md, "Rules of the house")' },
+    docs: { description: 'each layer imports only what its allow-list names (DEVELOPERS.md, "Layout and layering")' },
     schema: [{
       type: 'object',
       properties: {

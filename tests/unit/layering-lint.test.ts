@@ -1,4 +1,4 @@
-// The layering rules of architecture.md, proven on fixtures: the project's own ESLint config must reject
+// The layering rules of DEVELOPERS.md ("Layout and layering"), proven on fixtures: the project's own ESLint config must reject
 // each forbidden import and accept each allowed one, layer by layer. The fixtures are text, linted as if
 // they lived at the given path, so no violating file ever sits in the tree.
 import { resolve } from 'node:path'

@@ -13,7 +13,7 @@ import { historyNoteOfMeasured } from '../record-measured'
 import { saveRunFolder } from '../save-run-folder'
 
 
-/** Why the machine's min_free_kbytes is what it is, when THP's recommendation explains it (docs/model.md §9). */
+/** Why the machine's min_free_kbytes is what it is, when THP's recommendation explains it (docs/model.md §2, min_free_kbytes). */
 function minFreeWhy(host: HostProbe): string {
   const thp = host.thpMinFreeKbytes
   if (thp === null || thp === undefined) return ''

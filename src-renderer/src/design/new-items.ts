@@ -32,7 +32,10 @@ export function newRtTask(existing: ReadonlyArray<{ name?: unknown }>, cpu: numb
   }
 }
 
-/** Reclaim-driven global drains at 1/s, the "under memory pressure" default of model.md. */
+/**
+ * Reclaim-driven global drains (docs/model.md §5, drain sources) at 1/s: a machine under light memory pressure,
+ * where the series' stress test runs 100/s; the user tunes the rate from there.
+ */
 export function newDrainSource(): DrainSource {
   return { kind: 'reclaim', ratePerSec: 1 }
 }
