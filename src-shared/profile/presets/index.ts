@@ -1,4 +1,4 @@
-// The presets of ux.md, in the order the Design view lists them.
+// The presets of docs/ux.md ("Presets"), in the order the Design view lists them (tests/unit/ux-presets-doc.test.ts keeps the two alike).
 import { bigServerAutotune } from './big-server-autotune'
 import { cmaHeavyDevice } from './cma-heavy-device'
 import { cmaLruPolling } from './cma-lru-polling'
