@@ -100,7 +100,9 @@ const dir = mkdtempSync(join(tmpdir(), 'drainlab-instructions-'))
 try {
   const out = join(dir, 'callgrind.out')
   const run = spawnSync('valgrind', ['--tool=callgrind', '--dump-instr=yes', '--smc-check=all-non-file', `--callgrind-out-file=${out}`,
-    process.execPath, '--perf-basic-prof', ...argv.slice(dash + 1)], { stdio: ['ignore', 'inherit', 'pipe'], encoding: 'utf8' })
+    // --perf-basic-prof also turns V8's log on: one log file for all isolates, in the folder removed below, not
+    // one isolate-*-v8.log per thread left in the working directory
+    process.execPath, '--perf-basic-prof', '--no-logfile-per-isolate', `--logfile=${join(dir, 'v8.log')}`, ...argv.slice(dash + 1)], { stdio: ['ignore', 'inherit', 'pipe'], encoding: 'utf8' })
   if (run.error !== undefined) throw new Error(`valgrind could not start (${run.error.message}): install it (Debian: apt install valgrind)`)
   if (run.status !== 0) process.stderr.write(run.stderr)
   const pid = /^==(\d+)==/m.exec(run.stderr)?.[1]
