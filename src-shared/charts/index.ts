@@ -28,8 +28,12 @@ export interface ChartSpec {
   build(results: ExperimentResults, opts?: ChartBuildOptions & SweepChartOptions): ChartConfiguration
 }
 
-const hasJobs = (r: ExperimentResults) => r.jobs.some((j) => j.result !== undefined)
 const hasTasks = (r: ExperimentResults) => r.jobs.some((j) => (j.result?.tasks.length ?? 0) > 0)
+// imported measurements have latency samples but no series over time (a histogram, a list of maxima), no
+// sampled pcplists and no interference accounting: those charts would be empty axes
+const hasWindows = (r: ExperimentResults) => r.jobs.some((j) => j.result?.tasks.some((t) => t.maxLatencyPerWindowNs.values.length > 0) ?? false)
+const hasStranded = (r: ExperimentResults) => r.jobs.some((j) => (j.result?.strandedPages.tNs.length ?? 0) > 0)
+const hasInterference = (r: ExperimentResults) => r.jobs.some((j) => (j.result?.interference.length ?? 0) > 0)
 const hasDrains = (r: ExperimentResults) => r.jobs.some((j) => (j.result?.drains.completed ?? 0) > 0)
 const hasFlushes = (r: ExperimentResults) => flushRows(r).some(concernsIsolatedCpus)
 const hasWorst = (r: ExperimentResults) => r.jobs.some((j) => j.result?.worst != null)
@@ -45,14 +49,14 @@ const widen = <T>(build: (r: ExperimentResults, o?: ChartBuildOptions & SweepCha
 export const CHARTS: ChartSpec[] = [
   { id: 'latency-histogram', title: 'Wakeup latency histogram', group: 'latency', available: hasTasks, build: widen(buildLatencyHistogram) },
   { id: 'latency-percentiles', title: 'Wakeup latency by percentile', group: 'latency', available: hasTasks, build: widen(buildLatencyPercentiles) },
-  { id: 'max-per-window', title: 'Max latency per window', group: 'latency', available: hasTasks, build: widen(buildMaxPerWindow) },
-  { id: 'misses-over-time', title: 'Deadline misses over time', group: 'latency', available: hasTasks, build: widen(buildMissesOverTime) },
+  { id: 'max-per-window', title: 'Max latency per window', group: 'latency', available: hasWindows, build: widen(buildMaxPerWindow) },
+  { id: 'misses-over-time', title: 'Deadline misses over time', group: 'latency', available: hasWindows, build: widen(buildMissesOverTime) },
   { id: 'drain-histogram', title: 'Drain time histogram', group: 'drains', available: hasDrains, build: widen(buildDrainHistogram) },
   { id: 'drain-percentiles', title: 'Drain time by percentile', group: 'drains', available: hasDrains, build: widen(buildDrainPercentiles) },
   { id: 'drain-over-time', title: 'Drain times over time', group: 'drains', available: hasDrains, build: widen(buildDrainOverTime) },
   { id: 'flush-work', title: 'Per-CPU flush work on isolated CPUs', group: 'drains', available: hasFlushes, build: widen(buildFlushWork) },
-  { id: 'stranded-pages', title: 'Pages on pcplists over time', group: 'drains', available: hasJobs, build: widen(buildStrandedPages) },
-  { id: 'interference', title: 'Interference by source', group: 'interference', available: hasTasks, build: widen(buildInterference) },
+  { id: 'stranded-pages', title: 'Pages on pcplists over time', group: 'drains', available: hasStranded, build: widen(buildStrandedPages) },
+  { id: 'interference', title: 'Interference by source', group: 'interference', available: hasInterference, build: widen(buildInterference) },
   { id: 'worst-breakdown', title: 'Worst sample breakdown', group: 'worst', available: hasWorst, build: widen(buildWorstBreakdown) },
   { id: 'sweep-metric', title: 'Metric vs sweep parameter', group: 'sweep', available: hasSweep, build: widen(buildSweepMetric) },
   { id: 'sweep-misses', title: 'Deadline misses vs sweep parameter', group: 'sweep', available: hasSweep, build: widen((r, o) => buildSweepMetric(r, { metric: 'misses', ...o })) },

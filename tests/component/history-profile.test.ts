@@ -13,10 +13,10 @@ import { useUiStore } from '../../src-renderer/src/stores/ui'
 const entry: HistoryEntry = { id: 'r1', name: 'recorded', createdAt: '2026-01-01T00:00:00Z', variants: ['direct'], seeds: [7], status: 'completed', headline: [] }
 const recorded = { ...newProfile(), name: 'recorded' }
 
-function fakeLab() {
+function fakeLab(listed: HistoryEntry = entry) {
   const replies: Record<string, () => Promise<unknown>> = {
     hostInfo: async () => ({ host: 'electron', appVersion: '1', engineVersion: '1', nativeDialogs: true }),
-    listPresets: async () => [], listRecentProfiles: async () => [], listHistory: async () => [entry],
+    listPresets: async () => [], listRecentProfiles: async () => [], listHistory: async () => [listed],
     getProfile: async () => recorded, startRun: async () => ({ runId: 'r2' })
   }
   const methods = Object.fromEntries(LAB_METHODS.map((m) => [m, vi.fn(replies[m] ?? (async () => null))]))
@@ -60,5 +60,16 @@ describe('History and recorded profiles', () => {
     expect(methods.getProfile).toHaveBeenCalledWith({ runId: 'r1' })
     expect(methods.startRun).toHaveBeenCalledWith({ profile: recorded })
     expect(methods.getResults).not.toHaveBeenCalled()
+  })
+
+  it('simulates an imported measurement\'s stand-in profile under a name that says so', async () => {
+    localStorage.clear()
+    const methods = fakeLab({ ...entry, engine: 'measured' })
+    const w = await openHistory()
+    const button = w.get('[data-testid="history-rerun-r1"]')
+    expect(button.text()).toBe('Simulate')
+    await button.trigger('click')
+    await flushPromises()
+    expect(methods.startRun).toHaveBeenCalledWith({ profile: { ...recorded, name: 'recorded (simulated)' } })
   })
 })

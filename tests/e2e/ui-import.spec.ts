@@ -22,6 +22,10 @@ test('import cyclictest output, read it in Results, refuse a non-measurement, co
   await importFiles(page, [join(FIXTURES, 'cyclictest.json')])
   await expect(page.getByTestId('view-results')).toBeVisible()
   await expect(page.getByTestId('view-results')).toContainText('imported measurements')
+  // what a measurement holds, and only its tabs: no drains, interference, worst sample or timeline to show
+  await expect(page.getByTestId('measured-note')).toContainText('Measured by cyclictest')
+  await expect(page.getByTestId('measured-note')).toContainText('Filed under')
+  await expect(page.locator('.n-tabs-tab')).toHaveText(['Overview', 'Latency'])
   await page.locator('.n-tabs-tab', { hasText: 'Latency' }).click()
   await expectChartDrawn(page, 'chart-canvas-latency-percentiles')
   await expectChartDrawn(page, 'chart-canvas-latency-histogram')
@@ -36,6 +40,9 @@ test('import cyclictest output, read it in Results, refuse a non-measurement, co
   await shortRun(page, 200)
   await page.getByTestId('nav-history').click()
   await expect(page.getByTestId('history-table')).toContainText('cyclictest cyclictest.json')
+  // a measurement's stored profile stands for the measured setup: its button simulates that, not "Re-run"
+  await expect(page.locator('tr', { hasText: 'cyclictest cyclictest.json' }).locator('[data-testid^="history-rerun-"]')).toHaveText('Simulate')
+  await expect(page.locator('tr', { hasText: '1 kHz control loop' }).locator('[data-testid^="history-rerun-"]')).toHaveText('Re-run')
   const boxes = page.locator('[data-testid^="history-compare-"]')
   await boxes.nth(0).click()
   await boxes.nth(1).click()

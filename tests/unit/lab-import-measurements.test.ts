@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { CHARTS } from '../../src-shared/charts'
 import { dispatchLabCall } from '../../src-main/lab/dispatch'
 import { createLabService } from '../../src-main/lab/lab-service'
 import { labFolderPolicy } from '../../src-main/lab/path-policy'
@@ -26,6 +27,9 @@ describe('LabApi importMeasurements', () => {
     const history = await lab.listHistory({})
     expect(history.find((e) => e.id === runId)).toMatchObject({ name: 'oslat and osnoise', status: 'completed' })
     expect((await lab.getProfile({ runId })).name).toBe('oslat and osnoise')
+    // a tool's samples have no series over time, drains or worst sample: the Results view and the exports draw
+    // the charts the samples make, and no empty ones
+    expect(CHARTS.filter((c) => c.available(results)).map((c) => c.id)).toEqual(['latency-histogram', 'latency-percentiles'])
   })
 
   it('refuses a file that is not a measurement, naming it and the line', async () => {
