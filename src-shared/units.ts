@@ -22,8 +22,30 @@ export function formatNs(ns: number): string {
 }
 
 function trim(v: number): string {
+  return v.toFixed(trimDecimals(v))
+}
+
+/** formatNs's digits: three significant ones, at most two decimals */
+function trimDecimals(v: number): number {
   const abs = Math.abs(v)
-  return abs >= 100 ? v.toFixed(0) : abs >= 10 ? v.toFixed(1) : v.toFixed(2)
+  return abs >= 100 ? 0 : abs >= 10 ? 1 : 2
+}
+
+/** A time in ns of one microsecond: the resolution at which the timeline names the time of a record. */
+export const MICROSECOND_NS = 1e3
+
+/**
+ * A point in time, in formatNs's unit, with the decimals a step of `resolutionNs` needs on top of formatNs's
+ * three significant digits: deep in a run a 360 µs window reads "378.345 ms – 378.705 ms" where formatNs reads
+ * "378 ms – 379 ms", as Perfetto's time labels keep the precision of the zoom.
+ */
+export function formatInstant(ns: number, resolutionNs: number): string {
+  if (!Number.isFinite(ns)) return '—'
+  const abs = Math.abs(ns)
+  const [unit, name] = abs < 1e3 ? [1, 'ns'] : abs < 1e6 ? [1e3, 'µs'] : abs < 1e9 ? [1e6, 'ms'] : [1e9, 's']
+  const step = Math.max(1, resolutionNs) / unit
+  const decimals = Math.min(9, Math.max(trimDecimals(ns / unit), Math.ceil(-Math.log10(step) - 1e-9)))
+  return `${(ns / unit).toFixed(unit === 1 ? 0 : decimals)} ${name}`
 }
 
 /**

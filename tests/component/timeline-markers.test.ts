@@ -14,7 +14,7 @@ describe('timeline markers', () => {
   it('reads the delta between A and B, whichever is later', () => {
     expect(markerText([])).toBe('')
     expect(markerText([1_000])).toContain('place B')
-    expect(markerText([2_000_000, 2_012_300])).toBe('A 2.00 ms · B 2.01 ms · Δ 12.3 µs')
+    expect(markerText([2_000_000, 2_012_300])).toBe('A 2.000 ms · B 2.012 ms · Δ 12.3 µs')
     expect(markerText([2_012_300, 2_000_000])).toContain('Δ 12.3 µs')
   })
 

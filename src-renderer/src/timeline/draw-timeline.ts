@@ -124,6 +124,8 @@ function drawAxis(ctx: CanvasRenderingContext2D, view: TimelineView, plot: numbe
     const x = Math.round(xOfNs(view, plot, tick.ns))
     ctx.fillStyle = theme.border
     ctx.fillRect(x, AXIS_PX - 5, 1, height - AXIS_PX + 5)
+    // a label that would run past the plot's right edge is left out (its tick line stays), not cut
+    if (x + 3 + ctx.measureText(tick.label).width > LABEL_PX + plot) continue
     ctx.fillStyle = theme.muted
     ctx.fillText(tick.label, x + 3, AXIS_PX / 2)
   }
