@@ -27,9 +27,20 @@ describe('profile field', () => {
     const input = wrapper.get('input')
     await input.setValue('9')
     expect(useProfileStore().get('kernel.pcp.batchScaleMax')).toBe(9)
-    expect(wrapper.get('[data-testid="field-error-kernel.pcp.batchScaleMax"]').text()).toBe('batchScaleMax is 0..6')
+    expect(wrapper.get('[data-testid="field-error-kernel.pcp.batchScaleMax"]').text()).toBe('Batch scale max is 0..6')
     await input.setValue('3')
     expect(wrapper.find('[data-testid="field-error-kernel.pcp.batchScaleMax"]').exists()).toBe(false)
+  })
+
+  it('says under a drain source what the kind chosen calls, not every kind\'s call', async () => {
+    const store = useProfileStore()
+    store.set('drainSources', [{ kind: 'memcg', ratePerSec: 1 }])
+    const wrapper = mount(ProfileField, { props: { path: 'drainSources.0.kind' } })
+    expect(wrapper.get('.help').text()).toContain('drain_all_stock()')
+    expect(wrapper.get('.help').text()).not.toContain('alloc_contig_range')
+    store.set('drainSources', [{ kind: 'cma', ratePerSec: 1 }])
+    await wrapper.vm.$nextTick()
+    expect(wrapper.get('.help').text()).toContain('alloc_contig_range()')
   })
 
   it('parses the seeds list and refuses non-numbers locally', async () => {

@@ -13,7 +13,7 @@ test('a preset, an invalid field that blocks Run, and the CPU map', async ({ pag
 
   // an invalid value shows the schema's message at the field and disables Run with the reason
   await page.getByTestId('input-kernel.pcp.batchScaleMax').fill('9')
-  await expect(page.getByTestId('field-error-kernel.pcp.batchScaleMax')).toHaveText('batchScaleMax is 0..6')
+  await expect(page.getByTestId('field-error-kernel.pcp.batchScaleMax')).toHaveText('Batch scale max is 0..6')
   await expect(page.getByTestId('design-run')).toBeDisabled()
   await expect(page.getByTestId('run-blocked-reason')).toContainText('kernel.pcp.batchScaleMax: batchScaleMax is 0..6')
   await page.getByTestId('input-kernel.pcp.batchScaleMax').fill('5')

@@ -1,7 +1,7 @@
 // Every profile field the Design form shows: label, unit, the kernel's name for it (so a kernel
 // engineer recognises the knob), a one-line explanation, and how it is edited. Defaults are not
 // repeated here: they are read from the schema itself (field-defaults.ts), so they cannot drift.
-import { ANTI_STARVATION_POLICIES, DRAIN_SOURCE_KINDS, RUN_ENGINES, VARIANTS } from '@shared/profile/schema'
+import { ANTI_STARVATION_POLICIES, DRAIN_SOURCE_KINDS, RUN_ENGINES, VARIANTS, type DrainSourceKind } from '@shared/profile/schema'
 import { KSWAPD_BALANCE_DEFAULT_MS } from '@shared/kernel/kswapd-balance'
 
 export type FieldKind =
@@ -24,6 +24,8 @@ export interface FieldSpec {
   unit?: string
   kernel?: string
   help: string
+  /** the help for the value chosen, where the options differ more than one line can say (a drain source's kind) */
+  helpFor?: (value: unknown) => string
   /** shown only under "more settings" */
   advanced?: boolean
   /** what an empty optional field means, when the schema has no plain default for it */
@@ -31,6 +33,19 @@ export interface FieldSpec {
 }
 
 const num = (integer = false): FieldKind => ({ type: 'number', integer })
+
+/** What each drain source calls, said under its row for the kind chosen (drain-source-kinds.ts has the kernel paths). */
+const DRAIN_SOURCE_HELP: Readonly<Record<DrainSourceKind, string>> = {
+  reclaim: 'reclaim: a global drain_all_pages() from direct reclaim, each preceded by a kswapd balance (its lead and length beside; 0 turns it off).',
+  cma: 'cma: alloc_contig_range() drains the zone\'s pcplists, then lru_cache_disable() flushes every CPU\'s LRU batches.',
+  compaction: 'compaction: a zone drain_all_pages() from compaction.',
+  offline: 'offline: offline_pages() drains the zone (forced), then lru_cache_disable().',
+  once: 'once: a single global drain at "At".',
+  lru: 'lru: lru_add_drain_all() (khugepaged, compact_memory, fadvise DONTNEED): the LRU flush only.',
+  memcg: 'memcg: drain_all_stock(), a memory cgroup at its limit: the memcg stock flush only.',
+  slab: 'slab: flush_all() (kmem_cache_shrink, a cache destroyed): the SLUB per-CPU flush only.',
+  'stat-refresh': 'stat-refresh: a read of /proc/sys/vm/stat_refresh: refresh_vm_stats() on every CPU.'
+}
 
 export const MACHINE_FIELDS: FieldSpec[] = [
   { path: 'name', label: 'Experiment name', kind: { type: 'text' }, help: 'Shown in History and used as the file name when saving.' },
@@ -113,7 +128,7 @@ export const HOUSEKEEPING_FIELDS: FieldSpec[] = [
 ]
 
 export const DRAIN_SOURCE_FIELDS: FieldSpec[] = [
-  { path: 'drainSources.*.kind', label: 'Source', kind: { type: 'select', options: DRAIN_SOURCE_KINDS }, kernel: 'drain_all_pages()', help: 'reclaim: global drains from direct reclaim; cma: alloc_contig_range (then lru_cache_disable); compaction; offline: forced zone drain (then lru_cache_disable); once: a single drain at a time; lru: lru_add_drain_all (khugepaged, compact_memory); memcg: drain_all_stock; slab: flush_all (kmem_cache_shrink); stat-refresh: a read of /proc/sys/vm/stat_refresh (refresh_vm_stats on every CPU).' },
+  { path: 'drainSources.*.kind', label: 'Source', kind: { type: 'select', options: DRAIN_SOURCE_KINDS }, kernel: 'drain_all_pages()', help: 'What requests the drain or the per-CPU flush.', helpFor: (kind) => DRAIN_SOURCE_HELP[kind as DrainSourceKind] ?? 'What requests the drain or the per-CPU flush.' },
   { path: 'drainSources.*.ratePerSec', label: 'Rate', kind: num(), unit: '/s', help: 'Poisson arrival rate (not for "once"); the series\' stress test used 100/s.', whenEmpty: 'none (required unless "once")' },
   { path: 'drainSources.*.atMs', label: 'At', kind: num(), unit: 'ms', help: 'When a "once" drain fires.', whenEmpty: 'none (required for "once")' },
   { path: 'drainSources.*.cpu', label: 'On CPU', kind: num(true), help: 'The housekeeping CPU requesting the drain; empty = the first housekeeping CPU.', whenEmpty: 'the first housekeeping CPU' },
