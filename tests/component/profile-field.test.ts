@@ -2,6 +2,7 @@
 import { mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it } from 'vitest'
+import DrainSourceList from '../../src-renderer/src/components/DrainSourceList.vue'
 import ProfileField from '../../src-renderer/src/components/ProfileField.vue'
 import { defaultFor } from '../../src-renderer/src/design/field-defaults'
 import { specFor } from '../../src-renderer/src/design/field-catalog'
@@ -34,13 +35,14 @@ describe('profile field', () => {
 
   it('says under a drain source what the kind chosen calls, not every kind\'s call', async () => {
     const store = useProfileStore()
-    store.set('drainSources', [{ kind: 'memcg', ratePerSec: 1 }])
-    const wrapper = mount(ProfileField, { props: { path: 'drainSources.0.kind' } })
-    expect(wrapper.get('.help').text()).toContain('drain_all_stock()')
-    expect(wrapper.get('.help').text()).not.toContain('alloc_contig_range')
-    store.set('drainSources', [{ kind: 'cma', ratePerSec: 1 }])
+    store.set('drainSources', [{ kind: 'memcg', ratePerSec: 1 }, { kind: 'cma', ratePerSec: 1 }])
+    const wrapper = mount(DrainSourceList)
+    expect(wrapper.get('[data-testid="drain-source-help-0"]').text()).toContain('drain_all_stock()')
+    expect(wrapper.get('[data-testid="drain-source-help-0"]').text()).not.toContain('alloc_contig_range')
+    expect(wrapper.get('[data-testid="drain-source-help-1"]').text()).toContain('alloc_contig_range()')
+    store.set('drainSources', [{ kind: 'slab', ratePerSec: 1 }])
     await wrapper.vm.$nextTick()
-    expect(wrapper.get('.help').text()).toContain('alloc_contig_range()')
+    expect(wrapper.get('[data-testid="drain-source-help-0"]').text()).toContain('flush_all()')
   })
 
   it('parses the seeds list and refuses non-numbers locally', async () => {

@@ -12,10 +12,12 @@ describe('timeline markers', () => {
   })
 
   it('reads the delta between A and B, whichever is later', () => {
-    expect(markerText([])).toBe('')
-    expect(markerText([1_000])).toContain('place B')
-    expect(markerText([2_000_000, 2_012_300])).toBe('A 2.000 ms · B 2.012 ms · Δ 12.3 µs')
-    expect(markerText([2_012_300, 2_000_000])).toContain('Δ 12.3 µs')
+    expect(markerText([], 1e3)).toBe('')
+    expect(markerText([1_000], 1e3)).toContain('place B')
+    expect(markerText([2_000_000, 2_012_300], 1e3)).toBe('A 2.000 ms · B 2.012 ms · Δ 12.3 µs')
+    expect(markerText([2_012_300, 2_000_000], 1e3)).toContain('Δ 12.3 µs')
+    // placed on a 100 ms view (a hundredth: 1 ms), they read as formatNs does: no microseconds a pixel cannot place
+    expect(markerText([25_054_000, 50_000_000], 1e6)).toBe('A 25.1 ms · B 50.0 ms · Δ 24.9 ms')
   })
 
   it('draws a line per marker in the markers\' colour, B labelled with the delta', () => {

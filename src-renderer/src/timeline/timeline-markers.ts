@@ -1,6 +1,6 @@
 // The user's two markers on the timeline, A then B, and the time between them (Perfetto's markers). A third
 // placement starts over at A, as the charts' click markers do (charts/interactive-chart.ts).
-import { formatInstant, formatNs, MICROSECOND_NS } from '@shared/units'
+import { formatInstant, formatNs } from '@shared/units'
 import type { TimelineMarker } from './draw-timeline'
 
 /** the charts' marker colour (interactive-chart.ts), apart from the accent of the worst sample's markers */
@@ -11,12 +11,15 @@ export function placeMarker(markers: readonly number[], ns: number): number[] {
   return markers.length >= 2 ? [ns] : [...markers, ns]
 }
 
-/** What the toolbar says about the markers: where they are and, once both are down, Δ between them. */
-export function markerText(markers: readonly number[]): string {
+/**
+ * What the toolbar says about the markers: where they are, to the `resolutionNs` they were placed at (a pixel
+ * of a 100 ms view is no microsecond), and, once both are down, Δ between them.
+ */
+export function markerText(markers: readonly number[], resolutionNs: number): string {
   const [a, b] = markers
   if (a === undefined) return ''
-  if (b === undefined) return `A ${formatInstant(a, MICROSECOND_NS)} · place B (click the axis or press M)`
-  return `A ${formatInstant(a, MICROSECOND_NS)} · B ${formatInstant(b, MICROSECOND_NS)} · Δ ${formatNs(Math.abs(b - a))}`
+  if (b === undefined) return `A ${formatInstant(a, resolutionNs)} · place B (click the axis or press M)`
+  return `A ${formatInstant(a, resolutionNs)} · B ${formatInstant(b, resolutionNs)} · Δ ${formatNs(Math.abs(b - a))}`
 }
 
 /** The markers as the canvas draws them: a line each, labelled A and "B Δ …". */
