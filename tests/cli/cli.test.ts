@@ -238,6 +238,24 @@ describe('drainlab run', () => {
     expect(readFileSync(join(dir, 'out-timings', 'results.json'), 'utf8')).toBe(readFileSync(join(dir, 'out-no-timings', 'results.json'), 'utf8'))
   })
 
+  it('refuses an --out folder that holds a finished run (exit 2, its files untouched), and reuses one a run left without results', async () => {
+    const args = ['run', 'tiny.drainlab.json', '--duration', '50ms', '--no-history']
+    const out = join(dir, 'out-taken')
+    expect((await drainlab([...args, '--out', out], dir)).code).toBe(0)
+    const before = readFileSync(join(out, 'results.json'), 'utf8')
+    const again = await drainlab([...args, '--seeds', '2', '--out', out], dir)
+    expect(again.code).toBe(2)
+    expect(again.stderr).toContain(`--out ${out}: the folder already holds a run (${join(out, 'results.json')})`)
+    expect(readFileSync(join(out, 'results.json'), 'utf8')).toBe(before)
+    expect(readdirSync(out).sort()).toEqual(['profile.drainlab.json', 'results.json'])
+    // a run stopped before its results (a batch system retries it into the same folder) is not in the way
+    const retried = join(dir, 'out-retried')
+    mkdirSync(retried)
+    writeFileSync(join(retried, 'profile.drainlab.json'), JSON.stringify(tiny))
+    expect((await drainlab([...args, '--out', retried], dir)).code).toBe(0)
+    expect(existsSync(join(retried, 'results.json'))).toBe(true)
+  })
+
   it('invalid input: exit 2 and nothing written', async () => {
     const cases: Array<{ args: string[]; stderr: RegExp }> = [
       { args: ['run', 'broken.drainlab.json'], stderr: /not valid JSON/ },

@@ -4,6 +4,7 @@ import { importMeasurements } from '../../lab/measured/import-measurements'
 import { slugOf, timeStamp } from '../../lab/run-id'
 import { measuredTable } from '../measured-table'
 import { historyNoteOfMeasured } from '../record-measured'
+import { refuseFinishedRunFolder } from '../out-folder'
 import { saveRunFolder } from '../save-run-folder'
 
 export interface ImportCommandOptions {
@@ -15,6 +16,7 @@ export interface ImportCommandOptions {
 }
 
 export async function importFiles(files: string[], o: ImportCommandOptions): Promise<void> {
+  if (o.out !== undefined) await refuseFinishedRunFolder(resolve(o.out))
   const results = await importMeasurements(files, { name: o.name, variant: o.variant })
   const at = new Date()
   const out = resolve(o.out ?? `${slugOf(results.profile.name)}-${timeStamp(at)}`)

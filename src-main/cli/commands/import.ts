@@ -11,7 +11,7 @@ export function registerImportCommand(program: Command): void {
     .command('import')
     .description('import cyclictest, oslat or rtla histograms as a measured run (docs/measurements.md)')
     .argument('<files...>', 'measurement files: one job each')
-    .option('--out <dir>', 'output folder (default: a new folder here, named after the import and the time)')
+    .option('--out <dir>', 'output folder (default: a new folder here, named after the import and the time); refused when it already holds a run\'s results.json')
     .option('--name <name>', 'the run\'s name (default: the tool and the first file\'s name)')
     .option('--variant <variant>', 'file the runs under this kernel variant (default: the one of the kernel release the file names, else of this machine)')
     .option('--data-dir <dir>', 'the Drain Lab data folder whose run history records this import (default: the platform data folder)')

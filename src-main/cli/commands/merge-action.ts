@@ -7,6 +7,7 @@ import { newRunId } from '../../lab/run-id'
 import { defaultDataDir } from '../../store/data-dir'
 import { ExperimentStore } from '../../store/experiment-store'
 import { readResultsFile } from '../../store/results-file'
+import { refuseFinishedRunFolder } from '../out-folder'
 import { saveRunFolder } from '../save-run-folder'
 
 export interface MergeOptions {
@@ -16,6 +17,7 @@ export interface MergeOptions {
 }
 
 export async function mergeResults(dirs: string[], o: MergeOptions): Promise<void> {
+  await refuseFinishedRunFolder(resolve(o.out))
   // every shard is read and checked before anything is written
   const docs = []
   for (const dir of dirs) {

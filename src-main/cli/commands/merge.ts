@@ -10,7 +10,7 @@ export function registerMergeCommand(program: Command): void {
     .command('merge')
     .description('join the results folders of drainlab run --shard i/n into one run (docs/scale-out.md)')
     .argument('<dirs...>', 'the shard results folders, each holding a results.json')
-    .requiredOption('--out <dir>', 'output folder for the merged results.json and profile')
+    .requiredOption('--out <dir>', 'output folder for the merged results.json and profile; refused when it already holds a run\'s results.json')
     .option('--data-dir <dir>', 'the Drain Lab data folder whose run history records the merged run (default: the platform data folder)')
     .option('--no-history', 'do not record the merged run in the history')
     .action(async (dirs: string[], o: MergeOptions) => (await import('./merge-action')).mergeResults(dirs, o))

@@ -10,6 +10,7 @@ import { slugOf, timeStamp } from '../../lab/run-id'
 import { splitList } from '../cli-arguments'
 import { measuredTable } from '../measured-table'
 import { historyNoteOfMeasured } from '../record-measured'
+import { refuseFinishedRunFolder } from '../out-folder'
 import { saveRunFolder } from '../save-run-folder'
 
 
@@ -108,6 +109,7 @@ export async function probe(o: ProbeCommandOptions): Promise<void> {
   const options = parseOptions(o)
   if (process.platform !== 'linux') throw new LabError('invalid-request', `drainlab probe reads Linux's /proc and tracefs; this is ${process.platform}`)
   const startedAt = new Date()
+  if (o.out !== undefined) await refuseFinishedRunFolder(resolve(o.out))
   process.stderr.write(`drainlab: probing for ${options.durationNs / 1e9} s…\n`)
   const { results, zoneinfoText, traceText: rawTrace } = await probeHost({ ...options, name: o.name })
   const out = resolve(o.out ?? `${slugOf(results.profile.name)}-${timeStamp(startedAt)}`)

@@ -15,7 +15,7 @@ export function registerProbeCommand(program: Command): void {
     .option('--duration <time>', 'how long to trace and measure, whole seconds (e.g. 3s, 10s)', '10s')
     .option('--cpus <list>', 'CPUs to measure, e.g. 2-3 (default: the isolated CPUs, else all)')
     .option('--trigger <list>', 'make pcp frees happen while tracing: free (a process fills and frees 1.5 × the largest pcp high_max), compact (echo 1 > /proc/sys/vm/compact_memory); comma-separated, off by default')
-    .option('--out <dir>', 'output folder (default: a new folder here, named after the probe and the time)')
+    .option('--out <dir>', 'output folder (default: a new folder here, named after the probe and the time); refused when it already holds a run\'s results.json')
     .option('--name <name>', 'the run\'s name (default: probe, host and kernel release)')
     .option('--data-dir <dir>', 'the Drain Lab data folder whose run history records this probe (default: the platform data folder)')
     .option('--no-history', 'do not record the probe in the history')

@@ -24,6 +24,7 @@ import { describedIo, FsFailure } from '../../store/fs-failure'
 import { makeFolder } from '../../store/make-folder'
 import { readResultsFile, resultsPieces } from '../../store/results-file'
 import type { CliInstall } from '../cli-install'
+import { refuseFinishedRunFolder } from '../out-folder'
 
 /** "1 seed", "2 seeds" */
 const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`
@@ -104,6 +105,7 @@ export async function runExperiment(file: string | undefined, o: RunOptions, ins
   // one instant names the output folder and the history entry, as the app dates a run by its start
   const startedAt = new Date()
   const out = resolve(o.out ?? `${slugOf(profile.name)}-${timeStamp(startedAt)}`)
+  await refuseFinishedRunFolder(out)
   const live = profile.run.engine === 'live'
   // the live engine's code (src-main/live) only for a live run: a model run's start does not load it
   const livePool = live ? await import('../../lab/live-job-pool') : null

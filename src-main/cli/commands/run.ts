@@ -31,7 +31,7 @@ export function registerRunCommand(program: Command, install: CliInstall): void 
     .option('--duration <time>', 'simulated time per run, e.g. 10s, 250ms')
     .option('--set <path=value>', 'override a profile field, e.g. machine.cpus=64 (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
     .option('--jobs <n>', 'worker threads (default: cores - 1)')
-    .option('--out <dir>', 'output folder (default: a new folder here, named after the profile and time)')
+    .option('--out <dir>', 'output folder (default: a new folder here, named after the profile and time); refused when it already holds a run\'s results.json')
     .option('--format <list>', 'also write: json,csv,png,svg,html,trace', 'json')
     .option('--width <px>', 'chart width in CSS pixels (default 1000)')
     .option('--height <px>', 'chart height in CSS pixels (default 500)')
