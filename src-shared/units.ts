@@ -4,11 +4,15 @@ const NS_PER: Record<string, number> = { ns: 1, us: 1e3, 'µs': 1e3, ms: 1e6, s:
 
 export class DurationParseError extends Error {}
 
-/** "10s", "250ms", "20 µs", "1500ns" -> nanoseconds. A bare number is taken in `defaultUnit`. */
-export function parseDuration(text: string, defaultUnit: keyof typeof NS_PER = 'ms'): number {
+/**
+ * "10s", "250ms", "20 µs", "1500ns" -> nanoseconds. The unit is required: a bare "2" read as milliseconds by one
+ * command and as seconds by another ran a 2 ms experiment without a word.
+ */
+export function parseDuration(text: string): number {
   const m = /^\s*(\d+(?:\.\d+)?)\s*(ns|us|µs|ms|s)?\s*$/.exec(text)
   if (!m) throw new DurationParseError(`"${text}" is not a duration (use a number with ns, us, µs, ms or s)`)
-  return Math.round(Number(m[1]) * NS_PER[m[2] ?? defaultUnit])
+  if (m[2] === undefined) throw new DurationParseError(`"${text}" has no unit: write it with ns, us, µs, ms or s (e.g. ${m[1]}s or ${m[1]}ms)`)
+  return Math.round(Number(m[1]) * NS_PER[m[2]])
 }
 
 /** A duration in the unit that keeps 1–3 significant integer digits: 950 ns, 12.3 µs, 4.07 ms, 1.20 s. */

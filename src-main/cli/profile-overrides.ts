@@ -25,7 +25,7 @@ export function applyOverrides(profile: Profile, o: ProfileOverrides): ProfileVa
   }
   if (o.duration !== undefined) {
     try {
-      doc = setAtPath(doc, 'run.durationMs', parseDuration(o.duration, 'ms') / 1e6)
+      doc = setAtPath(doc, 'run.durationMs', parseDuration(o.duration) / 1e6)
     } catch (e) {
       if (e instanceof DurationParseError) return fail('run.durationMs', `--duration: ${e.message}`)
       throw e

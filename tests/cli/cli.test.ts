@@ -264,6 +264,7 @@ describe('drainlab run', () => {
       { args: ['run', 'tiny.drainlab.json', '--set', 'machine.nosuch=1'], stderr: /^machine: unknown key "nosuch"/m },
       { args: ['run', 'tiny.drainlab.json', '--variants', 'workqueue,bogus'], stderr: /^kernel\.variants\.1: /m },
       { args: ['run', 'tiny.drainlab.json', '--duration', 'ten'], stderr: /run\.durationMs: --duration/ },
+      { args: ['run', 'tiny.drainlab.json', '--duration', '2'], stderr: /run\.durationMs: --duration: "2" has no unit: write it with ns, us, µs, ms or s/ },
       { args: ['run', 'tiny.drainlab.json', '--format', 'png,pdf'], stderr: /unknown format pdf/ },
       { args: ['run', '--preset', 'no-such-preset'], stderr: /no preset "no-such-preset"/ },
       { args: ['run'], stderr: /give a profile FILE or --preset NAME/ },

@@ -27,12 +27,19 @@ function whyNot(): string | null {
 const reason = whyNot()
 
 describe('drainlab probe options', () => {
-  it('refuses an unknown trigger and a duration under a second before probing (exit 2)', async () => {
+  it('refuses an unknown trigger, a duration not in whole seconds or without a unit, and a CPU that is not online, before probing (exit 2)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'drainlab-probe-options-'))
     const trigger = await drainlab(['probe', '--trigger', 'free,reboot', '--no-history'], dir)
     expect([trigger.code, trigger.stderr]).toEqual([2, 'drainlab: --trigger reboot: triggers are free, compact\n'])
-    const short = await drainlab(['probe', '--duration', '500ms', '--no-history'], dir)
-    expect([short.code, short.stderr]).toEqual([2, 'drainlab: --duration 500ms: from 1s to 3600s (cyclictest -D counts whole seconds)\n'])
+    for (const duration of ['500ms', '1.5s']) {
+      const refused = await drainlab(['probe', '--duration', duration, '--no-history'], dir)
+      expect([refused.code, refused.stderr]).toEqual([2, `drainlab: --duration ${duration}: whole seconds from 1s to 3600s (cyclictest -D counts whole seconds)\n`])
+    }
+    const bare = await drainlab(['probe', '--duration', '3', '--no-history'], dir)
+    expect([bare.code, bare.stderr]).toEqual([2, 'drainlab: --duration: "3" has no unit: write it with ns, us, µs, ms or s (e.g. 3s or 3ms)\n'])
+    const absent = await drainlab(['probe', '--cpus', '99', '--duration', '1s', '--no-history'], dir)
+    expect(absent.code).toBe(2)
+    expect(absent.stderr).toMatch(/^drainlab: --cpus 99: CPU 99 is not online on this machine \(online: [\d,-]+\)\n$/)
   })
 })
 

@@ -1,4 +1,5 @@
 // What `drainlab probe` does (commands/probe.ts declares it and its exit codes).
+import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { LabError } from '../../../src-shared/api'
 import { parseCpulist } from '../../../src-shared/profile/cpulist'
@@ -9,8 +10,8 @@ import { probeHost } from '../../lab/probe/probe-host'
 import { slugOf, timeStamp } from '../../lab/run-id'
 import { splitList } from '../cli-arguments'
 import { measuredTable } from '../measured-table'
-import { historyNoteOfMeasured } from '../record-measured'
 import { refuseFinishedRunFolder } from '../out-folder'
+import { historyNoteOfMeasured } from '../record-measured'
 import { saveRunFolder } from '../save-run-folder'
 
 
@@ -35,14 +36,28 @@ export interface ProbeCommandOptions {
 
 const MAX_PROBE_SECONDS = 3600
 
+/** The kernel's list of online CPUs (/sys/devices/system/cpu/online), null where there is none to read. */
+function readOnline(): string | null {
+  try {
+    return readFileSync('/sys/devices/system/cpu/online', 'utf8')
+  } catch {
+    return null
+  }
+}
+
+function onlineCpus(): number[] | null {
+  const text = readOnline()
+  return text === null ? null : parseCpulist(text.trim(), 1 << 20)
+}
+
 function parseOptions(o: ProbeCommandOptions): { durationNs: number; cpus?: number[]; triggers: Trigger[] } {
   let durationNs: number
   try {
-    durationNs = parseDuration(o.duration, 's')
+    durationNs = parseDuration(o.duration)
   } catch (e) {
     throw new LabError('invalid-request', `--duration: ${(e as Error).message}`)
   }
-  if (durationNs < 1e9 || durationNs > MAX_PROBE_SECONDS * 1e9) throw new LabError('invalid-request', `--duration ${o.duration}: from 1s to ${MAX_PROBE_SECONDS}s (cyclictest -D counts whole seconds)`)
+  if (durationNs < 1e9 || durationNs > MAX_PROBE_SECONDS * 1e9 || durationNs % 1e9 !== 0) throw new LabError('invalid-request', `--duration ${o.duration}: whole seconds from 1s to ${MAX_PROBE_SECONDS}s (cyclictest -D counts whole seconds)`)
   let cpus: number[] | undefined
   if (o.cpus !== undefined) {
     try {
@@ -51,6 +66,10 @@ function parseOptions(o: ProbeCommandOptions): { durationNs: number; cpus?: numb
       throw new LabError('invalid-request', `--cpus ${o.cpus}: ${(e as Error).message}`)
     }
     if (cpus.length === 0) throw new LabError('invalid-request', '--cpus names no CPU')
+    const online = onlineCpus()
+    const absent = online === null ? [] : cpus.filter((c) => !online.includes(c))
+    // cyclictest -a would fail on it after the whole trace: said before probing, as run says it of a profile
+    if (absent.length > 0) throw new LabError('invalid-request', `--cpus ${o.cpus}: CPU ${absent.join(', ')} is not online on this machine (online: ${readOnline()?.trim()})`)
   }
   const triggers = o.trigger === undefined ? [] : splitList(o.trigger)
   const unknown = triggers.filter((t) => !(TRIGGERS as readonly string[]).includes(t))
