@@ -3,7 +3,7 @@
 // a single frame is read; pushed lab events go to every open tab.
 import { existsSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server } from 'node:http'
-import { hostname } from 'node:os'
+import { hostname, networkInterfaces } from 'node:os'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
 import type { LabClient } from '../../src-shared/api'
@@ -38,6 +38,11 @@ export interface BrowserHostOptions {
 export interface BrowserHost {
   /** What to open in a browser, with the token when one is required. */
   url: string
+  /**
+   * Bound to every address: the same URL by each of the machine's own (non-loopback) addresses, for another
+   * machine whose resolver does not know this one's name (or knows it as 127.0.0.1, as /etc/hosts often has it)
+   */
+  addressUrls: string[]
   port: number
   /** whether the built renderer was there at start (the CLI warns); requests check again until it is */
   rendererBuilt: boolean
@@ -111,10 +116,12 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     throw error
   }
 
-  const shownHost = host === '0.0.0.0' || host === '::' ? hostname() : host
+  const wildcard = host === '0.0.0.0' || host === '::'
+  const shownHost = wildcard ? hostname() : host
   const query = token === undefined ? '' : `?${TOKEN_PARAM}=${encodeURIComponent(token)}`
   return {
     url: `http://${hostWithPort(shownHost, port)}/${query}`,
+    addressUrls: wildcard ? ownAddresses(host === '::').map((a) => `http://${hostWithPort(a, port)}/${query}`) : [],
     port,
     rendererBuilt,
     async close() {
@@ -125,4 +132,17 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       await new Promise<void>((done, fail) => server.close((error) => (error ? fail(error) : done())))
     }
   }
+}
+
+/** The machine's non-loopback addresses: IPv4 only when bound to 0.0.0.0, IPv6 (not link-local) too on ::. */
+function ownAddresses(withIpv6: boolean): string[] {
+  const out: string[] = []
+  for (const list of Object.values(networkInterfaces())) {
+    for (const a of list ?? []) {
+      if (a.internal) continue
+      if (a.family === 'IPv4') out.push(a.address)
+      else if (withIpv6 && !a.address.startsWith('fe80:')) out.push(a.address)
+    }
+  }
+  return out
 }

@@ -1,7 +1,7 @@
 // `drainlab serve` as a user runs it: the real binary, the real lab, a real socket, a real signal.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { networkInterfaces, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
@@ -62,6 +62,12 @@ describe('drainlab serve', () => {
     const url = await run.url
     expect(url).toMatch(/\?token=[0-9a-f]{32}$/)
     expect(run.output()).toContain('token was generated')
+    // the machine's own addresses beside its name (which another machine may not resolve), each URL a working one
+    const token = new URL(url).search
+    const own = Object.values(networkInterfaces()).flat().filter((a) => a !== undefined && !a.internal && a.family === 'IPv4').map((a) => a!.address)
+    const also = [...run.output().matchAll(/^ {2}also at (\S+)$/gm)].map((m) => m[1])
+    expect(also).toEqual(own.map((address) => `http://${address}:${new URL(url).port}/${token}`))
+    for (const other of also) expect(await hostInfoOver(other)).toMatchObject({ type: 'reply', id: 1, ok: true })
     run.child.kill('SIGINT')
     expect(await run.exited).toBe(0)
   })

@@ -48,7 +48,9 @@ export async function serve(options: ServeOptions, appVersion: string, install: 
   if (!isLoopbackHost(options.host) && options.token === undefined) {
     process.stdout.write('A token was generated for this non-loopback address; it is part of the URL below.\n')
   }
-  process.stdout.write(`Drain Lab is serving at ${host.url}\nData folder: ${options.dataDir}\nPress Ctrl+C to stop.\n`)
+  process.stdout.write(`Drain Lab is serving at ${host.url}\n`)
+  for (const url of host.addressUrls) process.stdout.write(`  also at ${url}\n`)
+  process.stdout.write(`Data folder: ${options.dataDir}\nPress Ctrl+C to stop.\n`)
   const signal = await stopSignal
   process.stdout.write(`\n${signal}: stopping…\n`)
   await host.close()
