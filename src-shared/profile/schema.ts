@@ -51,7 +51,7 @@ export const distributionSchema = z.discriminatedUnion('dist', [
   z.strictObject({ dist: z.literal('uniform'), minUs: micros('minUs'), maxUs: micros('maxUs') })
     .refine((d) => d.maxUs >= d.minUs, { message: 'maxUs must be at least minUs', path: ['maxUs'] }),
   // log-normal by its median and the standard deviation of ln(x): a long right tail, as measured runtimes have
-  z.strictObject({ dist: z.literal('lognormal'), medianUs: micros('medianUs'), sigma: z.number().min(0).max(3) })
+  z.strictObject({ dist: z.literal('lognormal'), medianUs: micros('medianUs'), sigma: z.number().min(0, 'sigma is 0..3').max(3, 'sigma is 0..3') })
 ], { error: 'dist must be "fixed", "uniform" or "lognormal"' })
 export type Distribution = z.infer<typeof distributionSchema>
 
@@ -105,7 +105,7 @@ export const pcpSchema = z.strictObject({
   /** CONFIG_PCP_BATCH_SCALE_MAX (0..6): caps a 6.10+ remote drain chunk at batch << this. */
   batchScaleMax: z.number().int().min(0, 'batchScaleMax is 0..6').max(6, 'batchScaleMax is 0..6').default(5),
   /** Share of pcplist pages held as THP-sized (order-9) entries; drain cost scales with entries. */
-  thpFraction: z.number().min(0).max(1).default(0)
+  thpFraction: z.number().min(0, 'thpFraction is 0..1').max(1, 'thpFraction is 0..1').default(0)
 })
 
 /** Every cost of model.md §3–4, in ns (fastPathOverhead is a fraction). */

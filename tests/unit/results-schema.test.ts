@@ -116,7 +116,7 @@ describe('the results schema', () => {
     { what: 'an infinite time', path: 'jobs.0.result.tasks.0.latencyNs.max', value: 'INFINITE', problem: /^jobs\.0\.result\.tasks\.0\.latencyNs\.max: / },
     { what: 'an HDR histogram that is not base64', path: 'jobs.0.result.drains.durationNs.hdr', value: '<b>', problem: /^jobs\.0\.result\.drains\.durationNs\.hdr: must be a base64/ },
     { what: 'an unknown variant', path: 'jobs.0.variant', value: 'linux-2.4', problem: /^jobs\.0\.variant: / },
-    { what: 'a seed that is text (not "missing")', path: 'jobs.0.result.seed', value: '<img src=x>', problem: /^jobs\.0\.result\.seed: Invalid input: expected number, received string$/ },
+    { what: 'a seed that is text (not "missing")', path: 'jobs.0.result.seed', value: '<img src=x>', problem: /^jobs\.0\.result\.seed: must be a number, not the text "<img src=x>"$/ },
     { what: 'a job without its variant', path: 'jobs.0.variant', value: REMOVE, problem: /^jobs\.0\.variant: is required$/ },
     { what: 'an unknown job status', path: 'jobs.0.status', value: 'done', problem: /^jobs\.0\.status: / },
     { what: 'an interference source missing', path: 'jobs.0.result.interference.0.bySourceNs.tick', value: REMOVE, problem: /^jobs\.0\.result\.interference\.0\.bySourceNs\.tick: / },
