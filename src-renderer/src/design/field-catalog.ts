@@ -129,9 +129,9 @@ export const HOUSEKEEPING_FIELDS: FieldSpec[] = [
 
 export const DRAIN_SOURCE_FIELDS: FieldSpec[] = [
   { path: 'drainSources.*.kind', label: 'Source', kind: { type: 'select', options: DRAIN_SOURCE_KINDS }, kernel: 'drain_all_pages()', help: 'What requests the drain or the per-CPU flush.', helpFor: (kind) => DRAIN_SOURCE_HELP[kind as DrainSourceKind] ?? 'What requests the drain or the per-CPU flush.' },
-  { path: 'drainSources.*.ratePerSec', label: 'Rate', kind: num(), unit: '/s', help: 'Poisson arrival rate (not for "once"); the series\' stress test used 100/s.', whenEmpty: 'none (required unless "once")' },
-  { path: 'drainSources.*.atMs', label: 'At', kind: num(), unit: 'ms', help: 'When a "once" drain fires.', whenEmpty: 'none (required for "once")' },
-  { path: 'drainSources.*.cpu', label: 'On CPU', kind: num(true), help: 'The housekeeping CPU requesting the drain; empty = the first housekeeping CPU.', whenEmpty: 'the first housekeeping CPU' },
+  { path: 'drainSources.*.ratePerSec', label: 'Rate', kind: num(), unit: '/s', help: 'Poisson arrival rate (not for "once"); the series\' stress test used 100/s.', whenEmpty: 'needed (not once)' },
+  { path: 'drainSources.*.atMs', label: 'At', kind: num(), unit: 'ms', help: 'When a "once" drain fires.', whenEmpty: 'once only' },
+  { path: 'drainSources.*.cpu', label: 'On CPU', kind: num(true), help: 'The housekeeping CPU requesting the drain; empty = the first housekeeping CPU.', whenEmpty: 'first housekeeping' },
   { path: 'drainSources.*.kswapdLeadMs', label: 'kswapd lead', kind: num(), unit: 'ms', kernel: 'balance_pgdat()', help: 'reclaim only: how long before each drain kswapd\'s balance begins (measured here: 27.7 ms, median of 217 drains).', whenEmpty: `${KSWAPD_BALANCE_DEFAULT_MS.lead} (measured)`, advanced: true },
   { path: 'drainSources.*.kswapdBalanceMs', label: 'kswapd balance', kind: { type: 'number', step: 0.1 }, unit: 'ms', kernel: 'ZONE_RECLAIM_ACTIVE', help: 'reclaim only: how long the balance holds ZONE_RECLAIM_ACTIVE: a CPU that frees keeps at most 4 × batch pages then, and 6.7+ lowers its high to high_min. 0: no balance.', whenEmpty: `${KSWAPD_BALANCE_DEFAULT_MS.balance} (measured)`, advanced: true }
 ]
