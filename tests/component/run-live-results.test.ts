@@ -106,7 +106,7 @@ describe('live results in the Run view', () => {
     await emit('runProgress', progressEvent(1))
     expect(methods.getResults).toHaveBeenCalledTimes(1)
     expect(methods.getResults).toHaveBeenCalledWith({ runId: 'r1' })
-    expect(wrapper.get('[data-testid="run-live-label"]').text()).toContain('1 of 4 jobs done — numbers so far')
+    expect(wrapper.get('[data-testid="run-live-label"]').text()).toContain('1 of 4 jobs summed (the header counts the jobs done) — numbers so far')
     expect(live().find('[data-testid="overview-workqueue"]').text()).toContain('1 seed(s)')
     expect(live().find('[data-testid="overview-direct"]').exists()).toBe(false)
 
@@ -118,7 +118,7 @@ describe('live results in the Run view', () => {
     done = 3
     await emit('runProgress', progressEvent(3))
     expect(methods.getResults).toHaveBeenCalledTimes(2)
-    expect(wrapper.get('[data-testid="run-live-label"]').text()).toContain('3 of 4 jobs done')
+    expect(wrapper.get('[data-testid="run-live-label"]').text()).toContain('3 of 4 jobs summed')
     expect(live().find('[data-testid="overview-workqueue"]').text()).toContain('2 seed(s)')
     expect(live().find('[data-testid="overview-direct"]').text()).toContain('1 seed(s)')
     // workqueue's mean over its two seeds, direct's one seed so far

@@ -43,13 +43,13 @@ test('the overview cards of the jobs done so far show while the run goes, then g
   const live = page.getByTestId('run-live')
   await expect(live).toBeVisible({ timeout: 60_000 })
   await expect(page.getByTestId('run-finished')).toHaveCount(0)
-  await expect(page.getByTestId('run-live-label')).toContainText(/[1-7] of 8 jobs done — numbers so far/)
+  await expect(page.getByTestId('run-live-label')).toContainText(/[1-7] of 8 jobs summed \(the header counts the jobs done\) — numbers so far/)
   await expect(live.getByTestId('overview-workqueue')).toBeVisible()
   await expect(live.getByTestId('metric-workqueue-drainP99Ns')).toContainText(/\d/)
   await page.screenshot({ path: `${SCREENSHOTS}/run-live-cards.png`, fullPage: true })
   // refetched as later jobs complete: the direct variant's card joins while jobs are still left
   await expect(live.getByTestId('overview-direct')).toBeVisible({ timeout: 60_000 })
-  await expect(page.getByTestId('run-live-label')).toContainText(/[3-7] of 8 jobs done/)
+  await expect(page.getByTestId('run-live-label')).toContainText(/[3-7] of 8 jobs summed/)
 
   await expect(page.getByTestId('run-finished')).toHaveAttribute('data-status', 'completed', { timeout: 120_000 })
   await expect(live).toHaveCount(0)
