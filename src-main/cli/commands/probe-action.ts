@@ -90,7 +90,7 @@ export function machineSettings(host: Pick<HostProbe, 'zones' | 'thpMinFreeKbyte
 function zoneText(host: HostProbe): string {
   const lines = [`kernel ${host.kernelRelease}, ${host.cpus} CPUs, isolated: ${host.isolated || '(none)'}, nohz_full: ${host.nohzFull ?? '(no file)'}`,
     `min_free_kbytes: machine ${host.minFreeKbytes ?? '?'}, model ${host.modelMinFreeKbytes}${minFreeWhy(host)}; percpu_pagelist_high_fraction ${host.percpuPagelistHighFraction ?? '?'}`,
-    `to model this machine's zones: --set ${machineSettings(host).split(' ').join(' --set ')}`]
+    `to model this machine's zones: --set ${machineSettings(host).split(' ').join(' --set ')} (on a profile whose isolated CPUs and tasks lie in CPUs 0-${host.cpus - 1}: a preset's may not)`]
   for (const z of host.zones) {
     const cpus = z.cpus.map((c) => `cpu${c.cpu} count ${c.count} high ${c.high} batch ${c.batch}${c.highMin === undefined ? '' : ` high_min ${c.highMin} high_max ${c.highMax}`}`).join('; ')
     lines.push(`node ${z.node} ${z.zone}: managed ${z.managed}, watermarks ${z.min}/${z.low}/${z.high} (model ${z.model.wmarkMin}/${z.model.wmarkLow}/${z.model.wmarkHigh}); model batch ${z.model.batch} high ${z.model.high} high_max ${z.model.highMax}`)
