@@ -74,7 +74,7 @@ export function buildInterference(results: ExperimentResults, opts: ChartBuildOp
   const unused = INTERFERENCE_SOURCES.filter((s) => !used.includes(s))
   const datasets = used.map((source) => ({
     label: source,
-    // a source that took nothing on this CPU has no bar (log 0 does not exist); the tooltip and CSV say 0
+    // a source that took nothing on this CPU has no bar (log 0 does not exist); the tooltip shows a dash, the CSV 0
     data: rows.map((r) => (r.bySource[source] > 0 ? usOfNs(r.bySource[source]) : null)),
     backgroundColor: SOURCE_COLORS[source],
     borderColor: SOURCE_COLORS[source]

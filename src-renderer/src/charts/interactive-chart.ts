@@ -118,8 +118,9 @@ export function createInteractiveChart(
           return `${item.dataset.label ?? ''}: ${exactValue(from)} → ${exactValue(to)} ${xUnit} (${exactValue(to - from)} ${xUnit})`
         }
         const y = typeof raw === 'number' ? raw : (raw?.value ?? raw?.y)
-        // a horizontal bar's value is on the x axis
-        return `${item.dataset.label ?? ''}: ${y === null || y === undefined ? '—' : exactValue(y)} ${horizontal ? xUnit : yUnit}`.trim()
+        // a horizontal bar's value is on the x axis; no value is a dash, not "— µs"
+        if (y === null || y === undefined) return `${item.dataset.label ?? ''}: —`
+        return `${item.dataset.label ?? ''}: ${exactValue(y)} ${horizontal ? xUnit : yUnit}`.trim()
       }
     }
   }
