@@ -2,7 +2,7 @@
 // (test-results/screenshots/charts-*.png): what a user reads first, looked at after every chart change.
 import { expect, test } from '@playwright/test'
 import { mkdir } from 'node:fs/promises'
-import { expectChartsDrawn, pickPreset, SCREENSHOTS, setTheme, shortRun } from './ui-helpers'
+import { expectChartsDrawn, openResultsTab, pickPreset, SCREENSHOTS, setTheme, shortRun } from './ui-helpers'
 
 test.describe.configure({ mode: 'serial' })
 
@@ -18,7 +18,7 @@ for (const [preset, stem] of [['Stress test from the series', 'stress'], ['1 kHz
     for (const theme of ['light', 'dark'] as const) {
       await setTheme(page, theme)
       for (const tab of ['Latency', 'Drains']) {
-        await page.locator('.n-tabs-tab', { hasText: tab }).click()
+        await openResultsTab(page, tab)
         const canvases = page.locator('.n-tab-pane:visible canvas[data-testid^="chart-canvas-"]')
         await expect(canvases.first()).toBeVisible()
         await expectChartsDrawn(page, canvases)

@@ -21,6 +21,16 @@ export async function expectChartDrawn(page: Page, testid: string): Promise<void
   await expect.poll(() => canvasColours(page, testid), { message: `${testid} has content` }).toBeGreaterThan(8)
 }
 
+/**
+ * Opens a Results tab and waits until its pane is the only one shown: the panes fade from one to the next, and a
+ * list of ":visible" charts read meanwhile held the previous tab's too — one of which then hid, and its screenshot
+ * waited for it until the test timed out.
+ */
+export async function openResultsTab(page: Page, name: string): Promise<void> {
+  await page.locator('[data-testid="view-results"] .n-tabs-tab', { hasText: name }).click()
+  await expect(page.locator('[data-testid="view-results"] .n-tab-pane:visible')).toHaveCount(1)
+}
+
 /** Waits until every chart canvas `canvases` matches has drawn. */
 export async function expectChartsDrawn(page: Page, canvases: Locator): Promise<void> {
   const ids = await canvases.evaluateAll((els) => els.map((e) => e.getAttribute('data-testid') ?? ''))

@@ -3,7 +3,7 @@
 // screenshot of every view in both themes (test-results/screenshots).
 import { expect, test, type Page } from '@playwright/test'
 import { mkdir, readFile } from 'node:fs/promises'
-import { expectChartDrawn, expectChartsDrawn, pickPreset, SCREENSHOTS, setTheme, shortRun } from './ui-helpers'
+import { expectChartDrawn, expectChartsDrawn, openResultsTab, pickPreset, SCREENSHOTS, setTheme, shortRun } from './ui-helpers'
 
 test.describe.configure({ mode: 'serial' })
 
@@ -47,14 +47,14 @@ test('run a preset, watch progress, read every chart, export PNG, SVG and CSV, c
 
   // every chart of every tab draws something beyond its background
   for (const tab of ['Latency', 'Drains', 'Interference', 'Worst case']) {
-    await page.locator('.n-tabs-tab', { hasText: tab }).click()
+    await openResultsTab(page, tab)
     const canvases = page.locator('.n-tab-pane:visible canvas[data-testid^="chart-canvas-"]')
     await expect(canvases.first()).toBeVisible()
     await expectChartsDrawn(page, canvases)
   }
 
   // PNG of the chart as on screen: decodes, at twice the canvas's size by default (issue 15, point 8)
-  await page.locator('.n-tabs-tab', { hasText: 'Latency' }).click()
+  await openResultsTab(page, 'Latency')
   const canvas = page.getByTestId('chart-canvas-latency-percentiles')
   // the tab's pane fades in: its canvas has no size until it is laid out (a 0×0 read here failed once in a full run)
   await expect(canvas).toBeVisible()
