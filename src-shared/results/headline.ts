@@ -47,13 +47,15 @@ export function headlineOf(run: RunResult): Record<HeadlineMetric, number> {
 
 /**
  * The metrics these runs did not measure: drain times without a completed drain, latencies without a task
- * activation. Every table prints them as no value ("—", an empty CSV cell), never as a 0 ns that reads as
+ * activation, stalled and skipped drains where no drain was requested (imported measurements, a profile without
+ * a drain source: "0 stalled" read as a drain that never stalled). Every table prints them as no value ("—", an empty CSV cell), never as a 0 ns that reads as
  * real (and as the best). The results keep the engine's 0: JSON has no NaN, and the aggregates stay numbers.
  */
 export function unmeasuredMetrics(runs: ReadonlyArray<RunResult | undefined>): HeadlineMetric[] {
   const measured = runs.filter((r): r is RunResult => r !== undefined)
   return [
     ...(measured.some((r) => r.drains.completed > 0) ? [] : (['drainP50Ns', 'drainP99Ns', 'drainMaxNs'] as const)),
+    ...(measured.some((r) => r.drains.requested > 0) ? [] : (['stalled', 'skipped'] as const)),
     ...(measured.some((r) => r.tasks.some((t) => t.activations > 0)) ? [] : (['latencyP9999Ns', 'latencyMaxNs'] as const))
   ]
 }

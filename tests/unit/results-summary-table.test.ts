@@ -22,4 +22,16 @@ describe('summary table', () => {
     const line = summaryText(results).split('\n').find((l) => l.startsWith('workqueue'))
     expect(line?.match(/—/g)).toHaveLength(5)
   })
+
+  it('a variant no drain was requested of has no stalled or skipped count (an imported measurement, no drain source)', () => {
+    const results = syntheticResults()
+    for (const job of results.jobs) {
+      if (job.variant !== 'workqueue' || job.result === undefined) continue
+      job.result.drains.requested = 0
+      job.result.drains.completed = 0
+    }
+    const [workqueue, direct] = summaryRows(results)
+    expect([workqueue.values.stalled, workqueue.values.skipped]).toEqual([Number.NaN, Number.NaN])
+    expect([direct.values.stalled, direct.values.skipped].every(Number.isFinite)).toBe(true)
+  })
 })
