@@ -15,18 +15,17 @@ export function parseDuration(text: string): number {
   return Math.round(Number(m[1]) * NS_PER[m[2]])
 }
 
+/** The unit that keeps 1–3 significant integer digits of `ns`, as ns per unit and its name. */
+function displayUnit(ns: number): readonly [number, string] {
+  const abs = Math.abs(ns)
+  return abs < 1e3 ? [1, 'ns'] : abs < 1e6 ? [1e3, 'µs'] : abs < 1e9 ? [1e6, 'ms'] : [1e9, 's']
+}
+
 /** A duration in the unit that keeps 1–3 significant integer digits: 950 ns, 12.3 µs, 4.07 ms, 1.20 s. */
 export function formatNs(ns: number): string {
   if (!Number.isFinite(ns)) return '—'
-  const abs = Math.abs(ns)
-  if (abs < 1e3) return `${Math.round(ns)} ns`
-  if (abs < 1e6) return `${trim(ns / 1e3)} µs`
-  if (abs < 1e9) return `${trim(ns / 1e6)} ms`
-  return `${trim(ns / 1e9)} s`
-}
-
-function trim(v: number): string {
-  return v.toFixed(trimDecimals(v))
+  const [unit, name] = displayUnit(ns)
+  return unit === 1 ? `${Math.round(ns)} ns` : `${(ns / unit).toFixed(trimDecimals(ns / unit))} ${name}`
 }
 
 /** formatNs's digits: three significant ones, at most two decimals */
@@ -45,11 +44,21 @@ export const MICROSECOND_NS = 1e3
  */
 export function formatInstant(ns: number, resolutionNs: number): string {
   if (!Number.isFinite(ns)) return '—'
-  const abs = Math.abs(ns)
-  const [unit, name] = abs < 1e3 ? [1, 'ns'] : abs < 1e6 ? [1e3, 'µs'] : abs < 1e9 ? [1e6, 'ms'] : [1e9, 's']
+  const [unit, name] = displayUnit(ns)
   const step = Math.max(1, resolutionNs) / unit
   const decimals = Math.min(9, Math.max(trimDecimals(ns / unit), Math.ceil(-Math.log10(step) - 1e-9)))
   return `${(ns / unit).toFixed(unit === 1 ? 0 : decimals)} ${name}`
+}
+
+/** The resolution points inside a span are named at: a hundredth of it, so a zoomed-in window is not a rounded millisecond. */
+export function spanResolution(spanNs: number): number {
+  return spanNs / 100
+}
+
+/** A span of the timeline: "378.345 ms – 378.705 ms (360 µs across)", its ends at spanResolution. */
+export function formatSpan(fromNs: number, toNs: number): string {
+  const resolution = spanResolution(toNs - fromNs)
+  return `${formatInstant(fromNs, resolution)} – ${formatInstant(toNs, resolution)} (${formatNs(toNs - fromNs)} across)`
 }
 
 /**
