@@ -36,18 +36,13 @@ export interface ProbeCommandOptions {
 
 const MAX_PROBE_SECONDS = 3600
 
-/** The kernel's list of online CPUs (/sys/devices/system/cpu/online), null where there is none to read. */
-function readOnline(): string | null {
+/** The kernel's list of online CPUs (/sys/devices/system/cpu/online, e.g. "0-1"), null where there is none to read. */
+function onlineCpulist(): string | null {
   try {
-    return readFileSync('/sys/devices/system/cpu/online', 'utf8')
+    return readFileSync('/sys/devices/system/cpu/online', 'utf8').trim()
   } catch {
     return null
   }
-}
-
-function onlineCpus(): number[] | null {
-  const text = readOnline()
-  return text === null ? null : parseCpulist(text.trim(), 1 << 20)
 }
 
 function parseOptions(o: ProbeCommandOptions): { durationNs: number; cpus?: number[]; triggers: Trigger[] } {
@@ -66,10 +61,11 @@ function parseOptions(o: ProbeCommandOptions): { durationNs: number; cpus?: numb
       throw new LabError('invalid-request', `--cpus ${o.cpus}: ${(e as Error).message}`)
     }
     if (cpus.length === 0) throw new LabError('invalid-request', '--cpus names no CPU')
-    const online = onlineCpus()
-    const absent = online === null ? [] : cpus.filter((c) => !online.includes(c))
+    const online = onlineCpulist()
+    const onlineCpus = online === null ? null : parseCpulist(online, 1 << 20)
+    const absent = onlineCpus === null ? [] : cpus.filter((c) => !onlineCpus.includes(c))
     // cyclictest -a would fail on it after the whole trace: said before probing, as run says it of a profile
-    if (absent.length > 0) throw new LabError('invalid-request', `--cpus ${o.cpus}: CPU ${absent.join(', ')} is not online on this machine (online: ${readOnline()?.trim()})`)
+    if (absent.length > 0) throw new LabError('invalid-request', `--cpus ${o.cpus}: CPU ${absent.join(', ')} is not online on this machine (online: ${online})`)
   }
   const triggers = o.trigger === undefined ? [] : splitList(o.trigger)
   const unknown = triggers.filter((t) => !(TRIGGERS as readonly string[]).includes(t))
