@@ -24,8 +24,8 @@ export interface FieldSpec {
   unit?: string
   kernel?: string
   help: string
-  /** the help for the value chosen, where the options differ more than one line can say (a drain source's kind) */
-  helpFor?: (value: unknown) => string
+  /** the help for the value chosen, where the options differ more than one line can say (a drain source's kind); `help` otherwise */
+  helpFor?: (value: unknown) => string | undefined
   /** shown only under "more settings" */
   advanced?: boolean
   /** what an empty optional field means, when the schema has no plain default for it */
@@ -45,6 +45,11 @@ const DRAIN_SOURCE_HELP: Readonly<Record<DrainSourceKind, string>> = {
   memcg: 'memcg: drain_all_stock(), a memory cgroup at its limit: the memcg stock flush only.',
   slab: 'slab: flush_all() (kmem_cache_shrink, a cache destroyed): the SLUB per-CPU flush only.',
   'stat-refresh': 'stat-refresh: a read of /proc/sys/vm/stat_refresh: refresh_vm_stats() on every CPU.'
+}
+
+/** The help a field shows for its value `value`. */
+export function helpOf(spec: FieldSpec, value: unknown): string {
+  return spec.helpFor?.(value) ?? spec.help
 }
 
 export const MACHINE_FIELDS: FieldSpec[] = [
@@ -128,7 +133,7 @@ export const HOUSEKEEPING_FIELDS: FieldSpec[] = [
 ]
 
 export const DRAIN_SOURCE_FIELDS: FieldSpec[] = [
-  { path: 'drainSources.*.kind', label: 'Source', kind: { type: 'select', options: DRAIN_SOURCE_KINDS }, kernel: 'drain_all_pages()', help: 'What requests the drain or the per-CPU flush.', helpFor: (kind) => DRAIN_SOURCE_HELP[kind as DrainSourceKind] ?? 'What requests the drain or the per-CPU flush.' },
+  { path: 'drainSources.*.kind', label: 'Source', kind: { type: 'select', options: DRAIN_SOURCE_KINDS }, kernel: 'drain_all_pages()', help: 'What requests the drain or the per-CPU flush.', helpFor: (kind) => DRAIN_SOURCE_HELP[kind as DrainSourceKind] },
   { path: 'drainSources.*.ratePerSec', label: 'Rate', kind: num(), unit: '/s', help: 'Poisson arrival rate (not for "once"); the series\' stress test used 100/s.', whenEmpty: 'needed (not once)' },
   { path: 'drainSources.*.atMs', label: 'At', kind: num(), unit: 'ms', help: 'When a "once" drain fires.', whenEmpty: 'once only' },
   { path: 'drainSources.*.cpu', label: 'On CPU', kind: num(true), help: 'The housekeeping CPU requesting the drain; empty = the first housekeeping CPU.', whenEmpty: 'first housekeeping' },
