@@ -6,27 +6,37 @@
 //   npx tsx --tsconfig tsconfig.node.json scripts/preset-means.ts [--seeds N] [--duration-ms D] [--preset ID]
 //
 // Defaults: 3 seeds (1..N), 2000 ms simulated, every preset.
+import { parseArgs } from 'node:util'
 import { VARIANTS } from '../src-shared/profile/schema'
 import { PRESETS } from '../src-shared/profile/presets'
 import { validateProfile } from '../src-shared/profile/validate'
 import { runModel } from '../src-main/engine/run-model'
 import type { RunResult } from '../src-shared/results/types'
 
-function option(name: string, fallback: number): number {
-  const at = process.argv.indexOf(name)
-  if (at < 0) return fallback
-  const value = Number(process.argv[at + 1])
+function parsedArgs() {
+  try {
+    return parseArgs({ options: { seeds: { type: 'string' }, 'duration-ms': { type: 'string' }, preset: { type: 'string' } } }).values
+  } catch (e) {
+    process.stderr.write(`${(e as Error).message}\n`)
+    process.exit(2)
+  }
+}
+
+const args = parsedArgs()
+
+function wholeNumber(name: string, text: string | undefined, fallback: number): number {
+  if (text === undefined) return fallback
+  const value = Number(text)
   if (!Number.isInteger(value) || value < 1) {
-    process.stderr.write(`${name}: give a whole number ≥ 1 (got ${process.argv[at + 1] ?? 'nothing'})\n`)
+    process.stderr.write(`--${name}: give a whole number ≥ 1 (got ${text})\n`)
     process.exit(2)
   }
   return value
 }
 
-const seeds = option('--seeds', 3)
-const durationMs = option('--duration-ms', 2000)
-const presetAt = process.argv.indexOf('--preset')
-const only = presetAt >= 0 ? process.argv[presetAt + 1] : undefined
+const seeds = wholeNumber('seeds', args.seeds, 3)
+const durationMs = wholeNumber('duration-ms', args['duration-ms'], 2000)
+const only = args.preset
 const presets = PRESETS.filter((p) => only === undefined || p.id === only)
 if (presets.length === 0) {
   process.stderr.write(`--preset: no preset "${only}"; presets: ${PRESETS.map((p) => p.id).join(', ')}\n`)
