@@ -2,7 +2,7 @@
 // cites by number exists: a citation that points outside the tree, or at a section since renumbered, sends a
 // reader nowhere.
 import { readdirSync, readFileSync, existsSync } from 'node:fs'
-import { join, relative } from 'node:path'
+import { basename, join, relative } from 'node:path'
 import { describe, expect, it } from 'vitest'
 
 const ROOT = join(import.meta.dirname, '..', '..')
@@ -10,13 +10,7 @@ const SOURCE_DIRS = ['src-main', 'src-shared', 'src-renderer/src', 'scripts', 't
 const SOURCE_FILE = /\.(ts|mts|mjs|js|vue)$|^run$/
 
 function sourceFiles(dir: string): string[] {
-  const out: string[] = []
-  for (const entry of readdirSync(join(ROOT, dir), { withFileTypes: true })) {
-    const path = join(dir, entry.name)
-    if (entry.isDirectory()) out.push(...sourceFiles(path))
-    else if (SOURCE_FILE.test(entry.name)) out.push(path)
-  }
-  return out
+  return readdirSync(join(ROOT, dir), { recursive: true, encoding: 'utf8' }).filter((f) => SOURCE_FILE.test(basename(f))).map((f) => join(dir, f))
 }
 
 /** A cited document's file: a path from the root as written, else a top-level document or one in docs/. */

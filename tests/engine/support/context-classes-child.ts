@@ -2,17 +2,11 @@
 // small profile, as a pool worker does job after job, and prints per simulation whether its zone context and its
 // isolated CPUs' context have the hidden class the first simulation's had (V8's %HaveSameMap).
 import { Simulation } from '../../../src-main/engine/simulation'
-import { profileOf } from './engine-profiles'
+import { benchExperiment } from '../../../scripts/bench/pool-bench'
 
 const haveSameMap = new Function('a', 'b', 'return %HaveSameMap(a, b)') as (a: object, b: object) => boolean
-// the pool bench's profile (scripts/bench/pool-bench.ts), built and not run
-const profile = profileOf({
-  schemaVersion: 1,
-  machine: { cpus: 4, isolated: '2-3' },
-  rtTasks: [{ name: 'loop', cpu: 3, mode: 'periodic', periodUs: 100, runtimeUs: 20, allocsPerJob: 8 }],
-  drainSources: [{ kind: 'reclaim', ratePerSec: 200 }],
-  run: { durationMs: 1 }
-})
+// the pool bench's profile, built and not run
+const profile = benchExperiment(1).profile
 const runs = Number(process.argv[2])
 const sims = Array.from({ length: runs }, (_, seed) => new Simulation(profile, 'direct', seed + 1))
 const first = sims[0]
