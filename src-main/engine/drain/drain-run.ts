@@ -21,8 +21,8 @@ export class DrainRun implements WorkItem {
   readonly source = SRC_DRAIN_IRQOFF
   readonly touchesPcp = true
   readonly lock = 'pcp'
-  /** time pcpu_drain_mutex was acquired (-1 while waiting for it) */
-  startNs = -1
+  /** time pcpu_drain_mutex was acquired (NaN while waiting for it, a double like the time it takes: sim/double-zero.ts) */
+  startNs = NaN
   targets: Int32Array = new Int32Array(0)
   /** direct: index of the target being drained; workqueue: unused */
   next = 0
@@ -30,8 +30,8 @@ export class DrainRun implements WorkItem {
   zone = 0
   /** direct: the lock hold in flight emptied the target's lists in that zone */
   zoneFinished = false
-  /** direct: the requester has spun on the target's pcp->lock since this time (-1 when not spinning) */
-  spinFrom = -1
+  /** direct: the requester has spun on the target's pcp->lock since this time (-Infinity when not spinning, a double as startNs is) */
+  spinFrom = -Infinity
   /** workqueue: work items not yet finished */
   outstanding = 0
   pagesFreed = 0

@@ -122,7 +122,7 @@ export class RemoteDrain implements DrainStrategy {
         continue
       }
       const spinFrom = run.spinFrom < 0 ? now : run.spinFrom
-      run.spinFrom = -1
+      run.spinFrom = -Infinity
       // the requester's own list is local (warm cache lines); every other list is remote
       const tPage = cpu === run.requesterCpu ? mm.costs.tPageLocalNs : mm.costs.tPageRemoteNs
       const pages = drainPagesZone(mm, cpu, Math.min(this.chunkPages, count - later), tPage, now, this.zoneLock, later)
@@ -170,7 +170,7 @@ export class RemoteDrain implements DrainStrategy {
   private endSpin(run: DrainRun, now: number): void {
     if (run.spinFrom < 0) return
     this.ctx.cpuTime.addDrain(now - run.spinFrom)
-    run.spinFrom = -1
+    run.spinFrom = -Infinity
   }
 
   /**

@@ -5,6 +5,7 @@
 // from those counts once, when the summary is asked for (hdr-encode.ts).
 import type { DistributionNs } from '../../../src-shared/results/types'
 import { encodeHdrCompressedBase64 } from './hdr-encode'
+import { DOUBLE_ZERO } from '../sim/double-zero'
 
 /** 3 significant digits: 2 * 10^3 rounded up to a power of two = 2048 sub-buckets, half = 2^10 */
 const SUB_BUCKET_HALF_MAGNITUDE = 10
@@ -36,10 +37,10 @@ function valueAtIndex(i: number): number {
 
 export class DistributionRecorder {
   private counts = new Float64Array(SUB_BUCKET_COUNT)
-  count = 0
+  count = DOUBLE_ZERO
   private min = Infinity
   private max = 0
-  private sum = 0
+  private sum = DOUBLE_ZERO
 
   record(valueNs: number, times = 1): void {
     if (times <= 0) return

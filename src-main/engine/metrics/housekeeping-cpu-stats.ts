@@ -3,6 +3,7 @@
 // so the hot path pays one record per sample whatever the number of CPUs.
 import type { HousekeepingCpuResult } from '../../../src-shared/results/types'
 import { DistributionRecorder } from './distribution-recorder'
+import { DOUBLE_ZERO } from '../sim/double-zero'
 
 export class HousekeepingCpuStats {
   readonly allocFastPath = new DistributionRecorder()
@@ -10,7 +11,7 @@ export class HousekeepingCpuStats {
   /** owner operations (allocation or free bursts) that failed the pcp->lock trylock and took the buddy path */
   fallbacks = 0
   /** owner fast-path time added by fastPathOverhead (integer ns per operation, so the sum is exact) */
-  overheadNs = 0
+  overheadNs = DOUBLE_ZERO
 
   constructor(readonly cpu: number) {}
 

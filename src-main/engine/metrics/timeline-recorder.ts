@@ -5,6 +5,7 @@ import { TIMELINE_KINDS } from '../../../src-shared/results/timeline-kinds'
 import type { MissFacts } from './miss-samples'
 import type { RunTimelineRecorder } from './run-timeline'
 import { INSTANT_DEADLINE_MISS, INSTANT_RELEASE } from './timeline-kind-index'
+import { DOUBLE_ZERO } from '../sim/double-zero'
 
 /** The excerpt's lane of each segment kind (SEG_*), as the Worst case tab draws them. */
 const EXCERPT_LANES: ReadonlyArray<TimelineSegment['lane']> = ['rt', 'kworker', 'irq', 'kworker', 'drain', 'throttled', 'fallback', 'idle', 'fallback', 'kworker']
@@ -19,8 +20,8 @@ export class TimelineRecorder {
   private readonly head: Int32Array
   private excerpt: TimelineSegment[] = []
   private excerptCpuIndex = -1
-  private excerptFrom = 0
-  private excerptUntil = 0
+  private excerptFrom = DOUBLE_ZERO
+  private excerptUntil = DOUBLE_ZERO
 
   constructor(private readonly cpuOfIndex: ArrayLike<number>, private readonly run: RunTimelineRecorder) {
     const n = cpuOfIndex.length

@@ -1,6 +1,7 @@
 // The most recent timeline records of the run, whatever the cap left of the rest: where a window that
 // opens at a new worst sample or a deadline miss finds what happened just before it.
 import { overlaps, type TimelineColumns } from './timeline-columns'
+import { DOUBLE_ZERO } from '../sim/double-zero'
 
 export class TimelineRing {
   private readonly start: Float64Array
@@ -13,7 +14,7 @@ export class TimelineRing {
    * The latest end of a record the ring overwrote: every record that ends after it is still here (or
    * not recorded yet), so a window is complete from this time on.
    */
-  lostUntil = 0
+  lostUntil = DOUBLE_ZERO
 
   constructor(private readonly capacity: number) {
     this.start = new Float64Array(capacity)

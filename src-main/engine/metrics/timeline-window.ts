@@ -3,11 +3,12 @@
 import type { RunTimeline } from '../../../src-shared/results/types'
 import { overlaps, TimelineColumns } from './timeline-columns'
 import type { TimelineRing } from './timeline-ring'
+import { DOUBLE_ZERO } from '../sim/double-zero'
 
 export class TimelineWindow {
   readonly records: TimelineColumns
-  fromNs = 0
-  untilNs = 0
+  fromNs = DOUBLE_ZERO
+  untilNs = DOUBLE_ZERO
   /** more records fell in the window than it holds: the later ones are missing */
   truncated = false
 

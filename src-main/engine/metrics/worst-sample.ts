@@ -2,9 +2,10 @@
 // queueing behind the previous job) — the parts sum to the sample.
 import type { WorstSample } from '../../../src-shared/results/types'
 import { sampleBreakdown } from './sample-breakdown'
+import { DOUBLE_ZERO } from '../sim/double-zero'
 
 export class WorstSampleTracker {
-  valueNs = 0
+  valueNs = DOUBLE_ZERO
   private sample: Omit<WorstSample, 'timeline'> | null = null
 
   /** Offers a job's wakeup latency; returns true when it is the new worst. */

@@ -2,6 +2,7 @@
 // arrival order (FIFO, like a queued spinlock); requests arrive in simulated-time order, so a
 // reservation model is exact: each acquisition starts when the previous holder releases — and the two
 // zone->flags bits the pcp free path reads (mm/pcp-scaling.ts nrPcpHigh()).
+import { DOUBLE_ZERO } from '../sim/double-zero'
 
 /** Told when a zone flag changed at `now`: the housekeeping CPUs' planned local frees used the old bound. */
 export type ZoneFlagsListener = (now: number) => void
@@ -9,7 +10,7 @@ export type ZoneFlagsListener = (now: number) => void
 export class Zone {
   freePages: number
   /** zone->lock is free from this time on */
-  private lockFreeAt = 0
+  private lockFreeAt = DOUBLE_ZERO
   /**
    * ZONE_RECLAIM_ACTIVE: kswapd's balance_pgdat() set_reclaim_active() … clear_reclaim_active() (mm/vmscan.c,
    * 5.14+, c49c2c47dab6): the free path keeps at most batch << 2 pages per CPU (workload/kswapd-balances.ts sets it).

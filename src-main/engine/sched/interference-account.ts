@@ -2,6 +2,7 @@
 // something else had it, or that its own pcplist operations lost to a drainer, by source. Run totals
 // skip the warm-up; the current job's share (for the worst sample's attribution) does not.
 import { SOURCE_COUNT } from '../metrics/interference-source'
+import { DOUBLE_ZERO } from '../sim/double-zero'
 
 export class InterferenceAccount {
   /** the run's totals by source (interference-source.ts), after the warm-up */
@@ -9,7 +10,7 @@ export class InterferenceAccount {
   /** the share of the job that is running or waiting to start */
   readonly jobBySource = new Float64Array(SOURCE_COUNT)
   /** accounted up to this time */
-  private accountedTo = 0
+  private accountedTo = DOUBLE_ZERO
 
   constructor(private readonly warmupNs: number) {}
 

@@ -19,6 +19,7 @@ import { InterferenceAccount } from './interference-account'
 import type { IsolatedCpuContext } from './isolated-cpu-context'
 import { RtTaskJobs, type RtCpu } from './rt-task-jobs'
 import type { WorkHost, WorkItem } from './work-item'
+import { DOUBLE_ZERO } from '../sim/double-zero'
 
 /** What the CPU is executing. */
 const IDLE = 0
@@ -40,8 +41,8 @@ export class IsolatedCpu implements CpuModel, StarvedCpu, RtCpu, WorkHost {
   /** the CPU's realtime task (null: the CPU runs none) */
   private readonly rt: RtTaskJobs | null
   private occupant = IDLE
-  private occSince = 0
-  private occEndNs = 0
+  private occSince = DOUBLE_ZERO
+  private occEndNs = DOUBLE_ZERO
   /** the end of the non-RT activity occupying the CPU */
   private readonly activityEnd: Timer
   // the kworker: the items queued and not started, in order (kwHead: the next), the one running, and whether it has the CPU

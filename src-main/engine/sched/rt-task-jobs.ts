@@ -14,6 +14,7 @@ import type { RtTaskSpec } from '../workload/rt-task-spec'
 import type { PerCpuFlushState } from '../flush/per-cpu-flush-state'
 import type { InterferenceAccount } from './interference-account'
 import type { IsolatedCpuContext } from './isolated-cpu-context'
+import { DOUBLE_ZERO } from '../sim/double-zero'
 
 /** The CPU as its realtime task sees it. */
 export interface RtCpu {
@@ -31,14 +32,14 @@ export class RtTaskJobs {
   readonly metrics: TaskMetrics
   /** jobs released and not yet started */
   private readonly released = new ReleaseQueue()
-  private nextReleaseNs = 0
+  private nextReleaseNs = DOUBLE_ZERO
   private skipNext = false
   private jobActive = false
-  private jobRelease = 0
+  private jobRelease = DOUBLE_ZERO
   /** the hrtimer's expiry latency of the current job's release, and the time it has run: for a miss's breakdown */
-  private jobTimerNs = 0
-  private jobRanNs = 0
-  private jobWorkLeft = 0
+  private jobTimerNs = DOUBLE_ZERO
+  private jobRanNs = DOUBLE_ZERO
+  private jobWorkLeft = DOUBLE_ZERO
   /** pages the current job allocated and has not freed yet */
   private jobPages = 0
   /** the current job's remaining work is its free_unref_page_list (not an aborted job's, which took no time) */
@@ -48,7 +49,7 @@ export class RtTaskJobs {
   /** the event kind of the task's releases (not for a lazy polling task) */
   private readonly releaseKind: number
   /** the task has run since this time (charged up to it) */
-  private runSince = 0
+  private runSince = DOUBLE_ZERO
   /** the kworker evicted the task's cache lines: the next job refills them */
   private cacheCold = false
   private readonly op = new OwnerOpResult()

@@ -4,6 +4,7 @@
 // queue knows nothing of the model: each component registers a handler for each kind of event it
 // schedules, and an event is (time, kind, arg, arg2) with the handler's kind. A set of timers that keeps
 // its own order (timer-set.ts) attaches to the queue instead of pushing: pop() takes whichever comes first.
+import { DOUBLE_ZERO } from './double-zero'
 
 /** Runs an event of its kind at `now` with the arguments it was pushed with. */
 export type EventHandler = (now: number, arg: number, arg2: number) => void
@@ -31,7 +32,7 @@ export class EventQueue {
   private readonly timerOrders: TimerOrder[] = []
 
   /** Filled by pop(): the popped event's fields. */
-  time = 0
+  time = DOUBLE_ZERO
   kind = 0
   arg = 0
   arg2 = 0

@@ -10,6 +10,7 @@ import type { EventQueue } from '../sim/event-queue'
 import type { Zone } from '../mm/zone'
 import type { RunTimelineRecorder } from '../metrics/run-timeline'
 import { INSTANT_KSWAPD_SLEEP, INSTANT_KSWAPD_WAKE } from '../metrics/timeline-kind-index'
+import { DOUBLE_ZERO } from '../sim/double-zero'
 
 export class KswapdBalances {
   /** balances begun and not ended (the flag is set while any is open) */
@@ -17,9 +18,9 @@ export class KswapdBalances {
   private readonly beginKind: number
   private readonly endKind: number
   /** simulated time with ZONE_RECLAIM_ACTIVE set after the warm-up, and the (merged) balances begun after it */
-  private activeNs = 0
+  private activeNs = DOUBLE_ZERO
   balances = 0
-  private activeSince = 0
+  private activeSince = DOUBLE_ZERO
 
   /**
    * `belowHigh`: the release has ZONE_BELOW_HIGH (6.7+), set while the zone is below its high watermark;

@@ -20,6 +20,7 @@ import { batchScaled, commitsLowerHigh, countAllocations, freeHighBound, halvedT
 import { binomial } from '../sim/binomial'
 import type { RandomStream } from '../sim/random-stream'
 import { ALLOC, BurstWalk, FREE } from './burst-walk'
+import { DOUBLE_ZERO } from '../sim/double-zero'
 
 export { ALLOC, FREE }
 
@@ -41,7 +42,7 @@ export class LocalRun {
   /** when the contact arrives, also past the end of the run */
   private arrivalAt = Infinity
   /** the local bursts not yet applied lie uniformly on (from, contactAt) */
-  private from = 0
+  private from = DOUBLE_ZERO
   /** the walk's local bursts first..n-1 are not applied yet */
   private readonly walk: BurstWalk
   private first = 0
@@ -50,8 +51,8 @@ export class LocalRun {
   private planCount = 0
   readonly taken: TakenBursts = { bursts: 0, pages: 0, frees: 0, counted: 0 }
   /** the span the last take() applied its bursts in, for lastBurstAt() */
-  private takenFrom = 0
-  private takenUntil = 0
+  private takenFrom = DOUBLE_ZERO
+  private takenUntil = DOUBLE_ZERO
   private readonly rateNs: number
   /** a free burst can be local: no THP entries among the frees, and a list free of one batch */
   private readonly freesCanBeLocal: boolean

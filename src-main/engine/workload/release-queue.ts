@@ -1,5 +1,6 @@
 // The realtime task's released jobs that have not started yet, oldest first: a growable ring of
 // (release time, timer latency) pairs, allocation-free once grown to the backlog's size.
+import { DOUBLE_ZERO } from '../sim/double-zero'
 
 export class ReleaseQueue {
   private release = new Float64Array(16)
@@ -7,8 +8,8 @@ export class ReleaseQueue {
   private head = 0
   length = 0
   /** Filled by shift(): the job's release time and hrtimer latency. */
-  releaseNs = 0
-  timerNs = 0
+  releaseNs = DOUBLE_ZERO
+  timerNs = DOUBLE_ZERO
 
   push(releaseNs: number, timerNs: number): void {
     if (this.length === this.release.length) this.grow()

@@ -4,13 +4,14 @@
 import type { EventQueue } from '../../sim/event-queue'
 import { Timer } from '../../sim/timer'
 import type { AntiStarvation, StarvedCpu } from './anti-starvation'
+import { DOUBLE_ZERO } from '../../sim/double-zero'
 
 export abstract class BoostSlots implements AntiStarvation {
   readonly throttled = false
   boosted = false
   /** the current slot's start and the kworker time used in it */
-  protected slotStart = 0
-  private used = 0
+  protected slotStart = DOUBLE_ZERO
+  private used = DOUBLE_ZERO
   /** the starving kworker gets its slot */
   private readonly slot: Timer
 

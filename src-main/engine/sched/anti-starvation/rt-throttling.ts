@@ -12,12 +12,13 @@ import type { EventQueue } from '../../sim/event-queue'
 import { schedulePeriodic } from '../../sim/periodic'
 import type { AntiStarvation, StarvedCpu } from './anti-starvation'
 import { REMOTE_TICK_NS } from './policy-params'
+import { DOUBLE_ZERO } from '../../sim/double-zero'
 
 export class RtThrottling implements AntiStarvation {
   throttled = false
   readonly boosted = false
   /** rt_rq->rt_time: the runtime charged, less what the period timer took off */
-  private rtTime = 0
+  private rtTime = DOUBLE_ZERO
   /** the FIFO task's exec_start: where its run not yet charged began (NaN: not on the CPU) */
   private execStart = NaN
 

@@ -7,8 +7,8 @@ import { BoostSlots } from './boost-slots'
 import type { AntiStarvationPolicy } from './policy-params'
 
 export class Stalld extends BoostSlots {
-  /** start of the current boost window (-1: none) */
-  private windowStart = -1
+  /** start of the current boost window (-Infinity: none, a double like the times it takes: sim/double-zero.ts) */
+  private windowStart = -Infinity
 
   constructor(cpu: StarvedCpu, queue: EventQueue, private readonly policy: AntiStarvationPolicy) {
     super(cpu, queue, policy.stalldBoostRuntimeNs)
@@ -19,7 +19,7 @@ export class Stalld extends BoostSlots {
     if (continuing && this.windowStart >= 0 && now - this.windowStart < p.stalldBoostDurationNs) {
       return Math.max(now, this.slotStart + p.stalldBoostPeriodNs)
     }
-    this.windowStart = -1
+    this.windowStart = -Infinity
     return now + p.stalldThresholdNs
   }
 

@@ -1,0 +1,41 @@
+// Run by run-hidden-classes.test.ts under `node --allow-natives-syntax`: for each preset and variant (and the heavy
+// scenario of issue 10), builds a Simulation, runs another of the same profile past 2^30 ns of simulated time,
+// builds a third, and walks the first and the third side by side: every object the run's classes hold must have
+// the same hidden class in both (V8's %HaveSameMap). Prints, per class whose objects changed hidden class, the
+// first place one was found. Arrays are left out: an empty array literal's elements kind, which V8 remembers
+// per allocation site, is not a class's field.
+import { Simulation } from '../../../src-main/engine/simulation'
+import { presetInfos } from '../../../src-main/lab/presets'
+import { VARIANTS, type Profile } from '../../../src-shared/profile/schema'
+import { validateProfile } from '../../../src-shared/profile/validate'
+import { heavyScenario } from '../../../scripts/bench/heavy-scenario'
+
+const haveSameMap = new Function('a', 'b', 'return %HaveSameMap(a, b)') as (a: object, b: object) => boolean
+/** past 2^30 ns, where a time first stored as a small integer outgrows one */
+const DURATION_MS = 1_500
+
+const heavy = validateProfile(heavyScenario())
+if (!heavy.ok) throw new Error('the heavy scenario does not validate')
+const profiles: Array<[string, Profile]> = [['heavy', heavy.profile], ...presetInfos().map((p): [string, Profile] => [p.id, p.profile])]
+
+const changed = new Map<string, string>()
+for (const [name, preset] of profiles) {
+  const profile = { ...preset, run: { ...preset.run, durationMs: DURATION_MS, seeds: [1] } }
+  for (const variant of VARIANTS) {
+    const before = new Simulation(profile, variant, 1)
+    new Simulation(profile, variant, 1).run()
+    const after = new Simulation(profile, variant, 1)
+    const seen = new Set<object>()
+    const walk = (a: unknown, b: unknown, path: string): void => {
+      if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null || seen.has(a) || ArrayBuffer.isView(a)) return
+      seen.add(a)
+      // before anything reads the object: a property read moves an object whose class was replaced to the new class
+      const same = Array.isArray(a) || haveSameMap(a, b)
+      const className = a.constructor?.name ?? 'Object'
+      if (!same && !changed.has(className)) changed.set(className, `${name}/${variant}: ${path}`)
+      for (const key of Object.keys(a)) walk((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], `${path}.${key}`)
+    }
+    walk(before, after, 'simulation')
+  }
+}
+process.stdout.write(JSON.stringify(Object.fromEntries(changed)))
