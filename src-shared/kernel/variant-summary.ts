@@ -54,7 +54,7 @@ export function summarizeVariant(variant: Variant, kernel: KernelChoices): Varia
     variant,
     release: t.kernelRelease,
     releases: t.releases,
-    note: t.note ?? '',
+    note: t.note,
     drain: DRAIN[t.drainMechanism],
     ownerLock: t.pcpLock === 'local-lock' ? 'local_lock_irqsave' : `pcp->lock${t.pcpLockIrqsave ? ' (IRQs off)' : ''}, trylock${t.trylockFallback ? ' + buddy fallback' : ''}`,
     listFree: LIST_FREE[t.listFree],

@@ -3,9 +3,11 @@
 // builds a third, and walks the first and the third side by side: every object the run's classes hold must have
 // the same hidden class in both (V8's %HaveSameMap). Prints, per class whose objects changed hidden class, the
 // first place one was found. Arrays are left out: an empty array literal's elements kind, which V8 remembers
-// per allocation site, is not a class's field.
+// per allocation site, is not a class's field. Also prints whether the four variants' traits, which a run's
+// components hold, share one hidden class.
 import { Simulation } from '../../../src-main/engine/simulation'
 import { presetInfos } from '../../../src-main/lab/presets'
+import { VARIANT_TRAITS } from '../../../src-shared/kernel/variant-traits'
 import { VARIANTS, type Profile } from '../../../src-shared/profile/schema'
 import { validateProfile } from '../../../src-shared/profile/validate'
 import { heavyScenario } from '../../../scripts/bench/heavy-scenario'
@@ -38,4 +40,5 @@ for (const [name, preset] of profiles) {
     walk(before, after, 'simulation')
   }
 }
-process.stdout.write(JSON.stringify(Object.fromEntries(changed)))
+const traitsShareClass = VARIANTS.every((v) => haveSameMap(VARIANT_TRAITS[VARIANTS[0]], VARIANT_TRAITS[v]))
+process.stdout.write(JSON.stringify({ changed: Object.fromEntries(changed), traitsShareClass }))
