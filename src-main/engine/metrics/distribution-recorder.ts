@@ -60,12 +60,15 @@ export class DistributionRecorder {
    */
   mergeFrom(other: DistributionRecorder): void {
     if (other.count === 0) return
-    if (other.counts.length > this.counts.length) this.grow(other.counts.length - 1)
-    for (let i = 0; i < other.counts.length; i++) this.counts[i] += other.counts[i]
+    // the scalars before the counts: V8 compiles the long loop while it runs (on-stack replacement), and code
+    // after it that had never run deoptimised at every merge of the run's ~60 (BENCHMARKS.md,
+    // "Deoptimisations within a run and between jobs")
     this.count += other.count
     this.sum += other.sum
     if (other.min < this.min) this.min = other.min
     if (other.max > this.max) this.max = other.max
+    if (other.counts.length > this.counts.length) this.grow(other.counts.length - 1)
+    for (let i = 0; i < other.counts.length; i++) this.counts[i] += other.counts[i]
   }
 
   summary(): DistributionNs {
