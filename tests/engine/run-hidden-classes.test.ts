@@ -1,8 +1,8 @@
 // A run leaves the engine's hidden classes as it found them. Fields first given the small integer 0 that came to
 // hold nanoseconds past 2^30 (~1.07 s simulated) moved their classes to new hidden classes mid-run: the
 // optimised functions that relied on the old ones deoptimised, and in a pool worker's next job those objects'
-// holders deoptimised again — compiling the engine half over again per worker (sim/double-zero.ts,
-// BENCHMARKS.md "Fields that outgrew small integers"). Likewise the variants' traits objects: two shapes made a
+// holders deoptimised again — compiling the engine half over again per worker (sim/double-zero.ts; BENCHMARKS.md,
+// "Deoptimisations within a run and between jobs"). Likewise the variants' traits objects: two shapes made a
 // worker's first job of the other shape deoptimise what the first had compiled. Checked with V8's %HaveSameMap
 // in a child process.
 import { spawnSync } from 'node:child_process'
