@@ -61,8 +61,8 @@ export class DistributionRecorder {
   mergeFrom(other: DistributionRecorder): void {
     if (other.count === 0) return
     // the scalars before the counts: V8 compiles the long loop while it runs (on-stack replacement), and code
-    // after it that had never run deoptimised at every merge of the run's ~60 (BENCHMARKS.md,
-    // "Deoptimisations within a run and between jobs")
+    // after it that had never run deoptimised at every later merge, 38 times at the end of a heavy run
+    // (BENCHMARKS.md, "Deoptimisations within a run and between jobs")
     this.count += other.count
     this.sum += other.sum
     if (other.min < this.min) this.min = other.min
