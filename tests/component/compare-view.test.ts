@@ -80,6 +80,18 @@ describe('Compare view', () => {
     expect(namesShown(w)).toEqual(['three', 'two'])
   })
 
+  // the UI review: Results' empty state offers History as a button, Compare's was a link
+  it('offers History as a button while no two runs are picked', async () => {
+    localStorage.clear()
+    fakeLab()
+    const pinia = createPinia()
+    const { wrapper: w } = await openCompare(pinia)
+    const button = w.findAll('button').find((b) => b.text() === 'Open History')
+    expect(button).toBeDefined()
+    await button!.trigger('click')
+    expect(useUiStore(pinia).view).toBe('history')
+  })
+
   it('clears a failed pick\'s error when a new pick loads', async () => {
     localStorage.clear()
     const lab = fakeLab()
