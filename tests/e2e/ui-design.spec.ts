@@ -102,3 +102,17 @@ test('Kernel shows what each variant includes, with the profile\'s overrides mar
   await traits.scrollIntoViewIfNeeded()
   await page.screenshot({ path: 'test-results/screenshots/design-variant-traits.png', fullPage: false })
 })
+
+// the UI review: a label that wraps ("Isolated CPUs isolcpus= nohz_full= cpulist") set its input lower than its
+// row's other inputs; the fields of a row now share their label, input and help rows
+test('the inputs of one row of fields line up when a label in it wraps', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await page.goto('/')
+  await expect(page.getByTestId('status-host')).toContainText('connected')
+  const tops = await Promise.all(['input-machine.cpus', 'input-machine.isolated', 'input-machine.memoryGiB'].map(async (id) => (await page.getByTestId(id).boundingBox())!.y))
+  // the isolated CPUs' label takes two lines at this width
+  const label = (await page.getByTestId('field-machine.isolated').locator('.head').boundingBox())!
+  expect(label.height).toBeGreaterThan(30)
+  expect(tops[1]).toBeCloseTo(tops[0], 0)
+  expect(tops[2]).toBeCloseTo(tops[0], 0)
+})
