@@ -41,6 +41,18 @@ describe('chart registry', () => {
     expect(config.data.datasets.some((d) => (d.data as unknown[]).some((v) => v !== null))).toBe(true)
   })
 
+  // the UI review: a run where nothing interfered drew the interference chart as empty axes
+  it('leaves the interference chart out of a run where nothing took time from a realtime task', () => {
+    const quiet = syntheticResults()
+    for (const job of quiet.jobs) {
+      for (const cpu of job.result!.interference) for (const source of Object.keys(cpu.bySourceNs)) cpu.bySourceNs[source as keyof typeof cpu.bySourceNs] = 0
+    }
+    const interference = CHARTS.find((c) => c.id === 'interference')!
+    expect(interference.available(quiet)).toBe(false)
+    quiet.jobs[0].result!.interference[0].bySourceNs.kworker = 1
+    expect(interference.available(quiet)).toBe(true)
+  })
+
   it('colours variant lines with the fixed variant colours', () => {
     const config = CHARTS.find((c) => c.id === 'latency-percentiles')!.build(results)
     for (const d of config.data.datasets) expect(d.borderColor).toBe(VARIANT_COLORS[d.label as keyof typeof VARIANT_COLORS])
