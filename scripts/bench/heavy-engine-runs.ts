@@ -1,7 +1,7 @@
 // The heavy scenario's engine (runModel) run N times, one after another in this process — for counting a warm
-// run's instructions: under scripts/instruction-profile.mjs, N=2's counts less N=1's are the second, warm run's,
-// without start-up, the first run's compiling, or the results' encoding (BENCHMARKS.md, "Deoptimisations within
-// a run and between jobs").
+// run's instructions: under scripts/instruction-profile.mjs, N=2's counts less N=1's are the second, warm run's
+// (its simulation, and the collecting and encoding of its result), without start-up or the first run's compiling
+// (BENCHMARKS.md, "Deoptimisations within a run and between jobs").
 //
 //   node scripts/instruction-profile.mjs -- --single-threaded --import tsx scripts/bench/heavy-engine-runs.ts \
 //     [--variant direct] [--runs 2] [--duration-ms 10000]

@@ -30,8 +30,8 @@ export interface ChartSpec {
 
 const hasTasks = (r: ExperimentResults) => r.jobs.some((j) => (j.result?.tasks.length ?? 0) > 0)
 // imported measurements have latency samples but no series over time (a histogram, a list of maxima), no
-// sampled pcplists and no interference accounting; and a run where nothing took time from the realtime tasks has
-// interference rows of zeros: those charts would be empty axes (Results says why instead)
+// sampled pcplists and no interference accounting; and a run that recorded no interference for its realtime
+// tasks has interference rows of zeros: those charts would be empty axes (Results says why instead)
 const hasWindows = (r: ExperimentResults) => r.jobs.some((j) => j.result?.tasks.some((t) => t.maxLatencyPerWindowNs.values.length > 0) ?? false)
 const hasStranded = (r: ExperimentResults) => r.jobs.some((j) => (j.result?.strandedPages.tNs.length ?? 0) > 0)
 const hasInterference = (r: ExperimentResults) => r.jobs.some((j) => j.result?.interference.some((cpu) => Object.values(cpu.bySourceNs).some((ns) => ns > 0)) ?? false)

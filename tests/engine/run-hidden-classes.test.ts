@@ -1,7 +1,7 @@
 // A run leaves the engine's hidden classes as it found them. Fields first given the small integer 0 that came to
-// hold nanoseconds past 2^30 (~1.07 s simulated) moved their classes to new hidden classes mid-run: the
-// optimised functions that relied on the old ones deoptimised, and in a pool worker's next job those objects'
-// holders deoptimised again — compiling the engine half over again per worker (sim/double-zero.ts; BENCHMARKS.md,
+// hold other numbers (a time read out of a Float64Array, a fraction, a sum past 2^31) moved their classes to new
+// hidden classes mid-run: the optimised functions that relied on the old ones deoptimised, and in a pool worker's
+// next job those objects' holders deoptimised again — compiling the engine half over again per worker (sim/double-zero.ts; BENCHMARKS.md,
 // "Deoptimisations within a run and between jobs"). Likewise the variants' traits objects: two shapes made a
 // worker's first job of the other shape deoptimise what the first had compiled. Checked with V8's %HaveSameMap
 // in a child process.
@@ -18,7 +18,7 @@ interface ChildReport {
 }
 
 function childReport(): ChildReport {
-  const r = spawnSync(process.execPath, ['--allow-natives-syntax', '--import', 'tsx', child], { encoding: 'utf8' })
+  const r = spawnSync(process.execPath, ['--allow-natives-syntax', '--import', 'tsx', child], { encoding: 'utf8', timeout: 110_000 })
   if (r.status !== 0) throw new Error(r.stderr)
   return JSON.parse(r.stdout) as ChildReport
 }

@@ -39,7 +39,7 @@ export class DistributionRecorder {
   private counts = new Float64Array(SUB_BUCKET_COUNT)
   count = DOUBLE_ZERO
   private min = Infinity
-  private max = 0
+  private max = DOUBLE_ZERO
   private sum = DOUBLE_ZERO
 
   record(valueNs: number, times = 1): void {

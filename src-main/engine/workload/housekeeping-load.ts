@@ -69,9 +69,9 @@ export class HousekeepingLoad implements OwnerActivity {
   /**
    * Per CPU, counted after the warm-up and recorded by finish(): local bursts applied; the pages of the other
    * operations that took localPageNs each; the zone->lock takes that did not wait. Most of a contact's samples
-   * are one of these two values, and a histogram's counts, sum, min and max do not depend on the order of its
-   * samples: recorded at the end together, they give the same result as one record each, for two fewer records
-   * per contact.
+   * are one of these two values (localPageNs, a wait of 0), and a histogram's counts, sum, min and max do not
+   * depend on the order of its samples: recorded at the end together, they give the same result as one record
+   * each, for up to two fewer records per contact.
    */
   private readonly localOps: Float64Array
   private readonly localPages: Float64Array

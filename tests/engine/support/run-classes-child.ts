@@ -1,5 +1,5 @@
 // Run by run-hidden-classes.test.ts under `node --allow-natives-syntax`: for each preset and variant (and the heavy
-// scenario of issue 10), builds a Simulation, runs another of the same profile past 2^30 ns of simulated time,
+// scenario of issue 10), builds a Simulation, runs another of the same profile past 2^31 ns of simulated time,
 // builds a third, and walks the first and the third side by side: every object the run's classes hold must have
 // the same hidden class in both (V8's %HaveSameMap). Prints, per class whose objects changed hidden class, the
 // first place one was found. Arrays are left out: an empty array literal's elements kind, which V8 remembers
@@ -13,8 +13,8 @@ import { validateProfile } from '../../../src-shared/profile/validate'
 import { heavyScenario } from '../../../scripts/bench/heavy-scenario'
 
 const haveSameMap = new Function('a', 'b', 'return %HaveSameMap(a, b)') as (a: object, b: object) => boolean
-/** past 2^30 ns, where a time first stored as a small integer outgrows one */
-const DURATION_MS = 1_500
+/** past 2^31 ns, where a time stored as a small integer outgrows one on a 64-bit Node (2^30 with compressed pointers) */
+const DURATION_MS = 2_500
 
 const heavy = validateProfile(heavyScenario())
 if (!heavy.ok) throw new Error('the heavy scenario does not validate')
