@@ -6,7 +6,7 @@
 // rather than what it computed, and without `timeline`, the record of the run (docs/timeline.md), which
 // a change to what is drawn changes without changing what the model computed.
 import { createHash } from 'node:crypto'
-import { ANTI_STARVATION_POLICIES, VARIANTS, type ProfileInput, type Variant } from '../src-shared/profile/schema'
+import { ANTI_STARVATION_POLICIES, VARIANTS, type Profile, type ProfileInput, type Variant } from '../src-shared/profile/schema'
 import { PRESETS } from '../src-shared/profile/presets'
 import { validateProfile } from '../src-shared/profile/validate'
 import { runModel } from '../src-main/engine/run-model'
@@ -74,9 +74,9 @@ function dma32Profile(): { id: string; input: ProfileInput } {
   }
 }
 
-/** Every job of the identity check, in the baseline's order. */
-export function identityJobs(): IdentityJob[] {
-  const profiles = [
+/** The profiles of the identity check, checked, in the baseline's order (also the hidden-class test's runs). */
+export function identityProfiles(): Array<{ id: string; profile: Profile }> {
+  const inputs = [
     heavyProfile(),
     ...PRESETS.map((preset) => {
       const durationMs = SHORT_DURATION_MS[preset.id] ?? DURATION_MS
@@ -85,17 +85,22 @@ export function identityJobs(): IdentityJob[] {
     ...policyProfiles(),
     dma32Profile()
   ]
-  return profiles.flatMap(({ id, input }) => {
+  return inputs.map(({ id, input }) => {
     const v = validateProfile(input)
     if (!v.ok) throw new Error(`${id}: ${v.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`)
-    const profile = v.profile
-    return VARIANTS.flatMap((variant: Variant) => SEEDS.map((seed) => ({
+    return { id, profile: v.profile }
+  })
+}
+
+/** Every job of the identity check, in the baseline's order. */
+export function identityJobs(): IdentityJob[] {
+  return identityProfiles().flatMap(({ id, profile }) =>
+    VARIANTS.flatMap((variant: Variant) => SEEDS.map((seed) => ({
       key: `${id}/${variant}/${seed}`,
       run: () => {
         const { events: _events, engineVersion: _version, timeline: _timeline, ...semantics } = runModel(profile, variant, seed, { checkInvariants: false })
         return createHash('sha256').update(JSON.stringify(semantics)).digest('hex')
       }
     })))
-  })
+  )
 }
-

@@ -29,7 +29,7 @@ describe('the hidden classes of a simulation', () => {
     report = childReport()
   }, 120_000)
 
-  it('stay the same through a run of every preset and variant', () => {
+  it('stay the same through a run of every profile of the identity check and every variant', () => {
     expect(report.changed).toEqual({})
   })
 

@@ -1,28 +1,23 @@
-// Run by run-hidden-classes.test.ts under `node --allow-natives-syntax`: for each preset and variant (and the heavy
-// scenario of issue 10), builds a Simulation, runs another of the same profile past 2^31 ns of simulated time,
-// builds a third, and walks the first and the third side by side: every object the run's classes hold must have
-// the same hidden class in both (V8's %HaveSameMap). Prints, per class whose objects changed hidden class, the
-// first place one was found. Arrays are left out: an empty array literal's elements kind, which V8 remembers
-// per allocation site, is not a class's field. Also prints whether the four variants' traits, which a run's
-// components hold, share one hidden class.
+// Run by run-hidden-classes.test.ts under `node --allow-natives-syntax`: for each profile of the engine's identity
+// check (every preset, one per anti-starvation policy and task mode — stalld, the fair server — the heavy
+// scenario of issue 10, ZONE_DMA32's lists) and each variant, builds a Simulation, runs another of the same
+// profile past 2^31 ns of simulated time, builds a third, and walks the first and the third side by side: every
+// object the run's classes hold must have the same hidden class in both (V8's %HaveSameMap). Prints, per class
+// whose objects changed hidden class, the first place one was found. Arrays are left out: an empty array
+// literal's elements kind, which V8 remembers per allocation site, is not a class's field. Also prints whether
+// the four variants' traits, which a run's components hold, share one hidden class.
 import { Simulation } from '../../../src-main/engine/simulation'
-import { presetInfos } from '../../../src-main/lab/presets'
 import { VARIANT_TRAITS } from '../../../src-shared/kernel/variant-traits'
-import { VARIANTS, type Profile } from '../../../src-shared/profile/schema'
-import { validateProfile } from '../../../src-shared/profile/validate'
-import { heavyScenario } from '../../../scripts/bench/heavy-scenario'
+import { VARIANTS } from '../../../src-shared/profile/schema'
+import { identityProfiles } from '../../../scripts/engine-identity-jobs'
 
 const haveSameMap = new Function('a', 'b', 'return %HaveSameMap(a, b)') as (a: object, b: object) => boolean
 /** past 2^31 ns, where a time stored as a small integer outgrows one on a 64-bit Node (2^30 with compressed pointers) */
 const DURATION_MS = 2_500
 
-const heavy = validateProfile(heavyScenario())
-if (!heavy.ok) throw new Error('the heavy scenario does not validate')
-const profiles: Array<[string, Profile]> = [['heavy', heavy.profile], ...presetInfos().map((p): [string, Profile] => [p.id, p.profile])]
-
 const changed = new Map<string, string>()
-for (const [name, preset] of profiles) {
-  const profile = { ...preset, run: { ...preset.run, durationMs: DURATION_MS, seeds: [1] } }
+for (const { id: name, profile: checked } of identityProfiles()) {
+  const profile = { ...checked, run: { ...checked.run, durationMs: DURATION_MS, seeds: [1] } }
   for (const variant of VARIANTS) {
     const before = new Simulation(profile, variant, 1)
     new Simulation(profile, variant, 1).run()
