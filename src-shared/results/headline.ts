@@ -48,8 +48,9 @@ export function headlineOf(run: RunResult): Record<HeadlineMetric, number> {
 /**
  * The metrics these runs did not measure: drain times without a completed drain, latencies without a task
  * activation, stalled and skipped drains where no drain was requested (imported measurements, a profile without
- * a drain source: "0 stalled" read as a drain that never stalled). Every table prints them as no value ("—", an empty CSV cell), never as a 0 ns that reads as
- * real (and as the best). The results keep the engine's 0: JSON has no NaN, and the aggregates stay numbers.
+ * a drain source: "0 stalled" read as a drain that never stalled). Every table prints them as no value ("—", an
+ * empty CSV cell), never as a 0 ns that reads as real (and as the best). The results keep the engine's 0: JSON
+ * has no NaN, and the aggregates stay numbers.
  */
 export function unmeasuredMetrics(runs: ReadonlyArray<RunResult | undefined>): HeadlineMetric[] {
   const measured = runs.filter((r): r is RunResult => r !== undefined)

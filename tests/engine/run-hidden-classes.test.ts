@@ -1,10 +1,10 @@
 // A run leaves the engine's hidden classes as it found them. Fields first given the small integer 0 that came to
 // hold other numbers (a time read out of a Float64Array, a fraction, a sum past 2^31) moved their classes to new
 // hidden classes mid-run: the optimised functions that relied on the old ones deoptimised, and in a pool worker's
-// next job those objects' holders deoptimised again — compiling the engine half over again per worker (sim/double-zero.ts; BENCHMARKS.md,
-// "Deoptimisations within a run and between jobs"). Likewise the variants' traits objects: two shapes made a
-// worker's first job of the other shape deoptimise what the first had compiled. Checked with V8's %HaveSameMap
-// in a child process.
+// next job those objects' holders deoptimised again, and much of the engine compiled again per worker
+// (sim/double-zero.ts; BENCHMARKS.md, "Deoptimisations within a run and between jobs"). Likewise the variants'
+// traits objects: two shapes made a worker's first job of the other shape deoptimise what the first had
+// compiled. Checked with V8's %HaveSameMap in a child process.
 import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'

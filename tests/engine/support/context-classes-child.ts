@@ -3,8 +3,8 @@
 // isolated CPUs' context have the hidden class the first simulation's had (V8's %HaveSameMap).
 import { Simulation } from '../../../src-main/engine/simulation'
 import { benchExperiment } from '../../../scripts/bench/pool-bench'
+import { haveSameMap } from './have-same-map'
 
-const haveSameMap = new Function('a', 'b', 'return %HaveSameMap(a, b)') as (a: object, b: object) => boolean
 // the pool bench's profile, built and not run
 const profile = benchExperiment(1).profile
 const runs = Number(process.argv[2])

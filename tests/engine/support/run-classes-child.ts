@@ -10,9 +10,9 @@ import { Simulation } from '../../../src-main/engine/simulation'
 import { VARIANT_TRAITS } from '../../../src-shared/kernel/variant-traits'
 import { VARIANTS } from '../../../src-shared/profile/schema'
 import { identityProfiles } from '../../../scripts/engine-identity-jobs'
+import { haveSameMap } from './have-same-map'
 
-const haveSameMap = new Function('a', 'b', 'return %HaveSameMap(a, b)') as (a: object, b: object) => boolean
-/** past 2^31 ns, where a time stored as a small integer outgrows one on a 64-bit Node (2^30 with compressed pointers) */
+/** past 2^31 ns, where a time stored as a small integer outgrows one on this Node (2^30 with compressed pointers) */
 const DURATION_MS = 2_500
 
 const changed = new Map<string, string>()
