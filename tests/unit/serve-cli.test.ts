@@ -13,7 +13,11 @@ afterEach(() => {
   for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL')
 })
 
-/** Starts the CLI and resolves once it prints its URL (or rejects with what it printed). */
+/**
+ * Starts the CLI and resolves with its URL once it has printed its whole banner, the "also at" lines included:
+ * they are written one by one, and a read after the URL's line alone found none of them (a fresh-clone CI run).
+ * Rejects with what it printed if it exits first.
+ */
 function serve(args: string[]) {
   const child = spawn(process.execPath, ['bin/drainlab.mjs', 'serve', '--port', '0', ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] })
   children.push(child)
@@ -25,7 +29,7 @@ function serve(args: string[]) {
   const url = new Promise<string>((resolveUrl, reject) => {
     child.stdout.on('data', () => {
       const match = /serving at (\S+)/.exec(stdout)
-      if (match) resolveUrl(match[1])
+      if (match && stdout.includes('Press Ctrl+C to stop.')) resolveUrl(match[1])
     })
     void exited.then((code) => reject(new Error(`exited ${code} before printing a URL:\n${stdout}\n${stderr}`)))
   })
