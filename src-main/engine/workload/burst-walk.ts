@@ -159,6 +159,10 @@ export class BurstWalk {
     let n = 0
     for (;;) {
       const word = this.stream.nextUint32()
+      // the word's 32 marks are the walk's marks n..n+31 (n is a multiple of 32 here, bytes being taken whole until
+      // the walk ends): stored as they are. Those after the mark that ends the walk are never read: every reader
+      // masks to the bursts it asks for, all of them before the end
+      this.marks[n >> 5] = word
       for (let shift = 0; shift < 32; shift += 8) {
         const b = (word >>> shift) & 255
         const down = Math.min(y - lo, DOWN_ROOMS - 1)
@@ -166,12 +170,10 @@ export class BurstWalk {
         // the byte's first mark out of the bounds, or the one at maxRun: it ends the walk (as step() does)
         const exit = Math.min(EXIT[(b * DOWN_ROOMS + down) * UP_ROOMS + up + 2], maxRun - n)
         if (exit >= 8) {
-          this.put(n, b, 8)
           y += BYTE_NET[b]
           n += 8
           continue
         }
-        this.put(n, b, exit)
         this.kind = (b >> exit) & 1
         return n + exit
       }
@@ -197,17 +199,14 @@ export class BurstWalk {
       this.kind = mark
       return NaN
     }
-    this.put(n, mark, 1)
+    this.put(n, mark)
     return next
   }
 
-  /**
-   * Stores `count` marks `bits` at walk positions n..n+count-1, within one word: a byte of 8 marks is only
-   * ever put at a multiple of 8 (the fair walk takes a byte whole, or its marks up to the one that ends it).
-   */
-  private put(n: number, bits: number, count: number): void {
+  /** Stores mark `mark` (ALLOC or FREE) of walk position n. */
+  private put(n: number, mark: number): void {
     const word = n >> 5
-    const mask = ((1 << count) - 1) << (n & 31)
-    this.marks[word] = (this.marks[word] & ~mask) | ((bits << (n & 31)) & mask)
+    const bit = 1 << (n & 31)
+    this.marks[word] = mark === FREE ? this.marks[word] | bit : this.marks[word] & ~bit
   }
 }
