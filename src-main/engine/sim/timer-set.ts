@@ -78,15 +78,27 @@ export class TimerSet implements TimerOrder {
     this.update(index)
   }
 
-  /** Recomputes the winners on timer `index`'s path to the root. */
+  /**
+   * Recomputes the winners on timer `index`'s path to the root. The winner of the path's lower node is at hand, so
+   * each level reads only the sibling's (two loads where a node's two children took four). Keys (time, sequence
+   * number) are unique — every schedule takes a new sequence number — but for timers never scheduled, all at
+   * Infinity, which never expire: which of those wins a node changes nothing.
+   */
   private update(index: number): void {
     const at = this.at
     const seq = this.seq
     const tree = this.tree
-    for (let j = (this.leaves + index) >> 1; j >= 1; j >>= 1) {
-      const a = tree[2 * j]
-      const b = tree[2 * j + 1]
-      tree[j] = at[b] < at[a] || (at[b] === at[a] && seq[b] < seq[a]) ? b : a
+    let node = this.leaves + index
+    let w = index
+    let wAt = at[index]
+    for (let j = node >> 1; j >= 1; node = j, j >>= 1) {
+      const s = tree[node ^ 1]
+      const sAt = at[s]
+      if (sAt < wAt || (sAt === wAt && seq[s] < seq[w])) {
+        w = s
+        wAt = sAt
+      }
+      tree[j] = w
     }
   }
 }
