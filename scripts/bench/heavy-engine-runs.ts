@@ -3,15 +3,14 @@
 // simulation, and the collecting and encoding of its result), without start-up or the first run's compiling
 // (BENCHMARKS.md, "Deoptimisations within a run and between jobs"). By default runModel from the sources (through
 // tsx); --built runs the pool worker's runJob from the JavaScript build in out/cli instead, the code `drainlab run`
-// runs, whose warm count repeats to the instruction (BENCHMARKS.md, "Where a warm heavy run's instructions go").
+// runs, whose warm count repeats to the instruction (BENCHMARKS.md, "2026-12-01, later").
 //
 //   node scripts/instruction-profile.mjs -- --single-threaded --import tsx scripts/bench/heavy-engine-runs.ts \
 //     [--variant direct] [--runs 2] [--duration-ms 10000] [--built]
+import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import { valueSymbol } from 'piscina'
-// @ts-expect-error bin/built-cli.mjs is JavaScript: builtCliProblem(root) returns null or why the build is stale
-import { builtCliProblem } from '../../bin/built-cli.mjs'
 import { VARIANTS, type Variant } from '../../src-shared/profile/schema'
 import { validateProfile } from '../../src-shared/profile/validate'
 import { runModel } from '../../src-main/engine/run-model'
@@ -34,7 +33,9 @@ const profile = checked.profile
 /** One engine run: runModel from the sources, or the built worker's runJob (no rebuild here: under valgrind a build takes minutes) */
 async function engineRun(): Promise<number> {
   if (values.built !== true) return runModel(profile, variant, 1).events
-  const problem = builtCliProblem(ROOT) as string | null
+  // bin/drainlab.mjs's own check: null, or why the build in out/cli is older than its sources
+  const { builtCliProblem } = (await import(pathToFileURL(join(ROOT, 'bin', 'built-cli.mjs')).href)) as { builtCliProblem: (root: string) => string | null }
+  const problem = builtCliProblem(ROOT)
   if (problem !== null) throw new Error(`--built: ${problem} (npm run build)`)
   const runJob = ((await import(pathToFileURL(BUILT_WORKER).href)) as { default: (task: object) => Record<symbol, { events: number }> }).default
   // the job's run, as piscina's move() wraps it for the lab (src-main/lab/pool/run-job-worker.ts)
