@@ -30,20 +30,24 @@ const checked = validateProfile({ ...scenario, run: { ...scenario.run, durationM
 if (!checked.ok) throw new Error('the heavy scenario does not validate')
 const profile = checked.profile
 
-/** One engine run: runModel from the sources, or the built worker's runJob (no rebuild here: under valgrind a build takes minutes) */
-async function engineRun(): Promise<number> {
-  if (values.built !== true) return runModel(profile, variant, 1).events
+/**
+ * The engine a run calls: runModel from the sources, or the built worker's runJob, the build checked once here (not
+ * rebuilt: under valgrind a build takes minutes) so that the runs counted do only the engine's work.
+ */
+async function engine(): Promise<() => number> {
+  if (values.built !== true) return () => runModel(profile, variant, 1).events
   // bin/drainlab.mjs's own check: null, or why the build in out/cli is older than its sources
   const { builtCliProblem } = (await import(pathToFileURL(join(ROOT, 'bin', 'built-cli.mjs')).href)) as { builtCliProblem: (root: string) => string | null }
   const problem = builtCliProblem(ROOT)
   if (problem !== null) throw new Error(`--built: ${problem} (npm run build)`)
   const runJob = ((await import(pathToFileURL(BUILT_WORKER).href)) as { default: (task: object) => Record<symbol, { events: number }> }).default
   // the job's run, as piscina's move() wraps it for the lab (src-main/lab/pool/run-job-worker.ts)
-  return runJob({ profile, variant, seed: 1, control: new SharedArrayBuffer(64) })[valueSymbol].events
+  return () => runJob({ profile, variant, seed: 1, control: new SharedArrayBuffer(64) })[valueSymbol].events
 }
 
+const engineRun = await engine()
 for (let i = 1; i <= runs; i++) {
   const t0 = performance.now()
-  const events = await engineRun()
+  const events = engineRun()
   process.stdout.write(`run ${i}: ${variant}${values.built === true ? ' (built)' : ''}, ${events} events, ${Math.round(performance.now() - t0)} ms\n`)
 }
