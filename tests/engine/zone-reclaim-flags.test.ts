@@ -179,6 +179,27 @@ describe('a housekeeping CPU\'s walk of local bursts under the flags (workload/l
       expect(run.staysLocal()).toBe(false)
     }
   })
+
+  it('answers as the scan of the bursts left does for every new bound, also those at least as wide as the one the walk was drawn under (which skip it)', () => {
+    for (let seed = 1; seed <= 40; seed++) {
+      // allocations and frees at equal rates, one page each: a fair walk that ends at either bound
+      const k = allocator('direct', { high: 200 })
+      k.pcp.add(0, 150)
+      const [marks, times, reads] = streams(seed)
+      const run = new LocalRun(k, 0, 1, 1e4, 1e4, 0, 4096, marks, times, reads)
+      run.plan(0, 10_000, Infinity)
+      k.pcp.add(0, run.take(run.contactAt / 3, 0).pages)
+      const walk = (run as unknown as { walk: { highestAfter(first: number, end: number): number }; first: number; n: number }).walk
+      const { first, n } = run as unknown as { first: number; n: number }
+      // every bound from far below the list to past the one the walk was drawn under (high 200: position 49)
+      for (let high = 120; high <= 260; high++) {
+        k.pcp.high[0] = high
+        // positions count in pages (unit 1) from the 150 the walk was planned at; a free to `high` is not local
+        const scan = n === first || walk.highestAfter(first, n) <= high - 150 - 1
+        expect(run.staysLocal(), `seed ${seed}, high ${high}`).toBe(scan)
+      }
+    }
+  })
 })
 
 describe('kswapd balances before reclaim drains', () => {

@@ -49,6 +49,8 @@ export class LocalRun {
   private n = 0
   /** pcp->count when the walk was planned: its positions are counted from there */
   private planCount = 0
+  /** the upper bound the walk was drawn under: no position it reached is above it */
+  private planHi = 0
   readonly taken: TakenBursts = { bursts: 0, pages: 0, frees: 0, counted: 0 }
   /** the span the last take() applied its bursts in, for lastBurstAt() */
   private takenFrom = DOUBLE_ZERO
@@ -117,7 +119,8 @@ export class LocalRun {
     const freesLocal = this.freesCanBeLocal && !commitsLowerHigh(this.k, this.cpu)
     const hi = freesLocal ? Math.min(Math.floor(held / unit), Math.ceil((freeHighBound(this.k, this.cpu) - count) / unit) - 1) : -Infinity
     // as small integers: -0 and -Infinity (no free is local) would reach the walk as boxed numbers, one each per plan
-    const n = this.walk.walk(lo | 0, hi === -Infinity ? BELOW_ANY_WALK : hi | 0)
+    this.planHi = hi === -Infinity ? BELOW_ANY_WALK : hi | 0
+    const n = this.walk.walk(lo | 0, this.planHi)
     this.n = n
     this.from = from
     // the share of the bursts a reader at t sees is taken against this arrival, also past the end of the run
@@ -136,7 +139,8 @@ export class LocalRun {
     if (pending === 0) return true
     if (commitsLowerHigh(this.k, this.cpu)) return this.walk.frees(this.first, pending) === 0
     const hi = Math.ceil((freeHighBound(this.k, this.cpu) - this.planCount) / this.unit) - 1
-    return this.walk.highestAfter(this.first, this.n) <= hi
+    // a bound at least as wide as the one the walk was drawn under holds every position it reached
+    return hi >= this.planHi || this.walk.highestAfter(this.first, this.n) <= hi
   }
 
   private arrive(at: number, kind: number, endNs: number): void {
