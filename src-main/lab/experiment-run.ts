@@ -4,7 +4,7 @@
 import { performance } from 'node:perf_hooks'
 import { etaFrom } from './eta'
 import { MAX_JOBS_PER_PROGRESS, type JobProgress, type RunFinished, type RunProgress } from '../../src-shared/api'
-import type { Profile } from '../../src-shared/profile/schema'
+import type { Profile, Variant } from '../../src-shared/profile/schema'
 import { resultsDocumentHead } from '../../src-shared/results/results-document'
 import { experimentStatus } from '../../src-shared/results/experiment-status'
 import { estimateJobEvents } from '../../src-shared/profile/estimate'
@@ -14,6 +14,7 @@ import type { PlannedJob } from '../../src-shared/profile/experiment-plan'
 import { JobControl, type JobTimings } from './pool/job-control'
 import { WorkerStartupError, type JobRunner } from './pool/job-pool'
 import { jobTimelineCap } from './timeline-budget'
+import { DispatchQueue } from './dispatch-queue'
 
 /** 5 progress events per second at most: smooth for a bar, nothing for IPC or a WebSocket. */
 
@@ -143,9 +144,15 @@ export class ExperimentRun {
     const concurrency = Math.max(1, Math.min(this.options.concurrency ?? pool.threads, pool.threads))
     if (onProgress !== undefined) this.timer = setInterval(() => onProgress(this.progress()), this.options.progressIntervalMs ?? PROGRESS_INTERVAL_MS)
     const inFlight = new Set<Promise<void>>()
+    const queue = new DispatchQueue(this.states, (s) => estimateJobEvents(s.planned.profile), (s) => s.planned.variant)
+    // the variants of the jobs that ended, oldest first: each freed a worker, which the next job dispatched goes to
+    // (the pool gives a job to an idle worker, and with every slot in use the one that just ended is the only one)
+    const freedBy: Variant[] = []
     try {
-      for (const state of this.dispatchOrder()) {
+      for (;;) {
         while (inFlight.size >= concurrency && !this.cancelRequested) await this.waitForSlot(inFlight)
+        const state = queue.take(freedBy.shift() ?? null)
+        if (state === undefined) break
         if (this.cancelRequested || state.status !== 'queued') continue
         if (this.workerStartupFailure !== null) {
           // the worker cannot start: the rest would each pay a failed start to learn the same
@@ -154,6 +161,7 @@ export class ExperimentRun {
           continue
         }
         const job = this.runOne(state).finally(() => {
+          freedBy.push(state.planned.variant)
           inFlight.delete(job)
           this.wake?.()
         })
@@ -166,18 +174,6 @@ export class ExperimentRun {
     // the last events carry every change still unreported, however many jobs ended since the previous one
     if (onProgress !== undefined) do onProgress(this.progress()); while (this.unreported())
     return this.outcome()
-  }
-
-  /**
-   * Longest jobs first, by the profile's event estimate (a sweep's points can differ a hundredfold): the
-   * last jobs to start are then the short ones and the workers finish together instead of one working alone
-   * on a long job at the end. Results keep the plan's order whatever the dispatch order.
-   */
-  private dispatchOrder(): JobState[] {
-    return this.states
-      .map((state) => ({ state, events: estimateJobEvents(state.planned.profile) }))
-      .sort((a, b) => b.events - a.events)
-      .map(({ state }) => state)
   }
 
   private waitForSlot(inFlight: Set<Promise<void>>): Promise<void> {
