@@ -14,7 +14,7 @@ import type { PlannedJob } from '../../src-shared/profile/experiment-plan'
 import { JobControl, type JobTimings } from './pool/job-control'
 import { WorkerStartupError, type JobRunner } from './pool/job-pool'
 import { jobTimelineCap } from './timeline-budget'
-import { DispatchQueue } from './dispatch-queue'
+import { JobQueue } from './job-queue'
 
 /** 5 progress events per second at most: smooth for a bar, nothing for IPC or a WebSocket. */
 
@@ -144,7 +144,7 @@ export class ExperimentRun {
     const concurrency = Math.max(1, Math.min(this.options.concurrency ?? pool.threads, pool.threads))
     if (onProgress !== undefined) this.timer = setInterval(() => onProgress(this.progress()), this.options.progressIntervalMs ?? PROGRESS_INTERVAL_MS)
     const inFlight = new Set<Promise<void>>()
-    const queue = new DispatchQueue(this.states, (s) => estimateJobEvents(s.planned.profile), (s) => s.planned.variant)
+    const queue = new JobQueue(this.states, (s) => estimateJobEvents(s.planned.profile), (s) => s.planned.variant)
     // the variants of the jobs that ended, oldest first: each freed a worker, which the next job dispatched goes to
     // (the pool gives a job to an idle worker, and with every slot in use the one that just ended is the only one)
     const freedBy: Variant[] = []

@@ -7,7 +7,7 @@
 // of sixteen direct seeds for 453 ms (scripts/bench/compile-churn.ts; BENCHMARKS.md, "2026-12-01, third").
 import type { Variant } from '../../src-shared/profile/schema'
 
-export class DispatchQueue<T> {
+export class JobQueue<T> {
   /** longest first; a stable sort keeps the plan's order among jobs of one estimate */
   private readonly queued: T[]
 

@@ -1,19 +1,19 @@
-// Which job the pool runs next (src-main/lab/dispatch-queue.ts): the longest first, and a worker that ended a job
+// Which job the pool runs next (src-main/lab/job-queue.ts): the longest first, and a worker that ended a job
 // keeps to that job's kernel variant while one is queued — in the queue alone, and as an ExperimentRun dispatches.
 import { describe, expect, it } from 'vitest'
 import type { Variant } from '../../src-shared/profile/schema'
 import { validateProfile } from '../../src-shared/profile/validate'
 import { planExperiment } from '../../src-shared/profile/experiment-plan'
-import { DispatchQueue } from '../../src-main/lab/dispatch-queue'
+import { JobQueue } from '../../src-main/lab/job-queue'
 import { ExperimentRun } from '../../src-main/lab/experiment-run'
 import type { JobTask } from '../../src-main/lab/pool/job-task'
 import type { RunResult } from '../../src-shared/results/types'
 
 interface Job { id: string; variant: Variant; events: number }
 
-const queueOf = (jobs: Job[]) => new DispatchQueue(jobs, (j) => j.events, (j) => j.variant)
+const queueOf = (jobs: Job[]) => new JobQueue(jobs, (j) => j.events, (j) => j.variant)
 
-describe('DispatchQueue', () => {
+describe('JobQueue', () => {
   const jobs: Job[] = [
     { id: 'wq-short', variant: 'workqueue', events: 10 },
     { id: 'direct-long', variant: 'direct', events: 1000 },
