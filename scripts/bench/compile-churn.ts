@@ -1,15 +1,20 @@
-// What V8 compiles, job by job, in one worker: the pool bench's 16 jobs (or 16 seeds of one of its profiles, --seeds)
+// What V8 compiles, job by job, in one worker: the pool bench's 16 jobs (or 16 seeds of one of its profiles, --seeds;
+// or the sweep's 8 jobs of one variant in the order the pool's job queue gives them, --variant: what each worker of a
+// 2-worker pool runs, src-main/lab/job-queue.ts)
 // run one after another in one process through the built worker's runJob, as a pool worker runs them, under
 // V8's --trace-opt and --trace-deopt; prints per job its time, the TurboFan compiles of the engine's code and their
 // time on V8's helper threads, and the deoptimisations. A job that compiles much again after the first few is
 // paying for something that changed under code already optimised (BENCHMARKS.md, "Hidden classes that changed
 // between jobs"). Needs stdbuf (coreutils), so that V8's lines and the jobs' own come out in order.
 //
-//   npx tsx scripts/bench/compile-churn.ts [--seeds] [--duration-ms D]
+//   npx tsx scripts/bench/compile-churn.ts [--seeds | --variant V] [--duration-ms D]
 import { spawnSync } from 'node:child_process'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import type { PlannedJob } from '../../src-shared/profile/experiment-plan'
+import { estimateJobEvents } from '../../src-shared/profile/estimate'
+import { VARIANTS, type Variant } from '../../src-shared/profile/schema'
+import { JobQueue } from '../../src-main/lab/job-queue'
 import { JobControl } from '../../src-main/lab/pool/job-control'
 import { jobTimelineCap } from '../../src-main/lab/timeline-budget'
 import { BUILT_WORKER, rebuildCli } from './built-cli'
@@ -19,9 +24,16 @@ const JOB_LINE = /^job (\d+) (\S+) (\S+) wall (\d+) cpu (\d+)$/
 /** the engine's own code: the build's files, named in each trace line by --trace-file-names */
 const ENGINE_CODE = 'out/cli/'
 
-/** The pool bench's sweep, or 16 seeds of its 200/s profile on `direct`: one profile a worker runs again and again. */
-function jobsOf(seeds: boolean, durationMs: number): PlannedJob[] {
+/**
+ * The pool bench's sweep; or 16 seeds of its 200/s profile on `direct`: one profile a worker runs again and again; or
+ * the sweep's jobs of one variant, longest first, as the job queue hands them to a worker that keeps to that variant.
+ */
+function jobsOf(seeds: boolean, variant: Variant | undefined, durationMs: number): PlannedJob[] {
   const sweep = benchExperiment(durationMs)
+  if (variant !== undefined) {
+    const queue = new JobQueue(sweep.jobs.filter((j) => j.variant === variant), (j) => estimateJobEvents(j.profile), (j) => j.variant)
+    return Array.from({ length: queue.size }, () => queue.take(variant) as PlannedJob)
+  }
   if (!seeds) return sweep.jobs
   const { sweep: _dropped, ...profile } = sweep.profile
   return plannedExperiment({ ...profile, kernel: { ...profile.kernel, variants: ['direct'] }, run: { ...profile.run, seeds: Array.from({ length: 16 }, (_, i) => i + 1) } }).jobs
@@ -63,12 +75,14 @@ function perJob(output: string): JobCompiles[] {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { seeds: { type: 'boolean' }, 'duration-ms': { type: 'string' }, child: { type: 'boolean' } } })
+  const { values } = parseArgs({ options: { seeds: { type: 'boolean' }, variant: { type: 'string' }, 'duration-ms': { type: 'string' }, child: { type: 'boolean' } } })
+  const variant = values.variant as Variant | undefined
+  if (variant !== undefined && !VARIANTS.includes(variant)) throw new Error(`--variant: one of ${VARIANTS.join(', ')}`)
   const durationMs = values['duration-ms'] === undefined ? 40_000 : Number(values['duration-ms'])
-  const jobs = jobsOf(values.seeds === true, durationMs)
+  const jobs = jobsOf(values.seeds === true, variant, durationMs)
   if (values.child === true) return runJobs(jobs)
   await rebuildCli()
-  const args = ['-o0', '-e0', process.execPath, '--trace-opt', '--trace-deopt', '--trace-file-names', '--import', 'tsx', import.meta.filename, '--child', '--duration-ms', String(durationMs), ...(values.seeds === true ? ['--seeds'] : [])]
+  const args = ['-o0', '-e0', process.execPath, '--trace-opt', '--trace-deopt', '--trace-file-names', '--import', 'tsx', import.meta.filename, '--child', '--duration-ms', String(durationMs), ...(values.seeds === true ? ['--seeds'] : []), ...(variant !== undefined ? ['--variant', variant] : [])]
   const child = spawnSync('stdbuf', args, { encoding: 'utf8', maxBuffer: 1 << 28 })
   if (child.error !== undefined || child.status !== 0) throw new Error(`the jobs' process failed: ${child.error?.message ?? child.stderr}`)
   const rows = perJob(child.stdout)
