@@ -2,9 +2,9 @@
 // differ a hundredfold): the last jobs to start are then the short ones, and the workers finish together instead of
 // one working alone on a long job at the end. And a worker that just ended a job takes the longest queued job of
 // the same kernel variant while there is one: each variant runs its own paths through the engine (its drain
-// strategy, the locking its traits choose), so a worker that switches variant has V8 compile much of the engine
-// again. In one worker, the second job of a sweep alternating workqueue and direct compiled for 819 ms, the second
-// of sixteen direct seeds for 453 ms (scripts/bench/compile-churn.ts; BENCHMARKS.md, "2026-12-01, third").
+// strategy, the locking its traits choose), and a worker that switches variant has V8 compile again. On 2 workers
+// the pool bench's sweep compiled some 10–25 % less this way (scripts/bench/compile-churn.ts --variant;
+// BENCHMARKS.md, "2026-12-01, third").
 import type { Variant } from '../../src-shared/profile/schema'
 
 export class JobQueue<T> {
