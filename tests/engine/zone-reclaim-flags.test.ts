@@ -189,8 +189,8 @@ describe('a housekeeping CPU\'s walk of local bursts under the flags (workload/l
       const run = new LocalRun(k, 0, 1, 1e4, 1e4, 0, 4096, marks, times, reads)
       run.plan(0, 10_000, Infinity)
       k.pcp.add(0, run.take(run.contactAt / 3, 0).pages)
-      const walk = (run as unknown as { walk: { highestAfter(first: number, end: number): number }; first: number; n: number }).walk
-      const { first, n } = run as unknown as { first: number; n: number }
+      // the walk and its bursts not yet applied (first..n-1), which staysLocal() reads
+      const { walk, first, n } = run as unknown as { walk: { highestAfter(first: number, end: number): number }; first: number; n: number }
       // every bound from far below the list to past the one the walk was drawn under (high 200: position 49)
       for (let high = 120; high <= 260; high++) {
         k.pcp.high[0] = high
