@@ -4,7 +4,8 @@
 // the same kernel variant while there is one: each variant runs its own paths through the engine (its drain
 // strategy, the locking its traits choose), and a worker that switches variant has V8 compile again. On 2 workers
 // the pool bench's sweep compiled some 10–25 % less this way (scripts/bench/compile-churn.ts --variant;
-// BENCHMARKS.md, "2026-12-01, third").
+// BENCHMARKS.md, "2026-12-01, third"). The price: a worker may run short jobs of its variant before a longer job of
+// another, which then starts later than longest-first would have started it.
 import type { Variant } from '../../src-shared/profile/schema'
 
 export class JobQueue<T> {
