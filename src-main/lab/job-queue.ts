@@ -3,8 +3,8 @@
 // one working alone on a long job at the end. And a worker that just ended a job takes the longest queued job of
 // the same kernel variant while there is one: each variant runs its own paths through the engine (its drain
 // strategy, the locking its traits choose), and a worker that switches variant has V8 compile again. On 2 workers
-// the pool bench's sweep compiled some 10–25 % less this way (scripts/bench/compile-churn.ts --variant;
-// BENCHMARKS.md, "2026-12-01, third"). The price: a worker may run short jobs of its variant before a longer job of
+// the pool bench's sweep spent 13 and 26 % less time compiling this way in two alternations with the old order
+// (BENCHMARKS.md, "2026-12-01, third"; scripts/bench/compile-churn.ts --variant shows it per job). The price: a worker may run short jobs of its variant before a longer job of
 // another, which then starts later than longest-first would have started it.
 import type { Variant } from '../../src-shared/profile/schema'
 
