@@ -31,14 +31,14 @@ export function bareContactNs(contacts: number, repeats = 3): number {
     const position = new Int32Array(CPUS).fill(ROOM / 2)
     let zoneLockFreeAt = 0
     let left = contacts
-    const timers = new TimerSet(queue, CPUS, (cpu, now) => {
+    const timers = new TimerSet(queue, CPUS, (_, cpu: number, now: number) => {
       const wait = zoneLockFreeAt > now ? zoneLockFreeAt - now : 0
       zoneLockFreeAt = now + wait + HOLD_NS
       waits[cpu].record(wait)
       perPage[cpu].record(40, 31)
       perPage[cpu].record(40 + wait + HOLD_NS)
       if (--left > 0) plan(cpu, now)
-    })
+    }, null)
     // the walk ends at a bound: an allocation there refills the list (it ends REFILL - 1 bursts up), a free
     // bulk-frees it (it ends REFILL - 1 bursts down from the top)
     function plan(cpu: number, now: number): void {

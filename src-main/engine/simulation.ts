@@ -8,7 +8,7 @@ import { MAX_EVENTS_PER_JOB } from '../../src-shared/profile/estimate'
 import { checkEndInvariants, checkEventInvariants } from './invariants'
 import type { RunModelOptions } from './run-model-options'
 import { EventQueue } from './sim/event-queue'
-import { schedulePeriodic } from './sim/periodic'
+import { schedulePeriodic, type PeriodicTick } from './sim/periodic'
 import { SimClock } from './sim/sim-clock'
 import { deriveDma32PcpParams, derivePcpParams, type DerivedPcp } from './mm/pcp-params'
 import { PerCpuPages } from './mm/per-cpu-pages'
@@ -28,7 +28,6 @@ import { createDrainStrategy } from './drain/create-drain-strategy'
 import { pcpTuningOf, VARIANT_TRAITS, type VariantTraits } from '../../src-shared/kernel/variant-traits'
 import { DrainSources } from './workload/drain-sources'
 import { PerCpuFlushes, VMSTAT_INTERVAL_NS } from './flush/per-cpu-flushes'
-import { flushOfSource } from '../../src-shared/profile/drain-source-kinds'
 import { HousekeepingLoad } from './workload/housekeeping-load'
 import { ZoneLoads } from './workload/zone-loads'
 import { ZoneMmContext, type ZoneMm } from './mm/zone-mm'
@@ -53,6 +52,11 @@ const SAMPLES_PER_RUN = 1000
 const MAX_EVENTS = 10 * MAX_EVENTS_PER_JOB
 
 export class Simulation {
+  /** the periodic events' handlers: made once for the class (EventQueue) */
+  private static readonly rtPeriod: PeriodicTick<Simulation> = (sim, now) => sim.onRtPeriod(now)
+  private static readonly vmstatDecay: PeriodicTick<Simulation> = (sim, now) => sim.owners.onVmstatDecay(now)
+  private static readonly sample: PeriodicTick<Simulation> = (sim, now) => sim.onSample(now)
+
   readonly queue = new EventQueue(4096)
   readonly clock = new SimClock()
   readonly params: DerivedPcp
@@ -127,11 +131,11 @@ export class Simulation {
     })
     const tick = new HousekeepingTick(profile.machine.hz, this.costs.tickNs)
     this.hk = new HousekeepingLoad(profile, kernel, this.cpuTime, seed, this.durationNs, { share: 1 - dma32Share, tag: '' })
-    this.zone.watchFlags((now) => this.hk.zoneFlagsChanged(now))
+    this.zone.watchFlags(this.hk)
     this.dma32Load = null
     if (dma32 !== null) {
       const load = new HousekeepingLoad(profile, dma32, this.cpuTime, seed, this.durationNs, { share: dma32Share, tag: ':dma32', perCpu: this.hk.perCpu })
-      dma32.zone.watchFlags((now) => load.zoneFlagsChanged(now))
+      dma32.zone.watchFlags(load)
       this.dma32Load = load
     }
     this.owners = new ZoneLoads(this.dma32Load === null ? [this.hk] : [this.dma32Load, this.hk])
@@ -140,10 +144,7 @@ export class Simulation {
     const stats = new DrainStats()
     this.strategy = createDrainStrategy(this.traits, profile.kernel.pcp.batchScaleMax, { sim: kernel, zones: this.nodeZones, cpuTime: this.cpuTime, stats, tick, cpus, owners: this.owners })
     this.flushes = new PerCpuFlushes(kernel, cpus, profile.kernel.pwLocks, seed)
-    // alloc_contig_range() and offline_pages() call lru_cache_disable() once their drain_all_pages() returned
-    this.drains = new DrainAllPages(stats, this.strategy, this.nodeZones.map((z) => z.pcp), this.owners, this.warmupNs, this.runTimeline, (run, now) => {
-      if (flushOfSource(run.kind) === 'lru') this.flushes.request('lru', run.requesterCpu, now, true)
-    })
+    this.drains = new DrainAllPages(stats, this.strategy, this.nodeZones.map((z) => z.pcp), this.owners, this.warmupNs, this.runTimeline, this.flushes)
     this.kswapd = new KswapdBalances(this.queue, this.nodeZones.map((z) => z.zone), this.params.scaling === 'free-count', this.warmupNs, this.runTimeline, this.hk.cpus[0] ?? 0)
     this.sources = new DrainSources(profile, this.queue, this.drains, this.flushes, this.kswapd, options.onDrainRequest, seed)
   }
@@ -231,17 +232,23 @@ export class Simulation {
     const q = this.queue
     if (this.policy.kind === 'rt-throttling' && this.isolated.some((i) => i.task !== null)) {
       // sched_rt_period_timer: every RT runqueue's budget is replenished
-      schedulePeriodic(q, this.policy.rtPeriodNs, this.policy.rtPeriodNs, (now) => {
-        for (const iso of this.isolated) iso.antiStarvation.onRtPeriod(now)
-      })
+      schedulePeriodic(q, this.policy.rtPeriodNs, this.policy.rtPeriodNs, Simulation.rtPeriod, this)
     }
     // 6.7+ vmstat interval: refresh_cpu_vm_stats() runs decay_pcp_high() on housekeeping CPUs, auto-tuned or not
     // (with high fixed it frees only a count above high, as a refill on top of THP entries can leave)
-    if (this.params.scaling === 'free-count') schedulePeriodic(q, VMSTAT_INTERVAL_NS, VMSTAT_INTERVAL_NS, (now) => this.owners.onVmstatDecay(now))
-    schedulePeriodic(q, 0, this.sampleEveryNs, (now) => {
-      this.owners.catchUpAll(now)
-      this.stranded.record(now, this.pcpTotal)
-      this.zoneFree.record(now, this.zone.freePages)
-    })
+    if (this.params.scaling === 'free-count') schedulePeriodic(q, VMSTAT_INTERVAL_NS, VMSTAT_INTERVAL_NS, Simulation.vmstatDecay, this)
+    schedulePeriodic(q, 0, this.sampleEveryNs, Simulation.sample, this)
+  }
+
+  /** sched_rt_period_timer: every RT runqueue's budget is replenished */
+  private onRtPeriod(now: number): void {
+    for (const iso of this.isolated) iso.antiStarvation.onRtPeriod(now)
+  }
+
+  /** the page samples: the lists and the zone's free pages, the housekeeping CPUs caught up first */
+  private onSample(now: number): void {
+    this.owners.catchUpAll(now)
+    this.stranded.record(now, this.pcpTotal)
+    this.zoneFree.record(now, this.zone.freePages)
   }
 }

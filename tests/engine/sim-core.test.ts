@@ -85,7 +85,7 @@ describe('Timer', () => {
   it('a cancelled or rescheduled expiry is dropped when its event comes out of the queue', () => {
     const q = new EventQueue(4)
     const fired: number[] = []
-    const timer = new Timer(q, (now) => fired.push(now))
+    const timer = new Timer(q, (_, now) => fired.push(now), null)
     timer.schedule(10)
     timer.schedule(20)
     timer.schedule(30)
@@ -100,7 +100,7 @@ describe('TimerSet', () => {
   it('each timer fires alone, and only its last schedule; cancelling one leaves the others', () => {
     const q = new EventQueue(4)
     const fired: string[] = []
-    const timers = new TimerSet(q, 3, (index, now) => fired.push(`${index}@${now}`))
+    const timers = new TimerSet(q, 3, (_, index, now) => fired.push(`${index}@${now}`), null)
     timers.schedule(0, 10)
     timers.schedule(1, 15)
     timers.schedule(2, 5)
@@ -131,11 +131,11 @@ describe('TimerSets attached to the queue', () => {
       out.push(`${event}@${t}`)
       now = t
     }
-    const plain = q.register((t, arg) => ran(`e${arg}`, t))
+    const plain = q.register((_, t, arg) => ran(`e${arg}`, t), null)
     const sets = [0, 1].map((set) => {
-      if (attached) return new TimerSet(q, 5, (index, t) => ran(`s${set}.${index}`, t))
+      if (attached) return new TimerSet(q, 5, (_, index, t) => ran(`s${set}.${index}`, t), null)
       const ids = new Int32Array(5)
-      const kind = q.register((t, index, id) => { if (id === ids[index]) ran(`s${set}.${index}`, t) })
+      const kind = q.register((_, t, index, id) => { if (id === ids[index]) ran(`s${set}.${index}`, t) }, null)
       return { schedule: (index: number, at: number) => q.push(at, kind, index, ++ids[index]), cancel: (index: number) => { ids[index]++ } }
     })
     ops.forEach((o, i) => {
@@ -163,8 +163,8 @@ describe('registered handlers', () => {
   it('each kind runs its own handler with the event\'s time and arguments', () => {
     const q = new EventQueue(2)
     const seen: string[] = []
-    const a = q.register((now, arg, arg2) => seen.push(`a ${now} ${arg} ${arg2}`))
-    const b = q.register((now, arg) => seen.push(`b ${now} ${arg}`))
+    const a = q.register((target, now, arg, arg2) => seen.push(`${target} ${now} ${arg} ${arg2}`), 'a')
+    const b = q.register((target, now, arg) => seen.push(`${target} ${now} ${arg}`), 'b')
     q.push(5, b, 1)
     q.push(5, a, 2, 3)
     q.push(1, a, 4)

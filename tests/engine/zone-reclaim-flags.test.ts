@@ -80,7 +80,7 @@ describe('6.7+: nr_pcp_high() under ZONE_RECLAIM_ACTIVE and ZONE_BELOW_HIGH', ()
   it('ZONE_BELOW_HIGH alone: a commit at count ≥ high_min frees, and the bulk free clears the bit once kswapd is done', () => {
     const k = allocator('direct-chunked', { high: 5000, highMin: 1000, highMax: 20_000 })
     const told: number[] = []
-    k.zone.watchFlags((now) => told.push(now))
+    k.zone.watchFlags({ zoneFlagsChanged: (now) => told.push(now) })
     k.zone.belowHigh = true
     k.pcp.add(0, 999)
     freeUnrefPages(k, 0, 1, false, 7, out)

@@ -52,8 +52,12 @@ describe('drain pages columns', () => {
     expect(pagesOfPair(p, 70_001, 1)).toBeNull()
     expect(pagesOfPair(p, 69_999, 5)).toBeNull()
     expect(pagesOfPair(p, 70_002, 0)).toBeNull()
-    // only the pairs `keep` accepts
-    expect(triplets(f.columns((_drain, cpu) => cpu === 2))).toEqual([70_001, 2, 7])
+    // only the pairs in `keep`: (70 001, 2) and (70 000, 1023); a call past its bound is not in it
+    const recorded = new Uint8Array(70_002 * 1024)
+    recorded[70_001 * 1024 + 2] = 1
+    recorded[70_000 * 1024 + 1023] = 1
+    expect(triplets(f.columns({ calls: 70_001, cpus: 1024, recorded }))).toEqual([70_000, 1023, 2 ** 33 + 1, 70_001, 2, 7])
+    expect(triplets(f.columns({ calls: 70_000, cpus: 1024, recorded }))).toEqual([70_000, 1023, 2 ** 33 + 1])
   })
 
   it('a timeline without pairs (results of engine 0.6 before them) decodes to empty columns', () => {

@@ -11,6 +11,11 @@ import { FifoQueue } from '../sim/fifo-queue'
 import { DrainRun, type DrainWaiter } from './drain-run'
 import type { DrainStrategy } from './drain-strategy'
 
+/** Told when a drain_all_pages() call returned to its caller: an object's method, the same function in every job (EventQueue). */
+export interface DrainReturnListener {
+  drainAllPagesReturned(kind: DrainSourceKind, requesterCpu: number, now: number): void
+}
+
 export class DrainAllPages implements DrainWaiter {
   /** the drain holding pcpu_drain_mutex */
   holder: DrainRun | null = null
@@ -31,8 +36,8 @@ export class DrainAllPages implements DrainWaiter {
     private readonly owners: OwnerActivity,
     private readonly warmupNs: number,
     private readonly timeline: RunTimelineRecorder,
-    /** drain_all_pages() returned to its caller (cma and offline go on to lru_cache_disable()) */
-    private readonly returned: (run: DrainRun, now: number) => void
+    /** told when drain_all_pages() returned to its caller (cma and offline go on to lru_cache_disable()) */
+    private readonly returned: DrainReturnListener
   ) {}
 
   request(sourceIndex: number, kind: DrainSourceKind, requesterCpu: number, now: number): void {
@@ -86,7 +91,7 @@ export class DrainAllPages implements DrainWaiter {
       src.duration.record(duration)
     }
     this.holder = null
-    this.returned(run, now)
+    this.returned.drainAllPagesReturned(run.kind, run.requesterCpu, now)
     if (this.handingOver) return
     // mutex_unlock() wakes the next zone drain; one with nothing to drain completes at once, so serve
     // them in a loop, not by recursion: a long queue would overflow the stack

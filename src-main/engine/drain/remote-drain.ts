@@ -19,6 +19,7 @@ import type { VariantTraits } from '../../../src-shared/kernel/variant-traits'
 import type { DrainRun } from './drain-run'
 import type { DrainStrategy } from './drain-strategy'
 import type { ZoneMm } from '../mm/zone-mm'
+import type { EventHandler } from '../sim/event-queue'
 
 /** What the requester touches: the targets' pcplists and locks, the zone, and the CPUs it drains. */
 export interface RemoteDrainContext {
@@ -36,6 +37,9 @@ export interface RemoteDrainContext {
 
 /** The 6.0+ variants differ only in how pcp->lock is taken (traits.pcpLockIrqsave, traits.listFree) and in `chunkPages`. */
 export class RemoteDrain implements DrainStrategy {
+  /** the queue's handler: made once for the class (EventQueue) */
+  private static readonly step: EventHandler<RemoteDrain> = (drain, now, id) => drain.onStep(id, now)
+
   /** free_unref_page_list spins on pcp->lock (6.0–6.1) instead of trylock + fallback */
   private readonly listFreeSpins: boolean
   /** pcp->lock is taken with spin_lock_irqsave (6.0–6.1): the requester spins on it with IRQs off */
@@ -49,7 +53,7 @@ export class RemoteDrain implements DrainStrategy {
   constructor(private readonly ctx: RemoteDrainContext, traits: VariantTraits, private readonly chunkPages: number) {
     this.listFreeSpins = traits.listFree === 'spin'
     this.pcpLockIrqsave = traits.pcpLockIrqsave
-    this.stepKind = ctx.sim.queue.register((now, id) => this.onStep(id, now))
+    this.stepKind = ctx.sim.queue.register(RemoteDrain.step, this)
   }
 
   start(run: DrainRun, now: number): boolean {

@@ -17,14 +17,17 @@
 // per-CPU state and run its work function on the caller's CPU, one target after the other.
 import { PER_CPU_FLUSHES, type PerCpuFlush } from '../../../src-shared/kernel/per-cpu-flush'
 import type { VariantTraits } from '../../../src-shared/kernel/variant-traits'
+import { flushOfSource } from '../../../src-shared/profile/drain-source-kinds'
+import type { DrainSourceKind } from '../../../src-shared/profile/schema'
 import { FifoQueue } from '../sim/fifo-queue'
 import { RandomStream } from '../sim/random-stream'
-import { schedulePeriodic } from '../sim/periodic'
+import { schedulePeriodic, type PeriodicTick } from '../sim/periodic'
 import type { SimContext } from '../sim/sim-context'
 import type { CpuModel } from '../sched/cpu-model'
 import { FlushCall } from './flush-call'
 import { FlushStats } from './flush-stats'
 import { FlushWork, flushWorkNs } from './flush-work'
+import type { EventHandler } from '../sim/event-queue'
 
 /** sysctl_stat_interval: HZ, one second */
 export const VMSTAT_INTERVAL_NS = 1_000_000_000
@@ -33,6 +36,10 @@ export const VMSTAT_INTERVAL_NS = 1_000_000_000
 type WaitedFlush = 'lru' | 'slab'
 
 export class PerCpuFlushes {
+  /** the queue's handlers: made once for the class (EventQueue) */
+  private static readonly remoteDone: EventHandler<PerCpuFlushes> = (flushes, now, index) => flushes.onRemoteDone(index, now)
+  private static readonly shepherdTick: PeriodicTick<PerCpuFlushes> = (flushes, now) => flushes.vmstatShepherd(now)
+
   readonly stats = new FlushStats()
   /** lru_add_drain_all()'s mutex and flush_all()'s flush_lock: the call holding each, and the calls waiting, in order */
   private readonly holder: Record<WaitedFlush, FlushCall | null> = { lru: null, slab: null }
@@ -57,17 +64,13 @@ export class PerCpuFlushes {
   ) {
     this.vmstatPending = new Uint8Array(cpus.length)
     this.memcgFlushing = new Uint8Array(cpus.length)
-    this.remoteDoneKind = sim.queue.register((now, index) => {
-      const flush = PER_CPU_FLUSHES[index] as WaitedFlush
-      const call = this.holder[flush]
-      if (call !== null) this.callDone(call, now)
-    })
+    this.remoteDoneKind = sim.queue.register(PerCpuFlushes.remoteDone, this)
   }
 
   /** vmstat_shepherd(): a deferrable timer on a housekeeping CPU, at a phase of its own. */
   start(): void {
     const phase = Math.floor(new RandomStream(this.seed, 'vmstat:shepherd').next() * VMSTAT_INTERVAL_NS)
-    schedulePeriodic(this.sim.queue, phase, VMSTAT_INTERVAL_NS, (now) => this.vmstatShepherd(now))
+    schedulePeriodic(this.sim.queue, phase, VMSTAT_INTERVAL_NS, PerCpuFlushes.shepherdTick, this)
   }
 
   /**
@@ -206,6 +209,18 @@ export class PerCpuFlushes {
       else if (call.flush === 'memcg') this.memcgFlushing[cpu] = 0
       if (--call.outstanding === 0) this.callDone(call, done)
     }), now)
+  }
+
+  /** drain_all_pages() returned to its caller: alloc_contig_range() (cma) and offline_pages() go on to lru_cache_disable(). */
+  drainAllPagesReturned(kind: DrainSourceKind, requesterCpu: number, now: number): void {
+    if (flushOfSource(kind) === 'lru') this.request('lru', requesterCpu, now, true)
+  }
+
+  /** A pw_queue_on() caller ran the flush's work functions on every target (flushRemotely): its call returns. */
+  private onRemoteDone(index: number, now: number): void {
+    const flush = PER_CPU_FLUSHES[index] as WaitedFlush
+    const call = this.holder[flush]
+    if (call !== null) this.callDone(call, now)
   }
 
   private callDone(call: FlushCall, now: number): void {

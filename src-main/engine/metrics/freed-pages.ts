@@ -4,6 +4,17 @@
 // every pair cost the heavy scenario a fifth of its engine time (160 000 pairs); this costs an append.
 import type { DrainPagesArrays } from '../../../src-shared/results/drain-pages-columns'
 
+/**
+ * The (call, CPU) pairs to keep: a bit per pair, `recorded[drain * cpus + cpu]`, for calls up to `calls` and CPUs
+ * below `cpus`. Data rather than a predicate: a closure made per run was a new call target in every job, and
+ * V8 threw away columns()'s code for it at the second job (EventQueue says more).
+ */
+export interface PairSet {
+  calls: number
+  cpus: number
+  recorded: Uint8Array
+}
+
 export class FreedPages {
   // sized to the cap at once, as TimelineColumns are (timeline-columns.ts says why)
   private readonly drain: Int32Array
@@ -32,11 +43,11 @@ export class FreedPages {
   }
 
   /**
-   * The pairs as columns ordered by call and CPU, each pair once; `keep`: only the pairs it accepts (the pairs
-   * with records in the kept windows), none: every pair. Typed from the start: a number array of the heavy
+   * The pairs as columns ordered by call and CPU, each pair once; `keep`: only the pairs in it (the pairs with
+   * records in the kept windows), none: every pair. Typed from the start: a number array of the heavy
    * scenario's 160 000 pairs cost the worker ~60 ms.
    */
-  columns(keep?: (drain: number, cpu: number) => boolean): DrainPagesArrays {
+  columns(keep?: PairSet): DrainPagesArrays {
     const order = this.ordered()
     const call = new Uint32Array(this.length)
     const cpus = new Uint16Array(this.length)
@@ -45,7 +56,7 @@ export class FreedPages {
     for (const i of order) {
       const drain = this.drain[i]
       const cpu = this.cpu[i]
-      if (keep !== undefined && !keep(drain, cpu)) continue
+      if (keep !== undefined && !(drain <= keep.calls && cpu < keep.cpus && keep.recorded[drain * keep.cpus + cpu] === 1)) continue
       // the same pair twice (frees of one CPU interleaved with another's): one entry, the sum
       if (n > 0 && call[n - 1] === drain && cpus[n - 1] === cpu) {
         pages[n - 1] += this.pages[i]

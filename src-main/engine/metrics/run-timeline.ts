@@ -144,7 +144,7 @@ export class RunTimelineRecorder {
     }
     const recorded = new Uint8Array((calls + 1) * cpus)
     for (const p of parts) for (let i = 0; i < p.length; i++) if (p.drain[i] > 0) recorded[p.drain[i] * cpus + p.cpu[i]] = 1
-    const pairs = this.freedPages.columns((drain: number, cpu: number) => drain <= calls && cpu < cpus && recorded[drain * cpus + cpu] === 1)
+    const pairs = this.freedPages.columns({ calls, cpus, recorded })
     return pairs.call.length === 0 ? {} : { drainPagesColumns: pairs }
   }
 

@@ -5,7 +5,9 @@
 import { DOUBLE_ZERO } from '../sim/double-zero'
 
 /** Told when a zone flag changed at `now`: the housekeeping CPUs' planned local frees used the old bound. */
-export type ZoneFlagsListener = (now: number) => void
+export interface ZoneFlagsListener {
+  zoneFlagsChanged(now: number): void
+}
 
 export class Zone {
   freePages: number
@@ -45,7 +47,7 @@ export class Zone {
     // the zone fell below its high watermark before kswapd woke (at the low one); it stays below it
     // until kswapd balanced it, and the flag until the free path sees that (freedInBulk)
     if (active && belowHigh) this.belowHigh = true
-    this.listener?.(now)
+    this.listener?.zoneFlagsChanged(now)
   }
 
   /**
@@ -55,6 +57,6 @@ export class Zone {
   freedInBulk(now: number): void {
     if (!this.belowHigh || this.reclaimActive) return
     this.belowHigh = false
-    this.listener?.(now)
+    this.listener?.zoneFlagsChanged(now)
   }
 }

@@ -15,8 +15,13 @@ import type { SimContext } from '../sim/sim-context'
 import type { HousekeepingTick } from './housekeeping-tick'
 import type { OwnerActivity } from './owner-activity'
 import type { WorkHost, WorkItem } from './work-item'
+import type { EventHandler } from '../sim/event-queue'
 
 export class HousekeepingKworkers implements WorkHost {
+  /** the queue's handlers: made once for the class (EventQueue) */
+  private static readonly run: EventHandler<HousekeepingKworkers> = (kworkers, now, cpu) => kworkers.onRun(cpu, now)
+  private static readonly done: EventHandler<HousekeepingKworkers> = (kworkers, now, cpu) => kworkers.onDone(cpu, now)
+
   /** a busy housekeeping CPU holds every kind of per-CPU state (flush/per-cpu-flush-state.ts): one object serves them all */
   readonly flushState: PerCpuFlushState
   /** each CPU's queued items, the running one first; empty: its kworker sleeps */
@@ -40,8 +45,8 @@ export class HousekeepingKworkers implements WorkHost {
   ) {
     this.flushState = new PerCpuFlushState(HOUSEKEEPING_STATE, mm.traits.lruBatchFolios)
     this.queued = Array.from({ length: profile.machine.cpus }, () => [])
-    this.runKind = mm.queue.register((now, cpu) => this.onRun(cpu, now))
-    this.doneKind = mm.queue.register((now, cpu) => this.onDone(cpu, now))
+    this.runKind = mm.queue.register(HousekeepingKworkers.run, this)
+    this.doneKind = mm.queue.register(HousekeepingKworkers.done, this)
     for (let cpu = 0; cpu < profile.machine.cpus; cpu++) this.cfsStreams[cpu] = new RandomStream(seed, `hk:${cpu}:cfs`)
     // a woken SCHED_OTHER kworker waits, on average, half a round of the CPU's other runnable CFS tasks
     this.cfsRoundNs = profile.housekeeping.cfsRunnable * profile.housekeeping.cfsSliceUs * 1000

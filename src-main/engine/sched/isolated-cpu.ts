@@ -10,7 +10,7 @@ import type { ZoneMm } from '../mm/zone-mm'
 import { SRC_IPI, SRC_KWORKER, SRC_THROTTLE } from '../metrics/interference-source'
 import type { TaskMetrics } from '../metrics/task-metrics'
 import { SEG_BOOST, SEG_IDLE, SEG_IPI, SEG_KWORKER_SWITCH, SEG_REMOTE_DRAIN, SEG_RT, SEG_THROTTLED } from '../metrics/timeline-kind-index'
-import { Timer } from '../sim/timer'
+import { Timer, type TimerExpiry } from '../sim/timer'
 import type { RtTaskSpec } from '../workload/rt-task-spec'
 import type { AntiStarvation, StarvedCpu } from './anti-starvation/anti-starvation'
 import { createAntiStarvation } from './anti-starvation/create-anti-starvation'
@@ -33,6 +33,9 @@ const KW_WORK = 4
 const KW_SWITCH_OUT = 5
 
 export class IsolatedCpu implements CpuModel, StarvedCpu, RtCpu, WorkHost {
+  /** the queue's handler: made once for the class (EventQueue) */
+  private static readonly activityEnded: TimerExpiry<IsolatedCpu> = (iso, now) => iso.onActivityEnd(now)
+
   readonly isolated = true
   readonly interference: InterferenceAccount
   /** what the task's jobs leave on this CPU for the per-CPU flushes */
@@ -44,7 +47,7 @@ export class IsolatedCpu implements CpuModel, StarvedCpu, RtCpu, WorkHost {
   private occSince = DOUBLE_ZERO
   private occEndNs = DOUBLE_ZERO
   /** the end of the non-RT activity occupying the CPU */
-  private readonly activityEnd: Timer
+  private readonly activityEnd: Timer<IsolatedCpu>
   // the kworker: the items queued and not started, in order (kwHead: the next), the one running, and whether it has the CPU
   private kwQueue: WorkItem[] = []
   private kwHead = 0
@@ -56,7 +59,7 @@ export class IsolatedCpu implements CpuModel, StarvedCpu, RtCpu, WorkHost {
 
   constructor(readonly index: number, readonly cpu: number, readonly task: RtTaskSpec | null, private readonly sim: IsolatedCpuContext) {
     this.interference = new InterferenceAccount(sim.warmupNs)
-    this.activityEnd = new Timer(sim.queue, (now) => this.onActivityEnd(now))
+    this.activityEnd = new Timer<IsolatedCpu>(sim.queue, IsolatedCpu.activityEnded, this)
     this.antiStarvation = createAntiStarvation(sim.policy, this, sim.queue, cpu)
     this.flushState = new PerCpuFlushState(task, sim.traits.lruBatchFolios)
     this.rt = task === null ? null : new RtTaskJobs(task, index, cpu, this, sim, this.interference, this.flushState)

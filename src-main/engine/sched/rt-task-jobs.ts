@@ -8,7 +8,8 @@ import { rmqueuePcplist } from '../mm/rmqueue-pcplist'
 import { SRC_CACHE_REFILL, SRC_FALLBACK, SRC_LOCK_SPIN } from '../metrics/interference-source'
 import { TaskMetrics } from '../metrics/task-metrics'
 import { SEG_FALLBACK, SEG_LOCK_SPIN } from '../metrics/timeline-kind-index'
-import { Timer } from '../sim/timer'
+import type { EventHandler } from '../sim/event-queue'
+import { Timer, type TimerExpiry } from '../sim/timer'
 import { ReleaseQueue } from '../workload/release-queue'
 import type { RtTaskSpec } from '../workload/rt-task-spec'
 import type { PerCpuFlushState } from '../flush/per-cpu-flush-state'
@@ -29,6 +30,10 @@ export interface RtCpu {
 }
 
 export class RtTaskJobs {
+  /** the queue's handlers: made once for the class (EventQueue) */
+  private static readonly jobEnded: TimerExpiry<RtTaskJobs> = (jobs, now) => jobs.onJobEnd(now)
+  private static readonly releaseFired: EventHandler<RtTaskJobs> = (jobs, now) => jobs.onRelease(now)
+
   readonly metrics: TaskMetrics
   /** jobs released and not yet started */
   private readonly released = new ReleaseQueue()
@@ -45,7 +50,7 @@ export class RtTaskJobs {
   /** the current job's remaining work is its free_unref_page_list (not an aborted job's, which took no time) */
   private jobInListFree = false
   /** the running job's end, or its abort-job deadline */
-  private readonly jobEnd: Timer
+  private readonly jobEnd: Timer<RtTaskJobs>
   /** the event kind of the task's releases (not for a lazy polling task) */
   private readonly releaseKind: number
   /** the task has run since this time (charged up to it) */
@@ -75,9 +80,9 @@ export class RtTaskJobs {
     this.lazy = task.polling && task.allocsPerJob === 0
     const work = task.runtime.fixedNs()
     this.onTimeWorkNs = work !== null && work <= task.periodNs && work <= task.deadlineNs ? work : -1
-    this.jobEnd = new Timer(sim.queue, (now) => this.onJobEnd(now))
+    this.jobEnd = new Timer<RtTaskJobs>(sim.queue, RtTaskJobs.jobEnded, this)
     // periodic: the hrtimer fires for a release; polling: a work item arrives
-    this.releaseKind = sim.queue.register((now) => this.onRelease(now))
+    this.releaseKind = sim.queue.register(RtTaskJobs.releaseFired, this)
   }
 
   start(): void {

@@ -4,10 +4,17 @@
 // queue knows nothing of the model: each component registers a handler for each kind of event it
 // schedules, and an event is (time, kind, arg, arg2) with the handler's kind. A set of timers that keeps
 // its own order (timer-set.ts) attaches to the queue instead of pushing: pop() takes whichever comes first.
+//
+// A handler is a function and the object it runs for, as ns-3 binds a member function to its object
+// (MakeEvent(&Class::Method, obj)): the function is made once for the component's class (a static member),
+// and the queue keeps the component beside it. A closure made per component, `(now) => this.onX(now)`, was
+// a new function in every job: V8 compiled the first job's specialised to that job's objects and threw the
+// code away when the second job made its own, so every pool worker compiled the engine's hot paths twice
+// (BENCHMARKS.md, "2026-12-01, fourth").
 import { DOUBLE_ZERO } from './double-zero'
 
-/** Runs an event of its kind at `now` with the arguments it was pushed with. */
-export type EventHandler = (now: number, arg: number, arg2: number) => void
+/** Runs an event of its kind for `target`, the object it was registered with, at `now` with the arguments it was pushed with. */
+export type EventHandler<T> = (target: T, now: number, arg: number, arg2: number) => void
 
 /** Timers in their own order, each expiry an event of `kind` whose arg is the timer's index (TimerSet). */
 export interface TimerOrder {
@@ -20,8 +27,9 @@ export interface TimerOrder {
 }
 
 export class EventQueue {
-  /** by kind */
-  private readonly handlers: EventHandler[] = []
+  /** by kind: the handler and the object it runs for */
+  private readonly handlers: EventHandler<unknown>[] = []
+  private readonly targets: unknown[] = []
   private times: Float64Array
   private seqs: Float64Array
   private kinds: Int32Array
@@ -56,9 +64,11 @@ export class EventQueue {
     this.seqs[0] = Infinity
   }
 
-  /** A new kind of event, run by `handler`: push events with the kind returned. */
-  register(handler: EventHandler): number {
-    this.handlers.push(handler)
+  /** A new kind of event, run by `handler` for `target`: push events with the kind returned. */
+  register<T>(handler: EventHandler<T>, target: T): number {
+    // stored for any target: each is called only with the target registered beside it
+    this.handlers.push(handler as EventHandler<unknown>)
+    this.targets.push(target)
     return this.handlers.length - 1
   }
 
@@ -72,9 +82,10 @@ export class EventQueue {
     return this.nextSeq++
   }
 
-  /** Runs the handler of the event pop() took out last (its closures exist already: no allocation). */
+  /** Runs the handler of the event pop() took out last (no allocation). */
   dispatchPopped(): void {
-    this.handlers[this.kind](this.time, this.arg, this.arg2)
+    const kind = this.kind
+    this.handlers[kind](this.targets[kind], this.time, this.arg, this.arg2)
   }
 
   push(time: number, kind: number, arg = 0, arg2 = 0): void {

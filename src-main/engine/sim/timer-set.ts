@@ -8,9 +8,14 @@
 // The queue (EventQueue.attach) pops the set's earliest timer when it comes before the heap's head by
 // (time, sequence number), with sequence numbers from the queue's own count: events run in exactly the order
 // the heap alone would run them (tests/engine/sim-core.test.ts).
-import type { EventQueue, TimerOrder } from './event-queue'
+import type { EventHandler, EventQueue, TimerOrder } from './event-queue'
 
-export class TimerSet implements TimerOrder {
+/** Runs when timer `index` of `target`'s set expires at `now`: a function made once for the target's class (EventQueue). */
+export type TimerSetExpiry<T> = (target: T, index: number, now: number) => void
+
+export class TimerSet<T> implements TimerOrder {
+  private static readonly expire: EventHandler<TimerSet<unknown>> = (set, now, index) => set.onExpiry(set.target, index, now)
+
   readonly kind: number
   /** expiry time and sequence number per timer; Infinity: not pending */
   private readonly at: Float64Array
@@ -21,8 +26,8 @@ export class TimerSet implements TimerOrder {
   /** the timer the queue just popped: its path still names it until settle() (usually it is rescheduled first) */
   private popped = -1
 
-  /** `onExpiry(index, now)` runs when timer `index` expires (never for a cancelled or rescheduled expiry). */
-  constructor(private readonly queue: EventQueue, count: number, onExpiry: (index: number, now: number) => void) {
+  /** `onExpiry(target, index, now)` runs when timer `index` expires (never for a cancelled or rescheduled expiry). */
+  constructor(private readonly queue: EventQueue, count: number, private readonly onExpiry: TimerSetExpiry<T>, private readonly target: T) {
     let leaves = 1
     while (leaves < count) leaves *= 2
     this.leaves = leaves
@@ -31,7 +36,7 @@ export class TimerSet implements TimerOrder {
     this.tree = new Int32Array(2 * leaves)
     for (let i = 0; i < leaves; i++) this.tree[leaves + i] = i
     for (let j = leaves - 1; j >= 1; j--) this.tree[j] = this.tree[2 * j]
-    this.kind = queue.register((now, index) => onExpiry(index, now))
+    this.kind = queue.register(TimerSet.expire, this as TimerSet<unknown>)
     queue.attach(this)
   }
 

@@ -10,11 +10,14 @@ import { kswapdBalanceOf } from '../../../src-shared/kernel/kswapd-balance'
 import type { DrainAllPages } from '../drain/drain-all-pages'
 import type { PerCpuFlushes } from '../flush/per-cpu-flushes'
 import type { RunModelOptions } from '../run-model-options'
-import type { EventQueue } from '../sim/event-queue'
+import type { EventHandler, EventQueue } from '../sim/event-queue'
 import { RandomStream } from '../sim/random-stream'
 import type { KswapdBalances } from './kswapd-balances'
 
 export class DrainSources {
+  /** the queue's handler: made once for the class (EventQueue) */
+  private static readonly request: EventHandler<DrainSources> = (sources, now, index) => sources.onRequest(index, now)
+
   private readonly sources: DrainSource[]
   private readonly streams: RandomStream[]
   private readonly cpus: number[]
@@ -33,7 +36,7 @@ export class DrainSources {
     seed: number
   ) {
     this.sources = profile.drainSources
-    this.requestKind = queue.register((now, index) => this.onRequest(index, now))
+    this.requestKind = queue.register(DrainSources.request, this)
     this.streams = this.sources.map((_, i) => new RandomStream(seed, `drain:${i}`))
     const firstHk = housekeepingCpus(profile)[0]
     this.cpus = this.sources.map((s) => s.cpu ?? firstHk)

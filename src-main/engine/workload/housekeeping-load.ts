@@ -28,7 +28,7 @@ import { HousekeepingCpuStats } from '../metrics/housekeeping-cpu-stats'
 import type { KernelCpuTime } from '../metrics/kernel-cpu-time'
 import { RandomStream } from '../sim/random-stream'
 import type { SimContext } from '../sim/sim-context'
-import { TimerSet } from '../sim/timer-set'
+import { TimerSet, type TimerSetExpiry } from '../sim/timer-set'
 import type { OwnerActivity } from '../sched/owner-activity'
 import { ALLOC, LocalRun, type TakenBursts } from './local-run'
 
@@ -47,6 +47,9 @@ export interface HousekeepingTraffic {
 }
 
 export class HousekeepingLoad implements OwnerActivity {
+  /** the queue's handler: made once for the class (EventQueue) */
+  private static readonly contact: TimerSetExpiry<HousekeepingLoad> = (load, cpu, now) => load.onContact(cpu, now)
+
   readonly cpus: number[]
   /** per housekeeping CPU, ascending cpu (the order of `cpus`) */
   readonly perCpu: HousekeepingCpuStats[]
@@ -58,7 +61,7 @@ export class HousekeepingLoad implements OwnerActivity {
   private readonly thpStreams: RandomStream[] = []
   /** per housekeeping CPU (by cpu): its local bursts to the next contact, and that contact's event */
   private readonly runs: LocalRun[] = []
-  private readonly contacts: TimerSet
+  private readonly contacts: TimerSet<HousekeepingLoad>
   /** the owner's pcp->lock is a spinlock (6.0+): operations hold it, list frees unlock per batch */
   private readonly spin: boolean
   /** time and fastPathOverhead share of a `unit`-page operation on the list alone (no refill, no bulk free) */
@@ -111,7 +114,7 @@ export class HousekeepingLoad implements OwnerActivity {
     this.localOpNs = Math.round(fast) + this.localOpOverheadNs
     this.localPageNs = this.localOpNs / this.unit
     const hk = profile.housekeeping
-    this.contacts = new TimerSet(sim.queue, n, (cpu, now) => this.onContact(cpu, now))
+    this.contacts = new TimerSet<HousekeepingLoad>(sim.queue, n, HousekeepingLoad.contact, this)
     for (const cpu of this.cpus) {
       const o = hk.perCpu.find((p) => p.cpu === cpu)
       const alloc = (o?.allocRatePagesPerSec ?? hk.allocRatePagesPerSec) * traffic.share

@@ -6,13 +6,17 @@
 // balance of `balanceNs` beginning `leadNs` before it — not before the source's previous drain, when that
 // one's time is drawn (a lead longer than the gap starts the balance at the previous drain). kswapd is one
 // thread per node: overlapping balances are one.
-import type { EventQueue } from '../sim/event-queue'
+import type { EventHandler, EventQueue } from '../sim/event-queue'
 import type { Zone } from '../mm/zone'
 import type { RunTimelineRecorder } from '../metrics/run-timeline'
 import { INSTANT_KSWAPD_SLEEP, INSTANT_KSWAPD_WAKE } from '../metrics/timeline-kind-index'
 import { DOUBLE_ZERO } from '../sim/double-zero'
 
 export class KswapdBalances {
+  /** the queue's handlers: made once for the class (EventQueue) */
+  private static readonly balanceBegins: EventHandler<KswapdBalances> = (kswapd, now) => kswapd.begin(now)
+  private static readonly balanceEnds: EventHandler<KswapdBalances> = (kswapd, now) => kswapd.end(now)
+
   /** balances begun and not ended (the flag is set while any is open) */
   private open = 0
   private readonly beginKind: number
@@ -35,8 +39,8 @@ export class KswapdBalances {
     private readonly timeline: RunTimelineRecorder,
     private readonly timelineCpu: number
   ) {
-    this.beginKind = queue.register((now) => this.begin(now))
-    this.endKind = queue.register((now) => this.end(now))
+    this.beginKind = queue.register(KswapdBalances.balanceBegins, this)
+    this.endKind = queue.register(KswapdBalances.balanceEnds, this)
   }
 
   /** The drain at `drainAt`, drawn at `now`: a balance of `balanceNs` from drainAt − leadNs, or from now if later. */

@@ -2,21 +2,24 @@
 // it gets a slot of runtime ahead of it; a slot used up with work left ends, and the next comes later.
 // The subclasses say when the first and the next slot start, and how long a slot runs.
 import type { EventQueue } from '../../sim/event-queue'
-import { Timer } from '../../sim/timer'
+import { Timer, type TimerExpiry } from '../../sim/timer'
 import type { AntiStarvation, StarvedCpu } from './anti-starvation'
 import { DOUBLE_ZERO } from '../../sim/double-zero'
 
 export abstract class BoostSlots implements AntiStarvation {
+  /** the queue's handler: made once for the class (EventQueue) */
+  private static readonly slotBegins: TimerExpiry<BoostSlots> = (slots, now) => slots.onSlot(now)
+
   readonly throttled = false
   boosted = false
   /** the current slot's start and the kworker time used in it */
   protected slotStart = DOUBLE_ZERO
   private used = DOUBLE_ZERO
   /** the starving kworker gets its slot */
-  private readonly slot: Timer
+  private readonly slot: Timer<BoostSlots>
 
   constructor(private readonly cpu: StarvedCpu, queue: EventQueue, private readonly slotRuntimeNs: number) {
-    this.slot = new Timer(queue, (now) => this.onSlot(now))
+    this.slot = new Timer<BoostSlots>(queue, BoostSlots.slotBegins, this)
   }
 
   /** When the slot after a starvation that began at `now` starts; `continuing`: a used-up slot left work. */

@@ -9,12 +9,15 @@
 // next period — (1 − φ) of a second every second period for a remote tick φ after the period timer — not
 // 50 ms each second (kernel/sched/rt.c, core.c, 5.19–6.11; 6.12+ only with CONFIG_RT_GROUP_SCHED, model.md §3).
 import type { EventQueue } from '../../sim/event-queue'
-import { schedulePeriodic } from '../../sim/periodic'
+import { schedulePeriodic, type PeriodicTick } from '../../sim/periodic'
 import type { AntiStarvation, StarvedCpu } from './anti-starvation'
 import { REMOTE_TICK_NS } from './policy-params'
 import { DOUBLE_ZERO } from '../../sim/double-zero'
 
 export class RtThrottling implements AntiStarvation {
+  /** the queue's handler: made once for the class (EventQueue) */
+  private static readonly remoteTick: PeriodicTick<RtThrottling> = (throttling, now) => throttling.onRemoteTick(now)
+
   throttled = false
   readonly boosted = false
   /** rt_rq->rt_time: the runtime charged, less what the period timer took off */
@@ -24,7 +27,7 @@ export class RtThrottling implements AntiStarvation {
 
   /** `remoteTickAtNs`: the first sched_tick_remote() for this CPU, then one every REMOTE_TICK_NS. */
   constructor(private readonly cpu: StarvedCpu, queue: EventQueue, private readonly runtimeNs: number, remoteTickAtNs: number) {
-    schedulePeriodic(queue, remoteTickAtNs, REMOTE_TICK_NS, (now) => this.onRemoteTick(now))
+    schedulePeriodic(queue, remoteTickAtNs, REMOTE_TICK_NS, RtThrottling.remoteTick, this)
   }
 
   rtStarted(now: number): void {
