@@ -10,6 +10,7 @@ import type { RunModelOptions } from './run-model-options'
 import { EventQueue } from './sim/event-queue'
 import { schedulePeriodic, type PeriodicTick } from './sim/periodic'
 import { SimClock } from './sim/sim-clock'
+import { DOUBLE_ZERO } from './sim/double-zero'
 import { deriveDma32PcpParams, derivePcpParams, type DerivedPcp } from './mm/pcp-params'
 import { PerCpuPages } from './mm/per-cpu-pages'
 import { startFillPages } from './mm/start-fill'
@@ -177,8 +178,8 @@ export class Simulation {
     const check = this.options.checkInvariants === true || this.profile.run.checkInvariants
     const every = Math.max(1, this.options.progressEveryEvents ?? DEFAULT_PROGRESS_EVERY)
     let countdown = every
-    // also report every 1 % of simulated time: fast-forwarded stretches cost few events
-    const progressStepNs = Math.max(1, Math.floor(this.durationNs / 100))
+    // also report every 1 % of simulated time: fast-forwarded stretches cost few events (a double: sim/double-zero.ts)
+    const progressStepNs = Math.max(1, Math.floor(this.durationNs / 100)) + DOUBLE_ZERO
     let nextProgressNs = progressStepNs
     let partial = false
     if (check) checkEventInvariants(this, 0)
@@ -196,7 +197,8 @@ export class Simulation {
           throw new Error(`the simulation passed ${MAX_EVENTS} events at ${now} ns of ${this.durationNs} ns without ending; the model is stuck (please report this profile)`)
         }
         nextProgressNs = now + progressStepNs
-        this.options.onProgress?.({ simulatedNs: now, events: this.events, fraction: now / this.durationNs })
+        // a double from the first report on (sim/double-zero.ts): past 2^31 ns the report keeps its class
+        this.options.onProgress?.({ simulatedNs: now + DOUBLE_ZERO, events: this.events, fraction: now / this.durationNs })
         if (this.options.shouldCancel?.() === true) {
           partial = true
           break

@@ -10,4 +10,8 @@
 // the literal 0 (the Vite builds and tsx's ESM loading keep it; a CommonJS transform that wraps the export in a
 // getter can return a small integer once the getter is optimised — the engine is ESM). It is +0, equal to the
 // literal in every way a program can tell.
+// Added to a small integer, `n + DOUBLE_ZERO` is the same value as a heap number, so arithmetic with it gathers
+// number feedback from the start. A time sum whose operands were all small integers (a lock hold's length, a kswapd
+// balance, the progress step) was optimised for small integers and deoptimised when simulated time passed 2^31 ns,
+// about 2.1 s into every worker's first job (BENCHMARKS.md, "2026-12-01, fourth").
 export const DOUBLE_ZERO: number = new Float64Array(1)[0]

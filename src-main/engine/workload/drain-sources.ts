@@ -12,6 +12,7 @@ import type { PerCpuFlushes } from '../flush/per-cpu-flushes'
 import type { RunModelOptions } from '../run-model-options'
 import type { EventHandler, EventQueue } from '../sim/event-queue'
 import { RandomStream } from '../sim/random-stream'
+import { DOUBLE_ZERO } from '../sim/double-zero'
 import type { KswapdBalances } from './kswapd-balances'
 
 export class DrainSources {
@@ -42,7 +43,8 @@ export class DrainSources {
     this.cpus = this.sources.map((s) => s.cpu ?? firstHk)
     this.balances = this.sources.map((s) => {
       const b = kswapdBalanceOf(s)
-      return b === null ? null : { leadNs: Math.round(b.leadMs * 1e6), balanceNs: Math.max(1, Math.round(b.balanceMs * 1e6)) }
+      // doubles, as the times they are added to grow past 2^31 ns (sim/double-zero.ts)
+      return b === null ? null : { leadNs: Math.round(b.leadMs * 1e6) + DOUBLE_ZERO, balanceNs: Math.max(1, Math.round(b.balanceMs * 1e6)) + DOUBLE_ZERO }
     })
   }
 

@@ -27,6 +27,7 @@ import { ZoneLockHold } from '../mm/zone-lock-hold'
 import { HousekeepingCpuStats } from '../metrics/housekeeping-cpu-stats'
 import type { KernelCpuTime } from '../metrics/kernel-cpu-time'
 import { RandomStream } from '../sim/random-stream'
+import { DOUBLE_ZERO } from '../sim/double-zero'
 import type { SimContext } from '../sim/sim-context'
 import { TimerSet, type TimerSetExpiry } from '../sim/timer-set'
 import type { OwnerActivity } from '../sched/owner-activity'
@@ -108,10 +109,11 @@ export class HousekeepingLoad implements OwnerActivity {
     this.localPages = new Float64Array(n)
     this.lockTakesNoWait = new Float64Array(n)
     this.spin = sim.traits.pcpLock === 'pcp-spinlock'
-    // as rmqueuePcplist and freeUnrefPageCommit compute it
+    // as rmqueuePcplist and freeUnrefPageCommit compute it; localOpNs a double, as the times it is added to grow
+    // past 2^31 ns (sim/double-zero.ts)
     const fast = this.unit * sim.costs.ownerCriticalSectionNs
     this.localOpOverheadNs = this.spin ? Math.round(fast * sim.costs.fastPathOverhead) : 0
-    this.localOpNs = Math.round(fast) + this.localOpOverheadNs
+    this.localOpNs = Math.round(fast) + this.localOpOverheadNs + DOUBLE_ZERO
     this.localPageNs = this.localOpNs / this.unit
     const hk = profile.housekeeping
     this.contacts = new TimerSet<HousekeepingLoad>(sim.queue, n, HousekeepingLoad.contact, this)
