@@ -15,7 +15,7 @@ import type { KernelCosts, SimContext } from '../sim/sim-context'
 import type { AntiStarvationPolicy } from './anti-starvation/policy-params'
 
 /** What the context adds to ZONE_NORMAL's. */
-export type IsolatedCpuSettings = Omit<IsolatedCpuContext, keyof ZoneMm>
+export type IsolatedCpuSettings = Omit<IsolatedCpuContext, keyof ZoneMm | 'normal'>
 
 /**
  * ZONE_NORMAL's context and the settings, each field assigned by the constructor — not a spread into a literal,
@@ -42,6 +42,12 @@ export class IsolatedCpuContext implements SimContext, PageAllocator {
   readonly preemptRt: boolean
   /** every zone whose pcplists run, as drain_pages() walks them (the task's own pages are ZONE_NORMAL's) */
   readonly nodeZones: readonly ZoneMm[]
+  /**
+   * ZONE_NORMAL's context, which the task's allocations and frees go to mm/ with: mm/'s functions then see one
+   * class of context from every caller. Passed this context instead, they met a second class at the first
+   * isolated CPU's page operation and deoptimised (BENCHMARKS.md, "2026-12-01, fourth").
+   */
+  readonly normal: ZoneMm
 
   constructor(normal: ZoneMm, settings: IsolatedCpuSettings) {
     this.queue = normal.queue
@@ -62,5 +68,6 @@ export class IsolatedCpuContext implements SimContext, PageAllocator {
     this.llcShared = settings.llcShared
     this.preemptRt = settings.preemptRt
     this.nodeZones = settings.nodeZones
+    this.normal = normal
   }
 }

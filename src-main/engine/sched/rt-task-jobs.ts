@@ -252,7 +252,7 @@ export class RtTaskJobs {
       // the job hands its pages back: free_unref_page_list (several) or free_unref_page (one)
       const pages = this.jobPages
       this.jobPages = 0
-      freeUnrefPages(this.sim, this.cpu, pages, pages > 1, now, this.op)
+      freeUnrefPages(this.sim.normal, this.cpu, pages, pages > 1, now, this.op)
       this.noteOwnerOp(now)
       if (!aborted && this.op.ns > 0) {
         this.jobInListFree = pages > 1
@@ -313,7 +313,7 @@ export class RtTaskJobs {
         this.interference.charge(SRC_CACHE_REFILL, refill, now)
       }
       if (task.allocsPerJob > 0) {
-        this.jobPages = rmqueuePcplist(sim, this.cpu, task.allocsPerJob, now, this.op)
+        this.jobPages = rmqueuePcplist(sim.normal, this.cpu, task.allocsPerJob, now, this.op)
         this.noteOwnerOp(now)
         work += this.op.ns
       }
